@@ -1,0 +1,59 @@
+/**
+ * Table T4 (行政复议、行政诉讼情况): one data row of 15 values under a three-row header, which is often broken
+ * or missing altogether.
+ */
+import { APPEALS_COLUMNS, APPEALS_ROW } from '../format/spec';
+import type { Doubt, Row, Table } from '../model';
+import { range } from '../text/lines';
+import { endOf, makeCell, reconcile, tokenRange } from './cells';
+import { countValues, type Segment } from './regions';
+import type { Token } from './tokens';
+
+const NCOLS = APPEALS_COLUMNS.length;
+
+export function readAppeals(seg: Segment): Table {
+  const withValues = seg.candidates.filter((c) => countValues(c) > 0);
+  const values: Token[] = [];
+  for (const c of withValues) values.push(...c.values);
+  const rows = new Map<string, Row>();
+  const missingRows: string[] = [];
+  let doubt: Doubt | undefined;
+  if (values.length === 0) missingRows.push(APPEALS_ROW.key);
+  else {
+    const rec = reconcile(values, NCOLS);
+    const real = values.filter((v) => v.kind !== 'blank');
+    const range = tokenRange(real[0]!, real[real.length - 1]!);
+    const at = endOf(real, range);
+    rows.set(APPEALS_ROW.key, {
+      key: APPEALS_ROW.key,
+      label: null,
+      labelScore: 1,
+      cells: APPEALS_COLUMNS.map((c, i) => makeCell(APPEALS_ROW.key, c.key, rec.slots[i] ?? null, at)),
+      extra: rec.extra.map((t) => makeCell(APPEALS_ROW.key, 'extra', t, at)),
+      valueCount: rec.count,
+      doubled: rec.doubled.map((t) => tokenRange(t)),
+      range,
+    });
+    if (withValues.length > 2) doubt = { kind: 'spread' };
+    else if (!rec.exact && rec.count < NCOLS - 5) doubt = { kind: 'few-values', values: rec.count };
+  }
+  const lastCand = seg.candidates[seg.candidates.length - 1];
+  const table: Table = {
+    key: 'appeals',
+    shape: seg.shape,
+    edition: '2021',
+    columns: APPEALS_COLUMNS.map((c) => ({ key: c.key, present: true })),
+    rows,
+    missingRows,
+    strayRows: [],
+    confident: !doubt,
+    range: range(seg.firstLine, 0, Math.max(seg.lastLine, lastCand?.lastLine ?? 0), Number.MAX_SAFE_INTEGER),
+    labels: [],
+    debris: seg.debris,
+    groups: [],
+    unknownLabels: [],
+  };
+  if (doubt) table.doubt = doubt;
+  if (seg.header.length) table.headerRange = tokenRange(seg.header[0]!.token, seg.header[seg.header.length - 1]!.token);
+  return table;
+}

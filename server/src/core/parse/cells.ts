@@ -1,0 +1,90 @@
+/**
+ * Pairs a row's written values with its columns: drops values doubled by Word-to-text conversion, layout
+ * blanks, and keeps count of what is short or over.
+ */
+import type { Cell } from '../model';
+import { type Range, span } from '../text/lines';
+import { parseValue } from '../text/values';
+import type { Token } from './tokens';
+
+export interface Reconciled {
+  /** One token (or null for missing) per column. */
+  slots: (Token | null)[];
+  extra: Token[];
+  /** Values dropped as doubles. */
+  doubled: Token[];
+  /** Values written, after dropping doubles. */
+  count: number;
+  /** The row has exactly as many values as columns. */
+  exact: boolean;
+}
+
+function trimBlanks(values: Token[]): { core: Token[]; trailingBlanks: Token[] } {
+  let a = 0;
+  let b = values.length;
+  while (a < b && values[a]!.kind === 'blank') a++;
+  while (b > a && values[b - 1]!.kind === 'blank') b--;
+  return { core: values.slice(a, b), trailingBlanks: values.slice(b) };
+}
+
+/** A value repeated on the next line without the cell indentation: a doubled value (one-cell-a-line shape). */
+function isDouble(prev: Token | undefined, cur: Token): boolean {
+  return !!prev && cur.kind === 'value' && prev.kind === 'value' && prev.text === cur.text
+    && prev.indented && !cur.indented && cur.line > prev.line;
+}
+
+export function reconcile(values: Token[], ncols: number): Reconciled {
+  const { core, trailingBlanks } = trimBlanks(values);
+  const doubled: Token[] = [];
+  let list = core;
+  if (list.length > ncols) {
+    const kept: Token[] = [];
+    for (let i = 0; i < list.length; i++) {
+      if (isDouble(list[i - 1], list[i]!) && !doubled.includes(list[i - 1]!)) doubled.push(list[i]!);
+      else kept.push(list[i]!);
+    }
+    if (doubled.length > 0 && kept.length >= ncols) list = kept;
+    else doubled.length = 0;
+  }
+  if (list.length > ncols) {
+    const noBlanks = list.filter((t) => t.kind !== 'blank');
+    if (noBlanks.length >= ncols) list = noBlanks;
+  }
+  if (list.length === 2 * ncols && ncols > 1) {
+    let pairs = true;
+    for (let i = 0; i < ncols && pairs; i++) pairs = list[2 * i]!.text === list[2 * i + 1]!.text;
+    if (pairs) {
+      for (let i = 0; i < ncols; i++) doubled.push(list[2 * i + 1]!);
+      list = list.filter((_, i) => i % 2 === 0);
+    }
+  }
+  if (list.length < ncols && trailingBlanks.length > 0) {
+    list = [...list, ...trailingBlanks.slice(0, ncols - list.length)];
+  }
+  const count = list.filter((t) => t.kind === 'value').length;
+  const slots: (Token | null)[] = [];
+  for (let i = 0; i < ncols; i++) slots.push(list[i] ?? null);
+  return { slots, extra: list.slice(ncols), doubled, count, exact: list.length === ncols };
+}
+
+/** A cell from its token, or a missing cell placed at `at`. */
+export function makeCell(row: string, column: string, token: Token | null, at: Range): Cell {
+  if (!token) return { row, column, raw: '', value: null, state: 'missing', range: at };
+  const r = span(token.line, token.start, token.end);
+  if (token.kind === 'blank') return { row, column, raw: '', value: null, state: 'blank', range: r };
+  const v = token.value ?? parseValue(token.text);
+  const cell: Cell = { row, column, raw: token.text, value: v.value, state: v.state, range: r };
+  if (v.percent) cell.percent = true;
+  if (v.decimals) cell.decimals = v.decimals;
+  return cell;
+}
+
+/** Where a missing cell would go: just after the last token of the row. */
+export function endOf(tokens: Token[], fallback: Range): Range {
+  const t = tokens[tokens.length - 1];
+  return t ? span(t.line, t.end, t.end) : fallback;
+}
+
+export function tokenRange(first: Token, last: Token = first): Range {
+  return { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
+}

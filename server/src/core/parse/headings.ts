@@ -1,0 +1,131 @@
+/**
+ * Section headings and sub-headings. A heading is recognised by its title (normalised, compared with the six
+ * canonical titles and their known variants), its numeral only confirming it: real reports damage numerals
+ * (`—、`, `3、`), renumber sections, and start table rows with 一、…四、, which are not headings.
+ */
+import { CHINESE_NUMERALS, SECTIONS, type SectionNumber } from '../format/spec';
+import type { Heading } from '../model';
+import type { Line } from '../text/lines';
+import { skipWhite, skipWhiteBack, span } from '../text/lines';
+import { labelKey, normalize } from '../text/normalize';
+import { similarity } from '../text/similarity';
+import { lookup } from './vocab';
+
+/** Word-conversion and Markdown leftovers before a heading's numeral. */
+const LEAD = /^(?:\s|#{1,6}\s*|\*\*|__|\[bookmark:[^\]]*\]|\{#[^}]*\}|<a\b[^>]*>\s*<\/a>|<a\b[^>]*\/>|\uFEFF)+/;
+
+interface NumeralMatch {
+  text: string;
+  /** 1–10, or 0 when the numeral is damaged. */
+  value: number;
+  /** A dash read as 一 by OCR, or an Arabic digit where a Chinese numeral belongs. */
+  damaged: boolean;
+  arabic: boolean;
+}
+
+const CN = '一二三四五六七八九十';
+const NUMERAL = /^(?:(第)?([一二三四五六七八九十])\s*(?:[、.．,，:：]|(?=\s))|([—―─－\-ー])\s*[、.．]|([1-9])\s*[、.．](?!\d)|第([一二三四五六])部分\s*[、:：.]?)\s*/;
+
+function readNumeral(s: string): NumeralMatch | null {
+  const m = NUMERAL.exec(s);
+  if (!m) return null;
+  if (m[2]) return { text: m[0], value: CN.indexOf(m[2]) + 1, damaged: false, arabic: false };
+  if (m[3]) return { text: m[0], value: 1, damaged: true, arabic: false };
+  if (m[4]) return { text: m[0], value: Number(m[4]), damaged: true, arabic: true };
+  if (m[5]) return { text: m[0], value: CN.indexOf(m[5]) + 1, damaged: false, arabic: false };
+  return null;
+}
+
+const titleKeys = SECTIONS.map((s) => ({
+  spec: s,
+  keys: [s.title, ...s.variants].map((t) => labelKey(normalize(t)).key),
+}));
+
+/** How well a title matches each section; best first. */
+export function scoreTitle(title: string): { number: SectionNumber; score: number } | null {
+  const key = labelKey(normalize(title)).key;
+  if (key.length === 0 || key.length > 40) return null;
+  let bestN: SectionNumber | null = null;
+  let bestS = 0;
+  for (const { spec, keys } of titleKeys) {
+    if (!spec.keywords.some((k) => key.includes(k))) continue;
+    for (const k of keys) {
+      const s = similarity(key, k);
+      if (s > bestS) {
+        bestS = s;
+        bestN = spec.number;
+      }
+    }
+  }
+  return bestN === null ? null : { number: bestN, score: bestS };
+}
+
+/**
+ * Reads a line as a section heading, or returns null. `leadEnd` in the result is where the heading's content
+ * starts (after debris and Markdown marks).
+ */
+export function readHeading(line: Line): (Heading & { leadEnd: number; markdown: boolean }) | null {
+  const t = line.text;
+  if (t.length === 0 || t.length > 120) return null;
+  if (t.indexOf('\t', skipWhite(t)) >= 0 && /\t\s*\S/.test(t.slice(skipWhite(t)))) return null;
+  const lead = LEAD.exec(t);
+  const leadEnd = lead ? lead[0].length : 0;
+  const markdown = /^\s*#/.test(t);
+  const rest = t.slice(leadEnd);
+  // （一）… and (1) … are sub-headings, never section headings.
+  if (/^[（(]\s*[一二三四五六七八九十\d]/.test(rest)) return null;
+  const numeral = readNumeral(rest);
+  const titleStart = leadEnd + (numeral ? numeral.text.length : 0);
+  let titleEnd = skipWhiteBack(t);
+  // Trailing Markdown emphasis and a full stop.
+  while (titleEnd > titleStart && /[*_#。：:]/.test(t[titleEnd - 1]!)) titleEnd--;
+  titleEnd = skipWhiteBack(t, titleEnd);
+  if (titleEnd <= titleStart) return null;
+  const title = t.slice(titleStart, titleEnd);
+  if (/[。；;]/.test(title)) return null;
+  const scored = scoreTitle(title);
+  if (!scored) return null;
+  // A table row label (一、本年新收…, 四、结转下年度继续办理) is not a heading.
+  const asRow = lookup(labelKey(normalize(title)).key, 0.6)[0];
+  if (asRow && asRow.score >= scored.score) return null;
+  let accept: boolean;
+  if (!numeral) accept = scored.score >= 0.85 && (markdown || /^\s*\*\*/.test(t) || scored.score === 1);
+  else if (!numeral.damaged && numeral.value === scored.number) accept = scored.score >= 0.55;
+  else accept = scored.score >= 0.75;
+  if (!accept) return null;
+  const contentStart = skipWhite(t, leadEnd);
+  return {
+    number: scored.number,
+    numeral: numeral
+      ? { text: numeral.text.trimEnd(), range: span(line.index, leadEnd, leadEnd + numeral.text.trimEnd().length) }
+      : { text: '', range: span(line.index, titleStart, titleStart) },
+    writtenNumber: numeral && !numeral.damaged ? numeral.value : numeral?.arabic ? numeral.value : 0,
+    title: { text: title, range: span(line.index, titleStart, titleEnd) },
+    range: span(line.index, contentStart, titleEnd),
+    score: scored.score,
+    leadEnd,
+    markdown,
+  };
+}
+
+const SUB = /^(?:\s|#{1,6}\s*|\*\*)*[（(]([一二三四五六七八九十]{1,2})[)）]\s*/;
+
+/** Reads a line as a sub-heading （一）…: the title runs to the first full stop or the line's end. */
+export function readSubHeading(line: Line): { numeral: string; title: string; start: number; end: number } | null {
+  const t = line.text;
+  const m = SUB.exec(t);
+  if (!m) return null;
+  const start = m[0].length;
+  let end = t.length;
+  const stop = t.slice(start).search(/[。；;]/);
+  if (stop >= 0) end = start + stop;
+  end = skipWhiteBack(t, end);
+  while (end > start && /[*_#：:]/.test(t[end - 1]!)) end--;
+  if (end - start < 2 || end - start > 50) return null;
+  const numStart = t.indexOf(m[1]!.charAt(0), skipWhite(t)) - 1;
+  return { numeral: `（${m[1]}）`, title: t.slice(start, end), start: Math.max(0, numStart), end };
+}
+
+export function canonicalNumeral(n: number): string {
+  return `${CHINESE_NUMERALS[n]}、`;
+}

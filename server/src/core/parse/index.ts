@@ -1,0 +1,184 @@
+/**
+ * Text in, report model out. Never throws on any input; a text that is not a report yields a model with
+ * `isReport: false` and nothing else to say.
+ */
+import { type Edition, editionForYear, type SectionNumber, type TableKey } from '../format/spec';
+import type { Heading, ReportModel, Section, SubHeading, Table } from '../model';
+import { type Line, LineMap, type Range, splitLines, span, range } from '../text/lines';
+import { normalize } from '../text/normalize';
+import { readAppeals } from './appeals';
+import { readHeading, readSubHeading } from './headings';
+import { readDebris, readDirectives, readPeriod, readSignature, readTitle } from './meta';
+import { readProactive } from './proactive';
+import { readProse } from './prose';
+import { findRegions, type Region, type Segment, segmentRegion } from './regions';
+import { readRequests } from './requests';
+import { type LineInfo, readLine } from './tokens';
+
+/** Lines longer than this are prose or junk; they are not split into cells. */
+const MAX_CELL_LINE = 4000;
+
+function eolOf(text: string): ReportModel['eol'] {
+  const i = text.indexOf('\n');
+  if (i > 0 && text.charCodeAt(i - 1) === 13) return '\r\n';
+  if (i < 0 && text.indexOf('\r') >= 0) return '\r';
+  return '\n';
+}
+
+function readInfos(lines: Line[]): LineInfo[] {
+  return lines.map((line) => (line.text.length > MAX_CELL_LINE
+    ? { line, kind: 'prose' as const, tokens: [], multi: false, vocab: [] }
+    : readLine(line)));
+}
+
+/** Headings in document order, keeping the first of duplicated weak candidates. */
+function findHeadings(lines: Line[], infos: LineInfo[]): (Heading & { line: number })[] {
+  const found: (Heading & { line: number })[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const info = infos[i]!;
+    if (info.kind === 'cells' && info.tokens.some((t) => t.kind === 'value')) continue;
+    const h = readHeading(lines[i]!);
+    if (!h) continue;
+    const dup = found.find((f) => f.number === h.number);
+    if (dup && h.score < 0.9) continue;
+    found.push({ ...h, line: i });
+  }
+  return found;
+}
+
+function mergeSegments(segs: Segment[]): Segment {
+  if (segs.length === 1) return segs[0]!;
+  return {
+    table: segs[0]!.table,
+    candidates: segs.flatMap((s) => s.candidates),
+    header: segs.flatMap((s) => s.header),
+    firstLine: Math.min(...segs.map((s) => s.firstLine)),
+    lastLine: Math.max(...segs.map((s) => s.lastLine)),
+    debris: segs.flatMap((s) => s.debris),
+    shape: segs[0]!.shape,
+  };
+}
+
+/** A segment worth reading as a table: it has values, or at least a header and a labelled row. */
+function substantial(s: Segment): boolean {
+  return s.candidates.some((c) => c.values.some((v) => v.kind === 'value')) || s.header.length + s.candidates.length >= 3;
+}
+
+function clampRange(r: Range, lines: Line[]): Range {
+  const endLine = Math.min(r.end.line, lines.length - 1);
+  return {
+    start: r.start,
+    end: { line: endLine, character: Math.min(r.end.character, lines[endLine]!.text.length) },
+  };
+}
+
+export function parseReport(text: string): ReportModel {
+  const lines = splitLines(text);
+  const map = new LineMap(lines);
+  const infos = readInfos(lines);
+  const headings = findHeadings(lines, infos);
+  const isHeading = new Array<boolean>(lines.length).fill(false);
+  for (const h of headings) isHeading[h.line] = true;
+
+  // Tables.
+  const regions = findRegions(infos, isHeading);
+  const byTable = new Map<TableKey, Segment[]>();
+  for (const region of regions) {
+    for (const seg of segmentRegion(infos, region)) {
+      if (!substantial(seg)) continue;
+      const list = byTable.get(seg.table) ?? [];
+      list.push(seg);
+      byTable.set(seg.table, list);
+    }
+  }
+  const title = readTitle(lines, headings[0]?.line ?? -1);
+  const period = readPeriod(text, lines, map, headings.find((h) => h.number >= 2)?.line ?? lines.length);
+  const year = title.year ?? period?.start.year ?? null;
+  const expected = editionForYear(year ?? undefined);
+  const tables: Partial<Record<TableKey, Table>> = {};
+  const proactive = byTable.get('proactive');
+  if (proactive) tables.proactive = readProactive(mergeSegments(proactive), expected);
+  const requests = byTable.get('requests');
+  if (requests) tables.requests = readRequests(mergeSegments(requests), expected);
+  const appeals = byTable.get('appeals');
+  if (appeals) tables.appeals = readAppeals(mergeSegments(appeals));
+  for (const t of Object.values(tables)) {
+    t.range = clampRange(t.range, lines);
+    for (const b of t.blocks ?? []) b.range = clampRange(b.range, lines);
+  }
+
+  // Sections.
+  const inTable = new Array<boolean>(lines.length).fill(false);
+  for (const t of Object.values(tables)) for (let i = t.range.start.line; i <= t.range.end.line; i++) inTable[i] = true;
+  for (const r of regions) for (let i = r.firstLine; i <= r.lastLine; i++) inTable[i] = true;
+  const sections: Section[] = headings.map((h, k) => {
+    const next = headings[k + 1]?.line ?? lines.length;
+    let last = next - 1;
+    while (last > h.line && lines[last]!.text.trim() === '') last--;
+    const subheadings: SubHeading[] = [];
+    for (let i = h.line + 1; i <= last; i++) {
+      if (inTable[i]) continue;
+      const sub = readSubHeading(lines[i]!);
+      if (sub) subheadings.push({ numeral: sub.numeral, title: sub.title, range: span(i, sub.start, sub.end), fullRange: range(i, 0, i, 0) });
+    }
+    subheadings.forEach((s, idx) => {
+      const endLine = (subheadings[idx + 1]?.range.start.line ?? last + 1) - 1;
+      let e = endLine;
+      while (e > s.range.start.line && lines[e]!.text.trim() === '') e--;
+      s.fullRange = { start: { line: s.range.start.line, character: 0 }, end: { line: e, character: lines[e]!.text.length } };
+    });
+    const { line: _line, ...heading } = h as Heading & { line: number; leadEnd?: number; markdown?: boolean };
+    void _line;
+    delete (heading as { leadEnd?: number }).leadEnd;
+    delete (heading as { markdown?: boolean }).markdown;
+    return {
+      number: h.number,
+      heading,
+      range: { start: { line: h.line, character: 0 }, end: { line: last, character: lines[last]!.text.length } },
+      subheadings,
+      bodyLines: [h.line + 1, last],
+    };
+  });
+
+  // Prose paragraphs outside tables, for R8.
+  const paragraphs: [number, number][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (inTable[i] || isHeading[i] || lines[i]!.text.trim() === '') continue;
+    paragraphs.push([lines[i]!.offset, lines[i]!.offset + lines[i]!.text.length]);
+  }
+  const prose = readProse(text, paragraphs, map);
+
+  const found = new Set(sections.map((s) => s.number));
+  const head = normalize(lines.slice(0, Math.min(lines.length, 12)).map((l) => l.text.slice(0, 300)).join(''));
+  const isReport = (/政府信息公开/.test(head) && /年度报告|年报|工作报告/.test(head)) || found.size >= 3
+    || (found.size >= 2 && Object.keys(tables).length >= 1) || Object.keys(tables).length >= 2;
+  const missingSections = isReport ? ([1, 2, 3, 4, 5, 6] as SectionNumber[]).filter((n) => !found.has(n)) : [];
+
+  let format: Edition | null = null;
+  const eds = Object.values(tables).filter((t) => t.key !== 'appeals' && t.rows.size > 0).map((t) => t.edition);
+  if (eds.includes('2019')) format = '2019';
+  else if (eds.length > 0) format = '2021';
+
+  const lastLine = lines[lines.length - 1]!;
+  return {
+    lineCount: lines.length,
+    fullRange: range(0, 0, lines.length - 1, lastLine.text.length),
+    isReport,
+    title: title.title,
+    agency: title.agency ?? readSignature(lines),
+    year,
+    yearRange: title.yearRange,
+    format,
+    expectedFormat: expected ?? null,
+    period,
+    sections,
+    missingSections,
+    tables,
+    prose,
+    debris: readDebris(lines),
+    directives: readDirectives(lines),
+    eol: eolOf(text),
+  };
+}
+
+export type { Region };

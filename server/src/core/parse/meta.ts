@@ -1,0 +1,165 @@
+/**
+ * The report's title, agency and year, its statistics period, inline directives, and conversion debris
+ * (`[bookmark: …]` and similar) anywhere in the text.
+ */
+import type { Debris, Directive, PeriodInfo, TextSpan } from '../model';
+import { type Line, LineMap, skipWhite, skipWhiteBack, span } from '../text/lines';
+import { normalize, normalizeWithMap, sourceSpan } from '../text/normalize';
+
+export interface TitleInfo {
+  title: TextSpan | null;
+  agency: string | null;
+  year: number | null;
+  yearRange: TextSpan['range'] | null;
+}
+
+const TITLE_WORDS = /年度报告|年报|工作报告/;
+const YEAR = /((?:19|20)\d{2})年/;
+
+function cleanTitleLine(line: Line): { start: number; end: number } {
+  const t = line.text;
+  let s = skipWhite(t);
+  const md = /^(?:#{1,6}\s*|\*\*|__)+/.exec(t.slice(s));
+  if (md) s = skipWhite(t, s + md[0].length);
+  let e = skipWhiteBack(t);
+  while (e > s && /[*_#]/.test(t[e - 1]!)) e--;
+  return { start: s, end: skipWhiteBack(t, e) };
+}
+
+/** Reads the title from the lines before the first heading. */
+export function readTitle(lines: Line[], firstHeadingLine: number): TitleInfo {
+  const limit = Math.min(lines.length, firstHeadingLine >= 0 ? firstHeadingLine : 30, 30);
+  for (let i = 0; i < limit; i++) {
+    const line = lines[i]!;
+    if (line.text.length > 200) continue;
+    const { start, end } = cleanTitleLine(line);
+    if (end <= start) continue;
+    const n = normalizeWithMap(line.text, start, end);
+    if (!TITLE_WORDS.test(n.text) || /[。；]/.test(n.text)) continue;
+    const ym = YEAR.exec(n.text);
+    let agency: string | null = null;
+    let titleStart = { line: i, character: start };
+    if (ym && ym.index > 0) agency = n.text.slice(0, ym.index);
+    else {
+      // Agency on the line before: 宝山区跃进街道办事处 / 2022 年政府信息公开工作年度报告.
+      for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+        const prev = lines[k]!;
+        const c = cleanTitleLine(prev);
+        if (c.end <= c.start) continue;
+        const pn = normalize(prev.text.slice(c.start, c.end));
+        if (pn.length <= 40 && !/[。；，,：:]/.test(pn) && !TITLE_WORDS.test(pn)) {
+          agency = pn;
+          titleStart = { line: k, character: c.start };
+        }
+        break;
+      }
+    }
+    let yearRange = null;
+    let year: number | null = null;
+    if (ym) {
+      year = Number(ym[1]);
+      const [a, b] = sourceSpan(n, ym.index, ym.index + 4);
+      yearRange = span(i, a, b);
+    }
+    return {
+      title: { text: lines.slice(titleStart.line, i + 1).map((l) => l.text.trim()).join(' ').replace(/^#+\s*/, ''), range: { start: titleStart, end: { line: i, character: end } } },
+      agency: agency && agency.length > 0 ? agency : null,
+      year,
+      yearRange,
+    };
+  }
+  return { title: null, agency: null, year: null, yearRange: null };
+}
+
+const DATE_LINE = /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/;
+
+/** The signing agency at the end of the report: a short line above the date. */
+export function readSignature(lines: Line[]): string | null {
+  let i = lines.length - 1;
+  while (i >= 0 && lines[i]!.text.trim() === '') i--;
+  if (i < 1 || !DATE_LINE.test(normalize(lines[i]!.text))) return null;
+  i--;
+  while (i >= 0 && lines[i]!.text.trim() === '') i--;
+  if (i < 0) return null;
+  const n = normalize(lines[i]!.text);
+  return n.length > 0 && n.length <= 40 && !/[。；，,：:]/.test(n) ? n : null;
+}
+
+const PERIOD = /统计(?:期限|时限|期间|区间|时间|周期)[为是:]?(?:自|从)?(?<y1>(?:19|20)\d{2})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日(?:起)?(?:至|到|-|—|~|－)(?<y2>(?:19|20)\d{2})年(?<m2>\d{1,2})月(?<d2>\d{1,2})日/d;
+
+/** The statistics period (R11), searched paragraph by paragraph in the first part of the report. */
+export function readPeriod(text: string, lines: Line[], map: LineMap, untilLine: number): PeriodInfo | null {
+  const end = untilLine > 0 ? Math.min(lines.length, untilLine) : lines.length;
+  let i = 0;
+  while (i < end) {
+    while (i < end && lines[i]!.text.trim() === '') i++;
+    if (i >= end) break;
+    let j = i;
+    while (j < end && lines[j]!.text.trim() !== '' && j - i < 20) j++;
+    const from = lines[i]!.offset;
+    const to = lines[j - 1]!.offset + lines[j - 1]!.text.length;
+    if (to - from < 100000 && text.indexOf('统计', from) >= 0 && text.indexOf('统计', from) < to) {
+      const n = normalizeWithMap(text, from, to);
+      const m = PERIOD.exec(n.text);
+      if (m && m.indices?.groups) {
+        const g = m.indices.groups as Record<string, [number, number]>;
+        const rangeOf = (a: number, b: number) => {
+          const [s, e] = sourceSpan(n, a, b, text);
+          return map.rangeOf(s, e);
+        };
+        const v = (k: string) => Number(m.groups![k]);
+        return {
+          range: rangeOf(m.index, m.index + m[0].length),
+          start: { year: v('y1'), month: v('m1'), day: v('d1'), range: rangeOf(g.y1![0], g.d1![1] + 1), yearRange: rangeOf(g.y1![0], g.y1![1]) },
+          end: { year: v('y2'), month: v('m2'), day: v('d2'), range: rangeOf(g.y2![0], g.d2![1] + 1), yearRange: rangeOf(g.y2![0], g.y2![1]) },
+        };
+      }
+    }
+    i = j;
+  }
+  return null;
+}
+
+const DIRECTIVE = /(?:<!--\s*govreport-(disable|enable)\b([^>]*?)-->|[（(]\s*govreport-(disable|enable)\b([^）)]*)[）)])/g;
+
+export function readDirectives(lines: Line[]): Directive[] {
+  const out: Directive[] = [];
+  for (const line of lines) {
+    if (line.text.indexOf('govreport-') < 0) continue;
+    DIRECTIVE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = DIRECTIVE.exec(line.text))) {
+      const kind = (m[1] ?? m[3]) as 'disable' | 'enable';
+      const codes = (m[2] ?? m[4] ?? '').split(/[\s,，、]+/).map((c) => c.trim()).filter((c) => c.length > 0);
+      out.push({ line: line.index, kind, codes, range: span(line.index, m.index, m.index + m[0].length) });
+    }
+  }
+  return out;
+}
+
+const DEBRIS = /\[bookmark:[^\]\n]*\]|\{#[A-Za-z_][\w-]*\}|<a\s+(?:name|id)=["'][^"']*["']\s*>\s*<\/a>|<a\s+(?:name|id)=["'][^"']*["']\s*\/>/g;
+
+/** Word/HTML conversion debris anywhere in the text. */
+export function readDebris(lines: Line[]): Debris[] {
+  const out: Debris[] = [];
+  for (const line of lines) {
+    const t = line.text;
+    if (t.indexOf('[bookmark:') < 0 && t.indexOf('{#') < 0 && t.indexOf('<a') < 0) continue;
+    DEBRIS.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = DEBRIS.exec(t))) {
+      const s = m.index;
+      const e = s + m[0].length;
+      const rest = (t.slice(0, s) + t.slice(e)).trim();
+      out.push({
+        kind: m[0].startsWith('[bookmark') ? 'bookmark' : 'html',
+        text: m[0],
+        range: span(line.index, s, e),
+        removal: rest.length === 0
+          ? { start: { line: line.index, character: 0 }, end: { line: line.index + 1, character: 0 } }
+          : span(line.index, s, e),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,241 @@
+/**
+ * Reads each line into cell tokens, whatever shape the table arrived in: tab-separated, Markdown pipes,
+ * space-aligned PDF columns, one cell a line, or a label followed by numbers.
+ */
+import type { Line } from '../text/lines';
+import { isWhiteSpace, skipWhite, skipWhiteBack } from '../text/lines';
+import { labelKey, normalize } from '../text/normalize';
+import { isDashRun, type ParsedValue, parseValue } from '../text/values';
+import { lookup, type VocabMatch } from './vocab';
+
+export type TokenKind = 'value' | 'label' | 'blank';
+
+export interface Token {
+  line: number;
+  /** Source columns of the trimmed text (for a blank cell, an empty span where it is). */
+  start: number;
+  end: number;
+  text: string;
+  kind: TokenKind;
+  value?: ParsedValue;
+  /** Normalised label key and numbering (labels only). */
+  key: string;
+  numbering: string;
+  /** The cell text begins after leading white space on its line (one-cell-a-line shape indents cells). */
+  indented: boolean;
+}
+
+export type LineKind =
+  | 'blank'
+  | 'page-number'
+  | 'separator'
+  /** Several cells, at least one a value or table vocabulary. */
+  | 'cells'
+  /** One value alone. */
+  | 'value'
+  /** One label that is table vocabulary. */
+  | 'vocab'
+  /** A short piece of text: a fragment of a label broken over lines, a damaged label. */
+  | 'fragment'
+  | 'prose';
+
+export interface LineInfo {
+  line: Line;
+  kind: LineKind;
+  tokens: Token[];
+  /** Cells were separated by tabs, pipes or wide gaps (a row of a table), not one cell alone. */
+  multi: boolean;
+  /** Vocabulary matches of the label tokens (same order as the label tokens). */
+  vocab: (VocabMatch[] | undefined)[];
+}
+
+const PAGE_NUMBER = /^\s*(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|·\s*\d{1,3}\s*·)\s*$/;
+const SENTENCE_END = /[。；;！!？?]/;
+
+function makeToken(line: Line, start: number, end: number): Token {
+  const s = skipWhite(line.text, start);
+  const e = Math.max(s, skipWhiteBack(line.text, end));
+  const text = line.text.slice(s, e);
+  const indented = s > 0 && skipWhite(line.text, 0) === s;
+  if (text.length === 0) {
+    return { line: line.index, start: s, end: s, text, kind: 'blank', key: '', numbering: '', indented };
+  }
+  const value = parseValue(text);
+  if (value.state === 'number' || value.state === 'placeholder') {
+    return { line: line.index, start: s, end: e, text, kind: 'value', value, key: '', numbering: '', indented };
+  }
+  const lk = labelKey(normalize(text));
+  return { line: line.index, start: s, end: e, text, kind: 'label', key: lk.key, numbering: lk.numbering, indented };
+}
+
+/** Splits `line.text[from, to)` at every occurrence of `sep`. */
+function splitOn(line: Line, sep: number, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || line.text.charCodeAt(i) === sep) {
+      out.push(makeToken(line, start, i));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Splits at runs of two or more spaces, or any ideographic space: PDF layout columns. */
+function splitOnGaps(line: Line, from: number, to: number): Token[] | null {
+  const t = line.text;
+  const cuts: [number, number][] = [];
+  let i = from;
+  while (i < to) {
+    const c = t.charCodeAt(i);
+    if (c === 32 || c === 0x3000 || c === 0xa0) {
+      let j = i;
+      while (j < to && (t.charCodeAt(j) === 32 || t.charCodeAt(j) === 0x3000 || t.charCodeAt(j) === 0xa0)) j++;
+      if (j - i >= 2 || c === 0x3000) cuts.push([i, j]);
+      i = j;
+    } else i++;
+  }
+  if (cuts.length === 0) return null;
+  const out: Token[] = [];
+  let start = from;
+  for (const [a, b] of cuts) {
+    if (a > start) out.push(makeToken(line, start, a));
+    start = b;
+  }
+  if (start < to) out.push(makeToken(line, start, to));
+  return out;
+}
+
+/**
+ * A label followed by values separated by single spaces: `规章 0 0 0`. Returns the label and value tokens,
+ * or null when the text does not end in values.
+ */
+function peelTrailingValues(line: Line, tok: Token): Token[] | null {
+  const t = line.text;
+  const values: Token[] = [];
+  let end = tok.end;
+  while (end > tok.start) {
+    let s = end;
+    while (s > tok.start && !isWhiteSpace(t.charCodeAt(s - 1))) s--;
+    if (s === tok.start && values.length === 0) return null;
+    const piece = makeToken(line, s, end);
+    if (piece.kind !== 'value') break;
+    values.unshift(piece);
+    end = skipWhiteBack(t, s);
+    if (s === tok.start) {
+      end = s;
+      break;
+    }
+  }
+  if (values.length === 0) return null;
+  const out: Token[] = [];
+  if (end > tok.start) {
+    const label = makeToken(line, tok.start, end);
+    // "2021 年" or "0 条" in prose: a label must not itself end in a unit word right before the numbers.
+    out.push(label);
+  }
+  return [...out, ...values];
+}
+
+function isSeparatorRow(tokens: Token[]): boolean {
+  let dashes = 0;
+  for (const tk of tokens) {
+    if (tk.kind === 'blank') continue;
+    if (!isDashRun(tk.text.replace(/\s+/g, ''))) return false;
+    dashes++;
+  }
+  return dashes > 0;
+}
+
+/** Reads one line. */
+export function readLine(line: Line): LineInfo {
+  const t = line.text;
+  const first = skipWhite(t);
+  const info: LineInfo = { line, kind: 'blank', tokens: [], multi: false, vocab: [] };
+  if (first === t.length) return info;
+  if (PAGE_NUMBER.test(t)) {
+    info.kind = 'page-number';
+    return info;
+  }
+  const last = skipWhiteBack(t);
+  let tokens: Token[];
+  const tab = t.indexOf('\t', first);
+  if (tab >= 0 && tab < last) {
+    tokens = splitOn(line, 9, first, last);
+    info.multi = true;
+  } else if (t.charCodeAt(first) === 124 /* | */ || (t.indexOf('|', first) >= 0 && t.indexOf('|', t.indexOf('|', first) + 1) >= 0)) {
+    let a = first;
+    let b = last;
+    if (t.charCodeAt(a) === 124) a++;
+    if (b > a && t.charCodeAt(b - 1) === 124) b--;
+    tokens = splitOn(line, 124, a, b);
+    info.multi = true;
+  } else {
+    const gaps = splitOnGaps(line, first, last);
+    if (gaps && gaps.length > 1) {
+      tokens = gaps;
+      info.multi = true;
+    } else tokens = [makeToken(line, first, last)];
+  }
+  if (isSeparatorRow(tokens)) {
+    info.kind = 'separator';
+    info.tokens = tokens;
+    return info;
+  }
+  // Labels followed by single-spaced values: split them.
+  const expanded: Token[] = [];
+  for (const tk of tokens) {
+    if (tk.kind === 'label' && !SENTENCE_END.test(tk.text)) {
+      const peeled = peelTrailingValues(line, tk);
+      if (peeled && (peeled.length > 2 || info.multi || peeled[0]!.kind === 'value' || isVocab(peeled[0]!))) {
+        expanded.push(...peeled);
+        if (peeled.length > 1) info.multi = true;
+        continue;
+      }
+    }
+    expanded.push(tk);
+  }
+  info.tokens = expanded;
+  classify(info);
+  return info;
+}
+
+function isVocab(tk: Token): boolean {
+  return tk.kind === 'label' && lookup(tk.key, 0.75).length > 0;
+}
+
+function classify(info: LineInfo): void {
+  let labels = 0;
+  let values = 0;
+  let vocab = 0;
+  let long = false;
+  for (const tk of info.tokens) {
+    if (tk.kind === 'value') values++;
+    else if (tk.kind === 'label') {
+      labels++;
+      const m = lookup(tk.key, 0.6);
+      info.vocab.push(m);
+      if (m.length > 0 && m[0]!.score >= 0.75) vocab++;
+      if (tk.text.length > 40 && SENTENCE_END.test(tk.text) && !(m.length > 0 && m[0]!.entry.role === 'corner')) long = true;
+    }
+  }
+  const nonBlank = labels + values;
+  if (nonBlank === 0) {
+    // A line of blank cells (tabs only): a blank cell of the one-cell shape, or an empty table row.
+    info.kind = 'cells';
+    return;
+  }
+  if (long && vocab === 0 && values === 0) {
+    info.kind = 'prose';
+    return;
+  }
+  if (info.multi && (values > 0 || vocab > 0)) info.kind = 'cells';
+  else if (nonBlank === 1 && values === 1) info.kind = 'value';
+  else if (vocab > 0 && values === 0 && labels === 1) info.kind = 'vocab';
+  else if (values > 0 && labels <= 1 && info.tokens.length > 1) info.kind = 'cells';
+  else {
+    const text = info.line.text;
+    const short = normalize(text).length <= 30 && !SENTENCE_END.test(text);
+    info.kind = short ? 'fragment' : 'prose';
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The vocabulary of the three tables, built from the format data: every caption, header, row label and group
+ * label, with the table and role it belongs to. A label written in a report is looked up here: first exactly
+ * (after normalisation, which absorbs spaces, bracket widths and numbering styles), then by similarity.
+ */
+import {
+  APPEALS_COLUMNS, APPEALS_GROUPS, APPEALS_HEADER_WORDS, type Edition, PROACTIVE, PROACTIVE_CONTENT_HEADER,
+  REQUEST_COLUMNS, REQUEST_GROUPS, REQUEST_HEADER_GROUPS, REQUEST_ROWS, type TableKey,
+} from '../format/spec';
+import { labelKey, normalize } from '../text/normalize';
+import { bigrams, similarity } from '../text/similarity';
+
+export type Role = 'caption' | 'contentHeader' | 'column' | 'headerGroup' | 'row' | 'group' | 'corner';
+
+export interface VocabEntry {
+  table: TableKey;
+  role: Role;
+  /** Row key, column key, group key, or the block's item number for captions. */
+  key: string;
+  /** Editions the entry belongs to. */
+  editions: Edition[];
+  /** The canonical label. */
+  label: string;
+  /** Normalised key of this spelling. */
+  norm: string;
+  /** Numbering of the canonical label, normalised: 一、 (一) 1. */
+  numbering: string;
+  /** True for an accepted variant spelling that is not the canonical label. */
+  variant: boolean;
+}
+
+export interface VocabMatch {
+  entry: VocabEntry;
+  score: number;
+}
+
+const entries: VocabEntry[] = [];
+
+function add(table: TableKey, role: Role, key: string, editions: Edition[], label: string, variants: string[] = [], numbering = ''): void {
+  const spellings = [label, ...variants];
+  spellings.forEach((spelling, i) => {
+    const norm = labelKey(normalize(spelling)).key;
+    const existing = entries.find((e) => e.table === table && e.role === role && e.key === key && e.norm === norm);
+    if (existing) {
+      for (const ed of editions) if (!existing.editions.includes(ed)) existing.editions.push(ed);
+      return;
+    }
+    entries.push({
+      table, role, key, editions: [...editions], label, norm,
+      numbering: numbering ? labelKey(normalize(numbering)).numbering : '', variant: i > 0,
+    });
+  });
+}
+
+for (const edition of ['2021', '2019'] as Edition[]) {
+  for (const block of PROACTIVE[edition]) {
+    add('proactive', 'caption', String(block.item), [edition], block.caption);
+    for (const c of block.columns) add('proactive', 'column', c.key, [edition], c.label, c.variants ?? []);
+    for (const row of block.rows) add('proactive', 'row', row.key, [edition], row.label, row.variants ?? []);
+  }
+  for (const row of REQUEST_ROWS[edition]) add('requests', 'row', row.key, [edition], row.label, row.variants ?? [], row.numbering);
+}
+add('proactive', 'contentHeader', 'content', ['2021', '2019'], PROACTIVE_CONTENT_HEADER);
+for (const c of REQUEST_COLUMNS) add('requests', 'column', c.key, ['2021', '2019'], c.label);
+for (const g of REQUEST_HEADER_GROUPS) add('requests', 'headerGroup', g, ['2021', '2019'], g);
+for (const g of REQUEST_GROUPS) {
+  // In 2019 （六）其他处理 is a row; in 2021 a group. Both entries exist; the table reader decides.
+  add('requests', 'group', g.key, g.key === 'other' ? ['2021'] : ['2021', '2019'], g.label, [], g.numbering);
+}
+for (const w of APPEALS_HEADER_WORDS) add('appeals', 'headerGroup', w, ['2021', '2019'], w);
+for (const c of APPEALS_COLUMNS) add('appeals', 'column', c.outcome, ['2021', '2019'], c.label);
+void APPEALS_GROUPS;
+
+export const VOCABULARY: readonly VocabEntry[] = entries;
+
+const exact = new Map<string, VocabEntry[]>();
+const index = new Map<string, VocabEntry[]>();
+for (const e of entries) {
+  const list = exact.get(e.norm) ?? [];
+  list.push(e);
+  exact.set(e.norm, list);
+  for (const g of new Set(bigrams(e.norm))) {
+    const l = index.get(g) ?? [];
+    l.push(e);
+    index.set(g, l);
+  }
+}
+
+const memo = new Map<string, VocabMatch[]>();
+const MEMO_LIMIT = 20000;
+
+/** The corner cell of T3 is long prose; recognise it by its unique words. */
+function isCorner(norm: string): boolean {
+  return norm.includes('勾稽') || (norm.includes('第一项加第二项') && norm.includes('第三项'));
+}
+
+/**
+ * All vocabulary entries a normalised label key may be, best first, with scores ≥ `min`.
+ * Exact matches score 1; others score by similarity.
+ */
+export function lookup(key: string, min = 0.6): VocabMatch[] {
+  if (key.length === 0) return [];
+  const memoKey = key;
+  let result = memo.get(memoKey);
+  if (result === undefined) {
+    result = compute(key);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(memoKey, result);
+  }
+  return min <= 0.5 ? result : result.filter((m) => m.score >= min);
+}
+
+function compute(key: string): VocabMatch[] {
+  if (isCorner(key)) {
+    return [{ entry: { table: 'requests', role: 'corner', key: 'corner', editions: ['2021', '2019'], label: '', norm: key, numbering: '', variant: false }, score: 1 }];
+  }
+  const hits = exact.get(key);
+  const out: VocabMatch[] = hits ? hits.map((entry) => ({ entry, score: 1 })) : [];
+  if (key.length > 60) return out;
+  // Fuzzy: entries sharing at least a quarter of the bigrams.
+  const grams = bigrams(key);
+  const counts = new Map<VocabEntry, number>();
+  for (const g of grams) for (const e of index.get(g) ?? []) counts.set(e, (counts.get(e) ?? 0) + 1);
+  for (const [e, n] of counts) {
+    if (hits?.includes(e)) continue;
+    const possible = (2 * (n + 1)) / (grams.length + Math.max(1, e.norm.length - 1));
+    if (possible < 0.5) continue;
+    const score = similarity(key, e.norm);
+    if (score >= 0.5) out.push({ entry: e, score: Math.min(score, 0.99) });
+  }
+  out.sort((a, b) => b.score - a.score);
+  return out;
+}
+
+/** Best match restricted to a table and roles. */
+export function best(matches: VocabMatch[], table?: TableKey, roles?: Role[], edition?: Edition): VocabMatch | undefined {
+  for (const m of matches) {
+    if (table && m.entry.table !== table) continue;
+    if (roles && !roles.includes(m.entry.role)) continue;
+    if (edition && !m.entry.editions.includes(edition)) continue;
+    return m;
+  }
+  return undefined;
+}
+
+export function canonicalEntry(table: TableKey, role: Role, key: string, edition?: Edition): VocabEntry | undefined {
+  return entries.find((e) => e.table === table && e.role === role && e.key === key && !e.variant && (!edition || e.editions.includes(edition)));
+}

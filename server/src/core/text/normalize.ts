@@ -1,0 +1,113 @@
+/**
+ * Normalisation of the text real reports arrive in: full-width digits and brackets, spaces inside words,
+ * Markdown emphasis, quotes of every width. Every normalised character remembers where it came from, so a
+ * match found in normalised text maps back to an exact range of the original.
+ */
+import { isWhiteSpace } from './lines';
+
+export interface Normalized {
+  /** The normalised text. */
+  text: string;
+  /** For each character of `text`, the offset in the source string of the character it came from. */
+  map: number[];
+  /** Length of the source, so that an end offset past the last character maps too. */
+  sourceLength: number;
+}
+
+const cache = new Map<number, string>();
+
+/** NFKC of one code point, with the common report characters answered from a small cache. */
+function nfkc(cp: number, ch: string): string {
+  if (cp < 0x80) return ch;
+  let v = cache.get(cp);
+  if (v === undefined) {
+    v = ch.normalize('NFKC');
+    // Quotes and dashes that NFKC leaves alone but that mean the same in a label.
+    if (cp === 0x201c || cp === 0x201d || cp === 0x300c || cp === 0x300d || cp === 0x2018 || cp === 0x2019) v = '"';
+    else if (cp === 0x3001) v = '、';
+    if (cache.size < 4096) cache.set(cp, v);
+  }
+  return v;
+}
+
+/**
+ * NFKC, white space removed, Markdown emphasis (`*`, `_`, `` ` ``) and heading marks removed, quotes
+ * unified. Keeps a map back to the source offsets.
+ */
+export function normalizeWithMap(source: string, from = 0, to = source.length): Normalized {
+  let text = '';
+  const map: number[] = [];
+  for (let i = from; i < to; i++) {
+    const code = source.charCodeAt(i);
+    if (isWhiteSpace(code) || code === 10 || code === 13) continue;
+    if (code === 42 /* * */ || code === 96 /* ` */) continue;
+    if (code < 0x80) {
+      text += source[i];
+      map.push(i);
+      continue;
+    }
+    let cp = code;
+    let ch = source[i]!;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
+      cp = source.codePointAt(i)!;
+      ch = String.fromCodePoint(cp);
+    }
+    const out = nfkc(cp, ch);
+    for (let k = 0; k < out.length; k++) {
+      const oc = out.charCodeAt(k);
+      if (isWhiteSpace(oc)) continue;
+      text += out[k];
+      map.push(i);
+    }
+    if (ch.length === 2) i++;
+  }
+  return { text, map, sourceLength: to };
+}
+
+/** Normalised text only. */
+export function normalize(source: string): string {
+  return normalizeWithMap(source).text;
+}
+
+/** Maps a [start, end) range of normalised text back to source offsets. */
+export function sourceSpan(n: Normalized, start: number, end: number, source?: string): [number, number] {
+  const s = start < n.map.length ? n.map[start]! : n.sourceLength;
+  if (end <= start || n.map.length === 0) return [s, s];
+  const last = n.map[Math.min(end, n.map.length) - 1]!;
+  let e = last + 1;
+  // The last character was the first half of a surrogate pair: include the second half.
+  if (source !== undefined) {
+    const c = source.charCodeAt(last);
+    if (c >= 0xd800 && c <= 0xdbff) e++;
+  }
+  return [s, Math.max(s, e)];
+}
+
+/** Punctuation that carries no meaning in a label. */
+const LABEL_PUNCT = /["'“”‘’《》〈〉<>「」『』()（）\[\]【】{}、,，.．。:：;；!！?？·•\-—–―─_~～/\\|#]/g;
+
+const NUMBERING = /^(?:第?[一二三四五六七八九十]+[、.:)]|[(][一二三四五六七八九十]+[)]|\d{1,2}[、.):]|[(]\d{1,2}[)]|[①②③④⑤⑥⑦⑧⑨⑩])/;
+
+export interface LabelKey {
+  /** The label's words with numbering, punctuation and white space removed. */
+  key: string;
+  /** Its numbering, normalised: `一、`, `(一)`, `1.`; empty when there is none. */
+  numbering: string;
+}
+
+/** The comparable form of a table label: `（二）部分公开（区分…）` → key 部分公开区分…, numbering (二). */
+export function labelKey(normalized: string): LabelKey {
+  let s = normalized;
+  let numbering = '';
+  const m = NUMBERING.exec(s);
+  if (m) {
+    numbering = m[0];
+    s = s.slice(m[0].length);
+  }
+  return { key: s.replace(LABEL_PUNCT, ''), numbering };
+}
+
+/** Just the key of a label given in any form. */
+export function keyOf(label: string): string {
+  return labelKey(normalize(label)).key;
+}

@@ -1,0 +1,67 @@
+/**
+ * What a table cell's text means: a number, "not filled" (blank, `/`, `—`, `-`), or something invalid.
+ */
+
+export type CellState = 'number' | 'blank' | 'placeholder' | 'invalid' | 'missing';
+
+export interface ParsedValue {
+  state: CellState;
+  /** The number, when state is 'number'. */
+  value: number | null;
+  /** Written as a percentage ("0%"). */
+  percent?: boolean;
+  /** Digits after the decimal point. */
+  decimals?: number;
+}
+
+const PLACEHOLDERS = new Set(['/', '／', '-', '－', '—', '——', '–', '―', '─', '--', '－－', '无']);
+
+/** Characters that cannot start a number but may surround one: full-width forms handled by code below. */
+function toAscii(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48); // ０-９
+    else if (c === 0xff0e) out += '.';
+    else if (c === 0xff05) out += '%';
+    else if (c === 0xff0d || c === 0x2212) out += '-';
+    else if (c === 0xff0c) out += ',';
+    else if (c === 0xff0b) out += '+';
+    else out += s[i];
+  }
+  return out;
+}
+
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)$/;
+
+/** Parses the trimmed text of a cell. */
+export function parseValue(text: string): ParsedValue {
+  if (text.length === 0) return { state: 'blank', value: null };
+  if (PLACEHOLDERS.has(text)) return { state: 'placeholder', value: null };
+  const ascii = toAscii(text).replace(/\s+/g, '');
+  const m = NUMBER.exec(ascii);
+  if (m) {
+    const value = Number(ascii.replace(/[,%+]/g, ''));
+    if (Number.isFinite(value)) {
+      return { state: 'number', value, decimals: m[1]?.length ?? 0, ...(m[2] ? { percent: true } : {}) };
+    }
+  }
+  return { state: 'invalid', value: null };
+}
+
+/** True when the text reads as a cell value or a "not filled" mark. */
+export function looksLikeValue(text: string): boolean {
+  const s = parseValue(text).state;
+  return s === 'number' || s === 'placeholder';
+}
+
+/** A run of dashes, as Markdown table separators and some converters leave: `---`, `:---:`. */
+export function isDashRun(text: string): boolean {
+  return /^:?[-—–─]{3,}:?$/.test(text);
+}
+
+/** Renders a number for writing into a cell, without float noise. */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Math.round(n * 10000) / 10000);
+}
