@@ -1,0 +1,101 @@
+/**
+ * Every check, in catalogue order (../shared/spec/checks.md). The codes are a public interface.
+ */
+import { carryoverMismatch } from './rules/carryover-mismatch';
+import { conversionDebris } from './rules/conversion-debris';
+import { feeStatementMissing } from './rules/fee-statement-missing';
+import { formatOutdated } from './rules/format-outdated';
+import { periodYear } from './rules/period-year';
+import { sectionEmpty } from './rules/section-empty';
+import { sectionMissing } from './rules/section-missing';
+import { sectionNumbering } from './rules/section-numbering';
+import { sectionOrder } from './rules/section-order';
+import { sectionTitle } from './rules/section-title';
+import { sumAppealsTotal } from './rules/sum-appeals-total';
+import { sumBalance } from './rules/sum-balance';
+import { sumResultsTotal } from './rules/sum-results-total';
+import { sumRowTotal } from './rules/sum-row-total';
+import { tableCellBlank } from './rules/table-cell-blank';
+import { tableCellCount } from './rules/table-cell-count';
+import { tableCellInvalid } from './rules/table-cell-invalid';
+import { tableColumnMissing } from './rules/table-column-missing';
+import { tableLabel } from './rules/table-label';
+import { tableMissing } from './rules/table-missing';
+import { tableRowMissing } from './rules/table-row-missing';
+import { tableUnreadable } from './rules/table-unreadable';
+import { textTableMismatch } from './rules/text-table-mismatch';
+import type { Check, CheckMeta } from './types';
+
+export const CHECKS: readonly Check[] = [
+  sectionMissing,
+  sectionOrder,
+  sectionNumbering,
+  sectionTitle,
+  sectionEmpty,
+  tableMissing,
+  tableRowMissing,
+  tableColumnMissing,
+  tableCellCount,
+  tableCellInvalid,
+  tableCellBlank,
+  tableLabel,
+  tableUnreadable,
+  formatOutdated,
+  sumRowTotal,
+  sumResultsTotal,
+  sumBalance,
+  sumAppealsTotal,
+  periodYear,
+  textTableMismatch,
+  feeStatementMissing,
+  conversionDebris,
+  carryoverMismatch,
+];
+
+/** Reported once when a check itself fails, so one broken check never silences the others. */
+export const INTERNAL_ERROR: CheckMeta = {
+  code: 'internal-error',
+  defaultSeverity: 'information',
+  fixable: false,
+  description: { zh: '某项检查自身出错（检查器缺陷）', en: 'A check failed with an internal error (a bug in the checker)' },
+  docs: {
+    why: {
+      zh: '某项检查在读取这份报告时出错。其他检查照常进行；出错的检查在此报告一次，请把报告发给维护者。',
+      en: 'A check failed on this report. The other checks still ran; the failing one is reported here once. Please send the report to the maintainers.',
+    },
+    example: '（任何报告）',
+    fix: { zh: '无需修改报告；这是检查器的缺陷。', en: 'Nothing to change in the report; this is a bug in the checker.' },
+  },
+};
+
+/** Reported instead of checking a file over the size limit, so the editor never freezes. */
+export const FILE_TOO_LARGE: CheckMeta = {
+  code: 'file-too-large',
+  defaultSeverity: 'information',
+  fixable: false,
+  description: { zh: '文件超过大小上限，未检查', en: 'The file is over the size limit and was not checked' },
+  docs: {
+    why: {
+      zh: '一份年度报告通常只有几万字。远超上限的文件多半不是报告（或是多份报告拼接），为保证编辑器流畅，不做检查。上限可用设置 govreport.maxFileSize 或 govreport.json 的 maxFileSize 调整。',
+      en: 'An annual report is a few tens of thousands of characters. Files far over the limit are rarely reports, and checking them would slow the editor. The limit is the setting govreport.maxFileSize (or maxFileSize in govreport.json).',
+    },
+    example: '（一个 20 MB 的文本文件）',
+    fix: { zh: '拆分文件，或提高 maxFileSize。', en: 'Split the file, or raise maxFileSize.' },
+  },
+};
+
+/** All metadata, including the codes the engine itself reports. */
+export const ALL_META: readonly CheckMeta[] = [...CHECKS.map((c) => c.meta), INTERNAL_ERROR, FILE_TOO_LARGE];
+
+export const CODES: readonly string[] = ALL_META.map((m) => m.code);
+
+export function metaOf(code: string): CheckMeta | undefined {
+  return ALL_META.find((m) => m.code === code);
+}
+
+/** Where a check's documentation lives, relative to the repository and on the web. */
+export const DOCS_BASE = 'https://github.com/govreport/govreport/blob/main/docs/checks/';
+
+export function docsUrl(code: string): string {
+  return `${DOCS_BASE}${code}.md`;
+}

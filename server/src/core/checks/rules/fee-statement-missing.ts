@@ -1,0 +1,47 @@
+import { FEE_WORDS, REQUEST_COLUMNS } from '../../format/spec';
+import { FEE_SENTENCE } from '../../template';
+import { normalize } from '../../text/normalize';
+import { insertLinesAfter } from '../edits';
+import type { Check, RawFinding } from '../types';
+
+export const feeStatementMissing: Check = {
+  meta: {
+    code: 'fee-statement-missing',
+    defaultSeverity: 'information',
+    fixable: true,
+    description: { zh: '“六、其他需要报告的事项”未说明信息处理费收取情况（R12）', en: 'Section 六 says nothing of 信息处理费 (R12)' },
+    docs: {
+      why: {
+        zh: '2021 年格式要求在第六部分报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，未收取也应写明。若表中有“申请人逾期未按收费通知要求缴纳费用”的申请，此项升为警告。',
+        en: 'From 2021 the sixth section must report 信息处理费 collected under the fee rules, saying so even when none was. Raised to a warning when the table shows requests dropped for unpaid fees.',
+      },
+      example: '六、其他需要报告的事项\n\n无。',
+      fix: { zh: '快速修复在第六部分末尾加上“本年度未收取信息处理费。”，请按实际情况修改。', en: 'The quick fix appends 本年度未收取信息处理费。 to the section, for the clerk to correct if fees were collected.' },
+    },
+  },
+  run(ctx) {
+    const { model, lines } = ctx;
+    const edition = model.expectedFormat ?? model.format;
+    if (edition !== '2021') return [];
+    const s6 = model.sections.find((s) => s.number === 6);
+    if (!s6) return [];
+    let body = '';
+    for (let i = s6.bodyLines[0]; i <= s6.bodyLines[1]; i++) body += normalize(lines[i]!.text);
+    if (FEE_WORDS.some((w) => body.includes(w))) return [];
+    const t3 = model.tables.requests;
+    const unpaid = t3?.confident ? t3.rows.get('other.2')?.cells[REQUEST_COLUMNS.length - 1]?.value ?? 0 : 0;
+    const f: RawFinding = {
+      range: s6.heading.range,
+      message: unpaid > 0
+        ? ctx.t({ zh: `第六部分未说明信息处理费收取情况，而表中有 ${unpaid} 件申请因逾期未缴费不再处理`, en: `Section 六 says nothing of 信息处理费, yet the table has ${unpaid} requests dropped for unpaid fees` })
+        : ctx.t({ zh: '第六部分未说明信息处理费收取情况（未收取也应写明）', en: 'Section 六 says nothing of 信息处理费 (say so even when none was collected)' }),
+      fix: {
+        title: ctx.t({ zh: `加上“${FEE_SENTENCE}”（请按实际情况修改）`, en: `Append "${FEE_SENTENCE}" (correct it if fees were collected)` }),
+        edits: [insertLinesAfter(lines, s6.range.end.line, [FEE_SENTENCE], model.eol)],
+      },
+      data: { section: 6, unpaid },
+    };
+    if (unpaid > 0) f.escalate = 'warning';
+    return [f];
+  },
+};

@@ -1,0 +1,110 @@
+import { PROACTIVE, PROACTIVE_CONTENT_HEADER, REQUEST_COLUMNS } from '../../format/spec';
+import type { Row, Table } from '../../model';
+import { renderRows, requestRow } from '../../template';
+import { range } from '../../text/lines';
+import { tableName } from '../names';
+import type { Check, CheckContext, Fix, RawFinding } from '../types';
+import { shapeFor } from '../util';
+
+/** 2021 cells that a 2019 cell carries over to: decisions stay decisions, newly made becomes issued. */
+const CARRY: Record<string, Record<string, string>> = {
+  regulations: { issued: 'made' },
+  normativeDocuments: { issued: 'made' },
+  licensing: { decisions: 'decisions' },
+  penalties: { decisions: 'decisions' },
+  enforcement: { decisions: 'decisions' },
+};
+
+/** T2 of the 2019 layout into the 2021 one; what has no counterpart is marked "/" for the clerk to fill. */
+function proactiveFix(ctx: CheckContext, t: Table): Fix {
+  const get = (row: string, col: string): string => {
+    const c = t.rows.get(row)?.cells.find((x) => x.column === col);
+    return c && c.state === 'number' ? c.raw : '/';
+  };
+  const rows: string[][] = [];
+  for (const b of PROACTIVE['2021']) {
+    rows.push([b.caption, '', '', '']);
+    rows.push([PROACTIVE_CONTENT_HEADER, ...b.columns.map((c) => c.label)]);
+    for (const r of b.rows) {
+      rows.push([r.label, ...b.columns.map((c) => {
+        const from = CARRY[r.key]?.[c.key];
+        return from ? get(r.key, from) : '/';
+      })]);
+    }
+  }
+  const first = t.range.start.line;
+  const last = t.range.end.line;
+  return {
+    title: ctx.t({ zh: '换成 2021 年格式的表格（保留能对应的数值，其余标“/”待填）', en: 'Replace with the 2021 layout (keeping the values that map; the rest marked "/" to fill in)' }),
+    edits: [{ range: range(first, 0, last, ctx.lines[last]!.text.length), newText: renderRows(rows, shapeFor(ctx.model, 'proactive')).join(ctx.model.eol) }],
+  };
+}
+
+/** The single （六）其他处理 row of 2019 into the three rows of 2021; its values go to 3.其他. */
+function requestsFix(ctx: CheckContext, t: Table, row: Row): Fix | undefined {
+  if (t.shape !== 'tabs' || row.range.start.line !== row.range.end.line) return undefined;
+  const present = REQUEST_COLUMNS.filter((c) => t.columns.find((x) => x.key === c.key)?.present);
+  const values = present.map((c) => row.cells[REQUEST_COLUMNS.indexOf(c)]!.raw || '0');
+  const zeros = present.map(() => '0');
+  const rows = [requestRow('other.1', zeros), requestRow('other.2', zeros), requestRow('other.3', values)];
+  const line = row.range.start.line;
+  return {
+    title: ctx.t({ zh: '拆成 2021 年格式的三行（原数值计入“3.其他”）', en: 'Split into the three rows of the 2021 layout (values go to 3.其他)' }),
+    edits: [{ range: range(line, 0, line, ctx.lines[line]!.text.length), newText: renderRows(rows, 'tabs').join(ctx.model.eol) }],
+  };
+}
+
+export const formatOutdated: Check = {
+  meta: {
+    code: 'format-outdated',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: { zh: '2021 年及以后的报告使用了 2019 年试行格式的表格', en: '2019-format tables in a 2021+ report' },
+    docs: {
+      why: {
+        zh: '自 2021 年度报告起执行国办公开办函〔2021〕30号规定的新格式。照搬旧报告时常留下 2019 年试行格式的表格：第二部分表头为“本年新制作数量”“上一年项目数量”等，有“政府集中采购”行；第三部分表中“（六）其他处理”只有一行。',
+        en: 'Reports for 2021 on use the format of 国办公开办函〔2021〕30号. Copying an old report leaves the 2019 trial tables: 本年新制作数量 or 上一年项目数量 headers and a 政府集中采购 row in 二, a single-row （六）其他处理 in 三.',
+      },
+      example: '第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
+      fix: {
+        zh: '快速修复把第二部分的表换成 2021 年格式（保留“处理决定数量”等能对应的数值，其余标“/”待填），或把单行的“（六）其他处理”拆成三行。',
+        en: 'The quick fix replaces table 二 with the 2021 layout (keeping values that map, marking the rest "/"), or splits the single （六）其他处理 row into three.',
+      },
+    },
+  },
+  run(ctx) {
+    const { model } = ctx;
+    if (model.expectedFormat !== '2021') return [];
+    const out: RawFinding[] = [];
+    const t2 = model.tables.proactive;
+    if (t2 && t2.edition === '2019' && t2.rows.size > 0) {
+      const where = t2.headerRange ?? t2.rows.values().next().value!.range;
+      const f: RawFinding = {
+        range: { start: where.start, end: where.start.line === where.end.line ? where.end : { line: where.start.line, character: ctx.lines[where.start.line]!.text.trimEnd().length } },
+        message: ctx.t({
+          zh: `${model.year} 年度报告的${tableName('proactive', 'zh')}用的是 2019 年试行格式（应为 2021 年格式）`,
+          en: `The ${tableName('proactive', 'en')} of this ${model.year} report uses the 2019 trial layout (the 2021 layout applies)`,
+        }),
+        data: { table: 'proactive' },
+      };
+      f.fix = proactiveFix(ctx, t2);
+      out.push(f);
+    }
+    const t3 = model.tables.requests;
+    const other = t3?.edition === '2019' ? t3.rows.get('other') : undefined;
+    if (t3 && other) {
+      const f: RawFinding = {
+        range: other.label?.range ?? other.range,
+        message: ctx.t({
+          zh: `“（六）其他处理”只有一行，是 2019 年试行格式；2021 年格式分为 3 行`,
+          en: 'The single （六）其他处理 row is the 2019 trial layout; the 2021 layout has three rows',
+        }),
+        data: { table: 'requests' },
+      };
+      const fix = requestsFix(ctx, t3, other);
+      if (fix) f.fix = fix;
+      out.push(f);
+    }
+    return out;
+  },
+};

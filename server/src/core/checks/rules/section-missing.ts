@@ -1,0 +1,59 @@
+import { SECTIONS } from '../../format/spec';
+import { sectionSkeleton } from '../../template';
+import { insertLines } from '../edits';
+import { sectionName } from '../names';
+import type { Check } from '../types';
+import { lastTextLine, lineSpan, shapeFor } from '../util';
+
+export const sectionMissing: Check = {
+  meta: {
+    code: 'section-missing',
+    defaultSeverity: 'error',
+    fixable: true,
+    description: { zh: '缺少六个部分之一', en: 'One of the six sections is absent' },
+    docs: {
+      why: {
+        zh: '年度报告格式规定报告由六个部分组成（一、总体情况 … 六、其他需要报告的事项），缺少任何一部分都不符合格式要求。',
+        en: 'The format requires six sections (一、总体情况 … 六、其他需要报告的事项); a report without one of them does not follow the format.',
+      },
+      example: '三、收到和处理政府信息公开申请情况\n……\n五、存在的主要问题及改进情况    ← 缺少“四、政府信息公开行政复议、行政诉讼情况”',
+      fix: {
+        zh: '快速修复在应有的位置插入该部分的标题；第二、三、四部分同时插入 2021 年格式的表格（数值为 0，请核对）。若表格已在，只补标题。',
+        en: 'The quick fix inserts the heading where the section belongs, with the 2021 table skeleton for 二, 三 and 四 (values 0, to be checked). When the table is already there, only the heading is inserted.',
+      },
+    },
+  },
+  run(ctx) {
+    const { model, lines } = ctx;
+    return model.missingSections.map((num) => {
+      const spec = SECTIONS.find((s) => s.number === num)!;
+      const next = model.sections.find((s) => s.number > num);
+      const orphan = spec.table ? model.tables[spec.table] : undefined;
+      // The table is there without its heading (a headerless T4 at the end of 三): head it.
+      const orphanOutside = orphan && !model.sections.some((s) => s.number === num);
+      let at: number;
+      let body: string[];
+      if (orphan && orphanOutside) {
+        at = orphan.range.start.line;
+        body = [sectionSkeleton(num)[0]!, ''];
+      } else {
+        at = next ? next.range.start.line : lines.length;
+        body = sectionSkeleton(num, shapeFor(model));
+      }
+      const range = at < lines.length ? lineSpan(lines, at) : lineSpan(lines, lastTextLine(lines, lines.length - 1));
+      const name = sectionName(num, ctx.locale);
+      const where = next && !orphanOutside
+        ? ctx.t({ zh: `，应在“${sectionName(next.number, 'zh')}”之前`, en: `; it belongs before ${sectionName(next.number, 'en')}` })
+        : orphanOutside ? ctx.t({ zh: '；其表格已在此处，只缺标题', en: '; its table is here, only the heading is missing' }) : '';
+      return {
+        range,
+        message: ctx.t({ zh: `缺少第${spec.numeral}部分“${name}”${where}`, en: `Missing ${name}${where}` }),
+        fix: {
+          title: ctx.t({ zh: `插入“${name}”${spec.table && !orphanOutside ? '及其表格' : ''}`, en: `Insert ${name}${spec.table && !orphanOutside ? ' with its table' : ''}` }),
+          edits: [insertLines(lines, at, body, model.eol)],
+        },
+        data: { section: num },
+      };
+    });
+  },
+};

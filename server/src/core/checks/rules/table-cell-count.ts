@@ -1,0 +1,42 @@
+import { rowName, tableName } from '../names';
+import type { Check, RawFinding } from '../types';
+
+export const tableCellCount: Check = {
+  meta: {
+    code: 'table-cell-count',
+    defaultSeverity: 'error',
+    fixable: false,
+    description: { zh: '某行的数值个数与表格列数不符', en: "A row has more or fewer cells than its table's columns" },
+    docs: {
+      why: {
+        zh: '每一行都应在每一列填一个数。少一个数时无法知道缺的是哪一列，这一行的合计也就无法核对。',
+        en: 'Every row needs one value per column. With one missing there is no telling which column it belongs to, and the row cannot be summed.',
+      },
+      example: '3.其他\t0\t0\t0\t0\t0\t0    ← 应有 7 个数，只有 6 个',
+      fix: { zh: '对照原表补上缺少的数或删去多余的数。', en: 'Compare with the original table and add the missing value or remove the extra one.' },
+    },
+  },
+  run(ctx) {
+    const out: RawFinding[] = [];
+    for (const t of Object.values(ctx.model.tables)) {
+      if (!t.confident) continue;
+      const present = new Set(t.columns.filter((c) => c.present).map((c) => c.key));
+      for (const row of t.rows.values()) {
+        const cells = t.key === 'proactive' ? row.cells : row.cells.filter((c) => present.has(c.column));
+        const want = cells.length;
+        const missing = cells.filter((c) => c.state === 'missing').length;
+        const have = want - missing + row.extra.length;
+        if (have === want) continue;
+        const name = rowName(t.key, row.key, ctx.locale, t.edition);
+        out.push({
+          range: row.range,
+          message: t.key === 'appeals'
+            ? ctx.t({ zh: `${tableName('appeals', 'zh')}的数据行应有 ${want} 个数值，实有 ${have} 个`, en: `The data row of the ${tableName('appeals', 'en')} should have ${want} values, but has ${have}` })
+            : ctx.t({ zh: `“${name}”行应有 ${want} 个数值，实有 ${have} 个`, en: `Row "${name}" should have ${want} values, but has ${have}` }),
+          data: { table: t.key, row: row.key, expected: want, actual: have },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,91 @@
+import { REQUEST_COLUMNS } from '../../format/spec';
+import type { Row, Table } from '../../model';
+import { span } from '../../text/lines';
+import type { TextEdit } from '../types';
+import { columnName, tableName } from '../names';
+import type { Check, CheckContext, RawFinding } from '../types';
+import { list, n } from '../util';
+
+export const tableColumnMissing: Check = {
+  meta: {
+    code: 'table-column-missing',
+    defaultSeverity: 'error',
+    fixable: true,
+    description: { zh: '表格每一行都缺少同一列', en: 'A column is absent on every row of a table' },
+    docs: {
+      why: {
+        zh: '收到和处理政府信息公开申请情况表有七列：自然人、五类法人或其他组织、总计。缺少一列（常见的是“总计”）时各行无法核对。',
+        en: 'The requests table has seven columns: natural persons, five kinds of organisations, and 总计. A missing column (usually 总计) leaves the rows uncheckable.',
+      },
+      example: '一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0    ← 只有六个数，缺“总计”',
+      fix: {
+        zh: '快速修复补上该列，数值按合计关系算出（总计 = 各类申请人之和；其他列 = 总计 − 其余各列）。仅用于按制表符分隔的表格。',
+        en: 'The quick fix adds the column with values computed from the sums (total = sum of applicants; another column = total − the rest). Tab-separated tables only.',
+      },
+    },
+  },
+  run(ctx) {
+    const t = ctx.model.tables.requests;
+    if (!t || !t.confident || t.rows.size === 0) return [];
+    const missing = t.columns.filter((c) => !c.present).map((c) => c.key);
+    if (missing.length === 0) return [];
+    const names = missing.map((k) => columnName('requests', k, ctx.locale));
+    const firstRow = t.rows.values().next().value as Row;
+    const range = t.headerRange ?? firstRow.range;
+    const finding: RawFinding = {
+      range: range.start.line === range.end.line ? range : span(range.start.line, range.start.character, ctx.lines[range.start.line]!.text.trimEnd().length),
+      message: ctx.t({
+        zh: `${tableName('requests', 'zh')}缺少${list(names.map((x) => `“${x}”`), 'zh')}列`,
+        en: `The ${tableName('requests', 'en')} has no ${list(names.map((x) => `"${x}"`), 'en')} column`,
+      }),
+      data: { table: 'requests', columns: missing },
+    };
+    const edits = missing.length === 1 && t.shape === 'tabs' ? addColumn(ctx, t, missing[0]!) : null;
+    if (edits) {
+      finding.fix = { title: ctx.t({ zh: `补上“${names[0]}”列（按合计关系计算）`, en: `Add the "${names[0]}" column, computed from the sums` }), edits };
+    }
+    return [finding];
+  },
+};
+
+function addColumn(ctx: CheckContext, t: Table, key: string): TextEdit[] | null {
+  const keys = REQUEST_COLUMNS.map((c) => c.key);
+  const parts = keys.filter((k) => k !== 'total');
+  const edits: TextEdit[] = [];
+  for (const row of t.rows.values()) {
+    const cell = (k: string) => row.cells[keys.indexOf(k)]!;
+    let value: number | null = 0;
+    if (key === 'total') {
+      for (const k of parts) {
+        const v = cell(k).value;
+        value = v === null || value === null ? null : value + v;
+      }
+    } else {
+      const total = cell('total').value;
+      value = total;
+      for (const k of parts) {
+        if (k === key || value === null) continue;
+        const v = cell(k).value;
+        value = v === null ? null : value - v;
+      }
+      if (value !== null && value < 0) value = null;
+    }
+    const text = value === null ? '' : n(value);
+    const present = row.cells.filter((c) => c.state !== 'missing');
+    if (present.length === 0) return null;
+    const idx = keys.indexOf(key);
+    const next = row.cells.slice(idx + 1).find((c) => c.state !== 'missing');
+    if (next) edits.push({ range: { start: next.range.start, end: next.range.start }, newText: `${text}\t` });
+    else {
+      const last = present[present.length - 1]!;
+      edits.push({ range: { start: last.range.end, end: last.range.end }, newText: `\t${text}` });
+    }
+  }
+  if (key === 'total' && t.headerRange) {
+    const line = t.headerRange.start.line;
+    const end = ctx.lines[line]!.text.length;
+    edits.push({ range: span(line, end, end), newText: `\t${columnName('requests', 'total', 'zh')}` });
+  }
+  edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return edits;
+}

@@ -1,0 +1,44 @@
+import { span } from '../../text/lines';
+import { replace } from '../edits';
+import type { Check, RawFinding } from '../types';
+
+const NUMBERING = /^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[.、．)]\s*)\s*/;
+
+export const tableLabel: Check = {
+  meta: {
+    code: 'table-label',
+    defaultSeverity: 'information',
+    fixable: true,
+    description: { zh: '行名或列名与规范名称不一致', en: 'A row or column label deviates from the canonical one' },
+    docs: {
+      why: {
+        zh: '表格的行名、列名应与格式一致。“规范性文件”“其他法律法规禁止公开”等沿用旧写法或漏字的行名不影响读取，但不符合格式。',
+        en: 'Row and column labels should be those of the format. Old or shortened ones (规范性文件, 其他法律法规禁止公开) are still read but depart from the format.',
+      },
+      example: '2.其他法律法规禁止公开    ← 规范写法为“其他法律行政法规禁止公开”',
+      fix: { zh: '快速修复换成规范名称，保留原有的编号。', en: 'The quick fix writes the canonical label, keeping the numbering.' },
+    },
+  },
+  run(ctx) {
+    const out: RawFinding[] = [];
+    for (const t of Object.values(ctx.model.tables)) {
+      if (!t.confident) continue;
+      for (const d of t.labels) {
+        const r = d.written.range;
+        const f: RawFinding = {
+          range: r,
+          message: ctx.t({ zh: `“${d.written.text}”与规范名称“${d.canonical}”不一致`, en: `"${d.written.text}" differs from the canonical label "${d.canonical}"` }),
+          data: { table: t.key, row: d.key, canonical: d.canonical },
+        };
+        if (r.start.line === r.end.line) {
+          const m = NUMBERING.exec(d.written.text);
+          const keep = d.kind === 'row' && m ? m[0].length : 0;
+          const target = span(r.start.line, r.start.character + keep, r.end.character);
+          f.fix = { title: ctx.t({ zh: `改为“${d.canonical}”`, en: `Change to "${d.canonical}"` }), edits: [replace(target, d.canonical)] };
+        }
+        out.push(f);
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,63 @@
+import { PROACTIVE, SECTIONS } from '../../format/spec';
+import { proactiveRows, renderRows, tableSkeleton } from '../../template';
+import { insertLines } from '../edits';
+import { sectionName, tableName } from '../names';
+import type { Check, RawFinding } from '../types';
+import { shapeFor } from '../util';
+
+export const tableMissing: Check = {
+  meta: {
+    code: 'table-missing',
+    defaultSeverity: 'error',
+    fixable: true,
+    description: { zh: '部分中缺少应有的表格或表格分块', en: "A section's table, or a block of table 二, is absent" },
+    docs: {
+      why: {
+        zh: '第二、三、四部分各有一张统计表，第二部分的表按《条例》第二十条第（一）（五）（六）（八）项分为四块。缺表就无法审核数据。',
+        en: 'Sections 二, 三 and 四 each carry a statistics table, and the table of 二 has four blocks (条例第二十条 items 1, 5, 6, 8). Without them the figures cannot be reviewed.',
+      },
+      example: '四、政府信息公开行政复议、行政诉讼情况\n\n本年度未发生行政复议、行政诉讼。    ← 缺少表格',
+      fix: { zh: '快速修复插入 2021 年格式的表格骨架（数值为 0，请核对）。', en: 'The quick fix inserts the 2021 table skeleton (values 0, to be checked).' },
+    },
+  },
+  run(ctx) {
+    const { model, lines } = ctx;
+    const out: RawFinding[] = [];
+    for (const s of model.sections) {
+      const spec = SECTIONS.find((x) => x.number === s.number)!;
+      if (!spec.table || model.tables[spec.table]) continue;
+      const name = tableName(spec.table, ctx.locale);
+      out.push({
+        range: s.heading.range,
+        message: ctx.t({ zh: `“${sectionName(s.number, 'zh')}”缺少${name}`, en: `${sectionName(s.number, 'en')} has no ${name}` }),
+        fix: {
+          title: ctx.t({ zh: `插入${name}（2021 年格式）`, en: `Insert the ${name} (2021 format)` }),
+          edits: [insertLines(lines, s.range.start.line + 1, ['', ...tableSkeleton(spec.table, shapeFor(model)), ''], model.eol)],
+        },
+        data: { table: spec.table },
+      });
+    }
+    // Blocks of T2.
+    const t2 = model.tables.proactive;
+    if (t2 && t2.confident && t2.blocks && t2.rows.size > 0 && t2.edition === '2021') {
+      const blocks = t2.blocks;
+      blocks.forEach((b, i) => {
+        if (b.rows.length > 0 || b.caption) return;
+        const spec = PROACTIVE['2021'].find((x) => x.item === b.item)!;
+        const prev = blocks.slice(0, i).reverse().find((x) => x.rows.length > 0 || x.caption);
+        const next = blocks.slice(i + 1).find((x) => x.rows.length > 0 || x.caption);
+        const at = prev ? prev.range.end.line + 1 : next ? next.range.start.line : t2.range.start.line;
+        out.push({
+          range: (next ?? prev)?.caption?.range ?? t2.range,
+          message: ctx.t({ zh: `${tableName('proactive', 'zh')}缺少“${spec.caption}”一块`, en: `The ${tableName('proactive', 'en')} lacks the block ${spec.caption}` }),
+          fix: {
+            title: ctx.t({ zh: `插入“${spec.caption}”一块`, en: `Insert block ${spec.caption}` }),
+            edits: [insertLines(lines, at, renderRows(proactiveRows([b.item]), shapeFor(model, 'proactive')), model.eol)],
+          },
+          data: { table: 'proactive', block: b.item },
+        });
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,131 @@
+import { PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS } from '../../format/spec';
+import type { Row, Table } from '../../model';
+import { proactiveRowsFor, renderRows, requestRow } from '../../template';
+import { span } from '../../text/lines';
+import { insertLines } from '../edits';
+import { rowList, tableName } from '../names';
+import type { Check, CheckContext, RawFinding } from '../types';
+import { list, n, shapeFor } from '../util';
+
+/** Values for inserted T3 rows: 0, except （七）总计 and 结转 computed from the sums where they can be. */
+function requestValues(t: Table, key: string, inserted: Set<string>): string[] {
+  const cols = REQUEST_COLUMNS.map((c) => c.key).filter((k) => t.columns.find((c) => c.key === k)?.present);
+  const val = (row: string, col: string): number | null => {
+    if (inserted.has(row)) return 0;
+    const r = t.rows.get(row);
+    const i = REQUEST_COLUMNS.findIndex((c) => c.key === col);
+    return r ? r.cells[i]!.value : null;
+  };
+  const results = REQUEST_ROWS[t.edition].filter((r) => r.group && r.key !== 'total').map((r) => r.key);
+  return cols.map((col) => {
+    if (key === 'total') {
+      let s = 0;
+      for (const r of results) {
+        const v = val(r, col);
+        if (v === null) return '0';
+        s += v;
+      }
+      return n(s);
+    }
+    if (key === 'carriedOut') {
+      const a = val('new', col);
+      const b = val('carriedIn', col);
+      let total: number | null = null;
+      if (inserted.has('total')) {
+        total = 0;
+        for (const r of results) {
+          const v = val(r, col);
+          if (v === null) return '0';
+          total += v;
+        }
+      } else total = val('total', col);
+      if (a === null || b === null || total === null) return '0';
+      return n(Math.max(0, a + b - total));
+    }
+    return '0';
+  });
+}
+
+export const tableRowMissing: Check = {
+  meta: {
+    code: 'table-row-missing',
+    defaultSeverity: 'error',
+    fixable: true,
+    description: { zh: '表格缺少规定的行', en: 'Canonical rows are absent from a table that is otherwise there' },
+    docs: {
+      why: {
+        zh: '统计表的每一行都必须填报，即使为 0。复制粘贴时表格常被截断（只粘到“（四）无法提供”为止），缺行会使合计无法核对。',
+        en: 'Every row of the tables must be reported, even when 0. Pasting often truncates a table (stopping after （四）无法提供), and missing rows make the sums uncheckable.',
+      },
+      example: '(四) 无法提供\t1. 本机关不掌握相关政府信息\t0…\n3. 补正后申请内容仍不明确\t\t0…\n（表格到此为止，缺少（五）（六）（七）和“四、结转下年度继续办理”）',
+      fix: {
+        zh: '快速修复在原位置插入缺少的行：数值为 0，“（七）总计”和“结转下年度继续办理”按合计关系算出。',
+        en: 'The quick fix inserts the missing rows in place: values 0, with （七）总计 and carried-over computed from the sums.',
+      },
+    },
+  },
+  run(ctx) {
+    const out: RawFinding[] = [];
+    for (const t of Object.values(ctx.model.tables)) {
+      if (!t.confident || t.rows.size === 0 || t.missingRows.length === 0) continue;
+      out.push(...missingRuns(ctx, t));
+    }
+    return out;
+  },
+};
+
+function canonicalOrder(t: Table): string[] {
+  if (t.key === 'requests') return REQUEST_ROWS[t.edition].map((r) => r.key);
+  if (t.key === 'proactive') return PROACTIVE[t.edition].flatMap((b) => b.rows.map((r) => r.key));
+  return ['values'];
+}
+
+function missingRuns(ctx: CheckContext, t: Table): RawFinding[] {
+  const { model, lines } = ctx;
+  const order = canonicalOrder(t);
+  // T2 blocks missing as a whole are table-missing's.
+  const skip = new Set<string>();
+  if (t.key === 'proactive' && t.blocks) {
+    for (const b of t.blocks) if (b.rows.length === 0 && !b.caption) for (const k of PROACTIVE[t.edition].find((x) => x.item === b.item)!.rows) skip.add(k.key);
+  }
+  const runs: string[][] = [];
+  let cur: string[] | null = null;
+  for (const key of order) {
+    if (t.missingRows.includes(key) && !skip.has(key)) {
+      if (!cur) runs.push((cur = []));
+      cur.push(key);
+    } else cur = null;
+  }
+  const shape = shapeFor(model, t.key);
+  const inserted = new Set(t.missingRows);
+  return runs.map((run) => {
+    const idx = order.indexOf(run[0]!);
+    let before: Row | undefined;
+    for (let i = idx - 1; i >= 0 && !before; i--) before = t.rows.get(order[i]!);
+    let after: Row | undefined;
+    for (let i = order.indexOf(run[run.length - 1]!) + 1; i < order.length && !after; i++) after = t.rows.get(order[i]!);
+    const anchor = before ?? after!;
+    const at = before ? before.range.end.line + 1 : after!.range.start.line;
+    const names = rowList(t.key, run, ctx.locale, t.edition);
+    let rows: string[][];
+    if (t.key === 'requests') rows = run.map((k) => requestRow(k, requestValues(t, k, inserted), t.edition, true));
+    else if (t.key === 'proactive') {
+      rows = proactiveRowsFor(run, t.edition);
+    } else rows = [new Array(15).fill('0')];
+    const lineText = (lines[anchor.range.start.line]?.text ?? '');
+    const range = span(anchor.range.start.line, lineText.length - lineText.trimStart().length, lineText.trimEnd().length);
+    const tName = tableName(t.key, ctx.locale);
+    return {
+      range,
+      message: ctx.t({
+        zh: `${tName}缺少 ${run.length} 行：${list(names, 'zh')}`,
+        en: `The ${tName} lacks ${run.length} row${run.length > 1 ? 's' : ''}: ${list(names, 'en')}`,
+      }),
+      fix: {
+        title: ctx.t({ zh: `插入缺少的 ${run.length} 行（数值为 0，请核对）`, en: `Insert the ${run.length} missing row${run.length > 1 ? 's' : ''} (values 0, to be checked)` }),
+        edits: [insertLines(lines, at, renderRows(rows, shape), model.eol)],
+      },
+      data: { table: t.key, rows: run },
+    };
+  });
+}

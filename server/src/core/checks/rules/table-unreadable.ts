@@ -1,0 +1,51 @@
+import type { Doubt } from '../../model';
+import { span } from '../../text/lines';
+import { tableName } from '../names';
+import type { Bilingual, Check, RawFinding } from '../types';
+
+function why(d: Doubt): Bilingual {
+  switch (d.kind) {
+    case 'columns': return { zh: `各行有 ${d.values} 个数值，与任何列的布局都对不上`, en: `rows carry ${d.values} values, which fits no column layout` };
+    case 'few-rows': return { zh: '能按行名认出的行太少', en: 'too few rows could be recognised by their labels' };
+    case 'cell-counts': return { zh: '多数行的数值个数与列数不符', en: 'most rows do not have one value per column' };
+    case 'unlabelled': return { zh: `有 ${d.rows} 行没有可辨认的行名`, en: `${d.rows} rows have no recognisable label` };
+    case 'stray': return { zh: `有 ${d.rows} 行与格式中的任何一行都对不上`, en: `${d.rows} rows match no row of the form` };
+    case 'spread': return { zh: '数值分散在多行中', en: 'the values are spread over several rows' };
+    case 'few-values': return { zh: `只找到 ${d.values} 个数值（应为 15 个）`, en: `only ${d.values} of 15 values were found` };
+  }
+}
+
+export const tableUnreadable: Check = {
+  meta: {
+    code: 'table-unreadable',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description: { zh: '表格存在，但无法可靠地把数值与行列对应', en: "A table is there but its cells cannot be paired with rows with confidence" },
+    docs: {
+      why: {
+        zh: '从 PDF 或网页复制的表格常常错位：行名断开、数值串行。此时任何合计检查都建立在猜测上，所以检查器不做合计检查，只提示这张表读不准。',
+        en: 'Tables copied from PDF or web pages are often scrambled: labels broken, values shifted. Sums checked on a guess would mislead, so the checker says it cannot read the table instead.',
+      },
+      example: '一、本年新收政府信息公开申请数量 3 0\n0 0 0\n二、上年结转… 1',
+      fix: {
+        zh: '按原表格重新整理：每行一个行名，后面依次是各列的数值，用制表符分隔。',
+        en: 'Rebuild the table from the original: one row a line, its label then the values of each column, tab-separated.',
+      },
+    },
+  },
+  run(ctx) {
+    const out: RawFinding[] = [];
+    for (const t of Object.values(ctx.model.tables)) {
+      if (t.confident || !t.doubt) continue;
+      const line = t.headerRange?.start.line ?? t.range.start.line;
+      const text = ctx.lines[line]!.text;
+      const reason = ctx.t(why(t.doubt));
+      out.push({
+        range: span(line, text.length - text.trimStart().length, text.trimEnd().length),
+        message: ctx.t({ zh: `无法可靠读取${tableName(t.key, 'zh')}：${reason}；未检查其合计`, en: `Cannot read the ${tableName(t.key, 'en')} reliably: ${reason}; its sums were not checked` }),
+        data: { table: t.key, doubt: t.doubt.kind },
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,119 @@
+/**
+ * Turns a sum finding of the analysis into a diagnostic: the message names the row, column and numbers
+ * (`“总计”列应为 9（自然人 8 + 商业企业 1），实为 0`), related information names the other sums the same
+ * correction repairs, and the fix sets the cell when doing so breaks no sum that holds.
+ */
+import type { SumSpec } from '../format/spec';
+import type { Cell } from '../model';
+import { replace } from './edits';
+import { columnName, rowName } from './names';
+import type { Equation, SumFinding } from './sums';
+import { sumsOf } from './sums';
+import type { CheckContext, Locale, RawFinding, Related } from './types';
+import { n } from './util';
+
+function cellName(table: SumSpec['table'], cell: Cell, locale: Locale): string {
+  const r = rowName(table, cell.row, locale);
+  const c = columnName(table, cell.column, locale);
+  if (table === 'appeals') return c;
+  return locale === 'en' ? `${r} / ${c}` : `${r}“${c}”`;
+}
+
+/** The other side of an equation in words: 自然人 8 + 商业企业 1 (zero terms left out). */
+function termsText(eq: Equation, locale: Locale, values?: Map<Cell, number>): string {
+  const parts: string[] = [];
+  for (const t of eq.terms) {
+    const v = values?.get(t.cell) ?? t.cell.value ?? 0;
+    if (v === 0 && eq.terms.length > 3) continue;
+    const name = eq.spec.over === 'columns' ? columnName(eq.spec.table, t.cell.column, locale) : rowName(eq.spec.table, t.cell.row, locale);
+    const shortName = eq.spec.table === 'appeals' ? name.replace(/^.*“(.*)”$/, '$1').replace(/^.*: /, '') : name;
+    parts.push(`${parts.length === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${shortName} ${n(v)}`);
+  }
+  if (parts.length === 0) return locale === 'en' ? 'all terms are 0' : '各项均为 0';
+  return parts.join('');
+}
+
+function describe(eq: Equation, locale: Locale): string {
+  const target = cellName(eq.spec.table, eq.target, locale);
+  const sum = eq.terms.reduce((s, t) => s + t.sign * (t.cell.value ?? 0), 0);
+  return locale === 'en'
+    ? `${eq.spec.names.en}: ${target} is ${n(eq.target.value ?? 0)}, the terms give ${n(sum)}`
+    : `${eq.spec.names.zh}：${target}为 ${n(eq.target.value ?? 0)}，各项合计 ${n(sum)}`;
+}
+
+function message(ctx: CheckContext, f: SumFinding): string {
+  const eq = f.primary;
+  const { locale } = ctx;
+  const actual = f.cell.raw || '—';
+  const spec = eq.spec;
+  if (f.cell === eq.target && spec.id !== 'R1') {
+    const where = spec.over === 'columns'
+      ? (spec.table === 'appeals'
+        ? columnName('appeals', f.cell.column, locale)
+        : ctx.t({ zh: `“${rowName(spec.table, f.cell.row, 'zh')}”行的“${columnName(spec.table, f.cell.column, 'zh')}”列`, en: `Row "${rowName(spec.table, f.cell.row, 'en')}", ${columnName(spec.table, f.cell.column, 'en')} column,` }))
+      : ctx.t({ zh: `“${rowName(spec.table, f.cell.row, 'zh')}”的“${columnName(spec.table, f.cell.column, 'zh')}”列`, en: `"${rowName(spec.table, f.cell.row, 'en')}" in the ${columnName(spec.table, f.cell.column, 'en')} column` });
+    return ctx.t({
+      zh: `${where}应为 ${n(f.expected)}（${termsText(eq, 'zh')}），实为 ${actual}`,
+      en: `${where} should be ${n(f.expected)} (${termsText(eq, 'en')}), but is ${actual}`,
+    });
+  }
+  if (spec.id === 'R1' && f.cell === eq.target) {
+    const col = columnName('requests', eq.along, locale);
+    const v = (row: string) => eq.terms.find((t) => t.cell.row === row)?.cell.value ?? 0;
+    const left = v('new') + v('carriedIn');
+    const right = v('total') + (eq.target.value ?? 0);
+    const fixNote = f.safe
+      ? ctx.t({ zh: `；若其余各数无误，“结转下年度继续办理”应为 ${n(f.expected)}`, en: `; if the rest is right, carried over should be ${n(f.expected)}` })
+      : '';
+    return ctx.t({
+      zh: `“${col}”列不平衡：本年新收 ${n(v('new'))} + 上年结转 ${n(v('carriedIn'))} = ${n(left)}，而办理结果总计 ${n(v('total'))} + 结转下年度 ${n(eq.target.value ?? 0)} = ${n(right)}${fixNote}`,
+      en: `The ${col} column does not balance: new ${n(v('new'))} + carried in ${n(v('carriedIn'))} = ${n(left)}, but total handled ${n(v('total'))} + carried out ${n(eq.target.value ?? 0)} = ${n(right)}${fixNote}`,
+    });
+  }
+  // A term cell at fault for several sums.
+  return ctx.t({
+    zh: `${cellName(spec.table, f.cell, 'zh')}应为 ${n(f.expected)}，实为 ${actual}（${spec.names.zh}）`,
+    en: `${cellName(spec.table, f.cell, 'en')} should be ${n(f.expected)}, but is ${actual} (${spec.names.en})`,
+  });
+}
+
+export function sumFindings(ctx: CheckContext, code: SumSpec['code']): RawFinding[] {
+  const analysis = sumsOf(ctx.memo, ctx.model);
+  const out: RawFinding[] = [];
+  for (const f of analysis.findings) {
+    if (f.primary.spec.code !== code) continue;
+    const related: Related[] = f.also.map((eq) => ({
+      range: eq.target.range,
+      message: ctx.t({ zh: `同一处更正也使此合计成立：${describe(eq, 'zh')}`, en: `The same correction also repairs: ${describe(eq, 'en')}` }),
+    }));
+    if (f.also.length === 0) {
+      for (const t of f.primary.terms) {
+        if (t.cell === f.cell) continue;
+        related.push({ range: t.cell.range, message: cellName(f.primary.spec.table, t.cell, ctx.locale) + ' = ' + (t.cell.raw || '—') });
+      }
+      if (f.primary.target !== f.cell) related.push({ range: f.primary.target.range, message: cellName(f.primary.spec.table, f.primary.target, ctx.locale) });
+    }
+    const finding: RawFinding = {
+      range: f.cell.range,
+      message: message(ctx, f),
+      related,
+      data: {
+        sum: f.primary.spec.id,
+        table: f.primary.spec.table,
+        row: f.cell.row,
+        column: f.cell.column,
+        expected: f.expected,
+        actual: f.cell.value,
+        also: f.also.map((e) => e.spec.id),
+      },
+    };
+    if (f.safe) {
+      finding.fix = {
+        title: ctx.t({ zh: `改为 ${n(f.expected)}`, en: `Change to ${n(f.expected)}` }),
+        edits: [replace(f.cell.range, n(f.expected))],
+      };
+    }
+    out.push(finding);
+  }
+  return out;
+}

@@ -1,0 +1,212 @@
+/**
+ * The sums of the tables (R1–R3, R5–R7), as equations over cells, and which cell is at fault when they fail.
+ *
+ * Each sum of the format data becomes one equation per column (sums over rows) or per row (sums over
+ * columns): target = Σ sign·term. A failed equation names a target cell; but when one wrong cell breaks
+ * several equations (a 总计 cell that is also a term of R1), the cell whose correction repairs the most
+ * equations without breaking a holding one is reported once, with the other equations as related
+ * information, and the fix sets it to the value that repairs them all.
+ */
+import { SUMS, type SumSpec } from '../format/spec';
+import type { Cell, ReportModel, Table } from '../model';
+
+export interface Term {
+  cell: Cell;
+  sign: 1 | -1;
+}
+
+export interface Equation {
+  spec: SumSpec;
+  /** The column (sums over rows) or row (sums over columns) the equation runs in. */
+  along: string;
+  target: Cell;
+  terms: Term[];
+}
+
+export interface SumFinding {
+  /** The cell at fault. */
+  cell: Cell;
+  /** The value that repairs the equations, when it is a valid value. */
+  expected: number;
+  /** The equation named by the finding's code and message. */
+  primary: Equation;
+  /** Other equations the same correction repairs. */
+  also: Equation[];
+  /** Whether setting the cell to `expected` breaks no equation that holds now. */
+  safe: boolean;
+}
+
+export interface SumAnalysis {
+  equations: Equation[];
+  findings: SumFinding[];
+  /** Equations not checked because a cell in them is not a number. */
+  unchecked: Equation[];
+}
+
+function expand(keys: string[], pattern: string): string[] {
+  if (pattern.endsWith('.*')) {
+    const prefix = pattern.slice(0, -1);
+    return keys.filter((k) => k.startsWith(prefix));
+  }
+  return keys.includes(pattern) ? [pattern] : [];
+}
+
+/** Equations of one table; only rows and columns the table has take part. */
+export function equationsOf(table: Table): Equation[] {
+  const out: Equation[] = [];
+  const rowKeys = [...table.rows.keys()];
+  const colKeys = table.columns.filter((c) => c.present).map((c) => c.key);
+  const allCols = table.columns.map((c) => c.key);
+  const cell = (row: string, col: string): Cell | undefined => {
+    const r = table.rows.get(row);
+    const i = allCols.indexOf(col);
+    return r && i >= 0 ? r.cells[i] : undefined;
+  };
+  for (const spec of SUMS) {
+    if (spec.table !== table.key) continue;
+    if (spec.over === 'rows') {
+      if (!table.rows.has(spec.target)) continue;
+      const termRows = spec.terms.flatMap((t) => expand(rowKeys, t.key).map((key) => ({ key, sign: t.sign })));
+      // R2 needs every result row; a table missing some cannot be summed (table-row-missing says so).
+      if (spec.id === 'R2' && table.missingRows.some((k) => k !== 'carriedOut' && k !== 'new' && k !== 'carriedIn')) continue;
+      if (spec.id === 'R1' && spec.terms.some((t) => !table.rows.has(t.key))) continue;
+      for (const col of colKeys) {
+        const target = cell(spec.target, col);
+        if (!target) continue;
+        const terms = termRows.map((t) => ({ cell: cell(t.key, col)!, sign: t.sign })).filter((t) => t.cell);
+        out.push({ spec, along: col, target, terms });
+      }
+    } else {
+      if (!colKeys.includes(spec.target)) continue;
+      const termCols = spec.terms.flatMap((t) => expand(colKeys, t.key).map((key) => ({ key, sign: t.sign })));
+      if (termCols.length !== spec.terms.length) continue; // a term column is absent
+      for (const row of rowKeys) {
+        const target = cell(row, spec.target);
+        if (!target) continue;
+        out.push({ spec, along: row, target, terms: termCols.map((t) => ({ cell: cell(row, t.key)!, sign: t.sign })) });
+      }
+    }
+  }
+  return out;
+}
+
+const EPS = 1e-6;
+
+function known(c: Cell, values: Map<Cell, number>): number | null {
+  return values.has(c) ? values.get(c)! : c.value;
+}
+
+function termSum(eq: Equation, values: Map<Cell, number>): number | null {
+  let s = 0;
+  for (const t of eq.terms) {
+    const v = known(t.cell, values);
+    if (v === null) return null;
+    s += t.sign * v;
+  }
+  return s;
+}
+
+function holds(eq: Equation, values: Map<Cell, number>): boolean | null {
+  const target = known(eq.target, values);
+  const sum = termSum(eq, values);
+  if (target === null || sum === null) return null;
+  return Math.abs(target - sum) < EPS;
+}
+
+/** The value `cell` must take for `eq` to hold, others as they are. */
+function solveFor(eq: Equation, cell: Cell, values: Map<Cell, number>): number | null {
+  const target = known(eq.target, values);
+  if (eq.target === cell) return termSum(eq, values);
+  let rest = 0;
+  let sign = 0;
+  for (const t of eq.terms) {
+    if (t.cell === cell) {
+      sign += t.sign;
+      continue;
+    }
+    const v = known(t.cell, values);
+    if (v === null) return null;
+    rest += t.sign * v;
+  }
+  if (target === null || sign === 0) return null;
+  return (target - rest) / sign;
+}
+
+function cellsOf(eq: Equation): Cell[] {
+  return [eq.target, ...eq.terms.map((t) => t.cell)];
+}
+
+/** Counts must be whole and not negative. */
+function validCount(v: number): boolean {
+  return v >= 0 && Math.abs(v - Math.round(v)) < EPS;
+}
+
+export function analyseSums(model: ReportModel): SumAnalysis {
+  const equations: Equation[] = [];
+  for (const t of Object.values(model.tables)) if (t.confident) equations.push(...equationsOf(t));
+  const unchecked = equations.filter((e) => holds(e, new Map()) === null);
+  const values = new Map<Cell, number>();
+  let violated = equations.filter((e) => holds(e, values) === false);
+  const findings: SumFinding[] = [];
+  const byCell = new Map<Cell, Equation[]>();
+  for (const e of equations) for (const c of cellsOf(e)) {
+    const l = byCell.get(c) ?? [];
+    if (!l.includes(e)) l.push(e);
+    byCell.set(c, l);
+  }
+
+  // Greedy: the cell whose single correction repairs the most failed equations and breaks none.
+  for (let guard = 0; violated.length > 0 && guard < 200; guard++) {
+    let best: { cell: Cell; value: number; repaired: Equation[]; target: boolean } | null = null;
+    const seen = new Set<Cell>();
+    for (const eq of violated) {
+      for (const c of cellsOf(eq)) {
+        if (seen.has(c)) continue;
+        seen.add(c);
+        const mine = violated.filter((e) => cellsOf(e).includes(c));
+        const options = new Map<number, Equation[]>();
+        for (const e of mine) {
+          const v = solveFor(e, c, values);
+          if (v === null || !validCount(v)) continue;
+          const k = Math.round(v * 1e6) / 1e6;
+          options.set(k, [...(options.get(k) ?? []), e]);
+        }
+        for (const [v, repaired] of options) {
+          if (repaired.length < 2) continue;
+          const trial = new Map(values).set(c, v);
+          const breaks = (byCell.get(c) ?? []).some((e) => !violated.includes(e) && holds(e, trial) === false);
+          if (breaks) continue;
+          const isTarget = repaired.some((e) => e.target === c);
+          if (!best || repaired.length > best.repaired.length || (repaired.length === best.repaired.length && isTarget && !best.target)) {
+            best = { cell: c, value: v, repaired, target: isTarget };
+          }
+        }
+      }
+    }
+    if (!best) break;
+    const primary = best.repaired.find((e) => e.target === best!.cell) ?? best.repaired[0]!;
+    findings.push({ cell: best.cell, expected: best.value, primary, also: best.repaired.filter((e) => e !== primary), safe: true });
+    values.set(best.cell, best.value);
+    violated = violated.filter((e) => holds(e, values) === false);
+  }
+
+  // What is left: each failed equation on its own target.
+  for (const eq of violated) {
+    const expected = termSum(eq, values);
+    if (expected === null) continue;
+    const trial = new Map(values).set(eq.target, expected);
+    const safe = validCount(expected) && !(byCell.get(eq.target) ?? []).some((e) => e !== eq && holds(e, values) === true && holds(e, trial) === false);
+    findings.push({ cell: eq.target, expected, primary: eq, also: [], safe });
+  }
+  return { equations, findings, unchecked };
+}
+
+/** The shared analysis of a run, computed once for the four sum checks. */
+export function sumsOf(memo: Map<string, unknown>, model: ReportModel): SumAnalysis {
+  let a = memo.get('sums') as SumAnalysis | undefined;
+  if (!a) {
+    a = analyseSums(model);
+    memo.set('sums', a);
+  }
+  return a;
+}

@@ -1,0 +1,178 @@
+/**
+ * The language service: text in, findings out. Pure: no file system, no editor. The server, the CLI and the
+ * tests all call these functions.
+ */
+import { CHECKS, FILE_TOO_LARGE, INTERNAL_ERROR, metaOf } from './checks/registry';
+import type { Check, CheckContext, Finding, Level, Locale, PreviousReport, RawFinding, Severity, TextEdit } from './checks/types';
+import type { ReportModel } from './model';
+import { parseReport } from './parse/index';
+import { comparePositions, type Line, type Range, splitLines } from './text/lines';
+
+export interface CheckOptions {
+  locale?: Locale;
+  /** Per-code levels; 'off' silences a code. Codes not named keep their default severity. */
+  levels?: Readonly<Record<string, Level>>;
+  /** Last year's report of the same agency, for R9. */
+  previous?: PreviousReport;
+  /** Run only these checks (all when absent). */
+  only?: readonly string[];
+  /** Replace the registry (tests inject a failing check to prove containment). */
+  checks?: readonly Check[];
+  /** The format reports must follow, instead of deciding by the report year. */
+  expectFormat?: '2021' | '2019';
+  /** Texts longer than this are not checked; one information finding says so. */
+  maxSize?: number;
+}
+
+export interface CheckResult {
+  model: ReportModel;
+  findings: Finding[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** Whether an inline directive above `line` switches `code` off. */
+function disabledAt(model: ReportModel, code: string, line: number): boolean {
+  let off = false;
+  for (const d of model.directives) {
+    if (d.line >= line) break;
+    if (d.codes.length > 0 && !d.codes.includes(code)) continue;
+    off = d.kind === 'disable';
+  }
+  return off;
+}
+
+export function runChecks(model: ReportModel, lines: readonly Line[], options: CheckOptions = {}): Finding[] {
+  if (!model.isReport) return [];
+  if (options.expectFormat) model = { ...model, expectedFormat: options.expectFormat };
+  const locale = options.locale ?? 'zh';
+  const ctx: CheckContext = {
+    model,
+    lines,
+    locale,
+    t: (text) => (locale === 'en' ? text.en : text.zh),
+    memo: new Map(),
+    ...(options.previous ? { previous: options.previous } : {}),
+  };
+  const levels = options.levels ?? {};
+  const out: Finding[] = [];
+  for (const check of options.checks ?? CHECKS) {
+    const code = check.meta.code;
+    if (options.only && !options.only.includes(code)) continue;
+    const level = levels[code];
+    if (level === 'off') continue;
+    let raw: RawFinding[];
+    try {
+      raw = check.run(ctx);
+    } catch (err) {
+      const ilevel = levels[INTERNAL_ERROR.code];
+      if (ilevel === 'off') continue;
+      const detail = err instanceof Error ? err.message : String(err);
+      out.push({
+        code: INTERNAL_ERROR.code,
+        severity: ilevel ?? INTERNAL_ERROR.defaultSeverity,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: ctx.t({ zh: `检查“${code}”出错，已跳过：${detail}`, en: `Check "${code}" failed and was skipped: ${detail}` }),
+        data: { check: code },
+      });
+      continue;
+    }
+    for (const r of raw) {
+      if (disabledAt(model, code, r.range.start.line)) continue;
+      const { escalate, ...rest } = r;
+      const severity: Severity = level ?? (escalate && SEVERITY_ORDER[escalate] < SEVERITY_ORDER[check.meta.defaultSeverity] ? escalate : check.meta.defaultSeverity);
+      out.push({ code, severity, ...rest });
+    }
+  }
+  out.sort((a, b) => comparePositions(a.range.start, b.range.start) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.code < b.code ? -1 : 1));
+  return out;
+}
+
+/** Parse and check in one go. */
+export function checkText(text: string, options: CheckOptions = {}): CheckResult {
+  if (options.maxSize !== undefined && text.length > options.maxSize) return tooLarge(text, options);
+  const model = parseReport(text);
+  const findings = runChecks(model, splitLines(text), options);
+  return { model, findings };
+}
+
+/** The model of a text not read for its size, with the one finding that says so. */
+function tooLarge(text: string, options: CheckOptions): CheckResult {
+  const model = parseReport('');
+  const locale = options.locale ?? 'zh';
+  const level = options.levels?.[FILE_TOO_LARGE.code];
+  const mb = (n: number) => (n / 1_000_000).toFixed(1);
+  const findings: Finding[] = level === 'off' ? [] : [{
+    code: FILE_TOO_LARGE.code,
+    severity: level ?? FILE_TOO_LARGE.defaultSeverity,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message: locale === 'en'
+      ? `Not checked: the file has ${mb(text.length)} million characters, over the limit of ${mb(options.maxSize!)} million (setting maxFileSize)`
+      : `未检查：文件有 ${mb(text.length)} 百万字符，超过上限 ${mb(options.maxSize!)} 百万（设置 maxFileSize）`,
+    data: { size: text.length, limit: options.maxSize },
+  }];
+  return { model: { ...model, isReport: false }, findings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying fixes
+// ---------------------------------------------------------------------------------------------
+
+function offsetAt(lines: readonly Line[], pos: { line: number; character: number }, length: number): number {
+  if (pos.line >= lines.length) return length;
+  const l = lines[Math.max(0, pos.line)]!;
+  return l.offset + Math.min(Math.max(0, pos.character), l.text.length);
+}
+
+/** Applies non-overlapping edits to a text; overlapping later edits are dropped. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = splitLines(text);
+  const spans = edits
+    .map((e) => ({ s: offsetAt(lines, e.range.start, text.length), e: offsetAt(lines, e.range.end, text.length), t: e.newText }))
+    .sort((a, b) => a.s - b.s || a.e - b.e);
+  let out = '';
+  let at = 0;
+  for (const sp of spans) {
+    if (sp.s < at) continue;
+    out += text.slice(at, sp.s) + sp.t;
+    at = sp.e;
+  }
+  return out + text.slice(at);
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const aEmpty = comparePositions(a.start, a.end) === 0;
+  const bEmpty = comparePositions(b.start, b.end) === 0;
+  if (aEmpty && bEmpty) return comparePositions(a.start, b.start) === 0;
+  return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
+}
+
+/** The edits of every fixable finding (of the given codes), skipping any that overlap an earlier one. */
+export function fixAllEdits(findings: readonly Finding[], codes?: readonly string[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const f of findings) {
+    if (!f.fix || (codes && !codes.includes(f.code))) continue;
+    if (f.fix.edits.some((e) => taken.some((t) => overlaps(t.range, e.range)))) continue;
+    taken.push(...f.fix.edits);
+  }
+  return taken;
+}
+
+/**
+ * Fixes everything fixable, re-checking between passes until nothing fixable is left (fixes that insert
+ * rows make sums checkable, whose fixes then apply). Stops after a few passes.
+ */
+export function fixAll(text: string, options: CheckOptions = {}, codes?: readonly string[], passes = 4): string {
+  let cur = text;
+  for (let i = 0; i < passes; i++) {
+    const { findings } = checkText(cur, options);
+    const edits = fixAllEdits(findings, codes);
+    if (edits.length === 0) break;
+    const next = applyEdits(cur, edits);
+    if (next === cur) break;
+    cur = next;
+  }
+  return cur;
+}
+
+export { metaOf, parseReport };

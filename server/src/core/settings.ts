@@ -1,0 +1,96 @@
+/**
+ * Settings, from one zod schema: the editor's `govreport.*` settings and the `govreport.json` file both
+ * validate against it, and the JSON schema and package.json's configuration are generated from it.
+ * Validation is per field: a bad value gives one message naming the key, and that field's default; the
+ * other fields keep their values.
+ */
+import { z } from 'zod';
+import { CODES } from './checks/registry';
+import { LEVELS, type Level, type Locale } from './checks/types';
+
+export const levelSchema = z.enum(LEVELS as [Level, ...Level[]]);
+
+export const settingsShape = {
+  enable: z.boolean().default(true).describe('Check government information disclosure annual reports (政府信息公开工作年度报告).'),
+  locale: z.enum(['auto', 'zh', 'en']).default('auto')
+    .describe('Language of the messages: auto follows the editor (Chinese unless the editor is in English).'),
+  checks: z.record(z.string(), levelSchema).default({})
+    .describe('Severity per check code: error, warning, information, hint, or off. Codes not named keep their default.'),
+  expectFormat: z.enum(['auto', '2021', '2019']).default('auto')
+    .describe('Which table format reports must follow: auto decides by the report year (2021 format from the 2021 report on).'),
+  maxFileSize: z.number().int().min(10_000).max(100_000_000).default(5_000_000)
+    .describe('Files larger than this many characters are not checked (one information message says so).'),
+} as const;
+
+export const settingsSchema = z.object(settingsShape);
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+export interface SettingsProblem {
+  /** Dotted key of the bad value: checks.foo, locale. */
+  key: string;
+  message: string;
+}
+
+/**
+ * Reads settings from any value, field by field. Unknown top-level keys are reported (except `$schema`), as
+ * are unknown check codes and bad levels.
+ */
+export function readSettings(input: unknown, where = 'settings'): { settings: Settings; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS, checks: {} };
+  if (input === undefined || input === null) return { settings, problems };
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    problems.push({ key: '', message: `${where}: expected an object` });
+    return { settings, problems };
+  }
+  const obj = input as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (key === '$schema') continue;
+    if (!(key in settingsShape)) problems.push({ key, message: `${where}: unknown setting "${key}"` });
+  }
+  const set = settings as Record<string, unknown>;
+  for (const [key, schema] of Object.entries(settingsShape)) {
+    if (!(key in obj) || key === 'checks') continue;
+    const r = (schema as z.ZodType).safeParse(obj[key]);
+    if (r.success) set[key] = r.data;
+    else problems.push({ key, message: `${where}: "${key}" ${r.error.issues[0]?.message ?? 'is invalid'}; using the default` });
+  }
+  if ('checks' in obj) {
+    const checks = obj.checks;
+    if (typeof checks !== 'object' || checks === null || Array.isArray(checks)) {
+      problems.push({ key: 'checks', message: `${where}: "checks" must be an object of code: level` });
+    } else {
+      for (const [code, level] of Object.entries(checks as Record<string, unknown>)) {
+        if (!CODES.includes(code)) {
+          problems.push({ key: `checks.${code}`, message: `${where}: "checks.${code}": unknown check code` });
+          continue;
+        }
+        const r = levelSchema.safeParse(level);
+        if (r.success) settings.checks[code] = r.data;
+        else problems.push({ key: `checks.${code}`, message: `${where}: "checks.${code}" must be one of ${LEVELS.join(', ')}` });
+      }
+    }
+  }
+  return { settings, problems };
+}
+
+/** Settings of a report: editor or defaults, overlaid with the report's govreport.json. */
+export function mergeSettings(base: Settings, file: Partial<Settings> | undefined, fileKeys: readonly string[]): Settings {
+  if (!file) return base;
+  const out: Settings = { ...base, checks: { ...base.checks, ...(file.checks ?? {}) } };
+  for (const k of fileKeys) {
+    if (k === 'checks' || !(k in settingsShape)) continue;
+    (out as Record<string, unknown>)[k] = (file as Record<string, unknown>)[k];
+  }
+  return out;
+}
+
+/** The message language: a setting, else the editor's or the environment's locale. */
+export function resolveLocale(setting: Settings['locale'], envLocale: string | undefined): Locale {
+  if (setting === 'zh' || setting === 'en') return setting;
+  if (envLocale && /^en\b|^en[-_]/i.test(envLocale)) return 'en';
+  return 'zh';
+}
