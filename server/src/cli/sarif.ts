@@ -1,0 +1,84 @@
+/**
+ * SARIF 2.1.0 output for code-scanning tools. Columns are UTF-16 code units (declared on the run), 1-based,
+ * end columns exclusive, as SARIF defines them.
+ */
+import * as path from 'node:path';
+import { ALL_META, docsUrl } from '../core/checks/registry';
+import type { Finding, Locale, Severity } from '../core/checks/types';
+import type { Range } from '../core/text/lines';
+import type { FileResult } from './text';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+function region(r: Range): Record<string, number> {
+  return {
+    startLine: r.start.line + 1,
+    startColumn: r.start.character + 1,
+    endLine: r.end.line + 1,
+    endColumn: r.end.character + 1,
+  };
+}
+
+function uriOf(file: string, base: string): string {
+  const rel = path.relative(base, path.resolve(file));
+  const p = rel.startsWith('..') || path.isAbsolute(rel) ? path.resolve(file) : rel;
+  return p.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+export function toSarif(results: FileResult[], locale: Locale, version: string, base: string): Record<string, unknown> {
+  const rules = ALL_META.map((m) => ({
+    id: m.code,
+    name: m.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: locale === 'en' ? m.description.en : m.description.zh },
+    fullDescription: { text: locale === 'en' ? m.docs.why.en : m.docs.why.zh },
+    helpUri: docsUrl(m.code),
+    defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
+    properties: { fixable: m.fixable },
+  }));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const artifacts = results.map((r) => ({ location: { uri: uriOf(r.path, base) }, encoding: 'utf-8' }));
+  const out: Record<string, unknown>[] = [];
+  results.forEach((r, ai) => {
+    const uri = uriOf(r.path, base);
+    for (const f of r.findings) out.push(result(f, uri, ai, index));
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'govreport', version, semanticVersion: version.replace(/^(\d+\.\d+\.\d+).*$/, '$1'), informationUri: 'https://github.com/govreport/govreport', rules } },
+      artifacts,
+      columnKind: 'utf16CodeUnits',
+      results: out,
+    }],
+  };
+}
+
+function result(f: Finding, uri: string, artifactIndex: number, index: Map<string, number>): Record<string, unknown> {
+  const loc = { physicalLocation: { artifactLocation: { uri, index: artifactIndex }, region: region(f.range) } };
+  const res: Record<string, unknown> = {
+    ruleId: f.code,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [loc],
+  };
+  const ri = index.get(f.code);
+  if (ri !== undefined) res.ruleIndex = ri;
+  if (f.related?.length) {
+    res.relatedLocations = f.related.filter((r) => !r.uri).map((r, i) => ({
+      id: i,
+      message: { text: r.message },
+      physicalLocation: { artifactLocation: { uri, index: artifactIndex }, region: region(r.range) },
+    }));
+  }
+  if (f.fix) {
+    res.fixes = [{
+      description: { text: f.fix.title },
+      artifactChanges: [{
+        artifactLocation: { uri, index: artifactIndex },
+        replacements: f.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+      }],
+    }];
+  }
+  return res;
+}

@@ -1,0 +1,104 @@
+/**
+ * Reading report files from disk: any encoding real reports come in (UTF-8 with or without BOM, UTF-16,
+ * GB18030/GBK), and walking folders for *.txt and *.md.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+export interface ReadResult {
+  text: string;
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+}
+
+export class UnreadableFile extends Error {
+  constructor(readonly path: string, reason: string) {
+    super(reason);
+  }
+}
+
+/** Decodes bytes of a text file; throws UnreadableFile for binary data. */
+export function decode(bytes: Uint8Array, file = ''): ReadResult {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  // Many NUL bytes: binary, or UTF-16 without a BOM.
+  let nul = 0;
+  const probe = Math.min(bytes.length, 65536);
+  for (let i = 0; i < probe; i++) if (bytes[i] === 0) nul++;
+  if (nul > probe / 10) {
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i + 1 < probe; i += 2) {
+      if (bytes[i] === 0) evenNul++;
+      if (bytes[i + 1] === 0) oddNul++;
+    }
+    if (oddNul > probe / 4 && evenNul < probe / 50) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+    if (evenNul > probe / 4 && oddNul < probe / 50) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+    throw new UnreadableFile(file, 'binary data, not a text file');
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // fall through to GB18030
+  }
+  try {
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+  } catch {
+    throw new UnreadableFile(file, 'not valid UTF-8, UTF-16 or GB18030 text');
+  }
+}
+
+export async function readReportFile(file: string): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
+    throw new UnreadableFile(file, reason);
+  }
+  return decode(bytes, file);
+}
+
+const REPORT_EXT = new Set(['.txt', '.md', '.markdown', '.govreport']);
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+
+/** Expands files and folders into report files (folders recursively, *.txt and *.md), sorted. */
+export async function collectFiles(inputs: string[]): Promise<{ files: string[]; missing: UnreadableFile[] }> {
+  const files: string[] = [];
+  const missing: UnreadableFile[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      missing.push(new UnreadableFile(dir, (err as Error).message));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p);
+      } else if (e.isFile() && REPORT_EXT.has(path.extname(e.name).toLowerCase())) files.push(p);
+    }
+  };
+  for (const input of inputs) {
+    let st;
+    try {
+      st = await fs.stat(input);
+    } catch {
+      missing.push(new UnreadableFile(input, 'no such file or folder'));
+      continue;
+    }
+    if (st.isDirectory()) await walk(input);
+    else files.push(input);
+  }
+  return { files, missing };
+}
