@@ -6,6 +6,7 @@ import { CHECKS, FILE_TOO_LARGE, INTERNAL_ERROR, metaOf } from './checks/registr
 import type { Check, CheckContext, Finding, Level, Locale, PreviousReport, RawFinding, Severity, TextEdit } from './checks/types';
 import type { ReportModel } from './model';
 import { parseReport } from './parse/index';
+import { diffLines } from './text/diff';
 import { comparePositions, type Line, type Range, splitLines } from './text/lines';
 
 export interface CheckOptions {
@@ -173,6 +174,14 @@ export function fixAll(text: string, options: CheckOptions = {}, codes?: readonl
     cur = next;
   }
   return cur;
+}
+
+/**
+ * "Fix all" as edits of the original text: every pass of fixAll, as a line diff, so the editor applies one
+ * change and applying it twice is the same as once.
+ */
+export function fixAllAsEdits(text: string, options: CheckOptions = {}): TextEdit[] {
+  return diffLines(text, fixAll(text, options));
 }
 
 export { metaOf, parseReport };

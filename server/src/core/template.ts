@@ -138,7 +138,7 @@ export function reportTemplate(year: number, agency = '（机关名称）'): str
     '',
   ];
   for (const n of [2, 3, 4] as SectionNumber[]) lines.push(...sectionSkeleton(n));
-  lines.push(sectionHeading(5), '', '（填写本年度政府信息公开工作存在的主要问题及改进情况。）', '');
+  lines.push(sectionHeading(5), '', '（写明本年度政府信息公开工作存在的主要问题和改进措施。）', '');
   lines.push(sectionHeading(6), '', FEE_SENTENCE, '');
   return lines.join('\n');
 }

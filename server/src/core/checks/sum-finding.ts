@@ -70,10 +70,11 @@ function message(ctx: CheckContext, f: SumFinding): string {
       en: `The ${col} column does not balance: new ${n(v('new'))} + carried in ${n(v('carriedIn'))} = ${n(left)}, but total handled ${n(v('total'))} + carried out ${n(eq.target.value ?? 0)} = ${n(right)}${fixNote}`,
     });
   }
-  // A term cell at fault for several sums.
+  // A term cell at fault for several sums: name them all.
+  const sums = [eq, ...f.also];
   return ctx.t({
-    zh: `${cellName(spec.table, f.cell, 'zh')}应为 ${n(f.expected)}，实为 ${actual}（${spec.names.zh}）`,
-    en: `${cellName(spec.table, f.cell, 'en')} should be ${n(f.expected)}, but is ${actual} (${spec.names.en})`,
+    zh: `${cellName(spec.table, f.cell, 'zh')}应为 ${n(f.expected)}，实为 ${actual}：这样${sums.map((e) => `“${e.spec.names.zh}”`).join('和')}才都成立`,
+    en: `${cellName(spec.table, f.cell, 'en')} should be ${n(f.expected)}, not ${actual}, for ${sums.map((e) => `"${e.spec.names.en}"`).join(' and ')} to hold`,
   });
 }
 

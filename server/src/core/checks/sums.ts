@@ -92,6 +92,9 @@ export function equationsOf(table: Table): Equation[] {
 
 const EPS = 1e-6;
 
+/** Which sum names a finding when a cell breaks several: the most local first. */
+const PRIORITY: SumSpec['code'][] = ['sum-row-total', 'sum-appeals-total', 'sum-results-total', 'sum-balance'];
+
 function known(c: Cell, values: Map<Cell, number>): number | null {
   return values.has(c) ? values.get(c)! : c.value;
 }
@@ -184,7 +187,9 @@ export function analyseSums(model: ReportModel): SumAnalysis {
       }
     }
     if (!best) break;
-    const primary = best.repaired.find((e) => e.target === best!.cell) ?? best.repaired[0]!;
+    // The finding is named after the most local sum: one the cell totals, else the row total before the others.
+    const primary = best.repaired.find((e) => e.target === best!.cell)
+      ?? [...best.repaired].sort((a, b) => PRIORITY.indexOf(a.spec.code) - PRIORITY.indexOf(b.spec.code))[0]!;
     findings.push({ cell: best.cell, expected: best.value, primary, also: best.repaired.filter((e) => e !== primary), safe: true });
     values.set(best.cell, best.value);
     violated = violated.filter((e) => holds(e, values) === false);

@@ -30,7 +30,8 @@ export const sectionEmpty: Check = {
         let text = ctx.lines[i]!.text;
         const sub = s.subheadings.find((h) => h.range.start.line === i);
         if (sub) text = text.slice(sub.range.end.character);
-        body += normalize(text);
+        // A placeholder in brackets, like （填写…）, is not content.
+        body += normalize(text).replace(/^\([^()]*\)$/, '');
       }
       body = body.replace(/^[。.]/, '');
       if (!NOTHING.has(body)) continue;
