@@ -1,0 +1,76 @@
+/**
+ * The few requests the GovReport client and server exchange beyond standard LSP. Plain types and method
+ * names only (no imports), shared by the client bundle and the server.
+ */
+
+/** Client → server: facts of one document for the status bar. */
+export const REPORT_INFO = 'govreport/reportInfo';
+
+export interface ReportInfoParams {
+  uri: string;
+}
+
+export interface ReportInfo {
+  uri: string;
+  /** False when the document is not an annual report (nothing is checked). */
+  isReport: boolean;
+  year: number | null;
+  agency: string | null;
+  /** The table layout the report follows: '2021', '2019', or null without tables. */
+  format: string | null;
+  /** The layout its year calls for. */
+  expectedFormat: string | null;
+  errors: number;
+  warnings: number;
+  /** Information and hints. */
+  notes: number;
+}
+
+/**
+ * Client → server: check files on disk (the "check all reports in the workspace" command). The server
+ * reads each file, publishes its diagnostics (push), and answers with a summary per file. The client sends
+ * the workspace's files in batches and reports progress between them.
+ */
+export const CHECK_FILES = 'govreport/checkFiles';
+
+export interface CheckFilesParams {
+  uris: string[];
+}
+
+export interface CheckFileSummary {
+  uri: string;
+  isReport: boolean;
+  errors: number;
+  warnings: number;
+  notes: number;
+  /** Set when the file could not be read. */
+  error?: string;
+}
+
+export interface CheckFilesResult {
+  files: CheckFileSummary[];
+}
+
+/** Client → server: the 2021 template for a new report. */
+export const TEMPLATE = 'govreport/template';
+
+export interface TemplateParams {
+  year: number;
+  agency?: string;
+}
+
+export interface TemplateResult {
+  text: string;
+}
+
+/** Server command (workspace/executeCommand) that applies every fix of a document; used by "fix all". */
+export const COMMAND_FIX_ALL = 'govreport.fixAll';
+
+/** The code action kind of "fix all" for editor.codeActionsOnSave. */
+export const FIX_ALL_KIND = 'source.fixAll.govreport';
+
+/** Settings section read with workspace/configuration. */
+export const SETTINGS_SECTION = 'govreport';
+
+/** The language id of reports. */
+export const LANGUAGE_ID = 'govreport';

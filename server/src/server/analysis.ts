@@ -1,0 +1,99 @@
+/**
+ * One analysis per document version: the model and the findings, computed on demand and cached until the
+ * document or the settings change. The core is fast enough to re-read the whole document on every edit.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Locale } from '../core/checks/types';
+import type { ReportModel } from '../core/model';
+import { parseReport } from '../core/parse/index';
+import { type CheckOptions, checkText, runChecks } from '../core/service';
+import { resolveLocale, type Settings } from '../core/settings';
+import { type Line, splitLines } from '../core/text/lines';
+import type { ReportIndex } from './report-index';
+import type { SettingsStore } from './settings';
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  model: ReportModel;
+  findings: Finding[];
+  lines: Line[];
+  locale: Locale;
+  settings: Settings;
+  /** Identifies this result for pull diagnostics. */
+  resultId: string;
+  text: string;
+  /** The options the findings were computed with (for fix all, which re-checks). */
+  options: CheckOptions;
+}
+
+export class Analyzer {
+  private readonly cache = new Map<string, Analysis>();
+  /** Bumped when settings change, so every cached analysis is stale. */
+  private generation = 0;
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly index: ReportIndex,
+    private readonly clientLocale: () => string | undefined,
+    private readonly openModel: (uri: string) => ReportModel | undefined,
+  ) {}
+
+  /** The cached analysis of this exact version, if any (no work). */
+  peek(doc: TextDocument): Analysis | undefined {
+    const a = this.cache.get(doc.uri);
+    return a && a.version === doc.version && a.resultId.endsWith(`:${this.generation}`) ? a : undefined;
+  }
+
+  async analyse(doc: TextDocument): Promise<Analysis> {
+    const hit = this.peek(doc);
+    if (hit) return hit;
+    const generation = this.generation;
+    const settings = await this.settings.get(doc.uri);
+    const fresh = this.peek(doc);
+    if (fresh) return fresh;
+    return this.run(doc, settings, generation);
+  }
+
+  private run(doc: TextDocument, settings: Settings, generation: number): Analysis {
+    const text = doc.getText();
+    const locale = resolveLocale(settings.locale, this.clientLocale());
+    const options: CheckOptions = {
+      locale,
+      levels: settings.checks,
+      maxSize: settings.maxFileSize,
+      ...(settings.expectFormat !== 'auto' ? { expectFormat: settings.expectFormat } : {}),
+    };
+    let model: ReportModel;
+    let findings: Finding[];
+    let lines: Line[];
+    if (text.length > settings.maxFileSize) {
+      ({ model, findings } = checkText(text, options));
+      lines = [];
+    } else {
+      model = parseReport(text);
+      lines = splitLines(text);
+      const previous = model.isReport ? this.index.previousFor(doc.uri, model, this.openModel) : undefined;
+      if (previous && locale === 'en') previous.label = `the ${previous.model.year} report (${previous.uri!.slice(previous.uri!.lastIndexOf('/') + 1)})`;
+      if (previous) options.previous = previous;
+      findings = settings.enable ? runChecks(model, lines, options) : [];
+    }
+    this.index.update(doc.uri, model);
+    const a: Analysis = { uri: doc.uri, version: doc.version, model, findings, lines, locale, settings, resultId: `${doc.version}:${generation}`, text, options };
+    if (generation === this.generation) this.cache.set(doc.uri, a);
+    return a;
+  }
+
+  /** The latest analysis, whatever its version (for requests that tolerate a stale one). */
+  latest(uri: string): Analysis | undefined {
+    return this.cache.get(uri);
+  }
+
+  invalidateAll(): void {
+    this.generation++;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}

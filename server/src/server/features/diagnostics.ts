@@ -1,0 +1,94 @@
+/**
+ * Diagnostics, pulled by clients that support it (VS Code) and pushed to the others (Neovim 0.7). Pushes are
+ * coalesced per document to the next turn of the event loop and dropped when the document moved on, so a
+ * burst of edits costs one check and no stale result is ever published.
+ */
+import type { Connection, Diagnostic, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis, Analyzer } from '../analysis';
+import { toDiagnostic } from '../convert';
+
+export class DiagnosticsPublisher {
+  private readonly pending = new Map<string, NodeJS.Immediate>();
+  /** Files whose diagnostics were pushed by "check the workspace" (cleared when opened in a pull client). */
+  private readonly pushedFiles = new Set<string>();
+  pull = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly analyzer: Analyzer,
+    private readonly onAnalysed: (a: Analysis) => void,
+  ) {}
+
+  static diagnostics(a: Analysis): Diagnostic[] {
+    return a.findings.map((f) => toDiagnostic(f, a.uri, a.version));
+  }
+
+  /** Pull: answer a textDocument/diagnostic request. */
+  async report(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
+    const doc = this.documents.get(uri);
+    if (!doc) return { kind: 'full', items: [] };
+    const a = await this.analyzer.analyse(doc);
+    this.onAnalysed(a);
+    if (previousResultId === a.resultId) return { kind: 'unchanged', resultId: a.resultId };
+    return { kind: 'full', resultId: a.resultId, items: DiagnosticsPublisher.diagnostics(a) };
+  }
+
+  /** A document opened or changed. */
+  changed(doc: TextDocument): void {
+    if (this.pushedFiles.delete(doc.uri)) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    if (this.pull) {
+      // Analyse anyway (cheap) so dependent features and the status bar see fresh results.
+      this.schedule(doc.uri, false);
+      return;
+    }
+    this.schedule(doc.uri, true);
+  }
+
+  private schedule(uri: string, publish: boolean): void {
+    const prev = this.pending.get(uri);
+    if (prev) clearImmediate(prev);
+    this.pending.set(uri, setImmediate(() => {
+      this.pending.delete(uri);
+      const doc = this.documents.get(uri);
+      if (!doc) return;
+      const version = doc.version;
+      this.analyzer.analyse(doc).then((a) => {
+        this.onAnalysed(a);
+        const now = this.documents.get(uri);
+        if (!publish || !now || now.version !== version) return;
+        void this.connection.sendDiagnostics({ uri, version, diagnostics: DiagnosticsPublisher.diagnostics(a) });
+      }, (err: unknown) => this.connection.console.error(`govreport: checking ${uri} failed: ${String(err)}`));
+    }));
+  }
+
+  closed(uri: string): void {
+    const prev = this.pending.get(uri);
+    if (prev) clearImmediate(prev);
+    this.pending.delete(uri);
+    if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Everything must be checked again (settings or a govreport.json changed). */
+  refreshAll(): void {
+    if (this.pull) {
+      void this.connection.languages.diagnostics.refresh();
+      for (const d of this.documents.all()) this.schedule(d.uri, false);
+    } else for (const d of this.documents.all()) this.schedule(d.uri, true);
+  }
+
+  /** Re-check some open documents (their predecessor report changed). */
+  refresh(uris: string[]): void {
+    if (uris.length === 0) return;
+    if (this.pull) void this.connection.languages.diagnostics.refresh();
+    else for (const u of uris) this.schedule(u, true);
+  }
+
+  /** Diagnostics of a file on disk, from "check the workspace". */
+  pushFile(uri: string, diagnostics: Diagnostic[]): void {
+    if (this.documents.get(uri) && this.pull) return; // open documents are pulled
+    this.pushedFiles.add(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+}

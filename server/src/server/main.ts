@@ -1,0 +1,194 @@
+/**
+ * The GovReport language server: a thin adapter of the core to LSP. Runs under the VS Code client (IPC) or
+ * standalone for any LSP editor: `govreport-language-server --stdio`.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  ErrorCodes, type InitializeParams, type InitializeResult, ResponseError, TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAllAsEdits } from '../core/service';
+import {
+  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
+} from '../protocol';
+import { Analyzer } from './analysis';
+import { codeActions } from './features/code-actions';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { hoverAt } from './features/hover';
+import { checkFiles, reportInfo, template } from './features/requests';
+import { documentSymbols } from './features/symbols';
+import { ReportIndex } from './report-index';
+import { SettingsStore } from './settings';
+
+declare const GOVREPORT_VERSION: string | undefined;
+const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0.0-dev';
+
+if (process.argv.includes('--version') || process.argv.includes('-v')) {
+  process.stdout.write(`${VERSION}\n`);
+  process.exit(0);
+}
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write('govreport-language-server: the GovReport language server.\nUsage: govreport-language-server --stdio   (or --node-ipc, --socket=PORT)\n');
+  process.exit(0);
+}
+
+const connection = createConnection();
+const documents = new TextDocuments(TextDocument);
+let clientLocale: string | undefined;
+let canPullConfig = false;
+let canWatchFiles = false;
+let canRegisterConfig = false;
+
+const settings = new SettingsStore(connection, () => canPullConfig);
+const index = new ReportIndex();
+const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
+  const doc = documents.get(uri);
+  return doc ? analyzer.peek(doc)?.model : undefined;
+});
+const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) => {
+  // A report whose successor is open: that one's R9 result may change.
+  const successors = index.successorsOf(a.model, documents.keys()).filter((u) => u !== a.uri);
+  const stale = successors.filter((u) => {
+    const d = documents.get(u);
+    return d && analyzer.peek(d);
+  });
+  for (const u of stale) analyzer.forget(u);
+  publisher.refresh(stale);
+});
+
+/** Runs a handler; bad input becomes an error response (a rejected promise), never a crash. */
+function guard<P, R>(name: string, fn: (p: P) => R | Promise<R>): (p: P) => Promise<R> {
+  return async (p: P) => {
+    try {
+      return await fn(p);
+    } catch (err) {
+      if (err instanceof ResponseError) throw err;
+      connection.console.error(`govreport: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `govreport: ${name} failed: ${(err as Error)?.message ?? String(err)}`);
+    }
+  };
+}
+
+function uriOf(p: unknown): string {
+  const uri = (p as { textDocument?: { uri?: unknown }; uri?: unknown })?.textDocument?.uri ?? (p as { uri?: unknown })?.uri;
+  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'missing textDocument.uri');
+  return uri;
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientLocale = params.locale;
+  const caps = params.capabilities;
+  canPullConfig = !!caps.workspace?.configuration;
+  canRegisterConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  publisher.pull = !!caps.textDocument?.diagnostic;
+  const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
+  const paths = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  setTimeout(() => void index.scan(paths).then(() => publisher.refreshAll()), 50);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: 'GovReport' },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite],
+        resolveProvider: false,
+      },
+      executeCommandProvider: { commands: [COMMAND_FIX_ALL] },
+      ...(publisher.pull ? { diagnosticProvider: { identifier: 'govreport', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'govreport-language-server', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canRegisterConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/govreport.json' }, { globPattern: '**/*.{txt,md,govreport}' }],
+    });
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settings.changed(canPullConfig ? undefined : change.settings);
+  analyzer.invalidateAll();
+  publisher.refreshAll();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  let configChanged = false;
+  for (const c of params.changes) {
+    if (c.uri.endsWith('/govreport.json')) configChanged = true;
+    else if (c.type === 3) index.fileDeleted(c.uri);
+    else if (!documents.get(c.uri)) void index.fileChanged(c.uri);
+  }
+  if (configChanged) {
+    settings.filesChanged();
+    analyzer.invalidateAll();
+    publisher.refreshAll();
+  }
+});
+
+documents.onDidOpen((e) => publisher.changed(e.document));
+documents.onDidChangeContent((e) => publisher.changed(e.document));
+documents.onDidClose((e) => {
+  publisher.closed(e.document.uri);
+  analyzer.forget(e.document.uri);
+  settings.forget(e.document.uri);
+  void index.fileChanged(e.document.uri);
+});
+
+connection.languages.diagnostics.on(guard('diagnostics', (p) => publisher.report(uriOf(p), p.previousResultId)));
+
+connection.onDocumentSymbol(guard('documentSymbol', async (p) => {
+  const doc = documents.get(uriOf(p));
+  if (!doc) return [];
+  const a = await analyzer.analyse(doc);
+  return documentSymbols(a.model, a.locale);
+}));
+
+connection.onFoldingRanges(guard('foldingRange', async (p) => {
+  const doc = documents.get(uriOf(p));
+  return doc ? foldingRanges((await analyzer.analyse(doc)).model) : [];
+}));
+
+connection.onHover(guard('hover', async (p) => {
+  const doc = documents.get(uriOf(p));
+  if (!doc || !p.position) return null;
+  const a = await analyzer.analyse(doc);
+  return hoverAt(a.model, p.position, a.locale);
+}));
+
+connection.onCodeAction(guard('codeAction', async (p: CodeActionParams) => {
+  const doc = documents.get(uriOf(p));
+  if (!doc || !p.range || !p.context) return [];
+  const a = await analyzer.analyse(doc);
+  return codeActions(a, { ...p, context: { ...p.context, diagnostics: Array.isArray(p.context.diagnostics) ? p.context.diagnostics : [] } });
+}));
+
+connection.onExecuteCommand(guard('executeCommand', async (p) => {
+  if (p.command !== COMMAND_FIX_ALL) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${p.command}`);
+  const uri = (p.arguments?.[0] as { uri?: unknown } | string | undefined);
+  const u = typeof uri === 'string' ? uri : typeof uri?.uri === 'string' ? uri.uri : undefined;
+  const doc = u ? documents.get(u) : undefined;
+  if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, 'govreport.fixAll needs the URI of an open document');
+  const a = await analyzer.analyse(doc);
+  const edits = a.settings.enable ? fixAllAsEdits(a.text, a.options) : [];
+  if (edits.length === 0) return { applied: false };
+  return connection.workspace.applyEdit({ label: 'GovReport: fix all', edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } });
+}));
+
+connection.onRequest(REPORT_INFO, guard('reportInfo', (p: ReportInfoParams) => reportInfo(documents, analyzer, uriOf(p))));
+connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams) => {
+  if (!p || !Array.isArray(p.uris) || p.uris.some((u) => typeof u !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'uris must be a list of strings');
+  return checkFiles(p, documents, analyzer, publisher);
+}));
+connection.onRequest(TEMPLATE, guard('template', (p: TemplateParams) => template(p ?? { year: new Date().getFullYear() - 1 })));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,135 @@
+/**
+ * Which report of the workspace is which agency's report of which year, for R9 (carried over from last
+ * year). The workspace is walked once in the background at start-up (bounded), then kept current from file
+ * events and open documents; checking a report looks its predecessor up in a map, never on disk by scanning.
+ */
+import { promises as fs, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PreviousReport } from '../core/checks/types';
+import type { ReportModel } from '../core/model';
+import { parseReport } from '../core/parse/index';
+import { decode } from '../node/files';
+
+const REPORT_FILE = /\.(txt|md|markdown|govreport)$/i;
+const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.e2e-tools']);
+const MAX_FILES = 5000;
+const MAX_SIZE = 2_000_000;
+
+interface Entry {
+  key: string | null;
+}
+
+export function reportKey(model: ReportModel, yearOffset = 0): string | null {
+  if (!model.isReport || !model.agency || !model.year) return null;
+  return `${model.agency.replace(/\s+/g, '')}|${model.year + yearOffset}`;
+}
+
+export class ReportIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly loaded = new Map<string, { mtimeMs: number; model: ReportModel }>();
+  private scanning: Promise<void> | undefined;
+
+  /** Walks the folders in the background. */
+  scan(folders: string[]): Promise<void> {
+    this.scanning = (async () => {
+      let count = 0;
+      const walk = async (dir: string, depth: number): Promise<void> => {
+        if (depth > 12 || count >= MAX_FILES) return;
+        let items;
+        try {
+          items = await fs.readdir(dir, { withFileTypes: true });
+        } catch {
+          return;
+        }
+        for (const e of items) {
+          if (count >= MAX_FILES) return;
+          const p = path.join(dir, e.name);
+          if (e.isDirectory()) {
+            if (!SKIP.has(e.name) && !e.name.startsWith('.')) await walk(p, depth + 1);
+          } else if (e.isFile() && REPORT_FILE.test(e.name)) {
+            count++;
+            await this.indexFile(p);
+          }
+        }
+      };
+      for (const f of folders) await walk(f, 0);
+    })();
+    return this.scanning;
+  }
+
+  private async indexFile(file: string): Promise<void> {
+    try {
+      const st = await fs.stat(file);
+      if (st.size > MAX_SIZE) return;
+      const { text } = decode(await fs.readFile(file), file);
+      const uri = pathToFileURL(file).toString();
+      if (this.entries.has(uri)) return; // an open document got there first
+      this.entries.set(uri, { key: reportKey(parseReport(text)) });
+    } catch {
+      // unreadable files are not reports
+    }
+  }
+
+  /** An open document's current model. */
+  update(uri: string, model: ReportModel): void {
+    this.entries.set(uri, { key: reportKey(model) });
+  }
+
+  /** A file changed or appeared on disk. */
+  async fileChanged(uri: string): Promise<void> {
+    this.loaded.delete(uri);
+    if (!uri.startsWith('file:') || !REPORT_FILE.test(uri)) return;
+    this.entries.delete(uri);
+    await this.indexFile(fileURLToPath(uri));
+  }
+
+  fileDeleted(uri: string): void {
+    this.entries.delete(uri);
+    this.loaded.delete(uri);
+  }
+
+  /** Open documents whose predecessor is this report (so their R9 findings follow its edits). */
+  successorsOf(model: ReportModel, candidates: Iterable<string>): string[] {
+    const next = reportKey(model, 1);
+    if (!next) return [];
+    return [...candidates].filter((u) => this.entries.get(u)?.key === next);
+  }
+
+  /**
+   * Last year's report of the same agency: an open document's model if open (via `openModel`), else the
+   * file read from disk (cached by modification time).
+   */
+  previousFor(uri: string, model: ReportModel, openModel: (uri: string) => ReportModel | undefined): PreviousReport | undefined {
+    const want = reportKey(model, -1);
+    if (!want) return undefined;
+    for (const [other, e] of this.entries) {
+      if (other === uri || e.key !== want) continue;
+      const m = openModel(other) ?? this.load(other);
+      if (!m) continue;
+      const name = decodeURIComponent(other.slice(other.lastIndexOf('/') + 1));
+      return { model: m, uri: other, label: `${m.year}年报告（${name}）` };
+    }
+    return undefined;
+  }
+
+  private load(uri: string): ReportModel | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      const file = fileURLToPath(uri);
+      const st = statSync(file);
+      const hit = this.loaded.get(uri);
+      if (hit && hit.mtimeMs === st.mtimeMs) return hit.model;
+      const model = parseReport(decode(readFileSync(file), file).text);
+      this.loaded.set(uri, { mtimeMs: st.mtimeMs, model });
+      if (this.loaded.size > 50) this.loaded.delete(this.loaded.keys().next().value!);
+      return model;
+    } catch {
+      return undefined;
+    }
+  }
+
+  get ready(): Promise<void> {
+    return this.scanning ?? Promise.resolve();
+  }
+}
