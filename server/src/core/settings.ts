@@ -24,6 +24,30 @@ export const settingsShape = {
 
 export const settingsSchema = z.object(settingsShape);
 
+/** Settings descriptions in both languages, for the generated package.json, its nls files and the docs. */
+export const SETTINGS_DOCS: Record<keyof typeof settingsShape, { zh: string; en: string }> = {
+  enable: {
+    zh: '检查政府信息公开工作年度报告。',
+    en: 'Check government information disclosure annual reports (政府信息公开工作年度报告).',
+  },
+  locale: {
+    zh: '提示信息的语言：auto 跟随编辑器（编辑器为英文时用英文，否则用中文）。',
+    en: 'Language of the messages: auto follows the editor (English when the editor is in English, else Chinese).',
+  },
+  checks: {
+    zh: '按检查代码设置级别：error、warning、information、hint 或 off。未列出的代码使用默认级别。',
+    en: 'Severity per check code: error, warning, information, hint, or off. Codes not named keep their default.',
+  },
+  expectFormat: {
+    zh: '报告应遵循的表格格式：auto 按报告年度判断（2021 年度起为 2021 年格式）。',
+    en: 'Which table format reports must follow: auto decides by the report year (the 2021 format from the 2021 report on).',
+  },
+  maxFileSize: {
+    zh: '超过此字符数的文件不检查（并给出一条提示）。',
+    en: 'Files larger than this many characters are not checked (one information message says so).',
+  },
+};
+
 export type Settings = z.output<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

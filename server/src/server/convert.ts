@@ -2,6 +2,9 @@
  * Findings of the core as LSP diagnostics. The fix travels in Diagnostic.data (with the document version it
  * was computed for) and is validated with zod when a code-action request brings it back.
  */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   type Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation, type Range, type TextEdit,
 } from 'vscode-languageserver';
@@ -35,6 +38,15 @@ export type FixData = z.infer<typeof fix>;
 
 export const SOURCE = 'govreport';
 
+/** The rule docs shipped next to the server (repository and .vsix both have docs/checks beside dist/). */
+const LOCAL_DOCS = path.join(__dirname, '..', 'docs', 'checks');
+const haveLocalDocs = existsSync(path.join(LOCAL_DOCS, 'README.md'));
+
+/** Where a code's documentation opens: the local file when shipped (works offline), else the web page. */
+export function docsHref(code: string): string {
+  return haveLocalDocs ? pathToFileURL(path.join(LOCAL_DOCS, `${code}.md`)).toString() : docsUrl(code);
+}
+
 export function toDiagnostic(f: Finding, uri: string, version: number): Diagnostic {
   const fixes = [...(f.fix ? [f.fix] : []), ...(f.moreFixes ?? [])];
   const data: DiagnosticData = { v: 1, version, fixes };
@@ -42,7 +54,7 @@ export function toDiagnostic(f: Finding, uri: string, version: number): Diagnost
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: docsUrl(f.code) },
+    codeDescription: { href: docsHref(f.code) },
     source: SOURCE,
     message: f.message,
     data,
