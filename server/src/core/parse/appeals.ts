@@ -14,7 +14,7 @@ const NCOLS = APPEALS_COLUMNS.length;
 export function readAppeals(seg: Segment): Table {
   const withValues = seg.candidates.filter((c) => countValues(c) > 0);
   const values: Token[] = [];
-  for (const c of withValues) values.push(...c.values);
+  for (const c of withValues) for (const v of c.values) values.push(v);
   const rows = new Map<string, Row>();
   const missingRows: string[] = [];
   let doubt: Doubt | undefined;

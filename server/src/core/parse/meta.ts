@@ -87,37 +87,46 @@ export function readSignature(lines: Line[]): string | null {
 
 const PERIOD = /统计(?:期限|时限|期间|区间|时间|周期)[为是:]?(?:自|从)?(?<y1>(?:19|20)\d{2})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日(?:起)?(?:至|到|-|—|~|－)(?<y2>(?:19|20)\d{2})年(?<m2>\d{1,2})月(?<d2>\d{1,2})日/d;
 
-/** The statistics period (R11), searched paragraph by paragraph in the first part of the report. */
+/**
+ * The statistics period (R11): the paragraphs holding 统计 in the first part of the report, each read once
+ * (one forward search through the text, so a long report costs no more than its length).
+ */
 export function readPeriod(text: string, lines: Line[], map: LineMap, untilLine: number): PeriodInfo | null {
   const end = untilLine > 0 ? Math.min(lines.length, untilLine) : lines.length;
-  let i = 0;
-  while (i < end) {
-    while (i < end && lines[i]!.text.trim() === '') i++;
-    if (i >= end) break;
-    let j = i;
-    while (j < end && lines[j]!.text.trim() !== '' && j - i < 20) j++;
+  const limit = end < lines.length ? lines[end]!.offset : text.length;
+  let at = text.indexOf('统计');
+  while (at >= 0 && at < limit) {
+    const line = map.positionAt(at).line;
+    let i = line;
+    while (i > 0 && i > line - 20 && lines[i - 1]!.text.trim() !== '') i--;
+    let j = line + 1;
+    while (j < end && j < line + 20 && lines[j]!.text.trim() !== '') j++;
     const from = lines[i]!.offset;
     const to = lines[j - 1]!.offset + lines[j - 1]!.text.length;
-    if (to - from < 100000 && text.indexOf('统计', from) >= 0 && text.indexOf('统计', from) < to) {
-      const n = normalizeWithMap(text, from, to);
-      const m = PERIOD.exec(n.text);
-      if (m && m.indices?.groups) {
-        const g = m.indices.groups as Record<string, [number, number]>;
-        const rangeOf = (a: number, b: number) => {
-          const [s, e] = sourceSpan(n, a, b, text);
-          return map.rangeOf(s, e);
-        };
-        const v = (k: string) => Number(m.groups![k]);
-        return {
-          range: rangeOf(m.index, m.index + m[0].length),
-          start: { year: v('y1'), month: v('m1'), day: v('d1'), range: rangeOf(g.y1![0], g.d1![1] + 1), yearRange: rangeOf(g.y1![0], g.y1![1]) },
-          end: { year: v('y2'), month: v('m2'), day: v('d2'), range: rangeOf(g.y2![0], g.d2![1] + 1), yearRange: rangeOf(g.y2![0], g.y2![1]) },
-        };
-      }
+    if (to - from < 100000) {
+      const found = matchPeriod(text, from, to, map);
+      if (found) return found;
     }
-    i = j;
+    at = text.indexOf('统计', to);
   }
   return null;
+}
+
+function matchPeriod(text: string, from: number, to: number, map: LineMap): PeriodInfo | null {
+  const n = normalizeWithMap(text, from, to);
+  const m = PERIOD.exec(n.text);
+  if (!m || !m.indices?.groups) return null;
+  const g = m.indices.groups as Record<string, [number, number]>;
+  const rangeOf = (a: number, b: number) => {
+    const [s, e] = sourceSpan(n, a, b, text);
+    return map.rangeOf(s, e);
+  };
+  const v = (k: string) => Number(m.groups![k]);
+  return {
+    range: rangeOf(m.index, m.index + m[0].length),
+    start: { year: v('y1'), month: v('m1'), day: v('d1'), range: rangeOf(g.y1![0], g.d1![1] + 1), yearRange: rangeOf(g.y1![0], g.y1![1]) },
+    end: { year: v('y2'), month: v('m2'), day: v('d2'), range: rangeOf(g.y2![0], g.d2![1] + 1), yearRange: rangeOf(g.y2![0], g.y2![1]) },
+  };
 }
 
 const DIRECTIVE = /(?:<!--\s*govreport-(disable|enable)\b([^>]*?)-->|[（(]\s*govreport-(disable|enable)\b([^）)]*)[）)])/g;
