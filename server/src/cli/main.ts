@@ -13,7 +13,7 @@ import type { Finding, Locale, PreviousReport } from '../core/checks/types';
 import type { ReportModel } from '../core/model';
 import { modelToJson } from '../core/model-json';
 import { parseReport } from '../core/parse/index';
-import { checkText, fixAll } from '../core/service';
+import { checkText, fixAll, overLimit } from '../core/service';
 import { mergeSettings, readSettings, resolveLocale, type Settings, type SettingsProblem } from '../core/settings';
 import { findConfigSync } from '../node/config';
 import { collectFiles, readReportFile, UnreadableFile } from '../node/files';
@@ -142,7 +142,7 @@ async function check(args: Args): Promise<number> {
     try {
       const { text } = await readReportFile(file);
       const { settings, problems } = settingsFor(file, override);
-      const model = text.length > settings.maxFileSize ? parseReport('') : parseReport(text);
+      const model = overLimit(text, settings.maxFileSize) ? parseReport('') : parseReport(text);
       loaded.push({ path: file, text, model, settings, problems });
     } catch (err) {
       unreadable.push(err instanceof UnreadableFile ? err : new UnreadableFile(file, (err as Error).message));

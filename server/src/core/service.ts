@@ -91,10 +91,22 @@ export function runChecks(model: ReportModel, lines: readonly Line[], options: C
 
 /** Parse and check in one go. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-  if (options.maxSize !== undefined && text.length > options.maxSize) return tooLarge(text, options);
+  if (options.maxSize !== undefined && overLimit(text, options.maxSize)) return tooLarge(text, options);
   const model = parseReport(text);
   const findings = runChecks(model, splitLines(text), options);
   return { model, findings };
+}
+
+/** Whether a text is too large to check: over `maxSize` characters or `maxSize / 20` lines. */
+export function overLimit(text: string, maxSize: number): boolean {
+  return text.length > maxSize || lineCountOver(text, maxSize / 20);
+}
+
+/** Whether the text has more than `limit` lines (stops counting there). */
+function lineCountOver(text: string, limit: number): boolean {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++n > limit) return true;
+  return false;
 }
 
 /** The model of a text not read for its size, with the one finding that says so. */
@@ -103,13 +115,18 @@ function tooLarge(text: string, options: CheckOptions): CheckResult {
   const locale = options.locale ?? 'zh';
   const level = options.levels?.[FILE_TOO_LARGE.code];
   const mb = (n: number) => (n / 1_000_000).toFixed(1);
+  const lines = text.length > options.maxSize! ? 0 : text.split('\n').length;
   const findings: Finding[] = level === 'off' ? [] : [{
     code: FILE_TOO_LARGE.code,
     severity: level ?? FILE_TOO_LARGE.defaultSeverity,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    message: locale === 'en'
-      ? `Not checked: the file has ${mb(text.length)} million characters, over the limit of ${mb(options.maxSize!)} million (setting maxFileSize)`
-      : `未检查：文件有 ${mb(text.length)} 百万字符，超过上限 ${mb(options.maxSize!)} 百万（设置 maxFileSize）`,
+    message: lines
+      ? (locale === 'en'
+        ? `Not checked: the file has ${lines} lines, over the limit of ${options.maxSize! / 20} (a twentieth of the setting maxFileSize)`
+        : `未检查：文件有 ${lines} 行，超过上限 ${options.maxSize! / 20} 行（设置 maxFileSize 的二十分之一）`)
+      : (locale === 'en'
+        ? `Not checked: the file has ${mb(text.length)} million characters, over the limit of ${mb(options.maxSize!)} million (setting maxFileSize)`
+        : `未检查：文件有 ${mb(text.length)} 百万字符，超过上限 ${mb(options.maxSize!)} 百万（设置 maxFileSize）`),
     data: { size: text.length, limit: options.maxSize },
   }];
   return { model: { ...model, isReport: false }, findings };

@@ -18,8 +18,8 @@ export const settingsShape = {
     .describe('Severity per check code: error, warning, information, hint, or off. Codes not named keep their default.'),
   expectFormat: z.enum(['auto', '2021', '2019']).default('auto')
     .describe('Which table format reports must follow: auto decides by the report year (2021 format from the 2021 report on).'),
-  maxFileSize: z.number().int().min(10_000).max(100_000_000).default(5_000_000)
-    .describe('Files larger than this many characters are not checked (one information message says so).'),
+  maxFileSize: z.number().int().min(10_000).max(100_000_000).default(2_000_000)
+    .describe('Files larger than this many characters (or with more lines than a twentieth of it) are not checked; one information message says so.'),
 } as const;
 
 export const settingsSchema = z.object(settingsShape);
@@ -43,8 +43,8 @@ export const SETTINGS_DOCS: Record<keyof typeof settingsShape, { zh: string; en:
     en: 'Which table format reports must follow: auto decides by the report year (the 2021 format from the 2021 report on).',
   },
   maxFileSize: {
-    zh: '超过此字符数的文件不检查（并给出一条提示）。',
-    en: 'Files larger than this many characters are not checked (one information message says so).',
+    zh: '超过此字符数（或行数超过其二十分之一）的文件不检查，并给出一条提示。一份年度报告通常只有几万字。',
+    en: 'Files larger than this many characters (or with more lines than a twentieth of it) are not checked; one information message says so. An annual report is a few tens of thousands of characters.',
   },
 };
 

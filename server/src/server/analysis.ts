@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Locale } from '../core/checks/types';
 import type { ReportModel } from '../core/model';
 import { parseReport } from '../core/parse/index';
-import { type CheckOptions, checkText, runChecks } from '../core/service';
+import { type CheckOptions, checkText, overLimit, runChecks } from '../core/service';
 import { resolveLocale, type Settings } from '../core/settings';
 import { type Line, splitLines } from '../core/text/lines';
 import type { ReportIndex } from './report-index';
@@ -67,7 +67,7 @@ export class Analyzer {
     let model: ReportModel;
     let findings: Finding[];
     let lines: Line[];
-    if (text.length > settings.maxFileSize) {
+    if (overLimit(text, settings.maxFileSize)) {
       ({ model, findings } = checkText(text, options));
       lines = [];
     } else {
