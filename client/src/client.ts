@@ -1,0 +1,28 @@
+/** The language client: starts dist/server.js in a Node process and talks to it over IPC. */
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import {
+  LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, TransportKind,
+} from 'vscode-languageclient/node';
+import { DOCUMENT_SELECTOR } from './selector';
+
+export const CLIENT_ID = 'govreport';
+export const CLIENT_NAME = 'GovReport';
+/** Commands the server's hovers and messages may link to (trusted in Markdown from the server). */
+const TRUSTED_COMMANDS = ['govreport.showRuleDocs', 'workbench.actions.view.problems'];
+
+export function createClient(context: ExtensionContext, output: LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  // The debug options apply when the extension host itself is being debugged (F5): attach to port 6009.
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    // Problems show as diagnostics and notifications; the log stays in the background ("Show the output").
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    markdown: { isTrusted: { enabledCommands: TRUSTED_COMMANDS }, supportHtml: false },
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}
