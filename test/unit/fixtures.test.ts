@@ -1,12 +1,28 @@
 /** Every fixture reads and checks as its expected file says. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { Level } from '../../server/src/core/checks/types';
+import type { Level, PreviousReport } from '../../server/src/core/checks/types';
 import { modelToJson } from '../../server/src/core/model-json';
-import { checkText } from '../../server/src/core/service';
-import { loadFixtures, subsetDiff } from '../helpers/fixtures';
+import { checkText, parseReport } from '../../server/src/core/service';
+import { type Expected, loadFixtures, subsetDiff } from '../helpers/fixtures';
 
 const fixtures = loadFixtures();
+
+/** Optional parts of an expected file beyond the shared helper's: last year's report, message substrings. */
+type ExpectedMore = Expected & {
+  /** Last year's report, relative to the fixture's folder (R9). */
+  previous?: string;
+  /** "<code>@<line>" → a substring the message of some finding with that code on that line must contain. */
+  messages?: Record<string, string>;
+};
+
+function previousOf(file: string, rel: string | undefined): PreviousReport | undefined {
+  if (!rel) return undefined;
+  const text = readFileSync(path.resolve(path.dirname(file), rel), 'utf8').replace(/^\uFEFF/, '');
+  return { model: parseReport(text), label: rel };
+}
 
 describe('fixtures', () => {
   it('has the five seeds', () => {
@@ -14,8 +30,14 @@ describe('fixtures', () => {
   });
   for (const f of fixtures) {
     describe(f.name, () => {
-      const opts = f.expected.options ?? {};
-      const { model, findings } = checkText(f.text, { locale: opts.locale ?? 'zh', levels: (opts.levels ?? {}) as Record<string, Level> });
+      const expected = f.expected as ExpectedMore;
+      const opts = expected.options ?? {};
+      const previous = previousOf(f.file, expected.previous);
+      const { model, findings } = checkText(f.text, {
+        locale: opts.locale ?? 'zh',
+        levels: (opts.levels ?? {}) as Record<string, Level>,
+        ...(previous ? { previous } : {}),
+      });
       it('reads the expected model', () => {
         if (!f.expected.model) return;
         const json = modelToJson(model) as Record<string, unknown>;
@@ -28,6 +50,15 @@ describe('fixtures', () => {
         const want = f.expected.diagnostics.map(([c, l]) => `${c}@${l}`).sort();
         assert.deepEqual(got, want, findings.map((d) => `${d.range.start.line + 1} ${d.code} ${d.message}`).join('\n'));
       });
+      if (expected.messages) {
+        it('says what the expected messages say', () => {
+          for (const [at, text] of Object.entries(expected.messages ?? {})) {
+            const [code, line] = at.split('@');
+            const here = findings.filter((d) => d.code === code && d.range.start.line + 1 === Number(line));
+            assert.ok(here.some((d) => d.message.includes(text)), `${at}: no message contains "${text}"; got ${JSON.stringify(here.map((d) => d.message))}`);
+          }
+        });
+      }
     });
   }
 });

@@ -73,8 +73,8 @@ function message(ctx: CheckContext, f: SumFinding): string {
   // A term cell at fault for several sums: name them all.
   const sums = [eq, ...f.also];
   return ctx.t({
-    zh: `${cellName(spec.table, f.cell, 'zh')}应为 ${n(f.expected)}，实为 ${actual}：这样${sums.map((e) => `“${e.spec.names.zh}”`).join('和')}才都成立`,
-    en: `${cellName(spec.table, f.cell, 'en')} should be ${n(f.expected)}, not ${actual}, for ${sums.map((e) => `"${e.spec.names.en}"`).join(' and ')} to hold`,
+    zh: `${cellName(spec.table, f.cell, 'zh')}应为 ${n(f.expected)}，实为 ${actual}；改为 ${n(f.expected)} 后这些合计都成立：${sums.map((e) => e.spec.names.zh).join('；')}`,
+    en: `${cellName(spec.table, f.cell, 'en')} should be ${n(f.expected)}, not ${actual}; then these sums all hold: ${sums.map((e) => e.spec.names.en).join('; ')}`,
   });
 }
 

@@ -95,8 +95,12 @@ const EPS = 1e-6;
 /** Which sum names a finding when a cell breaks several: the most local first. */
 const PRIORITY: SumSpec['code'][] = ['sum-row-total', 'sum-appeals-total', 'sum-results-total', 'sum-balance'];
 
+/** A cell's value for summing: counts only (a negative, fractional or percentage cell is table-cell-invalid's). */
 function known(c: Cell, values: Map<Cell, number>): number | null {
-  return values.has(c) ? values.get(c)! : c.value;
+  if (values.has(c)) return values.get(c)!;
+  const v = c.value;
+  if (v === null || c.percent || v < 0 || !Number.isInteger(v)) return null;
+  return v;
 }
 
 function termSum(eq: Equation, values: Map<Cell, number>): number | null {
@@ -148,6 +152,7 @@ export function analyseSums(model: ReportModel): SumAnalysis {
   const equations: Equation[] = [];
   for (const t of Object.values(model.tables)) if (t.confident) equations.push(...equationsOf(t));
   const unchecked = equations.filter((e) => holds(e, new Map()) === null);
+  // Equations with a cell that is not a valid count are not checked (the cell itself is reported).
   const values = new Map<Cell, number>();
   let violated = equations.filter((e) => holds(e, values) === false);
   const findings: SumFinding[] = [];
@@ -188,8 +193,8 @@ export function analyseSums(model: ReportModel): SumAnalysis {
     }
     if (!best) break;
     // The finding is named after the most local sum: one the cell totals, else the row total before the others.
-    const primary = best.repaired.find((e) => e.target === best!.cell)
-      ?? [...best.repaired].sort((a, b) => PRIORITY.indexOf(a.spec.code) - PRIORITY.indexOf(b.spec.code))[0]!;
+    const byPriority = [...best.repaired].sort((a, b) => PRIORITY.indexOf(a.spec.code) - PRIORITY.indexOf(b.spec.code));
+    const primary = byPriority.find((e) => e.target === best!.cell) ?? byPriority[0]!;
     findings.push({ cell: best.cell, expected: best.value, primary, also: best.repaired.filter((e) => e !== primary), safe: true });
     values.set(best.cell, best.value);
     violated = violated.filter((e) => holds(e, values) === false);

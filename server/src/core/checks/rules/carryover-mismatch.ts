@@ -34,7 +34,8 @@ export const carryoverMismatch: Check = {
       const b = theirs.cells[i]!;
       if (a.value === null || b.value === null || a.value === b.value) return;
       const name = columnName('requests', col.key, ctx.locale);
-      const src = prev.label ?? ctx.t({ zh: '上年报告', en: "last year's report" });
+      // The label names the file (it may be Chinese): quoted in English.
+      const src = prev.label ? ctx.t({ zh: prev.label, en: `"${prev.label}"` }) : ctx.t({ zh: '上年报告', en: "last year's report" });
       out.push({
         range: a.range,
         message: ctx.t({

@@ -28,7 +28,9 @@ export const conversionDebris: Check = {
     for (const d of model.debris) {
       out.push({
         range: d.range,
-        message: ctx.t({ zh: `转换遗留的书签标记“${d.text}”`, en: `Conversion leftover "${d.text}"` }),
+        message: d.kind === 'bookmark'
+          ? ctx.t({ zh: `转换遗留的书签标记“${d.text}”`, en: `Bookmark "${d.text}" (conversion leftover)` })
+          : ctx.t({ zh: `转换遗留的锚点标记“${d.text}”`, en: `Anchor "${d.text}" (conversion leftover)` }),
         fix: { title: ctx.t({ zh: '删除', en: 'Remove it' }), edits: [replace(d.removal, '')] },
         data: { kind: d.kind },
       });

@@ -1,8 +1,21 @@
 import { FEE_WORDS, REQUEST_COLUMNS } from '../../format/spec';
 import { FEE_SENTENCE } from '../../template';
+import type { Section } from '../../model';
+import type { Line } from '../../text/lines';
 import { normalize } from '../../text/normalize';
 import { insertLinesAfter } from '../edits';
+import { signatureAt } from './section-missing';
 import type { Check, RawFinding } from '../types';
+
+/** The last line of section 六's own text, where the fee sentence goes: before a closing signature, not after it. */
+function endOfText(lines: readonly Line[], s6: Section): number {
+  const head = s6.range.start.line;
+  const sig = signatureAt(lines, head, s6.range.end.line);
+  if (sig < 0) return s6.range.end.line;
+  let k = sig - 1;
+  while (k > head && lines[k]!.text.trim() === '') k--;
+  return k;
+}
 
 export const feeStatementMissing: Check = {
   meta: {
@@ -16,7 +29,10 @@ export const feeStatementMissing: Check = {
         en: 'From 2021 the sixth section must report 信息处理费 collected under the fee rules, saying so even when none was. Raised to a warning when the table shows requests dropped for unpaid fees.',
       },
       example: '六、其他需要报告的事项\n\n无。',
-      fix: { zh: '快速修复在第六部分末尾加上“本年度未收取信息处理费。”，请按实际情况修改。', en: 'The quick fix appends 本年度未收取信息处理费。 to the section, for the clerk to correct if fees were collected.' },
+      fix: {
+        zh: '快速修复在第六部分末尾（落款之前）加上“本年度未收取信息处理费。”，请按实际情况修改。',
+        en: 'The quick fix appends 本年度未收取信息处理费。 to the section (before the signature), for the clerk to correct if fees were collected.',
+      },
     },
   },
   run(ctx) {
@@ -33,11 +49,11 @@ export const feeStatementMissing: Check = {
     const f: RawFinding = {
       range: s6.heading.range,
       message: unpaid > 0
-        ? ctx.t({ zh: `第六部分未说明信息处理费收取情况，而表中有 ${unpaid} 件申请因逾期未缴费不再处理`, en: `Section 六 says nothing of 信息处理费, yet the table has ${unpaid} requests dropped for unpaid fees` })
-        : ctx.t({ zh: '第六部分未说明信息处理费收取情况（未收取也应写明）', en: 'Section 六 says nothing of 信息处理费 (say so even when none was collected)' }),
+        ? ctx.t({ zh: `第六部分未说明信息处理费收取情况，而表中有 ${unpaid} 件申请因逾期未缴费不再处理`, en: `Section 6 (Other matters to report) says nothing of the information processing fee ("信息处理费"), yet the table has ${unpaid} requests dropped for unpaid fees` })
+        : ctx.t({ zh: '第六部分未说明信息处理费收取情况（未收取也应写明）', en: 'Section 6 (Other matters to report) says nothing of the information processing fee ("信息处理费"); say so even when none was collected' }),
       fix: {
         title: ctx.t({ zh: `加上“${FEE_SENTENCE}”（请按实际情况修改）`, en: `Append "${FEE_SENTENCE}" (correct it if fees were collected)` }),
-        edits: [insertLinesAfter(lines, s6.range.end.line, [FEE_SENTENCE], model.eol)],
+        edits: [insertLinesAfter(lines, endOfText(lines, s6), [FEE_SENTENCE], model.eol)],
       },
       data: { section: 6, unpaid },
     };

@@ -1,7 +1,9 @@
 import { PROACTIVE, PROACTIVE_CONTENT_HEADER, REQUEST_COLUMNS } from '../../format/spec';
-import type { Row, Table } from '../../model';
+import type { ProactiveBlock, Row, Table } from '../../model';
 import { renderRows, requestRow } from '../../template';
 import { range } from '../../text/lines';
+import { keyOf } from '../../text/normalize';
+import { replace } from '../edits';
 import { tableName } from '../names';
 import type { Check, CheckContext, Fix, RawFinding } from '../types';
 import { shapeFor } from '../util';
@@ -49,9 +51,54 @@ function requestsFix(ctx: CheckContext, t: Table, row: Row): Fix | undefined {
   const rows = [requestRow('other.1', zeros), requestRow('other.2', zeros), requestRow('other.3', values)];
   const line = row.range.start.line;
   return {
-    title: ctx.t({ zh: '拆成 2021 年格式的三行（原数值计入“3.其他”）', en: 'Split into the three rows of the 2021 layout (values go to 3.其他)' }),
+    title: ctx.t({ zh: '拆成 2021 年格式的三行（原数值计入“3.其他”）', en: 'Split into the three rows of the 2021 layout (values go to "3.其他")' }),
     edits: [{ range: range(line, 0, line, ctx.lines[line]!.text.length), newText: renderRows(rows, 'tabs').join(ctx.model.eol) }],
   };
+}
+
+/** Column headers only the 2019 layout of table 二 has (本年新制作数量, 上一年项目数量, 本年增/减 …), normalised. */
+const OLD_ONLY_HEADERS: ReadonlySet<string> = (() => {
+  const now = new Set(PROACTIVE['2021'].flatMap((b) => b.columns.flatMap((c) => [c.label, ...(c.variants ?? [])])).map(keyOf));
+  return new Set(PROACTIVE['2019'].flatMap((b) => b.columns.map((c) => keyOf(c.label))).filter((k) => !now.has(k)));
+})();
+
+/**
+ * A block of a table read in the 2021 layout whose header is still the 2019 one (the clerk updated some blocks
+ * and not others). The fix rewrites the header and marks the values that do not carry over "/", when the
+ * block has as many columns in both layouts.
+ */
+function outdatedBlock(ctx: CheckContext, t: Table, b: ProactiveBlock): RawFinding | null {
+  const old = b.header.filter((h) => OLD_ONLY_HEADERS.has(keyOf(h.text)));
+  if (old.length === 0) return null;
+  const now = PROACTIVE['2021'].find((x) => x.item === b.item)!;
+  const before = PROACTIVE['2019'].find((x) => x.item === b.item);
+  const first = old[0]!.range;
+  const last = old[old.length - 1]!.range;
+  const f: RawFinding = {
+    range: first.start.line === last.end.line ? { start: first.start, end: last.end } : first,
+    message: ctx.t({
+      zh: `“${now.caption}”的表头“${old.map((h) => h.text).join('”“')}”是 2019 年试行格式；${ctx.model.year} 年度报告应为“${now.columns.map((c) => c.label).join('”“')}”`,
+      en: `The header of "${now.caption}" ("${old.map((h) => h.text).join('", "')}") is the 2019 trial layout; a ${ctx.model.year} report has "${now.columns.map((c) => c.label).join('", "')}"`,
+    }),
+    data: { table: 'proactive', block: b.item },
+  };
+  const single = (r: { start: { line: number }; end: { line: number } }) => r.start.line === r.end.line;
+  if (before && b.header.length === now.columns.length && before.columns.length === now.columns.length && b.header.every((h) => single(h.range))) {
+    const edits = b.header.flatMap((h, i) => (h.text === now.columns[i]!.label ? [] : [replace(h.range, now.columns[i]!.label)]));
+    for (const key of b.rows) {
+      const row = t.rows.get(key)!;
+      now.columns.forEach((c, i) => {
+        const cell = row.cells[i];
+        if (!cell || cell.state !== 'number' || !single(cell.range)) return;
+        if (CARRY[key]?.[c.key] !== before.columns[i]!.key) edits.push(replace(cell.range, '/'));
+      });
+    }
+    f.fix = {
+      title: ctx.t({ zh: '换成 2021 年格式的表头（保留能对应的数值，其余标“/”待填）', en: 'Use the 2021 header (keeping the values that map; the rest marked "/" to fill in)' }),
+      edits,
+    };
+  }
+  return f;
 }
 
 export const formatOutdated: Check = {
@@ -67,8 +114,8 @@ export const formatOutdated: Check = {
       },
       example: '第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
       fix: {
-        zh: '快速修复把第二部分的表换成 2021 年格式（保留“处理决定数量”等能对应的数值，其余标“/”待填），或把单行的“（六）其他处理”拆成三行。',
-        en: 'The quick fix replaces table 二 with the 2021 layout (keeping values that map, marking the rest "/"), or splits the single （六）其他处理 row into three.',
+        zh: '快速修复把第二部分的表换成 2021 年格式（保留“处理决定数量”等能对应的数值，其余标“/”待填）；若只有某一块仍是旧表头，只改写这一块的表头；或把单行的“（六）其他处理”拆成三行。',
+        en: 'The quick fix replaces table 二 with the 2021 layout (keeping values that map, marking the rest "/"), or rewrites the header of the one block still in the 2019 layout, or splits the single （六）其他处理 row into three.',
       },
     },
   },
@@ -89,6 +136,11 @@ export const formatOutdated: Check = {
       };
       f.fix = proactiveFix(ctx, t2);
       out.push(f);
+    } else if (t2 && t2.edition === '2021' && t2.blocks) {
+      for (const b of t2.blocks) {
+        const f = outdatedBlock(ctx, t2, b);
+        if (f) out.push(f);
+      }
     }
     const t3 = model.tables.requests;
     const other = t3?.edition === '2019' ? t3.rows.get('other') : undefined;
@@ -97,7 +149,7 @@ export const formatOutdated: Check = {
         range: other.label?.range ?? other.range,
         message: ctx.t({
           zh: `“（六）其他处理”只有一行，是 2019 年试行格式；2021 年格式分为 3 行`,
-          en: 'The single （六）其他处理 row is the 2019 trial layout; the 2021 layout has three rows',
+          en: 'The single "（六）其他处理" row is the 2019 trial layout; the 2021 layout has three rows',
         }),
         data: { table: 'requests' },
       };

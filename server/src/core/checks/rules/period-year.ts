@@ -26,11 +26,13 @@ export const periodYear: Check = {
     const partial = p.start.month !== 1 || p.start.day !== 1 || p.end.month !== 12 || p.end.day !== 31;
     if (!yearsWrong && !partial) return [];
     const written = `${p.start.year}年${p.start.month}月${p.start.day}日—${p.end.year}年${p.end.month}月${p.end.day}日`;
+    const iso = (d: { year: number; month: number; day: number }) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+    const writtenEn = `${iso(p.start)} to ${iso(p.end)}`;
     const f: RawFinding = {
       range: p.range,
       message: yearsWrong
-        ? ctx.t({ zh: `统计期限（${written}）与报告年度 ${year} 年不符，应为 ${year}年1月1日至${year}年12月31日`, en: `The statistics period (${written}) does not match the report year ${year}; it should be 1 January to 31 December ${year}` })
-        : ctx.t({ zh: `统计期限（${written}）不是整年，应为 ${year}年1月1日至${year}年12月31日`, en: `The statistics period (${written}) is not the whole year; it should be 1 January to 31 December ${year}` }),
+        ? ctx.t({ zh: `统计期限（${written}）与报告年度 ${year} 年不符，应为 ${year}年1月1日至${year}年12月31日`, en: `The statistics period (${writtenEn}) does not match the report year ${year}; it should be 1 January to 31 December ${year}` })
+        : ctx.t({ zh: `统计期限（${written}）不是整年，应为 ${year}年1月1日至${year}年12月31日`, en: `The statistics period (${writtenEn}) is not the whole year; it should be 1 January to 31 December ${year}` }),
       related: [{ range: model.yearRange, message: ctx.t({ zh: `标题中的年度：${year}`, en: `Year in the title: ${year}` }) }],
       data: { year, start: p.start.year, end: p.end.year },
     };

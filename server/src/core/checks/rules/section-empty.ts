@@ -3,7 +3,23 @@ import { normalize } from '../../text/normalize';
 import { sectionName } from '../names';
 import type { Check, RawFinding } from '../types';
 
+/** Capitalised, for a name that begins an English sentence. */
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const NOTHING = new Set(['', '无', '无。', '暂无', '暂无。', '无.', '没有', '没有。', '(无)', '无相关情况', '无相关情况。']);
+
+/** Words that only set the scene before a bare "无": the year, and the agency speaking of itself. */
+const LEAD_IN = /^(?:本年度|本年|今年|(?:19|20)\d{2}年度?)?[，,]?(?:我(?:单位|机关|办|局|委|厅|部门|街道|镇|乡|区|县|市|院|会|中心|处|室|司|署|所|站))?[，,]?(?=(?:无|暂无|没有)[。.]?$)/;
+
+/**
+ * Whether a body says nothing: empty, or only sentences like "无。" — one, or one under each sub-heading
+ * (（一）存在的问题 无。（二）改进措施 无。). "本年度无。", "2021年我办暂无。" say no more than "无。".
+ */
+function saysNothing(body: string): boolean {
+  if (body === '') return true;
+  const sentences = body.split(/(?<=[。.；;])/).map((p) => p.replace(LEAD_IN, '')).filter((p) => !/^[。.；;]?$/.test(p));
+  return sentences.length > 0 && sentences.every((p) => NOTHING.has(p));
+}
 
 export const sectionEmpty: Check = {
   meta: {
@@ -29,17 +45,18 @@ export const sectionEmpty: Check = {
       for (let i = s.bodyLines[0]; i <= s.bodyLines[1] && body.length < 40; i++) {
         let text = ctx.lines[i]!.text;
         const sub = s.subheadings.find((h) => h.range.start.line === i);
-        if (sub) text = text.slice(sub.range.end.character);
+        // The sub-heading is not content; what follows it is, also after a colon inside it (（一）存在的问题：无。).
+        if (sub) text = (/[：:](.*)$/.exec(sub.title)?.[1] ?? '') + text.slice(sub.range.end.character);
         // A placeholder in brackets, like （填写…）, is not content.
         body += normalize(text).replace(/^\([^()]*\)$/, '');
       }
       body = body.replace(/^[。.]/, '');
-      if (!NOTHING.has(body)) continue;
+      if (!saysNothing(body)) continue;
       out.push({
         range: s.heading.range,
         message: ctx.t({
           zh: body ? `“${sectionName(s.number, 'zh')}”只写了“${body}”，应写明具体情况` : `“${sectionName(s.number, 'zh')}”没有内容`,
-          en: body ? `${sectionName(s.number, 'en')} only says "${body}"; it must describe the situation` : `${sectionName(s.number, 'en')} is empty`,
+          en: body ? `${cap(sectionName(s.number, 'en'))} only says "${body}"; it must describe the situation` : `${cap(sectionName(s.number, 'en'))} is empty`,
         }),
         data: { section: s.number },
       });

@@ -1,9 +1,27 @@
 import { SECTIONS } from '../../format/spec';
 import { sectionSkeleton } from '../../template';
+import type { Line } from '../../text/lines';
+import { normalize } from '../../text/normalize';
 import { insertLines } from '../edits';
 import { sectionName } from '../names';
 import type { Check } from '../types';
 import { lastTextLine, lineSpan, shapeFor } from '../util';
+
+/** The date a report is signed with: 2022年1月20日, 二〇二二年一月二十日. */
+const DATE = /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
+
+/**
+ * Where the signature that closes many reports begins (the agency on one line, the date on the next) among the
+ * lines after `head` up to `end`, or -1 when `end` is not a date. Text added at the end of the report belongs
+ * before it.
+ */
+export function signatureAt(lines: readonly Line[], head: number, end: number): number {
+  const text = (i: number) => normalize(lines[i]!.text);
+  if (end <= head || !DATE.test(text(end))) return -1;
+  let k = end - 1;
+  while (k > head && text(k) === '') k--;
+  return k > head && text(k).length > 0 && text(k).length <= 40 && !/[。；;，,：:]/.test(text(k)) ? k : end;
+}
 
 export const sectionMissing: Check = {
   meta: {
@@ -33,14 +51,21 @@ export const sectionMissing: Check = {
       const orphanOutside = orphan && !model.sections.some((s) => s.number === num);
       let at: number;
       let body: string[];
+      // Where the finding is shown: the next section's heading, or the report's last line.
+      let shownAt: number;
       if (orphan && orphanOutside) {
         at = orphan.range.start.line;
+        shownAt = at;
         body = [sectionSkeleton(num)[0]!, ''];
       } else {
-        at = next ? next.range.start.line : lines.length;
+        const last = model.sections[model.sections.length - 1];
+        const sig = !next && last ? signatureAt(lines, last.range.start.line, last.range.end.line) : -1;
+        shownAt = next ? next.range.start.line : lines.length;
+        // At the end of the report, the section goes before a closing signature.
+        at = next ? next.range.start.line : sig >= 0 ? sig : lines.length;
         body = sectionSkeleton(num, shapeFor(model));
       }
-      const range = at < lines.length ? lineSpan(lines, at) : lineSpan(lines, lastTextLine(lines, lines.length - 1));
+      const range = shownAt < lines.length ? lineSpan(lines, shownAt) : lineSpan(lines, lastTextLine(lines, lines.length - 1));
       const name = sectionName(num, ctx.locale);
       const where = next && !orphanOutside
         ? ctx.t({ zh: `，应在“${sectionName(next.number, 'zh')}”之前`, en: `; it belongs before ${sectionName(next.number, 'en')}` })

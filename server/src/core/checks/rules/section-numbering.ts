@@ -30,16 +30,16 @@ export const sectionNumbering: Check = {
       if (h.numeral.text && sameNumber) continue;
       const name = sectionName(s.number, ctx.locale);
       let message: string;
-      if (!h.numeral.text) message = ctx.t({ zh: `“${h.title.text}”缺少序号，应为“${want}”`, en: `"${h.title.text}" has no numeral; it should be ${want}` });
+      if (!h.numeral.text) message = ctx.t({ zh: `“${h.title.text}”缺少序号，应为“${want}”`, en: `"${h.title.text}" has no numeral; it should be "${want}"` });
       else if (h.writtenNumber === 0 || /\d/.test(written)) {
-        message = ctx.t({ zh: `序号“${h.numeral.text}”不规范，“${name}”的序号应为“${want}”`, en: `Numeral "${h.numeral.text}" is damaged; ${name} is numbered ${want}` });
+        message = ctx.t({ zh: `序号“${h.numeral.text}”不规范，“${name}”的序号应为“${want}”`, en: `Numeral "${h.numeral.text}" is damaged; ${name} is numbered "${want}"` });
       } else {
-        message = ctx.t({ zh: `“${h.title.text}”是第${spec.numeral}部分，序号应为“${want}”而不是“${h.numeral.text}”`, en: `"${h.title.text}" is section ${s.number}: numbered ${want}, not "${h.numeral.text}"` });
+        message = ctx.t({ zh: `“${h.title.text}”是第${spec.numeral}部分，序号应为“${want}”而不是“${h.numeral.text}”`, en: `"${h.title.text}" is section ${s.number}: numbered "${want}", not "${h.numeral.text}"` });
       }
       out.push({
         range: h.numeral.text ? h.numeral.range : h.title.range,
         message,
-        fix: { title: ctx.t({ zh: `改为“${want}”`, en: `Change to ${want}` }), edits: [replace(h.numeral.range, want)] },
+        fix: { title: ctx.t({ zh: `改为“${want}”`, en: `Change to "${want}"` }), edits: [replace(h.numeral.range, want)] },
         data: { section: s.number, written: h.numeral.text },
       });
     }

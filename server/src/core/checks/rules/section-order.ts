@@ -1,6 +1,9 @@
 import { sectionName } from '../names';
 import type { Check, RawFinding } from '../types';
 
+/** Capitalised, for a name that begins an English sentence. */
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 export const sectionOrder: Check = {
   meta: {
     code: 'section-order',
@@ -26,13 +29,13 @@ export const sectionOrder: Check = {
       if (firstLine !== undefined) {
         out.push({
           range: s.heading.range,
-          message: ctx.t({ zh: `“${name}”重复出现（第 ${firstLine + 1} 行已有）`, en: `${name} appears twice (first at line ${firstLine + 1})` }),
+          message: ctx.t({ zh: `“${name}”重复出现（第 ${firstLine + 1} 行已有）`, en: `${cap(name)} appears twice (first at line ${firstLine + 1})` }),
           data: { section: s.number },
         });
       } else if (s.number < maxSoFar) {
         out.push({
           range: s.heading.range,
-          message: ctx.t({ zh: `“${name}”应在“${sectionName(maxSoFar, 'zh')}”之前`, en: `${name} should come before ${sectionName(maxSoFar, 'en')}` }),
+          message: ctx.t({ zh: `“${name}”应在“${sectionName(maxSoFar, 'zh')}”之前`, en: `${cap(name)} should come before ${sectionName(maxSoFar, 'en')}` }),
           data: { section: s.number },
         });
       }

@@ -1,7 +1,23 @@
 import type { Cell } from '../../model';
+import type { Line, Range } from '../../text/lines';
 import { replace } from '../edits';
 import { columnName, rowName, tableName } from '../names';
 import type { Check, Fix, RawFinding } from '../types';
+
+/**
+ * Where a blank cell is. A blank between two tabs must be an empty range between them; a range that starts at
+ * the next cell's text (the reader skipped the second tab) would make "fill with 0" write "0" into the next
+ * cell ("0" → "00"). Such a range is moved back before that tab.
+ */
+function blankRange(lines: readonly Line[], cell: Cell): Range {
+  const { start, end } = cell.range;
+  if (cell.state !== 'blank' || start.line !== end.line || start.character !== end.character) return cell.range;
+  const text = lines[start.line]?.text ?? '';
+  const at = start.character;
+  if (at < 2 || at >= text.length || /\s|\|/.test(text[at]!) || text[at - 1] !== '\t' || text[at - 2] !== '\t') return cell.range;
+  const pos = { line: start.line, character: at - 1 };
+  return { start: pos, end: pos };
+}
 
 export const tableCellBlank: Check = {
   meta: {
@@ -23,27 +39,27 @@ export const tableCellBlank: Check = {
     for (const t of Object.values(ctx.model.tables)) {
       if (!t.confident) continue;
       const present = new Set(t.columns.filter((c) => c.present).map((c) => c.key));
-      const blanks: { cell: Cell; row: string }[] = [];
+      const blanks: { cell: Cell; row: string; range: Range }[] = [];
       for (const row of t.rows.values()) {
         for (const cell of row.cells) {
           if (t.key !== 'proactive' && !present.has(cell.column)) continue;
-          if (cell.state === 'blank' || cell.state === 'placeholder') blanks.push({ cell, row: row.key });
+          if (cell.state === 'blank' || cell.state === 'placeholder') blanks.push({ cell, row: row.key, range: blankRange(ctx.lines, cell) });
         }
       }
       if (blanks.length === 0) continue;
       const all: Fix = {
         title: ctx.t({ zh: `把${tableName(t.key, 'zh')}的 ${blanks.length} 个空白都填为 0`, en: `Fill all ${blanks.length} blanks of the ${tableName(t.key, 'en')} with 0` }),
-        edits: blanks.map((b) => replace(b.cell.range, '0')),
+        edits: blanks.map((b) => replace(b.range, '0')),
       };
-      for (const { cell, row } of blanks) {
+      for (const { cell, row, range } of blanks) {
         const where = t.key === 'appeals'
           ? columnName('appeals', cell.column, ctx.locale)
           : ctx.t({ zh: `“${rowName(t.key, row, 'zh', t.edition)}”的“${columnName(t.key, cell.column, 'zh', t.edition)}”`, en: `"${rowName(t.key, row, 'en', t.edition)}" / ${columnName(t.key, cell.column, 'en', t.edition)}` });
         const what = cell.raw ? ctx.t({ zh: `为“${cell.raw}”`, en: ` is "${cell.raw}"` }) : ctx.t({ zh: '为空', en: ' is blank' });
         const f: RawFinding = {
-          range: cell.range,
+          range,
           message: ctx.t({ zh: `${where}${what}；没有发生应填 0`, en: `${where}${what}; write 0 when there were none` }),
-          fix: { title: ctx.t({ zh: '填入 0', en: 'Write 0' }), edits: [replace(cell.range, '0')] },
+          fix: { title: ctx.t({ zh: '填入 0', en: 'Write 0' }), edits: [replace(range, '0')] },
           data: { table: t.key, row, column: cell.column },
         };
         if (blanks.length > 1) f.moreFixes = [all];

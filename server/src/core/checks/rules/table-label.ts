@@ -1,6 +1,32 @@
-import { span } from '../../text/lines';
+import type { Debris } from '../../model';
+import { type Range, span } from '../../text/lines';
+import { keyOf } from '../../text/normalize';
 import { replace } from '../edits';
 import type { Check, RawFinding } from '../types';
+
+/**
+ * A label's text and range without conversion debris at its ends (`[bookmark: _Toc9]一、本年新收…`): the debris
+ * is conversion-debris's to report, is no reason to call the label non-canonical, and a fix must not eat the
+ * numbering behind it.
+ */
+function withoutDebris(debris: readonly Debris[], line: string, r: Range): { text: string; range: Range } {
+  let s = r.start.character;
+  let e = r.end.character;
+  const here = debris.filter((d) => d.range.start.line === r.start.line).sort((a, b) => a.range.start.character - b.range.start.character);
+  for (const d of here) {
+    if (d.range.start.character < s || d.range.end.character > e) continue;
+    if (line.slice(s, d.range.start.character).trim() !== '') break;
+    s = d.range.end.character;
+  }
+  for (const d of [...here].reverse()) {
+    if (d.range.start.character < s || d.range.end.character > e) continue;
+    if (line.slice(d.range.end.character, e).trim() !== '') break;
+    e = d.range.start.character;
+  }
+  while (s < e && /\s/.test(line[s]!)) s++;
+  while (e > s && /\s/.test(line[e - 1]!)) e--;
+  return { text: line.slice(s, e), range: span(r.start.line, s, e) };
+}
 
 const NUMBERING = /^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[.、．)]\s*)\s*/;
 
@@ -24,14 +50,23 @@ export const tableLabel: Check = {
     for (const t of Object.values(ctx.model.tables)) {
       if (!t.confident) continue;
       for (const d of t.labels) {
-        const r = d.written.range;
+        let r = d.written.range;
+        let written = d.written.text;
+        if (r.start.line === r.end.line) {
+          const clean = withoutDebris(ctx.model.debris, ctx.lines[r.start.line]!.text, r);
+          if (clean.range.start.character !== r.start.character || clean.range.end.character !== r.end.character) {
+            if (keyOf(clean.text) === keyOf(d.canonical)) continue;
+            r = clean.range;
+            written = clean.text;
+          }
+        }
         const f: RawFinding = {
           range: r,
-          message: ctx.t({ zh: `“${d.written.text}”与规范名称“${d.canonical}”不一致`, en: `"${d.written.text}" differs from the canonical label "${d.canonical}"` }),
+          message: ctx.t({ zh: `“${written}”与规范名称“${d.canonical}”不一致`, en: `"${written}" differs from the canonical label "${d.canonical}"` }),
           data: { table: t.key, row: d.key, canonical: d.canonical },
         };
         if (r.start.line === r.end.line) {
-          const m = NUMBERING.exec(d.written.text);
+          const m = NUMBERING.exec(written);
           const keep = d.kind === 'row' && m ? m[0].length : 0;
           const target = span(r.start.line, r.start.character + keep, r.end.character);
           f.fix = { title: ctx.t({ zh: `改为“${d.canonical}”`, en: `Change to "${d.canonical}"` }), edits: [replace(target, d.canonical)] };

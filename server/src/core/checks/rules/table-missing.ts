@@ -3,6 +3,9 @@ import { proactiveRows, renderRows, tableSkeleton } from '../../template';
 import { insertLines } from '../edits';
 import { sectionName, tableName } from '../names';
 import type { Check, RawFinding } from '../types';
+
+/** Capitalised, for a name that begins an English sentence. */
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 import { shapeFor } from '../util';
 
 export const tableMissing: Check = {
@@ -29,7 +32,7 @@ export const tableMissing: Check = {
       const name = tableName(spec.table, ctx.locale);
       out.push({
         range: s.heading.range,
-        message: ctx.t({ zh: `“${sectionName(s.number, 'zh')}”缺少${name}`, en: `${sectionName(s.number, 'en')} has no ${name}` }),
+        message: ctx.t({ zh: `“${sectionName(s.number, 'zh')}”缺少${name}`, en: `${cap(sectionName(s.number, 'en'))} has no ${name}` }),
         fix: {
           title: ctx.t({ zh: `插入${name}（2021 年格式）`, en: `Insert the ${name} (2021 format)` }),
           edits: [insertLines(lines, s.range.start.line + 1, ['', ...tableSkeleton(spec.table, shapeFor(model)), ''], model.eol)],
@@ -49,9 +52,9 @@ export const tableMissing: Check = {
         const at = prev ? prev.range.end.line + 1 : next ? next.range.start.line : t2.range.start.line;
         out.push({
           range: (next ?? prev)?.caption?.range ?? t2.range,
-          message: ctx.t({ zh: `${tableName('proactive', 'zh')}缺少“${spec.caption}”一块`, en: `The ${tableName('proactive', 'en')} lacks the block ${spec.caption}` }),
+          message: ctx.t({ zh: `${tableName('proactive', 'zh')}缺少“${spec.caption}”一块`, en: `The ${tableName('proactive', 'en')} lacks the block "${spec.caption}"` }),
           fix: {
-            title: ctx.t({ zh: `插入“${spec.caption}”一块`, en: `Insert block ${spec.caption}` }),
+            title: ctx.t({ zh: `插入“${spec.caption}”一块`, en: `Insert the block "${spec.caption}"` }),
             edits: [insertLines(lines, at, renderRows(proactiveRows([b.item]), shapeFor(model, 'proactive')), model.eol)],
           },
           data: { table: 'proactive', block: b.item },

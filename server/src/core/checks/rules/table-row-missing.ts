@@ -110,7 +110,9 @@ function missingRuns(ctx: CheckContext, t: Table): RawFinding[] {
     let rows: string[][];
     if (t.key === 'requests') rows = run.map((k) => requestRow(k, requestValues(t, k, inserted), t.edition, true));
     else if (t.key === 'proactive') {
-      rows = proactiveRowsFor(run, t.edition);
+      // As wide as the table's other rows (a label and the widest block's columns), like the skeleton.
+      const width = 1 + Math.max(...PROACTIVE[t.edition].map((b) => b.columns.length));
+      rows = proactiveRowsFor(run, t.edition).map((r) => [...r, ...new Array<string>(Math.max(0, width - r.length)).fill('')]);
     } else rows = [new Array(15).fill('0')];
     const lineText = (lines[anchor.range.start.line]?.text ?? '');
     const range = span(anchor.range.start.line, lineText.length - lineText.trimStart().length, lineText.trimEnd().length);
