@@ -4,7 +4,8 @@ import type { Cell, ReportModel, Row, Table, TableShape } from '../model';
 import type { Line, Range } from '../text/lines';
 import { span } from '../text/lines';
 import { formatNumber } from '../text/values';
-import type { Locale } from './types';
+import { columnName, rowName } from './names';
+import type { Bilingual, Locale } from './types';
 
 /** A table the checks may reason about: present and read with confidence. */
 export function confident(model: ReportModel, key: TableKey): Table | undefined {
@@ -46,10 +47,25 @@ export function shapeFor(model: ReportModel, key?: TableKey): TableShape {
   return 'tabs';
 }
 
-export function cellOf(table: Table, row: Row, column: string): Cell | undefined {
-  const i = table.key === 'proactive'
-    ? -1
-    : table.columns.findIndex((c) => c.key === column);
-  if (i >= 0) return row.cells[i];
-  return row.cells.find((c) => c.column === column);
+/** The cells of a row that belong to its table's present columns (T2 rows carry only their block's cells). */
+export function rowCells(t: Table, row: Row): Cell[] {
+  if (t.key === 'proactive') return row.cells;
+  return row.cells.filter((c) => t.columns.find((x) => x.key === c.column)?.present);
+}
+
+/** Every confident table's rows, for the cell checks. */
+export function* confidentRows(model: ReportModel): Generator<{ table: Table; row: Row; cells: Cell[] }> {
+  for (const table of Object.values(model.tables)) {
+    if (!table.confident) continue;
+    for (const row of table.rows.values()) yield { table, row, cells: rowCells(table, row) };
+  }
+}
+
+/** A cell named for messages: “一、本年新收…”的“自然人”, or the T4 column. */
+export function cellWhere(t: Table, rowKey: string, column: string): Bilingual {
+  if (t.key === 'appeals') return { zh: columnName('appeals', column, 'zh'), en: columnName('appeals', column, 'en') };
+  return {
+    zh: `“${rowName(t.key, rowKey, 'zh', t.edition)}”的“${columnName(t.key, column, 'zh', t.edition)}”`,
+    en: `"${rowName(t.key, rowKey, 'en', t.edition)}" / ${columnName(t.key, column, 'en', t.edition)}`,
+  };
 }

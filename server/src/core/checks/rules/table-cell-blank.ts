@@ -1,8 +1,9 @@
 import type { Cell } from '../../model';
 import type { Line, Range } from '../../text/lines';
 import { replace } from '../edits';
-import { columnName, rowName, tableName } from '../names';
+import { tableName } from '../names';
 import type { Check, Fix, RawFinding } from '../types';
+import { cellWhere, rowCells } from '../util';
 
 /**
  * Where a blank cell is. A blank between two tabs must be an empty range between them; a range that starts at
@@ -38,11 +39,9 @@ export const tableCellBlank: Check = {
     const out: RawFinding[] = [];
     for (const t of Object.values(ctx.model.tables)) {
       if (!t.confident) continue;
-      const present = new Set(t.columns.filter((c) => c.present).map((c) => c.key));
       const blanks: { cell: Cell; row: string; range: Range }[] = [];
       for (const row of t.rows.values()) {
-        for (const cell of row.cells) {
-          if (t.key !== 'proactive' && !present.has(cell.column)) continue;
+        for (const cell of rowCells(t, row)) {
           if (cell.state === 'blank' || cell.state === 'placeholder') blanks.push({ cell, row: row.key, range: blankRange(ctx.lines, cell) });
         }
       }
@@ -52,9 +51,7 @@ export const tableCellBlank: Check = {
         edits: blanks.map((b) => replace(b.range, '0')),
       };
       for (const { cell, row, range } of blanks) {
-        const where = t.key === 'appeals'
-          ? columnName('appeals', cell.column, ctx.locale)
-          : ctx.t({ zh: `“${rowName(t.key, row, 'zh', t.edition)}”的“${columnName(t.key, cell.column, 'zh', t.edition)}”`, en: `"${rowName(t.key, row, 'en', t.edition)}" / ${columnName(t.key, cell.column, 'en', t.edition)}` });
+        const where = ctx.t(cellWhere(t, row, cell.column));
         const what = cell.raw ? ctx.t({ zh: `为“${cell.raw}”`, en: ` is "${cell.raw}"` }) : ctx.t({ zh: '为空', en: ' is blank' });
         const f: RawFinding = {
           range,

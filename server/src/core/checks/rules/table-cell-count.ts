@@ -1,5 +1,6 @@
 import { rowName, tableName } from '../names';
 import type { Check, RawFinding } from '../types';
+import { confidentRows } from '../util';
 
 export const tableCellCount: Check = {
   meta: {
@@ -18,24 +19,18 @@ export const tableCellCount: Check = {
   },
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const t of Object.values(ctx.model.tables)) {
-      if (!t.confident) continue;
-      const present = new Set(t.columns.filter((c) => c.present).map((c) => c.key));
-      for (const row of t.rows.values()) {
-        const cells = t.key === 'proactive' ? row.cells : row.cells.filter((c) => present.has(c.column));
-        const want = cells.length;
-        const missing = cells.filter((c) => c.state === 'missing').length;
-        const have = want - missing + row.extra.length;
-        if (have === want) continue;
-        const name = rowName(t.key, row.key, ctx.locale, t.edition);
-        out.push({
-          range: row.range,
-          message: t.key === 'appeals'
-            ? ctx.t({ zh: `${tableName('appeals', 'zh')}的数据行应有 ${want} 个数值，实有 ${have} 个`, en: `The data row of the ${tableName('appeals', 'en')} should have ${want} values, but has ${have}` })
-            : ctx.t({ zh: `“${name}”行应有 ${want} 个数值，实有 ${have} 个`, en: `Row "${name}" should have ${want} values, but has ${have}` }),
-          data: { table: t.key, row: row.key, expected: want, actual: have },
-        });
-      }
+    for (const { table: t, row, cells } of confidentRows(ctx.model)) {
+      const want = cells.length;
+      const have = want - cells.filter((c) => c.state === 'missing').length + row.extra.length;
+      if (have === want) continue;
+      const name = rowName(t.key, row.key, ctx.locale, t.edition);
+      out.push({
+        range: row.range,
+        message: t.key === 'appeals'
+          ? ctx.t({ zh: `${tableName('appeals', 'zh')}的数据行应有 ${want} 个数值，实有 ${have} 个`, en: `The data row of the ${tableName('appeals', 'en')} should have ${want} values, but has ${have}` })
+          : ctx.t({ zh: `“${name}”行应有 ${want} 个数值，实有 ${have} 个`, en: `Row "${name}" should have ${want} values, but has ${have}` }),
+        data: { table: t.key, row: row.key, expected: want, actual: have },
+      });
     }
     return out;
   },

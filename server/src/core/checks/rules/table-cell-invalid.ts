@@ -1,7 +1,7 @@
 import { PROACTIVE, type ValueKind } from '../../format/spec';
 import type { Cell, Table } from '../../model';
-import { columnName, rowName } from '../names';
 import type { Bilingual, Check, RawFinding } from '../types';
+import { cellWhere, confidentRows } from '../util';
 
 function kindOf(t: Table, column: string): ValueKind {
   if (t.key !== 'proactive') return 'count';
@@ -37,25 +37,16 @@ export const tableCellInvalid: Check = {
   },
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const t of Object.values(ctx.model.tables)) {
-      if (!t.confident) continue;
-      const present = new Set(t.columns.filter((c) => c.present).map((c) => c.key));
-      for (const row of t.rows.values()) {
-        for (const cell of row.cells) {
-          if (t.key !== 'proactive' && !present.has(cell.column)) continue;
-          const p = problem(cell, kindOf(t, cell.column));
-          if (!p) continue;
-          const where = (l: 'zh' | 'en') => (t.key === 'appeals'
-            ? columnName('appeals', cell.column, l)
-            : l === 'zh'
-              ? `“${rowName(t.key, row.key, 'zh', t.edition)}”的“${columnName(t.key, cell.column, 'zh', t.edition)}”`
-              : `"${rowName(t.key, row.key, 'en', t.edition)}" / ${columnName(t.key, cell.column, 'en', t.edition)}`);
-          out.push({
-            range: cell.range,
-            message: ctx.t({ zh: `${where('zh')}：${p.zh}`, en: `${where('en')}: ${p.en}` }),
-            data: { table: t.key, row: row.key, column: cell.column },
-          });
-        }
+    for (const { table: t, row, cells } of confidentRows(ctx.model)) {
+      for (const cell of cells) {
+        const p = problem(cell, kindOf(t, cell.column));
+        if (!p) continue;
+        const where = cellWhere(t, row.key, cell.column);
+        out.push({
+          range: cell.range,
+          message: ctx.t({ zh: `${where.zh}：${p.zh}`, en: `${where.en}: ${p.en}` }),
+          data: { table: t.key, row: row.key, column: cell.column },
+        });
       }
     }
     return out;
