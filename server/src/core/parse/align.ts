@@ -4,45 +4,104 @@
  */
 import type { Edition, TableKey } from '../format/spec';
 import type { LabelDeviation, TextSpan } from '../model';
+import type { Range } from '../text/lines';
 import { labelKey } from '../text/normalize';
 import { tokenRange } from './cells';
-import type { Candidate } from './regions';
+import type { Candidate, HeaderToken } from './regions';
 import type { Token } from './tokens';
 import { canonicalEntry, lookup, type VocabEntry } from './vocab';
 
 export interface LabelChoice {
   key: string;
   score: number;
-  /** Label tokens that make up the label, first..last (inclusive) in candidate.labels. */
-  from: number;
-  to: number;
+  /** The label tokens that make up the label, in order (a label broken over lines is joined back). */
+  tokens: Token[];
   entry: VocabEntry;
 }
 
-/** At most this many trailing label tokens are considered for a row's label. */
+/** At most this many label tokens are considered for a row's label. */
 const MAX_LABEL_TOKENS = 6;
 
+type LabelItem = Candidate['labels'][number];
+
 /**
- * For each canonical row a candidate may be, the best score over contiguous runs of its label tokens (a
- * label broken over lines or cells is joined back; group labels and stray fragments are left out).
+ * Where a candidate's own label begins: at its last numbered label (1. 属于…, （七）总计), or else at its last
+ * label naming a row of the table (-1 when it has neither). What comes before is group labels, or the tail of
+ * the previous row's label broken over lines after that row's values (PDF layout).
  */
-export function rowChoices(c: Candidate, table: TableKey): Map<string, LabelChoice> {
+function ownStart(labels: LabelItem[], table: TableKey): number {
+  for (let i = labels.length - 1; i >= 0; i--) if (labels[i]!.token.numbering) return i;
+  for (let i = labels.length - 1; i >= 0; i--) {
+    if (labels[i]!.matches.some((m) => m.entry.table === table && m.entry.role === 'row' && m.score >= 0.75)) return i;
+  }
+  return -1;
+}
+
+/** A label fragment that may continue the previous row's label: not numbered, not a group or header label. */
+function continues(l: LabelItem, table: TableKey): boolean {
+  return !l.token.numbering && !l.matches.some((m) => m.entry.table === table && m.entry.role !== 'row' && m.score >= 0.75);
+}
+
+/**
+ * For each candidate row with values (in order), for each canonical row it may be, the best score over contiguous runs of its own
+ * label tokens, optionally continued by the leading fragments of the next candidate (the rest of a label
+ * that wrapped below its values).
+ */
+export function chooseRows(cands: Candidate[], table: TableKey): Map<string, LabelChoice>[] {
+  const starts = cands.map((c) => ownStart(c.labels, table));
+  const out: Map<string, LabelChoice>[] = [];
+  cands.forEach((c, k) => {
+    if (!c.values.some((v) => v.kind === 'value')) return;
+    const own = c.labels.slice(Math.max(starts[k]!, c.labels.length - MAX_LABEL_TOKENS, 0));
+    const next = cands[k + 1];
+    const tail: LabelItem[] = [];
+    if (next && own.length > 0) {
+      // Leading fragments of the next row, before its own numbered label; when it has none, they may be
+      // either row's, and the alignment decides.
+      const limit = next.labels.some((l) => l.token.numbering) ? starts[k + 1]! : next.labels.length;
+      // Only fragments on lines of their own, above the next row's values, can be a wrapped tail.
+      const valuesAt = next.values.find((v) => v.kind === 'value')?.line ?? Number.MAX_SAFE_INTEGER;
+      for (let i = 0; i < limit && tail.length < 3; i++) {
+        const l = next.labels[i]!;
+        if (l.token.line >= valuesAt || !continues(l, table)) break;
+        tail.push(l);
+      }
+    }
+    out.push(rowChoices([...own, ...tail], own.length, table));
+  });
+  return out;
+}
+
+/**
+ * For each canonical row the labels may name, the best score over contiguous runs that start within the
+ * first `startsBefore` items.
+ */
+export function rowChoices(labels: LabelItem[], startsBefore: number, table: TableKey): Map<string, LabelChoice> {
   const out = new Map<string, LabelChoice>();
-  const labels = c.labels;
-  const start = Math.max(0, labels.length - MAX_LABEL_TOKENS);
-  for (let i = start; i < labels.length; i++) {
+  // A label written a character a line is read whole: no run starts or ends inside it.
+  const single = labels.map((l) => l.token.text.length === 1);
+  const inside = (a: number, b: number) => a >= 0 && b < labels.length && single[a]! && single[b]!;
+  for (let i = 0; i < startsBefore; i++) {
+    if (inside(i - 1, i)) continue;
     let key = '';
     for (let j = i; j < labels.length; j++) {
       // Keys of later fragments keep their own numbering text out: 1. 属于 + 国家秘密.
       key += j === i ? labels[j]!.token.key : labelKey(labels[j]!.token.text.replace(/\s+/g, '')).key;
+      if (inside(j, j + 1)) continue;
       const matches = j === i ? labels[j]!.matches : lookup(key, 0.6);
+      // A label that is a group label (（三）不予公开) is not a row's label, however like one it reads (予以公开);
+      // but （六）其他处理 is a group in 2021 and a row in 2019.
+      const group = matches.find((m) => m.entry.table === table && m.entry.role === 'group');
       for (const m of matches) {
         if (m.entry.table !== table || m.entry.role !== 'row' || m.score < 0.6) continue;
+        if (group && group.score >= m.score && group.entry.editions.some((e) => m.entry.editions.includes(e))) continue;
         let score = m.score;
         const numbering = labels[i]!.token.numbering;
         if (numbering && m.entry.numbering && numbering === m.entry.numbering) score += 0.02;
         const prev = out.get(m.entry.key);
-        if (!prev || score > prev.score) out.set(m.entry.key, { key: m.entry.key, score, from: i, to: j, entry: m.entry });
+        if (!prev || score > prev.score) {
+          out.set(m.entry.key, { key: m.entry.key, score, tokens: labels.slice(i, j + 1).map((l) => l.token), entry: m.entry });
+        }
       }
     }
   }
@@ -105,11 +164,31 @@ export function align(n: number, m: number, score: (i: number, j: number) => num
   return { rowToCandidate, candidateToRow, score: dp[n * w + m]! };
 }
 
+/**
+ * The group a candidate row's labels name (（三）不予公开 → denied), read from each label and from all of them
+ * joined (a group label written a character a line); undefined when none does.
+ */
+export function namedGroup(c: Candidate, table: TableKey): string | undefined {
+  let best: { key: string; score: number } | undefined;
+  const consider = (matches: readonly { entry: VocabEntry; score: number }[]) => {
+    for (const m of matches) {
+      if (m.entry.table === table && m.entry.role === 'group' && m.score >= 0.75 && (!best || m.score > best.score)) {
+        best = { key: m.entry.key, score: m.score };
+      }
+    }
+  };
+  for (const l of c.labels) consider(l.matches);
+  if (c.labels.length > 1 && c.labels.length <= 12) {
+    consider(lookup(c.labels.map((l) => labelKey(l.token.text.replace(/\s+/g, '')).key).join(''), 0.75));
+  }
+  return best?.key;
+}
+
 /** The written label of a row, and a deviation record when it is not the canonical label. */
-export function labelOf(c: Candidate, choice: LabelChoice | undefined, table: TableKey, edition: Edition,
+export function labelOf(choice: LabelChoice | undefined, table: TableKey, edition: Edition,
   deviations: LabelDeviation[]): TextSpan | null {
   if (!choice) return null;
-  const toks: Token[] = c.labels.slice(choice.from, choice.to + 1).map((l) => l.token);
+  const toks = choice.tokens;
   const first = toks[0]!;
   const last = toks[toks.length - 1]!;
   const text = toks.map((t) => t.text).join(toks.length > 1 && first.line !== last.line ? '' : ' ');
@@ -119,4 +198,32 @@ export function labelOf(c: Candidate, choice: LabelChoice | undefined, table: Ta
     deviations.push({ kind: 'row', key: choice.key, written: span, canonical: canonical.label });
   }
   return span;
+}
+
+/**
+ * Header words that name a column in a form of their own (本年废止数 for 本年废止件数), as label deviations.
+ * Accepted variants and exact spellings are not; nor is a word cut by wrapping (法律服务 / 机构), nor one too
+ * unlike the column to be sure of.
+ */
+export function columnDeviations(header: HeaderToken[], table: TableKey, edition: Edition, out: LabelDeviation[]): void {
+  for (const h of header) {
+    const m = h.match;
+    if (!m || m.entry.role !== 'column' || m.entry.table !== table || !m.entry.editions.includes(edition)) continue;
+    if (m.score >= 0.999 || m.score < 0.75) continue;
+    const written = h.token.key;
+    if (m.entry.norm.startsWith(written) || m.entry.norm.endsWith(written)) continue;
+    const canonical = canonicalEntry(table, 'column', m.entry.key, edition);
+    if (canonical) out.push({ kind: 'column', key: m.entry.key, written: { text: h.token.text, range: tokenRange(h.token) }, canonical: canonical.label });
+  }
+}
+
+/** The range from the first to the last of some tokens, whatever their order. */
+export function extentOf(tokens: Token[]): Range {
+  let a = tokens[0]!;
+  let b = tokens[0]!;
+  for (const t of tokens) {
+    if (t.line < a.line || (t.line === a.line && t.start < a.start)) a = t;
+    if (t.line > b.line || (t.line === b.line && t.end > b.end)) b = t;
+  }
+  return { start: { line: a.line, character: a.start }, end: { line: b.line, character: b.end } };
 }

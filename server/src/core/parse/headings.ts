@@ -41,8 +41,23 @@ const titleKeys = SECTIONS.map((s) => ({
   keys: [s.title, ...s.variants].map((t) => labelKey(normalize(t)).key),
 }));
 
+/** A first character of some section keyword: a line with none of them cannot be a heading. */
+const KEYWORD_CHARS = new RegExp(`[${[...new Set(SECTIONS.flatMap((s) => s.keywords.map((k) => k[0])))].join('')}]`);
+
+const titleMemo = new Map<string, { number: SectionNumber; score: number } | null>();
+
 /** How well a title matches each section; best first. */
 export function scoreTitle(title: string): { number: SectionNumber; score: number } | null {
+  let r = titleMemo.get(title);
+  if (r === undefined) {
+    r = computeTitleScore(title);
+    if (titleMemo.size >= 5000) titleMemo.clear();
+    titleMemo.set(title, r);
+  }
+  return r;
+}
+
+function computeTitleScore(title: string): { number: SectionNumber; score: number } | null {
   const key = labelKey(normalize(title)).key;
   if (key.length === 0 || key.length > 40) return null;
   let bestN: SectionNumber | null = null;
@@ -66,7 +81,7 @@ export function scoreTitle(title: string): { number: SectionNumber; score: numbe
  */
 export function readHeading(line: Line): (Heading & { leadEnd: number; markdown: boolean }) | null {
   const t = line.text;
-  if (t.length === 0 || t.length > 120) return null;
+  if (t.length === 0 || t.length > 120 || !KEYWORD_CHARS.test(t)) return null;
   if (t.indexOf('\t', skipWhite(t)) >= 0 && /\t\s*\S/.test(t.slice(skipWhite(t)))) return null;
   const lead = LEAD.exec(t);
   const leadEnd = lead ? lead[0].length : 0;

@@ -13,7 +13,7 @@ import { readProactive } from './proactive';
 import { readProse } from './prose';
 import { findRegions, type Region, type Segment, segmentRegion } from './regions';
 import { readRequests } from './requests';
-import { type LineInfo, readLine } from './tokens';
+import { type LineInfo, markBarePageNumbers, readLine } from './tokens';
 
 /** Lines longer than this are prose or junk; they are not split into cells. */
 const MAX_CELL_LINE = 4000;
@@ -26,9 +26,11 @@ function eolOf(text: string): ReportModel['eol'] {
 }
 
 function readInfos(lines: Line[]): LineInfo[] {
-  return lines.map((line) => (line.text.length > MAX_CELL_LINE
+  const infos = lines.map((line) => (line.text.length > MAX_CELL_LINE
     ? { line, kind: 'prose' as const, tokens: [], multi: false, vocab: [] }
     : readLine(line)));
+  markBarePageNumbers(infos);
+  return infos;
 }
 
 /** Headings in document order, keeping the first of duplicated weak candidates. */
@@ -36,6 +38,8 @@ function findHeadings(lines: Line[], infos: LineInfo[]): (Heading & { line: numb
   const found: (Heading & { line: number })[] = [];
   for (let i = 0; i < lines.length; i++) {
     const info = infos[i]!;
+    // Blank lines, lone values, page numbers and rows with values are never headings.
+    if (info.kind === 'blank' || info.kind === 'value' || info.kind === 'page-number' || info.kind === 'separator') continue;
     if (info.kind === 'cells' && info.tokens.some((t) => t.kind === 'value')) continue;
     const h = readHeading(lines[i]!);
     if (!h) continue;
@@ -150,7 +154,11 @@ export function parseReport(text: string): ReportModel {
 
   const found = new Set(sections.map((s) => s.number));
   const head = normalize(lines.slice(0, Math.min(lines.length, 12)).map((l) => l.text.slice(0, 300)).join(''));
-  const isReport = (/政府信息公开/.test(head) && /年度报告|年报|工作报告/.test(head)) || found.size >= 3
+  // The words of the title alone are not enough (a script or a letter may name the report): a title is taken
+  // for a report's when a section heading, a table read with confidence, or the statistics period follows.
+  const titled = /政府信息公开/.test(head) && /年度报告|年报|工作报告/.test(head);
+  const tableRead = Object.values(tables).some((t) => t.confident && t.rows.size >= 2);
+  const isReport = (titled && (found.size >= 1 || tableRead || period !== null)) || found.size >= 3
     || (found.size >= 2 && Object.keys(tables).length >= 1) || Object.keys(tables).length >= 2;
   const missingSections = isReport ? ([1, 2, 3, 4, 5, 6] as SectionNumber[]).filter((n) => !found.has(n)) : [];
 

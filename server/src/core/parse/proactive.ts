@@ -5,7 +5,7 @@
 import { type Edition, PROACTIVE, proactiveColumnKeys } from '../format/spec';
 import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { range } from '../text/lines';
-import { align, labelOf, type LabelChoice, rowChoices } from './align';
+import { align, chooseRows, columnDeviations, extentOf, labelOf, type LabelChoice } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
 import { type Candidate, countValues, type Segment } from './regions';
 import { canonicalEntry } from './vocab';
@@ -35,7 +35,7 @@ function headerEdition(seg: Segment): Record<Edition, number> {
 
 export function readProactive(seg: Segment, preferred: Edition | undefined): Table {
   const withValues = seg.candidates.filter((c) => countValues(c) > 0);
-  const choices = withValues.map((c) => rowChoices(c, 'proactive'));
+  const choices = chooseRows(seg.candidates, 'proactive');
   const hdr = headerEdition(seg);
   let best: { ed: Edition; al: ReturnType<typeof align>; total: number } | undefined;
   for (const ed of ['2021', '2019'] as Edition[]) {
@@ -52,6 +52,7 @@ export function readProactive(seg: Segment, preferred: Edition | undefined): Tab
   const { ed, al } = best!;
   const places = layout(ed);
   const deviations: LabelDeviation[] = [];
+  columnDeviations(seg.header, 'proactive', ed, deviations);
   const rows = new Map<string, Row>();
   const missingRows: string[] = [];
   let exact = 0;
@@ -117,9 +118,8 @@ export function readProactive(seg: Segment, preferred: Edition | undefined): Tab
 function buildRow(c: Candidate, place: RowPlace, choice: LabelChoice | undefined, edition: Edition, deviations: LabelDeviation[]): Row {
   const ncols = place.columns.length || countValues(c);
   const rec = reconcile(c.values, ncols);
-  const label = labelOf(c, choice, 'proactive', edition, deviations);
-  const toks = [...(choice ? c.labels.slice(choice.from, choice.to + 1).map((l) => l.token) : []), ...c.values.filter((v) => v.kind !== 'blank')];
-  const range = tokenRange(toks[0]!, toks[toks.length - 1]!);
+  const label = labelOf(choice, 'proactive', edition, deviations);
+  const range = extentOf([...(choice?.tokens ?? []), ...c.values.filter((v) => v.kind !== 'blank')]);
   const at = endOf(c.values.filter((v) => v.kind === 'value'), range);
   const cells: Cell[] = place.columns.map((col, i) => makeCell(place.key, col, rec.slots[i] ?? null, at));
   return {

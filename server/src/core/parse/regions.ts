@@ -11,7 +11,7 @@ import type { TableKey } from '../format/spec';
 import type { Debris, TableShape } from '../model';
 import { span } from '../text/lines';
 import type { LineInfo, Token } from './tokens';
-import { best, type Role, type VocabMatch } from './vocab';
+import { best, lookup, type Role, type VocabMatch } from './vocab';
 
 export interface Candidate {
   /** Label tokens in order: fragments, group labels and the row's own label. */
@@ -61,8 +61,9 @@ export function findRegions(infos: LineInfo[], isHeading: boolean[]): Region[] {
       case 'cells':
       case 'value':
       case 'vocab':
-        // A row of empty cells continues a table but never starts one.
+        // A row of empty cells, or a lone "not filled" mark (无, —), continues a table but never starts one.
         if (info.kind === 'cells' && info.tokens.every((t) => t.kind === 'blank') && !cur) break;
+        if (info.kind === 'value' && info.tokens[0]!.value?.state !== 'number' && !cur) break;
         if (!cur) {
           cur = { firstLine: i, lastLine: i };
           regions.push(cur);
@@ -71,7 +72,14 @@ export function findRegions(infos: LineInfo[], isHeading: boolean[]): Region[] {
         fragments = 0;
         break;
       case 'fragment':
-        if (cur && ++fragments > 4) cur = null;
+        // A few short fragments are a label broken over lines (or a group label written a character a
+        // line); a run of longer ones is text after the table.
+        if (cur) {
+          fragments += Math.max(1, Math.min(4, info.tokens.reduce((n, t) => n + t.key.length, 0) / 3));
+          if (fragments > 24) cur = null;
+          // Right below the table's last line, a fragment is the rest of its last label (wrapped).
+          else if (cur.lastLine === i - 1 && fragments <= 4) cur.lastLine = i;
+        }
         break;
       case 'page-number':
       case 'separator':
@@ -106,7 +114,8 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
     cand = null;
   };
   const openSegment = (table: TableKey, line: number) => {
-    closeCandidate();
+    // A row begun before any table was known belongs to the new one.
+    if (seg) closeCandidate();
     // Labels gathered before the switch belong to the new table if they are its vocabulary; else dropped.
     seg = { table, candidates: [], header: [], firstLine: line, lastLine: line, debris: [], shape: 'tabs' };
     segments.push(seg);
@@ -168,12 +177,16 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
         c.lastLine = i;
         if (tok.kind === 'value') {
           seenValues = true;
-          if (!seg) openSegment(guessTableForValues(), i);
+          if (!seg) openSegment(guessTableForValues(c), i);
           (seg as unknown as Segment).lastLine = i;
         }
       }
     }
     if (info.multi && cand && (cand as Candidate).values.some((v) => v.kind === 'value')) closeCandidate();
+  }
+  // Labels after the last row: the rest of its label, or a row cut off before its values.
+  if (!cand && pending.length > 0 && seg) {
+    cand = { labels: pending, values: [], firstLine: pending[0]!.token.line, lastLine: pending[pending.length - 1]!.token.line };
   }
   closeCandidate();
   const out = splitAppeals(segments);
@@ -181,9 +194,22 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
   return out;
 }
 
-/** Values before any label: a headerless table. Only T4 is commonly printed so; its reader checks the count. */
-function guessTableForValues(): TableKey {
-  return 'appeals';
+/**
+ * Values before any table vocabulary: a headerless table, or the rest of a table whose first part was cut
+ * off. The row's own labels, however damaged, say which table; without labels only T4 is commonly printed
+ * so (its reader checks the count).
+ */
+function guessTableForValues(c: Candidate): TableKey {
+  let bestTable: TableKey = 'appeals';
+  let bestScore = 0;
+  for (const l of c.labels) {
+    const m = l.matches[0] ?? lookup(l.token.key, 0.5)[0];
+    if (m && m.score > bestScore) {
+      bestScore = m.score;
+      bestTable = m.entry.table;
+    }
+  }
+  return bestTable;
 }
 
 /**

@@ -4,9 +4,10 @@
 import { type Edition, REQUEST_COLUMNS, REQUEST_ROWS } from '../format/spec';
 import type { Cell, Doubt, LabelDeviation, Row, Table, TextSpan } from '../model';
 import { range } from '../text/lines';
-import { align, labelOf, type LabelChoice, rowChoices } from './align';
+import { align, chooseRows, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
 import { type Candidate, countValues, type Segment } from './regions';
+import type { Token } from './tokens';
 
 const COLUMN_KEYS = REQUEST_COLUMNS.map((c) => c.key);
 
@@ -75,17 +76,21 @@ export function readRequests(seg: Segment, preferred: Edition | undefined): Tabl
   const ncols = columns.length;
 
   // Rows: align with each edition, keep the better.
-  const choices = withValues.map((c) => rowChoices(c, 'requests'));
+  const choices = chooseRows(seg.candidates, 'requests');
   const counts = withValues.map(dedupedCount);
+  const groupOf = withValues.map((c) => namedGroup(c, 'requests'));
   let bestEd: Edition = preferred ?? '2021';
   let bestAl: ReturnType<typeof align> | undefined;
   for (const ed of (preferred === '2019' ? ['2019', '2021'] : ['2021', '2019']) as Edition[]) {
     const rows = REQUEST_ROWS[ed];
+    const keys = new Set(rows.map((x) => x.key));
+    // Rows with no label that names a row of this layout (a missing label, a group label, debris).
+    const unnamed = choices.map((ch) => ![...ch.values()].some((x) => x.score >= 0.75 && keys.has(x.key)));
     const al = align(withValues.length, rows.length, (i, j) => {
       const ch = choices[i]!.get(rows[j]!.key);
       if (ch) return ch.score;
-      // A row with no label that matches: accept by position, weakly, when its values fit.
-      if (choices[i]!.size === 0 && counts[i] === ncols) return 0.3;
+      // Accept such a row by position, weakly, when its values fit; better in the group its labels name.
+      if (unnamed[i] && counts[i] === ncols) return groupOf[i] && groupOf[i] === rows[j]!.group ? 0.45 : 0.3;
       return 0;
     });
     if (!bestAl || al.score > bestAl.score + 1e-9) {
@@ -96,6 +101,7 @@ export function readRequests(seg: Segment, preferred: Edition | undefined): Tabl
   const al = bestAl!;
   const specRows = REQUEST_ROWS[bestEd];
   const deviations: LabelDeviation[] = [];
+  columnDeviations(seg.header, 'requests', bestEd, deviations);
   const rows = new Map<string, Row>();
   const missingRows: string[] = [];
   let exactRows = 0;
@@ -128,12 +134,15 @@ export function readRequests(seg: Segment, preferred: Edition | undefined): Tabl
 
   const groups: TextSpan[] = [];
   const unknownLabels: TextSpan[] = [];
+  const used = new Set<Token>();
   for (let i = 0; i < withValues.length; i++) {
-    const c = withValues[i]!;
     const j = al.candidateToRow[i]!;
     const ch = j >= 0 ? choices[i]!.get(specRows[j]!.key) : undefined;
-    c.labels.forEach((l, k) => {
-      if (ch && k >= ch.from && k <= ch.to) return;
+    for (const t of ch?.tokens ?? []) used.add(t);
+  }
+  for (const c of withValues) {
+    c.labels.forEach((l) => {
+      if (used.has(l.token)) return;
       const g = l.matches.find((m) => m.entry.role === 'group' && m.score >= 0.75);
       const sp = { text: l.token.text, range: tokenRange(l.token) };
       if (g) groups.push(sp);
@@ -143,6 +152,7 @@ export function readRequests(seg: Segment, preferred: Edition | undefined): Tabl
   for (const c of seg.candidates) {
     if (countValues(c) > 0) continue;
     for (const l of c.labels) {
+      if (used.has(l.token)) continue;
       const sp = { text: l.token.text, range: tokenRange(l.token) };
       if (l.matches.some((m) => m.entry.role === 'group' && m.score >= 0.75)) groups.push(sp);
       else unknownLabels.push(sp);
@@ -176,11 +186,8 @@ export function readRequests(seg: Segment, preferred: Edition | undefined): Tabl
 function buildRow(c: Candidate, key: string, columns: string[], choice: LabelChoice | undefined, edition: Edition,
   deviations: LabelDeviation[]): Row {
   const rec = reconcile(c.values, columns.length);
-  const label = labelOf(c, choice, 'requests', edition, deviations);
-  const allTokens = [...(choice ? c.labels.slice(choice.from, choice.to + 1).map((l) => l.token) : []), ...c.values.filter((v) => v.kind !== 'blank')];
-  const firstTok = allTokens[0]!;
-  const lastTok = allTokens[allTokens.length - 1]!;
-  const rowRange = tokenRange(firstTok, lastTok);
+  const label = labelOf(choice, 'requests', edition, deviations);
+  const rowRange = extentOf([...(choice?.tokens ?? []), ...c.values.filter((v) => v.kind !== 'blank')]);
   const at = endOf(c.values.filter((v) => v.kind === 'value'), rowRange);
   const byColumn = new Map<string, Cell>();
   columns.forEach((col, i) => byColumn.set(col, makeCell(key, col, rec.slots[i] ?? null, at)));

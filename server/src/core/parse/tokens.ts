@@ -4,7 +4,7 @@
  */
 import type { Line } from '../text/lines';
 import { isWhiteSpace, skipWhite, skipWhiteBack } from '../text/lines';
-import { labelKey, normalize } from '../text/normalize';
+import { type LabelKey, labelKey, normalize } from '../text/normalize';
 import { isDashRun, type ParsedValue, parseValue } from '../text/values';
 import { lookup, type VocabMatch } from './vocab';
 
@@ -51,6 +51,21 @@ export interface LineInfo {
 
 const PAGE_NUMBER = /^\s*(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|·\s*\d{1,3}\s*·)\s*$/;
 const SENTENCE_END = /[。；;！!？?]/;
+const SENTENCE_CLOSE = /[。；;！!？?]["'”’」』)）\s]*$/;
+const GAP = /\S(?: {2,}|\u3000)\S/;
+
+const keyMemo = new Map<string, LabelKey>();
+
+/** The label key of a cell's text, remembered: the same labels come back with every edit of a report. */
+function labelKeyOf(text: string): LabelKey {
+  let k = keyMemo.get(text);
+  if (k === undefined) {
+    k = labelKey(normalize(text));
+    if (keyMemo.size >= 20000) keyMemo.clear();
+    if (text.length <= 200) keyMemo.set(text, k);
+  }
+  return k;
+}
 
 function makeToken(line: Line, start: number, end: number): Token {
   const s = skipWhite(line.text, start);
@@ -64,7 +79,7 @@ function makeToken(line: Line, start: number, end: number): Token {
   if (value.state === 'number' || value.state === 'placeholder') {
     return { line: line.index, start: s, end: e, text, kind: 'value', value, key: '', numbering: '', indented };
   }
-  const lk = labelKey(normalize(text));
+  const lk = labelKeyOf(text);
   return { line: line.index, start: s, end: e, text, kind: 'label', key: lk.key, numbering: lk.numbering, indented };
 }
 
@@ -158,6 +173,11 @@ export function readLine(line: Line): LineInfo {
     return info;
   }
   const last = skipWhiteBack(t);
+  // A sentence of prose, with no cell separators at all: no need to read it as cells.
+  if (last - first > 60 && t.indexOf('\t') < 0 && t.indexOf('|') < 0 && SENTENCE_END.test(t) && !GAP.test(t)) {
+    info.kind = 'prose';
+    return info;
+  }
   let tokens: Token[];
   const tab = t.indexOf('\t', first);
   if (tab >= 0 && tab < last) {
@@ -195,9 +215,42 @@ export function readLine(line: Line): LineInfo {
     }
     expanded.push(tk);
   }
+  if (info.multi) markBadValues(expanded);
   info.tokens = expanded;
   classify(info);
   return info;
+}
+
+/**
+ * In a row of cells, a cell that holds a number written wrongly (3件, 约300, 1O, N/A, ?) is a value that is
+ * not a number, not a label: it keeps its place among the row's values.
+ */
+function markBadValues(tokens: Token[]): void {
+  // Value positions: the row has values, or the cell follows a row label (行政许可\t约300).
+  let valuePlace = tokens.some((t) => t.kind === 'value');
+  for (const tk of tokens) {
+    if (tk.kind !== 'label') continue;
+    if (valuePlace && !tk.numbering && badValueText(tk.text) && !isVocab(tk)) {
+      tk.kind = 'value';
+      tk.value = { state: 'invalid', value: null };
+    } else if (!valuePlace && lookup(tk.key, 0.75).some((m) => m.entry.role === 'row')) valuePlace = true;
+  }
+}
+
+function badValueText(text: string): boolean {
+  let cjk = 0;
+  let digits = 0;
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (isWhiteSpace(c)) continue;
+    n++;
+    if (c >= 0x3400 && c <= 0x9fff) cjk++;
+    else if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) digits++;
+  }
+  if (n > 8) return false;
+  // Punctuation alone (）, ”) is the tail of a wrapped label, not a value.
+  return digits > 0 ? cjk <= 2 : cjk === 0 && n <= 4 && /[A-Za-z?？]/.test(text);
 }
 
 function isVocab(tk: Token): boolean {
@@ -229,6 +282,11 @@ function classify(info: LineInfo): void {
     info.kind = 'prose';
     return;
   }
+  // A sentence is prose, however like a label it reads (本年度未收到政府信息公开申请。).
+  if (!info.multi && labels === 1 && values === 0 && SENTENCE_CLOSE.test(info.line.text)) {
+    info.kind = 'prose';
+    return;
+  }
   if (info.multi && (values > 0 || vocab > 0)) info.kind = 'cells';
   else if (nonBlank === 1 && values === 1) info.kind = 'value';
   else if (vocab > 0 && values === 0 && labels === 1) info.kind = 'vocab';
@@ -237,5 +295,29 @@ function classify(info: LineInfo): void {
     const text = info.line.text;
     const short = normalize(text).length <= 30 && !SENTENCE_END.test(text);
     info.kind = short ? 'fragment' : 'prose';
+  }
+}
+
+/**
+ * Page numbers printed as a bare number by PDF extraction: a lone small integer at a page break (a form feed
+ * on it or on the next line with text), or far indented (centred) between blank lines. Marked as page numbers,
+ * so that a table broken by a page keeps its rows.
+ */
+export function markBarePageNumbers(infos: LineInfo[]): void {
+  const blankAt = (k: number) => k < 0 || k >= infos.length || infos[k]!.kind === 'blank';
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!;
+    const tok = info.tokens[0];
+    if (info.kind !== 'value' || !tok || tok.value?.state !== 'number' || !/^\d{1,3}$/.test(tok.text)) continue;
+    let pageBreak = info.line.text.includes('\f');
+    for (let j = i + 1; j < infos.length && !pageBreak; j++) {
+      if (infos[j]!.line.text.includes('\f')) pageBreak = true;
+      if (infos[j]!.kind !== 'blank') break;
+    }
+    const centred = tok.start >= 20 && blankAt(i - 1) && blankAt(i + 1);
+    if (pageBreak || centred) {
+      info.kind = 'page-number';
+      info.tokens = [];
+    }
   }
 }

@@ -107,7 +107,11 @@ export function lookup(key: string, min = 0.6): VocabMatch[] {
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(memoKey, result);
   }
-  return min <= 0.5 ? result : result.filter((m) => m.score >= min);
+  // Sorted best first: the whole list when its last entry passes (no copy), else the passing prefix.
+  if (min <= 0.5 || result.length === 0 || result[result.length - 1]!.score >= min) return result;
+  let n = 0;
+  while (n < result.length && result[n]!.score >= min) n++;
+  return result.slice(0, n);
 }
 
 function compute(key: string): VocabMatch[] {
@@ -143,6 +147,17 @@ export function best(matches: VocabMatch[], table?: TableKey, roles?: Role[], ed
   return undefined;
 }
 
+/** Canonical entries by table, role and key: the first for each edition, and the first of all (''). */
+const canonical = new Map<string, Map<string, Map<string, VocabEntry>>>();
+for (const e of entries) {
+  if (e.variant) continue;
+  const byRole = canonical.get(e.table) ?? new Map<string, Map<string, VocabEntry>>();
+  canonical.set(e.table, byRole);
+  const byKey = byRole.get(e.role) ?? new Map<string, VocabEntry>();
+  byRole.set(e.role, byKey);
+  for (const ed of [...e.editions, '']) if (!byKey.has(`${e.key}|${ed}`)) byKey.set(`${e.key}|${ed}`, e);
+}
+
 export function canonicalEntry(table: TableKey, role: Role, key: string, edition?: Edition): VocabEntry | undefined {
-  return entries.find((e) => e.table === table && e.role === role && e.key === key && !e.variant && (!edition || e.editions.includes(edition)));
+  return canonical.get(table)?.get(role)?.get(`${key}|${edition ?? ''}`);
 }

@@ -64,9 +64,39 @@ export function normalizeWithMap(source: string, from = 0, to = source.length): 
   return { text, map, sourceLength: to };
 }
 
-/** Normalised text only. */
+/** Normalised text only (as `normalizeWithMap(source).text`, without building the map). */
 export function normalize(source: string): string {
-  return normalizeWithMap(source).text;
+  let text = '';
+  let plain = 0;
+  const n = source.length;
+  for (let i = 0; i < n; i++) {
+    const code = source.charCodeAt(i);
+    if (code < 0x80) {
+      if (code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 42 || code === 96) {
+        text += source.slice(plain, i);
+        plain = i + 1;
+      }
+      continue;
+    }
+    // Runs of characters NFKC keeps as they are are copied in one slice.
+    if (code >= 0x4e00 && code <= 0x9fff) continue;
+    text += source.slice(plain, i);
+    if (isWhiteSpace(code)) {
+      plain = i + 1;
+      continue;
+    }
+    let cp = code;
+    let ch = source[i]!;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      cp = source.codePointAt(i)!;
+      ch = String.fromCodePoint(cp);
+    }
+    const out = nfkc(cp, ch);
+    for (let k = 0; k < out.length; k++) if (!isWhiteSpace(out.charCodeAt(k))) text += out[k];
+    if (ch.length === 2) i++;
+    plain = i + 1;
+  }
+  return text + source.slice(plain);
 }
 
 /** Maps a [start, end) range of normalised text back to source offsets. */
@@ -78,7 +108,8 @@ export function sourceSpan(n: Normalized, start: number, end: number, source?: s
   // The last character was the first half of a surrogate pair: include the second half.
   if (source !== undefined) {
     const c = source.charCodeAt(last);
-    if (c >= 0xd800 && c <= 0xdbff) e++;
+    const d = source.charCodeAt(last + 1);
+    if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) e++;
   }
   return [s, Math.max(s, e)];
 }

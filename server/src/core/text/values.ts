@@ -34,10 +34,28 @@ function toAscii(s: string): string {
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)$/;
 
+/** Whether a cell's text may begin a number: a digit, a sign, a decimal point (either width), or white space. */
+function numberStart(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || (c >= 0xff10 && c <= 0xff19) || c === 0xff0b
+    || c === 0xff0d || c === 0xff0e || c === 0x2212 || c <= 32 || c === 0x3000 || c === 0xa0 || c === 0x1680
+    || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x85;
+}
+
 /** Parses the trimmed text of a cell. */
 export function parseValue(text: string): ParsedValue {
   if (text.length === 0) return { state: 'blank', value: null };
+  // Plain digits, most cells: no need to build anything.
+  if (text.length <= 15) {
+    let digits = true;
+    for (let i = 0; i < text.length && digits; i++) {
+      const c = text.charCodeAt(i);
+      digits = c >= 48 && c <= 57;
+    }
+    if (digits) return { state: 'number', value: Number(text), decimals: 0 };
+  }
   if (PLACEHOLDERS.has(text)) return { state: 'placeholder', value: null };
+  // Labels and prose: not a number, decided without building anything.
+  if (!numberStart(text.charCodeAt(0))) return { state: 'invalid', value: null };
   const ascii = toAscii(text).replace(/\s+/g, '');
   const m = NUMBER.exec(ascii);
   if (m) {

@@ -1,0 +1,74 @@
+/**
+ * The text layer the reader stands on: normalisation (the fast path without a source map must agree with
+ * the mapped one) and cell values (the fast rejection of labels must agree with the full parse).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { normalize, normalizeWithMap, sourceSpan } from '../../server/src/core/text/normalize';
+import { type ParsedValue, parseValue } from '../../server/src/core/text/values';
+
+const SEED = Number(process.env.GOVREPORT_PROPERTY_SEED ?? 20211926);
+
+/** Strings made of the characters reports are made of, and of anything else. */
+const reportish = fc.oneof(
+  fc.string({ unit: fc.constantFrom('０', '１', '９', '．', '－', '（', '）', '(', ')', '一', '、', '总计', ' ', '\u3000', '\t', '*', '`', '“', '”', '丁', '幵', '\uFEFF', '\u200b', 'ｱ', '㈠', '①', '𠀀', '\ud800', 'x', '5', '%', ','), maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+);
+
+/** The full parse, without the fast rejection: the reference the fast path must agree with. */
+function referenceValue(text: string): ParsedValue {
+  if (text.length === 0) return { state: 'blank', value: null };
+  if (['/', '／', '-', '－', '—', '——', '–', '―', '─', '--', '－－', '无'].includes(text)) return { state: 'placeholder', value: null };
+  let ascii = '';
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff10 && c <= 0xff19) ascii += String.fromCharCode(c - 0xff10 + 48);
+    else ascii += ({ '．': '.', '％': '%', '－': '-', '−': '-', '，': ',', '＋': '+' } as Record<string, string>)[ch] ?? ch;
+  }
+  ascii = ascii.replace(/\s+/g, '');
+  const m = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)$/.exec(ascii);
+  if (m) {
+    const value = Number(ascii.replace(/[,%+]/g, ''));
+    if (Number.isFinite(value)) return { state: 'number', value, decimals: m[1]?.length ?? 0, ...(m[2] ? { percent: true } : {}) };
+  }
+  return { state: 'invalid', value: null };
+}
+
+describe('normalize', () => {
+  it('agrees with normalizeWithMap on any text', () => {
+    fc.assert(fc.property(reportish, (s) => normalize(s) === normalizeWithMap(s).text), { seed: SEED, numRuns: 500 });
+  });
+  it('maps every normalised character back into the source', () => {
+    fc.assert(fc.property(reportish, (s) => {
+      const n = normalizeWithMap(s);
+      for (let i = 0; i < n.text.length; i++) {
+        const [a, b] = sourceSpan(n, i, i + 1, s);
+        if (a < 0 || b > s.length || a >= b) return false;
+      }
+      return true;
+    }), { seed: SEED, numRuns: 300 });
+  });
+  it('absorbs widths, spaces and emphasis', () => {
+    assert.equal(normalize('（三） 不予 **公开**'), '(三)不予公开');
+    assert.equal(normalize('１２．３５'), '12.35');
+    assert.equal(normalize('商\u3000业 企业'), '商业企业');
+  });
+});
+
+describe('parseValue', () => {
+  it('agrees with the full parse on any text', () => {
+    fc.assert(fc.property(reportish, (s) => assert.deepEqual(parseValue(s), referenceValue(s))), { seed: SEED, numRuns: 500 });
+  });
+  it('reads counts, amounts, changes and not-filled marks', () => {
+    assert.deepEqual(parseValue('１２'), { state: 'number', value: 12, decimals: 0 });
+    assert.deepEqual(parseValue('4068.208'), { state: 'number', value: 4068.208, decimals: 3 });
+    assert.deepEqual(parseValue('9,945.34'), { state: 'number', value: 9945.34, decimals: 2 });
+    assert.deepEqual(parseValue('-2'), { state: 'number', value: -2, decimals: 0 });
+    assert.deepEqual(parseValue('0%'), { state: 'number', value: 0, decimals: 0, percent: true });
+    assert.equal(parseValue('—').state, 'placeholder');
+    assert.equal(parseValue('规章').state, 'invalid');
+    assert.equal(parseValue('3件').state, 'invalid');
+  });
+});
