@@ -6,6 +6,7 @@ import {
 import { DOCUMENT_SELECTOR } from './selector';
 
 export const CLIENT_ID = 'govreport';
+const SERVER_FLAGS = ['--max-semi-space-size=64'];
 export const CLIENT_NAME = 'GovReport';
 /** Commands the server's hovers and messages may link to (trusted in Markdown from the server). */
 const TRUSTED_COMMANDS = ['govreport.showRuleDocs', 'workbench.actions.view.problems'];
@@ -14,8 +15,9 @@ export function createClient(context: ExtensionContext, output: LogOutputChannel
   const module = context.asAbsolutePath('dist/server.js');
   // The debug options apply when the extension host itself is being debugged (F5): attach to port 6009.
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    // A young generation large enough for one re-check's short-lived objects (see BENCHMARKS.md).
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_FLAGS } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -12,8 +12,9 @@ import { ALL_META } from '../core/checks/registry';
 import type { Finding, Locale, PreviousReport } from '../core/checks/types';
 import type { ReportModel } from '../core/model';
 import { modelToJson } from '../core/model-json';
-import { parseReport } from '../core/parse/index';
-import { checkText, fixAll, overLimit } from '../core/service';
+import { parseLines, parseReport } from '../core/parse/index';
+import { type Line, splitLines } from '../core/text/lines';
+import { checkText, fixAll, overLimit, runChecks } from '../core/service';
 import { mergeSettings, readSettings, resolveLocale, type Settings, type SettingsProblem } from '../core/settings';
 import { findConfigSync } from '../node/config';
 import { collectFiles, readReportFile, UnreadableFile } from '../node/files';
@@ -100,6 +101,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
 interface Loaded {
   path: string;
   text: string;
+  /** The text's lines; null when it is too large to check. */
+  lines: Line[] | null;
   model: ReportModel;
   settings: Settings;
   problems: SettingsProblem[];
@@ -142,8 +145,10 @@ async function check(args: Args): Promise<number> {
     try {
       const { text } = await readReportFile(file);
       const { settings, problems } = settingsFor(file, override);
-      const model = overLimit(text, settings.maxFileSize) ? parseReport('') : parseReport(text);
-      loaded.push({ path: file, text, model, settings, problems });
+      // Parsed once: the model pairs reports across years here and is checked below.
+      const lines = overLimit(text, settings.maxFileSize) ? null : splitLines(text);
+      const model = lines ? parseLines(text, lines) : parseReport('');
+      loaded.push({ path: file, text, lines, model, settings, problems });
     } catch (err) {
       unreadable.push(err instanceof UnreadableFile ? err : new UnreadableFile(file, (err as Error).message));
     }
@@ -163,13 +168,16 @@ async function check(args: Args): Promise<number> {
     const previous: PreviousReport | undefined = prevLoaded
       ? { model: prevLoaded.model, uri: prevLoaded.path, label: args.locale === 'en' ? `${prevLoaded.model.year} report (${path.basename(prevLoaded.path)})` : `${prevLoaded.model.year}年报告（${path.basename(prevLoaded.path)}）` }
       : undefined;
-    const { model, findings } = checkText(l.text, {
+    const options = {
       locale: args.locale,
       levels: l.settings.checks,
       maxSize: l.settings.maxFileSize,
       ...(l.settings.expectFormat !== 'auto' ? { expectFormat: l.settings.expectFormat } : {}),
       ...(previous ? { previous } : {}),
-    });
+    };
+    const { model, findings } = l.lines
+      ? { model: l.model, findings: runChecks(l.model, l.lines, options) }
+      : checkText(l.text, options);
     results.push({ path: l.path, model, findings });
   }
   for (const m of configProblems) process.stderr.write(`govreport: ${m}\n`);

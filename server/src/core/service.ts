@@ -5,7 +5,7 @@
 import { CHECKS, FILE_TOO_LARGE, INTERNAL_ERROR, metaOf } from './checks/registry';
 import type { Check, CheckContext, Finding, Level, Locale, PreviousReport, RawFinding, Severity, TextEdit } from './checks/types';
 import type { ReportModel } from './model';
-import { parseReport } from './parse/index';
+import { parseLines, parseReport } from './parse/index';
 import { diffLines } from './text/diff';
 import { comparePositions, type Line, type Range, splitLines } from './text/lines';
 
@@ -92,8 +92,9 @@ export function runChecks(model: ReportModel, lines: readonly Line[], options: C
 /** Parse and check in one go. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
   if (options.maxSize !== undefined && overLimit(text, options.maxSize)) return tooLarge(text, options);
-  const model = parseReport(text);
-  const findings = runChecks(model, splitLines(text), options);
+  const lines = splitLines(text);
+  const model = parseLines(text, lines);
+  const findings = runChecks(model, lines, options);
   return { model, findings };
 }
 

@@ -5,7 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Locale } from '../core/checks/types';
 import type { ReportModel } from '../core/model';
-import { parseReport } from '../core/parse/index';
+import { type ParseCache, parseLines } from '../core/parse/index';
 import { type CheckOptions, checkText, overLimit, runChecks } from '../core/service';
 import { resolveLocale, type Settings } from '../core/settings';
 import { type Line, splitLines } from '../core/text/lines';
@@ -27,8 +27,13 @@ export interface Analysis {
   options: CheckOptions;
 }
 
+/** Documents at least this long keep their line readings between edits. */
+const REUSE_FROM = 50_000;
+
 export class Analyzer {
   private readonly cache = new Map<string, Analysis>();
+  /** Per document, the line readings of its last parse (typing re-reads only the lines it changed). */
+  private readonly parses = new Map<string, ParseCache>();
   /** Bumped when settings change, so every cached analysis is stale. */
   private generation = 0;
 
@@ -71,8 +76,16 @@ export class Analyzer {
       ({ model, findings } = checkText(text, options));
       lines = [];
     } else {
-      model = parseReport(text);
       lines = splitLines(text);
+      // Only a large document is worth keeping its line readings for: a report of usual size re-reads in about
+      // a millisecond, and fifty open reports should not hold fifty sets of tokens.
+      let parse = this.parses.get(doc.uri);
+      if (!parse && text.length >= REUSE_FROM) this.parses.set(doc.uri, (parse = {}));
+      else if (parse && text.length < REUSE_FROM) {
+        this.parses.delete(doc.uri);
+        parse = undefined;
+      }
+      model = parseLines(text, lines, parse);
       const previous = model.isReport ? this.index.previousFor(doc.uri, model, this.openModel) : undefined;
       if (previous && locale === 'en') previous.label = `the ${previous.model.year} report (${previous.uri!.slice(previous.uri!.lastIndexOf('/') + 1)})`;
       if (previous) options.previous = previous;
@@ -93,7 +106,13 @@ export class Analyzer {
     this.generation++;
   }
 
+  /** The analysis is stale (its predecessor changed); the parse cache stays. */
+  invalidate(uri: string): void {
+    this.cache.delete(uri);
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.parses.delete(uri);
   }
 }

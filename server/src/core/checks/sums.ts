@@ -56,11 +56,11 @@ export function equationsOf(table: Table): Equation[] {
   const out: Equation[] = [];
   const rowKeys = [...table.rows.keys()];
   const colKeys = table.columns.filter((c) => c.present).map((c) => c.key);
-  const allCols = table.columns.map((c) => c.key);
+  const colIndex = new Map(table.columns.map((c, i) => [c.key, i]));
   const cell = (row: string, col: string): Cell | undefined => {
     const r = table.rows.get(row);
-    const i = allCols.indexOf(col);
-    return r && i >= 0 ? r.cells[i] : undefined;
+    const i = colIndex.get(col);
+    return r && i !== undefined ? r.cells[i] : undefined;
   };
   for (const spec of SUMS) {
     if (spec.table !== table.key) continue;
@@ -97,7 +97,7 @@ const PRIORITY: SumSpec['code'][] = ['sum-row-total', 'sum-appeals-total', 'sum-
 
 /** A cell's value for summing: counts only (a negative, fractional or percentage cell is table-cell-invalid's). */
 function known(c: Cell, values: Map<Cell, number>): number | null {
-  if (values.has(c)) return values.get(c)!;
+  if (values.size > 0 && values.has(c)) return values.get(c)!;
   const v = c.value;
   if (v === null || c.percent || v < 0 || !Number.isInteger(v)) return null;
   return v;
@@ -151,11 +151,17 @@ function validCount(v: number): boolean {
 export function analyseSums(model: ReportModel): SumAnalysis {
   const equations: Equation[] = [];
   for (const t of Object.values(model.tables)) if (t.confident) equations.push(...equationsOf(t));
-  const unchecked = equations.filter((e) => holds(e, new Map()) === null);
   // Equations with a cell that is not a valid count are not checked (the cell itself is reported).
   const values = new Map<Cell, number>();
-  let violated = equations.filter((e) => holds(e, values) === false);
+  const unchecked: Equation[] = [];
+  let violated: Equation[] = [];
+  for (const e of equations) {
+    const h = holds(e, values);
+    if (h === null) unchecked.push(e);
+    else if (!h) violated.push(e);
+  }
   const findings: SumFinding[] = [];
+  if (violated.length === 0) return { equations, findings, unchecked };
   const byCell = new Map<Cell, Equation[]>();
   for (const e of equations) for (const c of cellsOf(e)) {
     const l = byCell.get(c) ?? [];

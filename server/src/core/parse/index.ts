@@ -4,7 +4,7 @@
  */
 import { type Edition, editionForYear, type SectionNumber, type TableKey } from '../format/spec';
 import type { Heading, ReportModel, Section, SubHeading, Table } from '../model';
-import { type Line, LineMap, type Range, splitLines, span, range } from '../text/lines';
+import { isBlank, type Line, LineMap, type Range, splitLines, span, range } from '../text/lines';
 import { normalize } from '../text/normalize';
 import { readAppeals } from './appeals';
 import { readHeading, readSubHeading } from './headings';
@@ -25,12 +25,36 @@ function eolOf(text: string): ReportModel['eol'] {
   return '\n';
 }
 
-function readInfos(lines: Line[]): LineInfo[] {
-  const infos = lines.map((line) => (line.text.length > MAX_CELL_LINE
-    ? { line, kind: 'prose' as const, tokens: [], multi: false, vocab: [] }
-    : readLine(line)));
+/**
+ * What a parse may keep for the next parse of the same document: each line's own reading. Typing changes one
+ * line; every other line at the same place with the same text is not read again.
+ */
+export interface ParseCache {
+  lines?: LineInfo[];
+}
+
+function readInfos(lines: Line[], cache?: ParseCache): LineInfo[] {
+  const prev = cache?.lines;
+  const own = lines.map((line, i) => {
+    const p = prev?.[i];
+    // Same place, same text: the tokens (which carry the line number) are still right; only the offset moved.
+    if (p && p.line.text === line.text) return p.line.offset === line.offset ? p : { ...p, line };
+    return line.text.length > MAX_CELL_LINE
+      ? { line, kind: 'prose' as const, tokens: [], multi: false, vocab: [] }
+      : readLine(line);
+  });
+  if (cache) cache.lines = own;
+  const infos = own.slice();
   markBarePageNumbers(infos);
   return infos;
+}
+
+type Found = Heading & { leadEnd: number; markdown: boolean };
+
+/** readHeading, remembered on the line's reading. */
+function headingOf(info: LineInfo): Found | null {
+  if (info.heading === undefined) info.heading = readHeading(info.line);
+  return info.heading as Found | null;
 }
 
 /** Headings in document order, keeping the first of duplicated weak candidates. */
@@ -41,13 +65,24 @@ function findHeadings(lines: Line[], infos: LineInfo[]): (Heading & { line: numb
     // Blank lines, lone values, page numbers and rows with values are never headings.
     if (info.kind === 'blank' || info.kind === 'value' || info.kind === 'page-number' || info.kind === 'separator') continue;
     if (info.kind === 'cells' && info.tokens.some((t) => t.kind === 'value')) continue;
-    const h = readHeading(lines[i]!);
+    const h = headingOf(info);
     if (!h) continue;
     const dup = found.find((f) => f.number === h.number);
     if (dup && h.score < 0.9) continue;
     found.push({ ...h, line: i });
   }
   return found;
+}
+
+/**
+ * The segments that make one table: a table split by a page break or stray text stays within its section,
+ * so segments are merged until a section heading separates them. A second copy of a table under another
+ * heading (two reports in one file, last year's table pasted below) is not merged into the first.
+ */
+function firstTable(segs: Segment[], headingLines: number[]): Segment {
+  let end = 1;
+  while (end < segs.length && !headingLines.some((h) => h > segs[end - 1]!.lastLine && h < segs[end]!.firstLine)) end++;
+  return mergeSegments(segs.slice(0, end));
 }
 
 function mergeSegments(segs: Segment[]): Segment {
@@ -77,9 +112,16 @@ function clampRange(r: Range, lines: Line[]): Range {
 }
 
 export function parseReport(text: string): ReportModel {
-  const lines = splitLines(text);
+  return parseLines(text, splitLines(text));
+}
+
+/**
+ * Parses a text already split into lines (callers that need the lines too split once). With a cache, the
+ * previous parse of the same document lends its line readings.
+ */
+export function parseLines(text: string, lines: Line[], cache?: ParseCache): ReportModel {
   const map = new LineMap(lines);
-  const infos = readInfos(lines);
+  const infos = readInfos(lines, cache);
   const headings = findHeadings(lines, infos);
   const isHeading = new Array<boolean>(lines.length).fill(false);
   for (const h of headings) isHeading[h.line] = true;
@@ -101,11 +143,12 @@ export function parseReport(text: string): ReportModel {
   const expected = editionForYear(year ?? undefined);
   const tables: Partial<Record<TableKey, Table>> = {};
   const proactive = byTable.get('proactive');
-  if (proactive) tables.proactive = readProactive(mergeSegments(proactive), expected);
+  const headingLines = headings.map((h) => h.line);
+  if (proactive) tables.proactive = readProactive(firstTable(proactive, headingLines), expected);
   const requests = byTable.get('requests');
-  if (requests) tables.requests = readRequests(mergeSegments(requests), expected);
+  if (requests) tables.requests = readRequests(firstTable(requests, headingLines), expected);
   const appeals = byTable.get('appeals');
-  if (appeals) tables.appeals = readAppeals(mergeSegments(appeals));
+  if (appeals) tables.appeals = readAppeals(firstTable(appeals, headingLines));
   for (const t of Object.values(tables)) {
     t.range = clampRange(t.range, lines);
     for (const b of t.blocks ?? []) b.range = clampRange(b.range, lines);
@@ -118,7 +161,7 @@ export function parseReport(text: string): ReportModel {
   const sections: Section[] = headings.map((h, k) => {
     const next = headings[k + 1]?.line ?? lines.length;
     let last = next - 1;
-    while (last > h.line && lines[last]!.text.trim() === '') last--;
+    while (last > h.line && isBlank(lines[last]!.text)) last--;
     const subheadings: SubHeading[] = [];
     for (let i = h.line + 1; i <= last; i++) {
       if (inTable[i]) continue;
@@ -128,7 +171,7 @@ export function parseReport(text: string): ReportModel {
     subheadings.forEach((s, idx) => {
       const endLine = (subheadings[idx + 1]?.range.start.line ?? last + 1) - 1;
       let e = endLine;
-      while (e > s.range.start.line && lines[e]!.text.trim() === '') e--;
+      while (e > s.range.start.line && isBlank(lines[e]!.text)) e--;
       s.fullRange = { start: { line: s.range.start.line, character: 0 }, end: { line: e, character: lines[e]!.text.length } };
     });
     const { line: _line, ...heading } = h as Heading & { line: number; leadEnd?: number; markdown?: boolean };
@@ -147,13 +190,16 @@ export function parseReport(text: string): ReportModel {
   // Prose paragraphs outside tables, for R8.
   const paragraphs: [number, number][] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (inTable[i] || isHeading[i] || lines[i]!.text.trim() === '') continue;
+    if (inTable[i] || isHeading[i] || isBlank(lines[i]!.text)) continue;
     paragraphs.push([lines[i]!.offset, lines[i]!.offset + lines[i]!.text.length]);
   }
   const prose = readProse(text, paragraphs, map);
 
   const found = new Set(sections.map((s) => s.number));
-  const head = normalize(lines.slice(0, Math.min(lines.length, 12)).map((l) => l.text.slice(0, 300)).join(''));
+  // The opening lines name the report; normalise them only when the raw text does not (spaces inside words).
+  const raw = lines.slice(0, Math.min(lines.length, 12)).map((l) => l.text.slice(0, 300)).join('');
+  const named = (s: string) => /政府信息公开/.test(s) && /年度报告|年报|工作报告/.test(s);
+  const head = named(raw) ? raw : normalize(raw);
   // The words of the title alone are not enough (a script or a letter may name the report): a title is taken
   // for a report's when a section heading, a table read with confidence, or the statistics period follows.
   const titled = /政府信息公开/.test(head) && /年度报告|年报|工作报告/.test(head);

@@ -3,7 +3,7 @@
  * (`[bookmark: …]` and similar) anywhere in the text.
  */
 import type { Debris, Directive, PeriodInfo, TextSpan } from '../model';
-import { type Line, LineMap, skipWhite, skipWhiteBack, span } from '../text/lines';
+import { isBlank, type Line, LineMap, skipWhite, skipWhiteBack, span } from '../text/lines';
 import { normalize, normalizeWithMap, sourceSpan } from '../text/normalize';
 
 export interface TitleInfo {
@@ -76,10 +76,10 @@ const DATE_LINE = /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/;
 /** The signing agency at the end of the report: a short line above the date. */
 export function readSignature(lines: Line[]): string | null {
   let i = lines.length - 1;
-  while (i >= 0 && lines[i]!.text.trim() === '') i--;
+  while (i >= 0 && isBlank(lines[i]!.text)) i--;
   if (i < 1 || !DATE_LINE.test(normalize(lines[i]!.text))) return null;
   i--;
-  while (i >= 0 && lines[i]!.text.trim() === '') i--;
+  while (i >= 0 && isBlank(lines[i]!.text)) i--;
   if (i < 0) return null;
   const n = normalize(lines[i]!.text);
   return n.length > 0 && n.length <= 40 && !/[。；，,：:]/.test(n) ? n : null;
@@ -96,18 +96,14 @@ export function readPeriod(text: string, lines: Line[], map: LineMap, untilLine:
   const limit = end < lines.length ? lines[end]!.offset : text.length;
   let at = text.indexOf('统计');
   while (at >= 0 && at < limit) {
+    // The sentence starts at 统计 and may wrap onto the next lines of its paragraph, never beyond it.
     const line = map.positionAt(at).line;
-    let i = line;
-    while (i > 0 && i > line - 20 && lines[i - 1]!.text.trim() !== '') i--;
     let j = line + 1;
-    while (j < end && j < line + 20 && lines[j]!.text.trim() !== '') j++;
-    const from = lines[i]!.offset;
-    const to = lines[j - 1]!.offset + lines[j - 1]!.text.length;
-    if (to - from < 100000) {
-      const found = matchPeriod(text, from, to, map);
-      if (found) return found;
-    }
-    at = text.indexOf('统计', to);
+    while (j < end && j < line + 20 && !isBlank(lines[j]!.text)) j++;
+    const to = Math.min(lines[j - 1]!.offset + lines[j - 1]!.text.length, at + 200);
+    const found = matchPeriod(text, at, to, map);
+    if (found) return found;
+    at = text.indexOf('统计', at + 2);
   }
   return null;
 }

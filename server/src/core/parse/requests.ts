@@ -11,6 +11,12 @@ import type { Token } from './tokens';
 
 const COLUMN_KEYS = REQUEST_COLUMNS.map((c) => c.key);
 
+/** Row keys one layout has and the other has not. */
+const EDITION_ONLY: Record<Edition, Set<string>> = {
+  '2021': new Set(REQUEST_ROWS['2021'].map((r) => r.key).filter((k) => !REQUEST_ROWS['2019'].some((r) => r.key === k))),
+  '2019': new Set(REQUEST_ROWS['2019'].map((r) => r.key).filter((k) => !REQUEST_ROWS['2021'].some((r) => r.key === k))),
+};
+
 /** Which columns the header names, read from its words however they were broken; null without a header. */
 function headerColumns(seg: Segment): Set<string> | null {
   let joined = '';
@@ -81,7 +87,11 @@ export function readRequests(seg: Segment, preferred: Edition | undefined): Tabl
   const groupOf = withValues.map((c) => namedGroup(c, 'requests'));
   let bestEd: Edition = preferred ?? '2021';
   let bestAl: ReturnType<typeof align> | undefined;
-  for (const ed of (preferred === '2019' ? ['2019', '2021'] : ['2021', '2019']) as Edition[]) {
+  const order = (preferred === '2019' ? ['2019', '2021'] : ['2021', '2019']) as Edition[];
+  for (const ed of order) {
+    // The second layout can only do better through rows of its own (（六） as one row, or as three) or rows
+    // placed by position; without either it would at best tie, and the first is kept on a tie.
+    if (ed !== order[0] && !choices.some((ch) => [...ch.keys()].some((k) => EDITION_ONLY[ed].has(k)) || ch.size === 0)) continue;
     const rows = REQUEST_ROWS[ed];
     const keys = new Set(rows.map((x) => x.key));
     // Rows with no label that names a row of this layout (a missing label, a group label, debris).

@@ -47,6 +47,8 @@ export interface LineInfo {
   multi: boolean;
   /** Vocabulary matches of the label tokens (same order as the label tokens). */
   vocab: (VocabMatch[] | undefined)[];
+  /** The line read as a section heading, once asked (null: it is not one). Depends on the text alone. */
+  heading?: unknown;
 }
 
 const PAGE_NUMBER = /^\s*(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|·\s*\d{1,3}\s*·)\s*$/;
@@ -315,9 +317,7 @@ export function markBarePageNumbers(infos: LineInfo[]): void {
       if (infos[j]!.kind !== 'blank') break;
     }
     const centred = tok.start >= 20 && blankAt(i - 1) && blankAt(i + 1);
-    if (pageBreak || centred) {
-      info.kind = 'page-number';
-      info.tokens = [];
-    }
+    // Replaced, not changed: the line's own reading stays as it was, for reuse by the next parse.
+    if (pageBreak || centred) infos[i] = { ...info, kind: 'page-number', tokens: [] };
   }
 }
