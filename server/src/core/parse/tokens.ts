@@ -70,7 +70,10 @@ function labelKeyOf(text: string): LabelKey {
 }
 
 function makeToken(line: Line, start: number, end: number): Token {
-  const s = skipWhite(line.text, start);
+  // An empty cell stays where it is: white space is skipped within the cell only, never into the next one.
+  // A cell of spaces (`|  |`) keeps its blank one space in, so filling it reads `| 0 |`.
+  let s = skipWhite(line.text, start);
+  if (s >= end) s = end - start >= 2 ? start + 1 : end;
   const e = Math.max(s, skipWhiteBack(line.text, end));
   const text = line.text.slice(s, e);
   const indented = s > 0 && skipWhite(line.text, 0) === s;

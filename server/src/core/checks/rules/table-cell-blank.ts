@@ -1,24 +1,9 @@
 import type { Cell } from '../../model';
-import type { Line, Range } from '../../text/lines';
+import type { Range } from '../../text/lines';
 import { replace } from '../edits';
 import { tableName } from '../names';
 import type { Check, Fix, RawFinding } from '../types';
 import { cellWhere, rowCells } from '../util';
-
-/**
- * Where a blank cell is. A blank between two tabs must be an empty range between them; a range that starts at
- * the next cell's text (the reader skipped the second tab) would make "fill with 0" write "0" into the next
- * cell ("0" → "00"). Such a range is moved back before that tab.
- */
-function blankRange(lines: readonly Line[], cell: Cell): Range {
-  const { start, end } = cell.range;
-  if (cell.state !== 'blank' || start.line !== end.line || start.character !== end.character) return cell.range;
-  const text = lines[start.line]?.text ?? '';
-  const at = start.character;
-  if (at < 2 || at >= text.length || /\s|\|/.test(text[at]!) || text[at - 1] !== '\t' || text[at - 2] !== '\t') return cell.range;
-  const pos = { line: start.line, character: at - 1 };
-  return { start: pos, end: pos };
-}
 
 export const tableCellBlank: Check = {
   meta: {
@@ -42,7 +27,7 @@ export const tableCellBlank: Check = {
       const blanks: { cell: Cell; row: string; range: Range }[] = [];
       for (const row of t.rows.values()) {
         for (const cell of rowCells(t, row)) {
-          if (cell.state === 'blank' || cell.state === 'placeholder') blanks.push({ cell, row: row.key, range: blankRange(ctx.lines, cell) });
+          if (cell.state === 'blank' || cell.state === 'placeholder') blanks.push({ cell, row: row.key, range: cell.range });
         }
       }
       if (blanks.length === 0) continue;
