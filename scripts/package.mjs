@@ -1,5 +1,5 @@
 // `npm run package`: minified bundles, then govreport.vsix with vsce (dependencies are bundled, so none are
-// packed). Prints what went in. Usage: node scripts/package.mjs [--out FILE]
+// packed), then the readable bundles back in dist/. Prints what went in. Usage: node scripts/package.mjs [--out FILE]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,3 +30,5 @@ if (docs.length === 0) console.warn('warning: docs/checks/ has no pages; "Show t
 const vsce = require.resolve('@vscode/vsce/vsce');
 run(`vsce package → ${out}`, process.execPath, [vsce, 'package', '--no-dependencies', '--out', out]);
 console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KB`);
+// Back to readable bundles, so tests, the CLI and benchmarks run after packaging see what they expect.
+run('bundle (readable again)', process.execPath, ['scripts/build.mjs']);
