@@ -50,15 +50,29 @@ export function shapeFor(model: ReportModel, key?: TableKey): TableShape {
 /** The cells of a row that belong to its table's present columns (T2 rows carry only their block's cells). */
 export function rowCells(t: Table, row: Row): Cell[] {
   if (t.key === 'proactive') return row.cells;
-  return row.cells.filter((c) => t.columns.find((x) => x.key === c.column)?.present);
+  // Rows of T3 and T4 hold one cell per column of the full layout, in column order.
+  if (t.columns.every((c) => c.present)) return row.cells;
+  return row.cells.filter((_, i) => t.columns[i]?.present);
 }
 
-/** Every confident table's rows, for the cell checks. */
-export function* confidentRows(model: ReportModel): Generator<{ table: Table; row: Row; cells: Cell[] }> {
-  for (const table of Object.values(model.tables)) {
-    if (!table.confident) continue;
-    for (const row of table.rows.values()) yield { table, row, cells: rowCells(table, row) };
+export interface TableRow {
+  table: Table;
+  row: Row;
+  cells: Cell[];
+}
+
+/** Every confident table's rows with their cells, computed once per run and shared by the cell checks. */
+export function confidentRows(model: ReportModel, memo: Map<string, unknown>): TableRow[] {
+  let rows = memo.get('confidentRows') as TableRow[] | undefined;
+  if (!rows) {
+    rows = [];
+    for (const table of Object.values(model.tables)) {
+      if (!table.confident) continue;
+      for (const row of table.rows.values()) rows.push({ table, row, cells: rowCells(table, row) });
+    }
+    memo.set('confidentRows', rows);
   }
+  return rows;
 }
 
 /** A cell named for messages: “一、本年新收…”的“自然人”, or the T4 column. */

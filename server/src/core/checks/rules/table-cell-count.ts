@@ -19,7 +19,7 @@ export const tableCellCount: Check = {
   },
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const { table: t, row, cells } of confidentRows(ctx.model)) {
+    for (const { table: t, row, cells } of confidentRows(ctx.model, ctx.memo)) {
       const want = cells.length;
       const have = want - cells.filter((c) => c.state === 'missing').length + row.extra.length;
       if (have === want) continue;

@@ -37,7 +37,7 @@ export const tableCellInvalid: Check = {
   },
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const { table: t, row, cells } of confidentRows(ctx.model)) {
+    for (const { table: t, row, cells } of confidentRows(ctx.model, ctx.memo)) {
       for (const cell of cells) {
         const p = problem(cell, kindOf(t, cell.column));
         if (!p) continue;
