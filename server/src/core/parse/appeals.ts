@@ -4,9 +4,8 @@
  */
 import { APPEALS_COLUMNS, APPEALS_ROW } from '../format/spec';
 import type { Doubt, Row, Table } from '../model';
-import { range } from '../text/lines';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
-import { countValues, type Segment } from './regions';
+import { countValues, finishTable, type Segment } from './regions';
 import type { Token } from './tokens';
 
 const NCOLS = APPEALS_COLUMNS.length;
@@ -37,8 +36,7 @@ export function readAppeals(seg: Segment): Table {
     if (withValues.length > 2) doubt = { kind: 'spread' };
     else if (!rec.exact && rec.count < NCOLS - 5) doubt = { kind: 'few-values', values: rec.count };
   }
-  const lastCand = seg.candidates[seg.candidates.length - 1];
-  const table: Table = {
+  const table: Omit<Table, 'range'> = {
     key: 'appeals',
     shape: seg.shape,
     edition: '2021',
@@ -47,13 +45,10 @@ export function readAppeals(seg: Segment): Table {
     missingRows,
     strayRows: [],
     confident: !doubt,
-    range: range(seg.firstLine, 0, Math.max(seg.lastLine, lastCand?.lastLine ?? 0), Number.MAX_SAFE_INTEGER),
     labels: [],
     debris: seg.debris,
     groups: [],
     unknownLabels: [],
   };
-  if (doubt) table.doubt = doubt;
-  if (seg.header.length) table.headerRange = tokenRange(seg.header[0]!.token, seg.header[seg.header.length - 1]!.token);
-  return table;
+  return finishTable(table, seg, doubt);
 }

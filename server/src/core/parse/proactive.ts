@@ -7,7 +7,7 @@ import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan 
 import { range } from '../text/lines';
 import { align, chooseRows, columnDeviations, extentOf, labelOf, type LabelChoice } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
-import { type Candidate, countValues, type Segment } from './regions';
+import { type Candidate, countValues, finishTable, type Segment } from './regions';
 import { canonicalEntry } from './vocab';
 
 interface RowPlace {
@@ -93,8 +93,7 @@ export function readProactive(seg: Segment, preferred: Edition | undefined): Tab
   if (rows.size > 0 && exact / rows.size < 0.6) doubt = { kind: 'cell-counts' };
   else if (strayRows.length > Math.max(2, rows.size / 2)) doubt = { kind: 'stray', rows: strayRows.length };
 
-  const lastCand = seg.candidates[seg.candidates.length - 1];
-  const table: Table = {
+  const table: Omit<Table, 'range'> = {
     key: 'proactive',
     shape: seg.shape,
     edition: ed,
@@ -103,16 +102,13 @@ export function readProactive(seg: Segment, preferred: Edition | undefined): Tab
     missingRows,
     strayRows,
     confident: !doubt,
-    range: range(seg.firstLine, 0, Math.max(seg.lastLine, lastCand?.lastLine ?? 0), Number.MAX_SAFE_INTEGER),
     labels: deviations,
     blocks,
     debris: seg.debris,
     groups: [],
     unknownLabels: [],
   };
-  if (doubt) table.doubt = doubt;
-  if (seg.header.length) table.headerRange = tokenRange(seg.header[0]!.token, seg.header[seg.header.length - 1]!.token);
-  return table;
+  return finishTable(table, seg, doubt);
 }
 
 function buildRow(c: Candidate, place: RowPlace, choice: LabelChoice | undefined, edition: Edition, deviations: LabelDeviation[]): Row {

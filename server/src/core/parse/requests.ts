@@ -3,10 +3,9 @@
  */
 import { type Edition, REQUEST_COLUMNS, REQUEST_ROWS } from '../format/spec';
 import type { Cell, Doubt, LabelDeviation, Row, Table, TextSpan } from '../model';
-import { range } from '../text/lines';
 import { align, chooseRows, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
-import { type Candidate, countValues, type Segment } from './regions';
+import { type Candidate, countValues, finishTable, type Segment } from './regions';
 import type { Token } from './tokens';
 
 const COLUMN_KEYS = REQUEST_COLUMNS.map((c) => c.key);
@@ -169,11 +168,7 @@ export function readRequests(seg: Segment, preferred: Edition | undefined): Tabl
     }
   }
 
-  const first = seg.firstLine;
-  const lastCand = seg.candidates[seg.candidates.length - 1];
-  const lastLine = Math.max(seg.lastLine, lastCand?.lastLine ?? first);
-  const headerTokens = seg.header.map((h) => h.token);
-  const table: Table = {
+  return finishTable({
     key: 'requests',
     shape: seg.shape,
     edition: bestEd,
@@ -182,15 +177,11 @@ export function readRequests(seg: Segment, preferred: Edition | undefined): Tabl
     missingRows,
     strayRows,
     confident: !doubt,
-    range: range(first, 0, lastLine, Number.MAX_SAFE_INTEGER),
     labels: deviations,
     debris: seg.debris,
     groups,
     unknownLabels,
-  };
-  if (doubt) table.doubt = doubt;
-  if (headerTokens.length) table.headerRange = tokenRange(headerTokens[0]!, headerTokens[headerTokens.length - 1]!);
-  return table;
+  }, seg, doubt);
 }
 
 function buildRow(c: Candidate, key: string, columns: string[], choice: LabelChoice | undefined, edition: Edition,
