@@ -174,10 +174,7 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache): Rep
       while (e > s.range.start.line && isBlank(lines[e]!.text)) e--;
       s.fullRange = { start: { line: s.range.start.line, character: 0 }, end: { line: e, character: lines[e]!.text.length } };
     });
-    const { line: _line, ...heading } = h as Heading & { line: number; leadEnd?: number; markdown?: boolean };
-    void _line;
-    delete (heading as { leadEnd?: number }).leadEnd;
-    delete (heading as { markdown?: boolean }).markdown;
+    const heading: Heading = { number: h.number, numeral: h.numeral, writtenNumber: h.writtenNumber, title: h.title, range: h.range, score: h.score };
     return {
       number: h.number,
       heading,
