@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { Level, PreviousReport } from '../../server/src/core/checks/types';
 import { modelToJson } from '../../server/src/core/model-json';
 import { checkText, parseReport } from '../../server/src/core/service';
-import { type Expected, loadFixtures, subsetDiff } from '../helpers/fixtures';
+import { type Expected, loadFixtures, readMarkers, subsetDiff } from '../helpers/fixtures';
 
 const fixtures = loadFixtures();
 
@@ -23,6 +23,15 @@ function previousOf(file: string, rel: string | undefined): PreviousReport | und
   const text = readFileSync(path.resolve(path.dirname(file), rel), 'utf8').replace(/^\uFEFF/, '');
   return { model: parseReport(text), label: rel };
 }
+
+describe('inline markers', () => {
+  it('are removed with one space before them, keeping lines and columns, and become expectations', () => {
+    const m = readMarkers('规章\t0\t {{table-label}}\r\n二 {{sum-balance: 应为 1}} {{sum-balance}}\n');
+    assert.equal(m.text, '规章\t0\t\r\n二\n');
+    assert.deepEqual(m.diagnostics, [['table-label', 1], ['sum-balance', 2], ['sum-balance', 2]]);
+    assert.deepEqual(m.messages, { 'sum-balance@2': '应为 1' });
+  });
+});
 
 describe('fixtures', () => {
   it('has the five seeds', () => {

@@ -2,7 +2,7 @@
  * Reading report files from disk: any encoding real reports come in (UTF-8 with or without BOM, UTF-16,
  * GB18030/GBK), and walking folders for *.txt and *.md.
  */
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
 export interface ReadResult {
@@ -54,16 +54,70 @@ export function decode(bytes: Uint8Array, file = ''): ReadResult {
   }
 }
 
-export async function readReportFile(file: string): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
-    throw new UnreadableFile(file, reason);
+/** A file larger than the caller's limit, refused before it is read. */
+export class FileTooLarge extends UnreadableFile {
+  constructor(path: string, readonly size: number, readonly limit: number) {
+    super(path, `too large (${size} bytes, the limit is ${limit})`);
   }
-  return decode(bytes, file);
+}
+
+function reasonOf(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a directory';
+    case 'ELOOP': return 'a loop of symbolic links';
+    case 'ENAMETOOLONG': return 'the name is too long';
+    default: return (err as Error).message;
+  }
+}
+
+/**
+ * Reads a regular file's bytes, at most `maxBytes`. Anything else (a FIFO, a device, a socket, a directory)
+ * is refused before it is opened, so no read can block or run forever; the file is opened non-blocking and
+ * checked again on its handle, in case it was swapped between the two looks.
+ */
+export async function readFileBytes(file: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Buffer> {
+  let st;
+  try {
+    st = await fs.stat(file);
+  } catch (err) {
+    throw new UnreadableFile(file, reasonOf(err));
+  }
+  if (st.isDirectory()) throw new UnreadableFile(file, 'is a directory');
+  if (!st.isFile()) throw new UnreadableFile(file, 'not a regular file (a pipe, device or socket)');
+  if (st.size > maxBytes) throw new FileTooLarge(file, st.size, maxBytes);
+  let handle;
+  try {
+    handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (err) {
+    throw new UnreadableFile(file, reasonOf(err));
+  }
+  try {
+    const hst = await handle.stat();
+    if (!hst.isFile()) throw new UnreadableFile(file, 'not a regular file (a pipe, device or socket)');
+    if (hst.size > maxBytes) throw new FileTooLarge(file, hst.size, maxBytes);
+    // Read what is there now, never more than the limit (a file growing while read is cut at the limit).
+    const want = Math.min(hst.size, maxBytes);
+    const buf = Buffer.alloc(want);
+    let got = 0;
+    while (got < want) {
+      const { bytesRead } = await handle.read(buf, got, want - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return got === want ? buf : buf.subarray(0, got);
+  } catch (err) {
+    if (err instanceof UnreadableFile) throw err;
+    throw new UnreadableFile(file, reasonOf(err));
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readReportFile(file: string, maxBytes?: number): Promise<ReadResult> {
+  return decode(await readFileBytes(file, maxBytes), file);
 }
 
 const REPORT_EXT = new Set(['.txt', '.md', '.markdown', '.govreport']);

@@ -5,6 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Locale } from '../core/checks/types';
 import type { ReportModel } from '../core/model';
+import { checkOptions } from '../core/options';
 import { type ParseCache, parseLines } from '../core/parse/index';
 import { type CheckOptions, checkText, overLimit, runChecks } from '../core/service';
 import { resolveLocale, type Settings } from '../core/settings';
@@ -63,12 +64,7 @@ export class Analyzer {
   private run(doc: TextDocument, settings: Settings, generation: number): Analysis {
     const text = doc.getText();
     const locale = resolveLocale(settings.locale, this.clientLocale());
-    const options: CheckOptions = {
-      locale,
-      levels: settings.checks,
-      maxSize: settings.maxFileSize,
-      ...(settings.expectFormat !== 'auto' ? { expectFormat: settings.expectFormat } : {}),
-    };
+    const options: CheckOptions = checkOptions(settings, { locale });
     let model: ReportModel;
     let findings: Finding[];
     let lines: Line[];

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PreviousReport } from '../core/checks/types';
 import type { ReportModel } from '../core/model';
 import { parseReport } from '../core/parse/index';
-import { decode } from '../node/files';
+import { decode, readFileBytes } from '../node/files';
 
 const REPORT_FILE = /\.(txt|md|markdown|govreport)$/i;
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.e2e-tools']);
@@ -60,9 +60,7 @@ export class ReportIndex {
 
   private async indexFile(file: string): Promise<void> {
     try {
-      const st = await fs.stat(file);
-      if (st.size > MAX_SIZE) return;
-      const { text } = decode(await fs.readFile(file), file);
+      const { text } = decode(await readFileBytes(file, MAX_SIZE), file);
       const uri = pathToFileURL(file).toString();
       if (this.entries.has(uri)) return; // an open document got there first
       this.entries.set(uri, { key: reportKey(parseReport(text)) });
@@ -118,6 +116,7 @@ export class ReportIndex {
     try {
       const file = fileURLToPath(uri);
       const st = statSync(file);
+      if (!st.isFile() || st.size > MAX_SIZE) return undefined;
       const hit = this.loaded.get(uri);
       if (hit && hit.mtimeMs === st.mtimeMs) return hit.model;
       const model = parseReport(decode(readFileSync(file), file).text);

@@ -1,0 +1,108 @@
+/** `govreport check`: reports in files and folders, with findings as text, JSON or SARIF. */
+import * as path from 'node:path';
+import type { Finding, PreviousReport } from '../../core/checks/types';
+import type { ReportModel } from '../../core/model';
+import { checkOptions } from '../../core/options';
+import { parseLines, parseReport } from '../../core/parse/index';
+import { checkText, overLimit, runChecks } from '../../core/service';
+import type { Settings, SettingsProblem } from '../../core/settings';
+import { type Line, splitLines } from '../../core/text/lines';
+import { collectFiles, readReportFile, UnreadableFile } from '../../node/files';
+import type { Args } from '../args';
+import { err, out } from '../io';
+import { readConfigOption, settingsFor } from '../load';
+import { toSarif } from '../sarif';
+import { type FileResult, formatText, summaryLine } from '../text';
+
+interface Loaded {
+  path: string;
+  text: string;
+  /** The text's lines; null when it is too large to check. */
+  lines: Line[] | null;
+  model: ReportModel;
+  settings: Settings;
+  problems: SettingsProblem[];
+}
+
+/** Normalised agency name, for pairing a report with last year's. */
+function agencyKey(m: ReportModel): string | null {
+  return m.agency ? m.agency.replace(/\s+/g, '') : null;
+}
+
+export async function check(args: Args, version: string): Promise<number> {
+  const override = await readConfigOption(args.config);
+  const { files, missing } = await collectFiles(args.paths);
+  const unreadable: UnreadableFile[] = [...missing];
+  const loaded: Loaded[] = [];
+  for (const file of files) {
+    try {
+      const { settings, problems } = settingsFor(file, override);
+      const { text } = await readReportFile(file);
+      // Parsed once: the model pairs reports across years here and is checked below.
+      const lines = overLimit(text, settings.maxFileSize) ? null : splitLines(text);
+      const model = lines ? parseLines(text, lines) : parseReport('');
+      loaded.push({ path: file, text, lines, model, settings, problems });
+    } catch (e) {
+      unreadable.push(e instanceof UnreadableFile ? e : new UnreadableFile(file, (e as Error).message));
+    }
+  }
+  // Last year's report of the same agency among the inputs, for R9.
+  const byAgencyYear = new Map<string, Loaded>();
+  for (const l of loaded) {
+    const a = agencyKey(l.model);
+    if (a && l.model.year) byAgencyYear.set(`${a}|${l.model.year}`, l);
+  }
+  const results: FileResult[] = [];
+  const configProblems = new Set<string>();
+  for (const l of loaded) {
+    for (const p of l.problems) configProblems.add(p.message);
+    const a = agencyKey(l.model);
+    const prevLoaded = a && l.model.year ? byAgencyYear.get(`${a}|${l.model.year - 1}`) : undefined;
+    const previous: PreviousReport | undefined = prevLoaded
+      ? {
+        model: prevLoaded.model,
+        uri: prevLoaded.path,
+        label: args.locale === 'en'
+          ? `${prevLoaded.model.year} report (${path.basename(prevLoaded.path)})`
+          : `${prevLoaded.model.year}年报告（${path.basename(prevLoaded.path)}）`,
+      }
+      : undefined;
+    const options = checkOptions(l.settings, { locale: args.locale, ...(previous ? { previous } : {}) });
+    const { model, findings } = l.lines
+      ? { model: l.model, findings: runChecks(l.model, l.lines, options) }
+      : checkText(l.text, options);
+    results.push({ path: l.path, model, findings });
+  }
+  for (const m of configProblems) err(`govreport: ${m}\n`);
+  for (const u of unreadable) err(`govreport: ${u.path}: ${u.message}\n`);
+
+  if (args.format === 'json') {
+    const jsonFiles = results.map((r) => ({
+      path: r.path,
+      isReport: r.model.isReport,
+      agency: r.model.agency,
+      reportYear: r.model.year,
+      format: r.model.format,
+      expectedFormat: r.model.expectedFormat,
+      sections: r.model.sections.map((s) => ({ number: s.number, title: s.heading.title.text, range: s.range })),
+      diagnostics: r.findings.map(diagnosticJson),
+    }));
+    const errors = unreadable.map((u) => ({ path: u.path, error: u.message }));
+    out(JSON.stringify({ files: jsonFiles, ...(errors.length ? { errors } : {}) }, null, 2) + '\n');
+  } else if (args.format === 'sarif') {
+    out(JSON.stringify(toSarif(results, args.locale, version, process.cwd()), null, 2) + '\n');
+  } else {
+    out(formatText(results, args.locale, args.color));
+    out(summaryLine(results, unreadable.length, args.locale) + '\n');
+  }
+  if (unreadable.length > 0) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function diagnosticJson(f: Finding): Record<string, unknown> {
+  const o: Record<string, unknown> = { code: f.code, severity: f.severity, message: f.message, range: f.range };
+  if (f.fix) o.fix = f.fix;
+  if (f.related?.length) o.related = f.related;
+  if (f.data) o.data = f.data;
+  return o;
+}

@@ -1,0 +1,38 @@
+/** What every CLI command needs before checking: the settings of each report (its govreport.json or --config). */
+import * as path from 'node:path';
+import { mergeSettings, readSettings, type Settings, type SettingsProblem } from '../core/settings';
+import { findConfigSync } from '../node/config';
+import { decode, readFileBytes } from '../node/files';
+
+/** A govreport.json is a few hundred bytes; anything near this is not one. */
+const MAX_CONFIG_BYTES = 1_000_000;
+import { UsageError } from './args';
+
+export type LoadedSettings = { settings: Settings; problems: SettingsProblem[] };
+
+/** The settings of a report: --config when given, else the nearest govreport.json above it, over the defaults. */
+export function settingsFor(file: string, override: LoadedSettings | undefined): LoadedSettings {
+  if (override) return override;
+  const cfg = findConfigSync(path.dirname(path.resolve(file)));
+  const base = readSettings(undefined).settings;
+  if (!cfg) return { settings: base, problems: [] };
+  return { settings: mergeSettings(base, cfg.settings, cfg.keys), problems: cfg.problems };
+}
+
+/** The settings of --config FILE; a file that cannot be read or parsed is a usage error. */
+export async function readConfigOption(file: string | undefined): Promise<LoadedSettings | undefined> {
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = decode(await readFileBytes(file, MAX_CONFIG_BYTES), file).text;
+  } catch (err) {
+    throw new UsageError(`cannot read --config ${file}: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`--config ${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  return readSettings(json, file);
+}
