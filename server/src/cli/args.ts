@@ -19,6 +19,7 @@ Options:
   --format    text (default), json, or sarif (SARIF 2.1.0 for code-scanning tools)
   --locale    message language; default from LC_ALL / LC_MESSAGES / LANG (English when en*), else Chinese
   --config    a govreport.json to use instead of the one found upward from each report
+  --jobs N    check with N worker threads (default: one per core for 24 files or more; 0: in one thread)
   --no-color  plain text output
   -h, --help  this help;  -v, --version  the version
 `;
@@ -33,6 +34,8 @@ export interface Args {
   color: boolean;
   write: boolean;
   paths: string[];
+  /** Worker threads for check (--jobs N); default one per core for a folder. */
+  jobs?: number;
 }
 
 export function envLocale(): string | undefined {
@@ -62,7 +65,11 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
       if (l !== 'zh' && l !== 'en') throw new UsageError(`--locale must be zh or en, not "${l}"`);
       args.locale = l;
     } else if (a === '--config' || a.startsWith('--config=')) args.config = value('--config');
-    else if (a === '--no-color') args.color = false;
+    else if (a === '--jobs' || a.startsWith('--jobs=')) {
+      const v = value('--jobs');
+      if (!/^\d{1,3}$/.test(v)) throw new UsageError(`--jobs must be a number of worker threads (0 checks in one thread), not "${v}"`);
+      args.jobs = Number(v);
+    } else if (a === '--no-color') args.color = false;
     else if (a === '--write') args.write = true;
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else if (!args.command) args.command = a;

@@ -10,10 +10,22 @@ import { UsageError } from './args';
 
 export type LoadedSettings = { settings: Settings; problems: SettingsProblem[] };
 
-/** The settings of a report: --config when given, else the nearest govreport.json above it, over the defaults. */
-export function settingsFor(file: string, override: LoadedSettings | undefined): LoadedSettings {
+/**
+ * The settings of a report: --config when given, else the nearest govreport.json above it, over the defaults.
+ * With a memo, each folder is looked up once (a folder of reports shares one result object).
+ */
+export function settingsFor(file: string, override: LoadedSettings | undefined, memo?: Map<string, LoadedSettings>): LoadedSettings {
   if (override) return override;
-  const cfg = findConfigSync(path.dirname(path.resolve(file)));
+  const dir = path.dirname(path.resolve(file));
+  const hit = memo?.get(dir);
+  if (hit) return hit;
+  const loaded = lookup(dir);
+  memo?.set(dir, loaded);
+  return loaded;
+}
+
+function lookup(dir: string): LoadedSettings {
+  const cfg = findConfigSync(dir);
   const base = readSettings(undefined).settings;
   if (!cfg) return { settings: base, problems: [] };
   return { settings: mergeSettings(base, cfg.settings, cfg.keys), problems: cfg.problems };

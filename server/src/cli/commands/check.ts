@@ -1,78 +1,72 @@
-/** `govreport check`: reports in files and folders, with findings as text, JSON or SARIF. */
+/**
+ * `govreport check`: reports in files and folders, with findings as text, JSON or SARIF. Each report is
+ * checked on its own in parallel (check/pool.ts), then the checks across reports run here on what came back.
+ */
 import * as path from 'node:path';
 import type { Finding, PreviousReport } from '../../core/checks/types';
-import type { ReportModel } from '../../core/model';
+import { ACROSS_YEARS, pairWithLastYear, previousLabel } from '../../core/desk/years';
 import { checkOptions } from '../../core/options';
-import { parseLines, parseReport } from '../../core/parse/index';
-import { checkText, overLimit, runChecks } from '../../core/service';
-import type { Settings, SettingsProblem } from '../../core/settings';
-import { type Line, splitLines } from '../../core/text/lines';
-import { collectFiles, readReportFile, UnreadableFile } from '../../node/files';
+import { runChecks, sortFindings } from '../../core/service';
+import { splitLines } from '../../core/text/lines';
+import { collectFiles, UnreadableFile } from '../../node/files';
 import type { Args } from '../args';
+import { type Checked, isFailed, type Job, type PlainOptions } from '../check/analyse';
+import { checkFiles } from '../check/pool';
+import { progressLine } from '../check/progress';
 import { err, out } from '../io';
-import { readConfigOption, settingsFor } from '../load';
+import { type LoadedSettings, readConfigOption, settingsFor } from '../load';
 import { toSarif } from '../sarif';
 import { type FileResult, formatText, summaryLine } from '../text';
-
-interface Loaded {
-  path: string;
-  text: string;
-  /** The text's lines; null when it is too large to check. */
-  lines: Line[] | null;
-  model: ReportModel;
-  settings: Settings;
-  problems: SettingsProblem[];
-}
-
-/** Normalised agency name, for pairing a report with last year's. */
-function agencyKey(m: ReportModel): string | null {
-  return m.agency ? m.agency.replace(/\s+/g, '') : null;
-}
 
 export async function check(args: Args, version: string): Promise<number> {
   const override = await readConfigOption(args.config);
   const { files, missing } = await collectFiles(args.paths);
   const unreadable: UnreadableFile[] = [...missing];
-  const loaded: Loaded[] = [];
-  for (const file of files) {
-    try {
-      const { settings, problems } = settingsFor(file, override);
-      const { text } = await readReportFile(file);
-      // Parsed once: the model pairs reports across years here and is checked below.
-      const lines = overLimit(text, settings.maxFileSize) ? null : splitLines(text);
-      const model = lines ? parseLines(text, lines) : parseReport('');
-      loaded.push({ path: file, text, lines, model, settings, problems });
-    } catch (e) {
-      unreadable.push(e instanceof UnreadableFile ? e : new UnreadableFile(file, (e as Error).message));
-    }
-  }
-  // Last year's report of the same agency among the inputs, for R9.
-  const byAgencyYear = new Map<string, Loaded>();
-  for (const l of loaded) {
-    const a = agencyKey(l.model);
-    if (a && l.model.year) byAgencyYear.set(`${a}|${l.model.year}`, l);
-  }
-  const results: FileResult[] = [];
+
+  // Settings are looked up once per folder, and each distinct set becomes one plain option set for the workers.
+  const bySettings = new Map<LoadedSettings, number>();
+  const optionSets: PlainOptions[] = [];
+  const memo = new Map<string, LoadedSettings>();
   const configProblems = new Set<string>();
-  for (const l of loaded) {
-    for (const p of l.problems) configProblems.add(p.message);
-    const a = agencyKey(l.model);
-    const prevLoaded = a && l.model.year ? byAgencyYear.get(`${a}|${l.model.year - 1}`) : undefined;
-    const previous: PreviousReport | undefined = prevLoaded
-      ? {
-        model: prevLoaded.model,
-        uri: prevLoaded.path,
-        label: args.locale === 'en'
-          ? `${prevLoaded.model.year} report (${path.basename(prevLoaded.path)})`
-          : `${prevLoaded.model.year}年报告（${path.basename(prevLoaded.path)}）`,
-      }
-      : undefined;
-    const options = checkOptions(l.settings, { locale: args.locale, ...(previous ? { previous } : {}) });
-    const { model, findings } = l.lines
-      ? { model: l.model, findings: runChecks(l.model, l.lines, options) }
-      : checkText(l.text, options);
-    results.push({ path: l.path, model, findings });
+  const jobs: Job[] = files.map((file) => {
+    const loaded = settingsFor(file, override, memo);
+    let i = bySettings.get(loaded);
+    if (i === undefined) {
+      for (const p of loaded.problems) configProblems.add(p.message);
+      const o = checkOptions(loaded.settings, { locale: args.locale });
+      optionSets.push({ locale: args.locale, levels: o.levels ?? {}, maxSize: o.maxSize ?? Number.MAX_SAFE_INTEGER, ...(o.expectFormat ? { expectFormat: o.expectFormat } : {}) });
+      bySettings.set(loaded, (i = optionSets.length - 1));
+    }
+    return { path: file, options: i };
+  });
+
+  const progress = progressLine(process.stderr, args.locale);
+  const outcomes = await checkFiles(jobs, optionSets, { progress: (d, t) => progress.update(d, t), ...(args.jobs !== undefined ? { workers: args.jobs } : {}) });
+  progress.end();
+  const checked: Checked[] = [];
+  const optionsOf = new Map<Checked, PlainOptions>();
+  outcomes.forEach((o, i) => {
+    if (isFailed(o)) unreadable.push(new UnreadableFile(o.path, o.error));
+    else {
+      checked.push(o);
+      optionsOf.set(o, optionSets[jobs[i]!.options]!);
+    }
+  });
+
+  // Across years: last year's report of the same agency among the inputs.
+  const pairs = pairWithLastYear(checked, checked, (c) => c.model);
+  for (const [c, prev] of pairs) {
+    const previous: PreviousReport = {
+      model: prev.model,
+      lines: splitLines(prev.text),
+      uri: prev.path,
+      label: previousLabel(prev.model.year, path.basename(prev.path), args.locale),
+    };
+    const more = runChecks(c.model, splitLines(c.text), { ...optionsOf.get(c)!, only: ACROSS_YEARS, previous });
+    if (more.length) c.findings = sortFindings([...c.findings, ...more]);
   }
+
+  const results: FileResult[] = checked.map((c) => ({ path: c.path, model: c.model, findings: c.findings }));
   for (const m of configProblems) err(`govreport: ${m}\n`);
   for (const u of unreadable) err(`govreport: ${u.path}: ${u.message}\n`);
 
