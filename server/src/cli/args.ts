@@ -19,6 +19,7 @@ Options:
   --format    text (default), json, or sarif (SARIF 2.1.0 for code-scanning tools)
   --locale    message language; default from LC_ALL / LC_MESSAGES / LANG (English when en*), else Chinese
   --config    a govreport.json to use instead of the one found upward from each report
+  --previous DIR  last year's reports, to compare with (R9, R10, text-copied); not checked themselves
   --jobs N    check with N worker threads (default: one per core for 24 files or more; 0: in one thread)
   --no-color  plain text output
   -h, --help  this help;  -v, --version  the version
@@ -36,6 +37,8 @@ export interface Args {
   paths: string[];
   /** Worker threads for check (--jobs N); default one per core for a folder. */
   jobs?: number;
+  /** Folders or files of last year's reports (--previous), compared with but not checked. */
+  previous: string[];
 }
 
 export function envLocale(): string | undefined {
@@ -46,7 +49,7 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.length === 0) return 'help';
   const args: Args = {
     command: '', format: 'text', locale: resolveLocale('auto', envLocale()), color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-    write: false, paths: [],
+    write: false, paths: [], previous: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -69,7 +72,8 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
       const v = value('--jobs');
       if (!/^\d{1,3}$/.test(v)) throw new UsageError(`--jobs must be a number of worker threads (0 checks in one thread), not "${v}"`);
       args.jobs = Number(v);
-    } else if (a === '--no-color') args.color = false;
+    } else if (a === '--previous' || a.startsWith('--previous=')) args.previous.push(value('--previous'));
+    else if (a === '--no-color') args.color = false;
     else if (a === '--write') args.write = true;
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else if (!args.command) args.command = a;

@@ -10,7 +10,7 @@ import { type ParseCache, parseLines } from '../core/parse/index';
 import { type CheckOptions, checkText, overLimit, runChecks } from '../core/service';
 import { resolveLocale, type Settings } from '../core/settings';
 import { type Line, splitLines } from '../core/text/lines';
-import type { ReportIndex } from './report-index';
+import type { OpenReport, ReportIndex } from './report-index';
 import type { SettingsStore } from './settings';
 
 export interface Analysis {
@@ -42,7 +42,7 @@ export class Analyzer {
     private readonly settings: SettingsStore,
     private readonly index: ReportIndex,
     private readonly clientLocale: () => string | undefined,
-    private readonly openModel: (uri: string) => ReportModel | undefined,
+    private readonly openModel: (uri: string) => OpenReport | undefined,
   ) {}
 
   /** The cached analysis of this exact version, if any (no work). */

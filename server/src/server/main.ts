@@ -53,7 +53,7 @@ const settings = new SettingsStore(connection, () => canPullConfig);
 const index = new ReportIndex();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
-  return doc ? analyzer.peek(doc)?.model : undefined;
+  return doc ? analyzer.peek(doc) : undefined;
 });
 const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) => {
   // A report whose successor is open: that one's R9 result may change.

@@ -22,13 +22,18 @@ export async function check(args: Args, version: string): Promise<number> {
   const override = await readConfigOption(args.config);
   const { files, missing } = await collectFiles(args.paths);
   const unreadable: UnreadableFile[] = [...missing];
+  // Last year's reports from --previous: read and parsed like the others, compared with, never listed.
+  const given = new Set(files.map((f) => path.resolve(f)));
+  const earlier = args.previous.length ? await collectFiles(args.previous) : { files: [], missing: [] };
+  unreadable.push(...earlier.missing);
+  const previousFiles = earlier.files.filter((f) => !given.has(path.resolve(f)));
 
   // Settings are looked up once per folder, and each distinct set becomes one plain option set for the workers.
   const bySettings = new Map<LoadedSettings, number>();
   const optionSets: PlainOptions[] = [];
   const memo = new Map<string, LoadedSettings>();
   const configProblems = new Set<string>();
-  const jobs: Job[] = files.map((file) => {
+  const jobs: Job[] = [...files, ...previousFiles].map((file) => {
     const loaded = settingsFor(file, override, memo);
     let i = bySettings.get(loaded);
     if (i === undefined) {
@@ -44,17 +49,18 @@ export async function check(args: Args, version: string): Promise<number> {
   const outcomes = await checkFiles(jobs, optionSets, { progress: (d, t) => progress.update(d, t), ...(args.jobs !== undefined ? { workers: args.jobs } : {}) });
   progress.end();
   const checked: Checked[] = [];
+  const lastYears: Checked[] = [];
   const optionsOf = new Map<Checked, PlainOptions>();
   outcomes.forEach((o, i) => {
     if (isFailed(o)) unreadable.push(new UnreadableFile(o.path, o.error));
     else {
-      checked.push(o);
+      (i < files.length ? checked : lastYears).push(o);
       optionsOf.set(o, optionSets[jobs[i]!.options]!);
     }
   });
 
-  // Across years: last year's report of the same agency among the inputs.
-  const pairs = pairWithLastYear(checked, checked, (c) => c.model);
+  // Across years: last year's report of the same agency among the inputs or in --previous.
+  const pairs = pairWithLastYear(checked, [...checked, ...lastYears], (c) => c.model);
   for (const [c, prev] of pairs) {
     const previous: PreviousReport = {
       model: prev.model,

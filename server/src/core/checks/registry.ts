@@ -5,6 +5,7 @@ import { carryoverMismatch } from './rules/carryover-mismatch';
 import { conversionDebris } from './rules/conversion-debris';
 import { feeStatementMissing } from './rules/fee-statement-missing';
 import { formatOutdated } from './rules/format-outdated';
+import { inForceMismatch } from './rules/in-force-mismatch';
 import { periodYear } from './rules/period-year';
 import { sectionEmpty } from './rules/section-empty';
 import { sectionMissing } from './rules/section-missing';
@@ -23,6 +24,7 @@ import { tableLabel } from './rules/table-label';
 import { tableMissing } from './rules/table-missing';
 import { tableRowMissing } from './rules/table-row-missing';
 import { tableUnreadable } from './rules/table-unreadable';
+import { textCopied } from './rules/text-copied';
 import { textTableMismatch } from './rules/text-table-mismatch';
 import type { Check, CheckMeta } from './types';
 
@@ -50,6 +52,8 @@ export const CHECKS: readonly Check[] = [
   feeStatementMissing,
   conversionDebris,
   carryoverMismatch,
+  inForceMismatch,
+  textCopied,
 ];
 
 /** Reported once when a check itself fails, so one broken check never silences the others. */
