@@ -15,6 +15,7 @@ import {
 } from '../protocol';
 import { Analyzer } from './analysis';
 import { codeActions } from './features/code-actions';
+import { EditTracker } from './edits';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
@@ -43,7 +44,15 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 }
 
 const connection = createConnection();
-const documents = new TextDocuments(TextDocument);
+const edits = new EditTracker();
+// Each change also moves the record of where the user just edited (findings go to the cell they touched).
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (doc, changes, version) => {
+    edits.record(doc.uri, changes);
+    return TextDocument.update(doc, changes, version);
+  },
+});
 let clientLocale: string | undefined;
 let canPullConfig = false;
 let canWatchFiles = false;
@@ -54,7 +63,7 @@ const index = new ReportIndex();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
   return doc ? analyzer.peek(doc)?.model : undefined;
-});
+}, (uri) => edits.get(uri));
 const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) => {
   // A report whose successor is open: that one's R9 result may change.
   const successors = index.successorsOf(a.model, documents.keys()).filter((u) => u !== a.uri);
@@ -146,6 +155,7 @@ documents.onDidChangeContent((e) => publisher.changed(e.document));
 documents.onDidClose((e) => {
   publisher.closed(e.document.uri);
   analyzer.forget(e.document.uri);
+  edits.forget(e.document.uri);
   settings.forget(e.document.uri);
   void index.fileChanged(e.document.uri);
 });
