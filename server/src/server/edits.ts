@@ -52,13 +52,29 @@ export function applyChange(ranges: readonly Range[], change: Change): Range[] {
   return out.slice(-REMEMBERED_EDITS);
 }
 
+const isPosition = (p: unknown): p is Position =>
+  typeof p === 'object' && p !== null && Number.isFinite((p as Position).line) && Number.isFinite((p as Position).character);
+
+function isChange(c: unknown): c is Change {
+  if (typeof c !== 'object' || c === null || typeof (c as Change).text !== 'string') return false;
+  if (!('range' in c) || (c as { range?: unknown }).range === undefined) return true;
+  const r = (c as { range: Range }).range;
+  return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
+}
+
 export class EditTracker {
   private readonly edits = new Map<string, Range[]>();
 
   /** A document changed by these changes, applied in order (as in textDocument/didChange). */
   record(uri: string, changes: readonly Change[]): void {
     let ranges = this.edits.get(uri) ?? [];
-    for (const c of changes) ranges = applyChange(ranges, c);
+    for (const c of Array.isArray(changes) ? changes : []) {
+      if (!isChange(c)) {
+        ranges = []; // not a change the document took: forget rather than guess
+        break;
+      }
+      ranges = applyChange(ranges, c);
+    }
     if (ranges.length > 0) this.edits.set(uri, ranges);
     else this.edits.delete(uri);
   }

@@ -8,14 +8,15 @@ import {
   ErrorCodes, type InitializeParams, type InitializeResult, ResponseError, TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAsEdits } from '../core/service';
 import {
   CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
 } from '../protocol';
 import { Analyzer } from './analysis';
-import { codeActions } from './features/code-actions';
+import { validatingDocuments } from './documents';
 import { EditTracker } from './edits';
+import { codeActions } from './features/code-actions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
@@ -45,12 +46,17 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 
 const connection = createConnection();
 const edits = new EditTracker();
-// Each change also moves the record of where the user just edited (findings go to the cell they touched).
+const validated = validatingDocuments((uri, reason) => {
+  connection.console.error(`govreport: refused a change of ${uri}: ${reason}; the document keeps its text`);
+});
 const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+  ...validated,
   update: (doc, changes, version) => {
-    edits.record(doc.uri, changes);
-    return TextDocument.update(doc, changes, version);
+    const uri = doc.uri;
+    const next = validated.update(doc, changes, version);
+    // Each change also moves the record of where the user just edited (findings go to the cell they touched).
+    edits.record(uri, changes);
+    return next;
   },
 });
 let clientLocale: string | undefined;
