@@ -8,8 +8,9 @@ Usage:
   govreport check [--format text|json|sarif] [--locale zh|en] [--config FILE] PATH...
       Check report files and folders (folders are searched for *.txt and *.md).
       Exit status: 0 no errors, 1 a report has errors, 2 bad usage or an unreadable file.
-  govreport parse --format json FILE
-      Print what the checker read: sections, tables (columns, rows, values), prose numbers.
+  govreport parse --format json [--locale zh|en] FILE
+      Print what the checker read: sections, tables (columns, rows, values; a table not read with
+      confidence says why), prose numbers.
   govreport fix [--write] [--locale zh|en] FILE...
       Apply every quick fix; print the result, or with --write save it in place.
   govreport rules [--locale zh|en]

@@ -8,12 +8,12 @@ import {
   ErrorCodes, type InitializeParams, type InitializeResult, ResponseError, TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAsEdits } from '../core/service';
 import {
   CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
 } from '../protocol';
 import { Analyzer } from './analysis';
+import { validatingDocuments } from './documents';
 import { codeActions } from './features/code-actions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -43,7 +43,9 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 }
 
 const connection = createConnection();
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(validatingDocuments((uri, reason) => {
+  connection.console.error(`govreport: refused a change of ${uri}: ${reason}; the document keeps its text`);
+}));
 let clientLocale: string | undefined;
 let canPullConfig = false;
 let canWatchFiles = false;

@@ -15,7 +15,7 @@ export async function parse(args: Args): Promise<number> {
   try {
     const { text, encoding } = await readReportFile(files[0]!);
     const model = parseReport(text);
-    out(JSON.stringify({ path: files[0], encoding, ...modelToJson(model) }, null, 2) + '\n');
+    out(JSON.stringify({ path: files[0], encoding, ...modelToJson(model, args.locale) }, null, 2) + '\n');
     return 0;
   } catch (e) {
     err(`govreport: ${file}: ${(e as Error).message}\n`);

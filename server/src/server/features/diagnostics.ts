@@ -53,12 +53,12 @@ export class DiagnosticsPublisher {
       this.pending.delete(uri);
       const doc = this.documents.get(uri);
       if (!doc) return;
-      const version = doc.version;
       this.analyzer.analyse(doc).then((a) => {
         this.onAnalysed(a);
+        // Published only if it is still the document's text (not a version number alone: clients may repeat one).
         const now = this.documents.get(uri);
-        if (!publish || !now || now.version !== version) return;
-        void this.connection.sendDiagnostics({ uri, version, diagnostics: DiagnosticsPublisher.diagnostics(a) });
+        if (!publish || !now || now.version !== a.version || now.getText() !== a.text) return;
+        void this.connection.sendDiagnostics({ uri, version: a.version, diagnostics: DiagnosticsPublisher.diagnostics(a) });
       }, (err: unknown) => this.connection.console.error(`govreport: checking ${uri} failed: ${String(err)}`));
     }));
   }
