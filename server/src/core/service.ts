@@ -23,6 +23,11 @@ export interface CheckOptions {
   expectFormat?: '2021' | '2019';
   /** Texts longer than this are not checked; one information finding says so. */
   maxSize?: number;
+  /**
+   * Ranges of the text the user just edited, most recent last (the editor sets them from its changes). A
+   * sum broken by an edit is reported at the edited cell when that cell is one of those that could be at fault.
+   */
+  edited?: readonly Range[];
 }
 
 export interface CheckResult {
@@ -54,6 +59,7 @@ export function runChecks(model: ReportModel, lines: readonly Line[], options: C
     t: (text) => (locale === 'en' ? text.en : text.zh),
     memo: new Map(),
     ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.edited?.length ? { edited: options.edited } : {}),
   };
   const levels = options.levels ?? {};
   const out: Finding[] = [];

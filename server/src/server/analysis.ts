@@ -11,7 +11,7 @@ import { checkOptions } from '../core/options';
 import { type ParseCache, parseLines } from '../core/parse/index';
 import { type CheckOptions, checkText, overLimit, runChecks } from '../core/service';
 import { resolveLocale, type Settings } from '../core/settings';
-import { type Line, splitLines } from '../core/text/lines';
+import { type Line, type Range, splitLines } from '../core/text/lines';
 import type { ReportIndex } from './report-index';
 import type { SettingsStore } from './settings';
 
@@ -49,6 +49,8 @@ export class Analyzer {
     private readonly index: ReportIndex,
     private readonly clientLocale: () => string | undefined,
     private readonly openModel: (uri: string) => ReportModel | undefined,
+    /** Where the user just edited a document (its recent edits, most recent last). */
+    private readonly edited: (uri: string) => readonly Range[] = () => [],
   ) {}
 
   /**
@@ -74,6 +76,8 @@ export class Analyzer {
     const text = doc.getText();
     const locale = resolveLocale(settings.locale, this.clientLocale());
     const options: CheckOptions = checkOptions(settings, { locale });
+    const edited = this.edited(doc.uri);
+    if (edited.length > 0) options.edited = edited;
     let model: ReportModel;
     let findings: Finding[];
     let lines: Line[];

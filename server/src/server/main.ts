@@ -8,12 +8,14 @@ import {
   ErrorCodes, type InitializeParams, type InitializeResult, ResponseError, TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAsEdits } from '../core/service';
 import {
   CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
 } from '../protocol';
 import { Analyzer } from './analysis';
 import { validatingDocuments } from './documents';
+import { EditTracker } from './edits';
 import { codeActions } from './features/code-actions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -43,9 +45,20 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 }
 
 const connection = createConnection();
-const documents = new TextDocuments(validatingDocuments((uri, reason) => {
+const edits = new EditTracker();
+const validated = validatingDocuments((uri, reason) => {
   connection.console.error(`govreport: refused a change of ${uri}: ${reason}; the document keeps its text`);
-}));
+});
+const documents = new TextDocuments<TextDocument>({
+  ...validated,
+  update: (doc, changes, version) => {
+    const uri = doc.uri;
+    const next = validated.update(doc, changes, version);
+    // Each change also moves the record of where the user just edited (findings go to the cell they touched).
+    edits.record(uri, changes);
+    return next;
+  },
+});
 let clientLocale: string | undefined;
 let canPullConfig = false;
 let canWatchFiles = false;
@@ -56,7 +69,7 @@ const index = new ReportIndex();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
   return doc ? analyzer.peek(doc)?.model : undefined;
-});
+}, (uri) => edits.get(uri));
 const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) => {
   // A report whose successor is open: that one's R9 result may change.
   const successors = index.successorsOf(a.model, documents.keys()).filter((u) => u !== a.uri);
@@ -148,6 +161,7 @@ documents.onDidChangeContent((e) => publisher.changed(e.document));
 documents.onDidClose((e) => {
   publisher.closed(e.document.uri);
   analyzer.forget(e.document.uri);
+  edits.forget(e.document.uri);
   settings.forget(e.document.uri);
   void index.fileChanged(e.document.uri);
 });

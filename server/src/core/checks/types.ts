@@ -86,6 +86,8 @@ export interface CheckContext {
   /** Picks the message in the context's language. */
   t(text: Bilingual): string;
   previous?: PreviousReport;
+  /** Ranges the user just edited, most recent last (the editor's; empty elsewhere). */
+  edited?: readonly Range[];
   /** Per-run memo for analyses shared by several checks (the sums). */
   memo: Map<string, unknown>;
 }

@@ -5,7 +5,9 @@
  */
 import type { Connection, Diagnostic, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TOO_MANY_PROBLEMS } from '../../core/checks/registry';
 import type { Analysis, Analyzer } from '../analysis';
+import { capFindings } from '../cap';
 import { toDiagnostic } from '../convert';
 
 export class DiagnosticsPublisher {
@@ -21,8 +23,9 @@ export class DiagnosticsPublisher {
     private readonly onAnalysed: (a: Analysis) => void,
   ) {}
 
+  /** The diagnostics of an analysis, within the editor's per-document limit. */
   static diagnostics(a: Analysis): Diagnostic[] {
-    return a.findings.map((f) => toDiagnostic(f, a.uri, a.version));
+    return capFindings(a.findings, a.locale, a.uri, a.settings.checks[TOO_MANY_PROBLEMS.code]).map((f) => toDiagnostic(f, a.uri, a.version));
   }
 
   /** Pull: answer a textDocument/diagnostic request. */
