@@ -13,6 +13,8 @@ import { readProactive } from './proactive';
 import { readProse } from './prose';
 import { findRegions, type Region, type Segment, segmentRegion } from './regions';
 import { readRequests } from './requests';
+import type { Grid } from '../source/types';
+import { gridInfos } from './grid';
 import { type LineInfo, markBarePageNumbers, readLine } from './tokens';
 
 /** Lines longer than this are prose or junk; they are not split into cells. */
@@ -33,7 +35,7 @@ export interface ParseCache {
   lines?: LineInfo[];
 }
 
-function readInfos(lines: Line[], cache?: ParseCache): LineInfo[] {
+function readInfos(lines: Line[], cache?: ParseCache, grids?: readonly Grid[]): LineInfo[] {
   const prev = cache?.lines;
   const own = lines.map((line, i) => {
     const p = prev?.[i];
@@ -45,6 +47,8 @@ function readInfos(lines: Line[], cache?: ParseCache): LineInfo[] {
   });
   if (cache) cache.lines = own;
   const infos = own.slice();
+  // Rows of an original's tables: their cells are known exactly (grid.ts).
+  for (const [i, info] of gridInfos(grids, lines)) infos[i] = info;
   markBarePageNumbers(infos);
   return infos;
 }
@@ -117,11 +121,12 @@ export function parseReport(text: string): ReportModel {
 
 /**
  * Parses a text already split into lines (callers that need the lines too split once). With a cache, the
- * previous parse of the same document lends its line readings.
+ * previous parse of the same document lends its line readings. With grids (a report read from a .docx, HTML
+ * or PDF), the rows of its tables are read cell by cell as the original has them.
  */
-export function parseLines(text: string, lines: Line[], cache?: ParseCache): ReportModel {
+export function parseLines(text: string, lines: Line[], cache?: ParseCache, grids?: readonly Grid[]): ReportModel {
   const map = new LineMap(lines);
-  const infos = readInfos(lines, cache);
+  const infos = readInfos(lines, cache, grids);
   const headings = findHeadings(lines, infos);
   const isHeading = new Array<boolean>(lines.length).fill(false);
   for (const h of headings) isHeading[h.line] = true;
