@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { zipSync } from 'fflate';
 import { checkText, checkView } from '../../server/src/core/service';
-import { readSource, SOURCE_LIMITS, type SourceView } from '../../server/src/core/source/index';
+import { exportDocx, readSource, SOURCE_LIMITS, type SourceView } from '../../server/src/core/source/index';
 import { placeOf } from '../../server/src/core/source/place';
 import { FIXTURES, readMarkers } from '../helpers/fixtures';
 
@@ -151,5 +151,30 @@ describe('the grid seam', () => {
     const v = await readSource(new TextEncoder().encode(html), 'html');
     const lines = v.text.split('\n');
     assert.equal(lines[v.grids[0]!.rows[1]!.line], '2.其他法律行政法规禁止公开\t0');
+  });
+});
+
+describe('导出为 Word', () => {
+  const tablesOf = (m: ReturnType<typeof checkView>['model']) =>
+    Object.fromEntries(Object.entries(m.tables).map(([k, t]) => [k, [t.confident, t.edition, Object.fromEntries([...t.rows].map(([rk, r]) => [rk, r.cells.map((c) => c.raw)]))]]));
+  for (const name of ['sum-error.pdf', 'blank-cell.htm', 'seeds/000_24f5f2493d7fd78d.docx', 'seeds/002_d5b91211e5e67ae1.docx', 'seeds/004_b6b282f6157a8fb9.pdf']) {
+    it(`${name} exported and read back gives the same tables and findings`, async () => {
+      const a = checkView(await read(name));
+      const { bytes, asText } = await exportDocx(a.model, a.lines);
+      const b = checkView(await readSource(bytes, 'docx'));
+      assert.deepEqual(tablesOf(b.model), tablesOf(a.model));
+      assert.deepEqual(b.findings.map((f) => f.code).sort(), a.findings.map((f) => f.code).sort());
+      assert.deepEqual(b.model.sections.map((s) => s.number), a.model.sections.map((s) => s.number));
+      assert.deepEqual(asText, []);
+    });
+  }
+
+  it('writes the official merged header cells and headings as Word headings', async () => {
+    const a = checkView(await read('clean.docx'));
+    const { bytes } = await exportDocx(a.model, a.lines);
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+    assert.match(xml, /<w:gridSpan w:val="3"\/><w:vMerge w:val="restart"\/><\/w:tcPr><w:p><w:r><w:t xml:space="preserve">（本列数据的勾稽关系为/);
+    assert.match(xml, /<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">三、收到和处理政府信息公开申请情况/);
   });
 });

@@ -72,3 +72,4 @@ export async function readSource(bytes: Uint8Array, hint?: SourceKind, limits: S
     return problemView(as, { kind: 'damaged', detail: (err as Error)?.message ?? String(err) });
   }
 }
+export { exportDocx } from '../export/docx';

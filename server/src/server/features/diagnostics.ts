@@ -6,6 +6,7 @@
 import type { Connection, Diagnostic, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Analyzer } from '../analysis';
+import { placeSuffix } from '../../core/source/place';
 import { toDiagnostic } from '../convert';
 
 export class DiagnosticsPublisher {
@@ -22,6 +23,8 @@ export class DiagnosticsPublisher {
   ) {}
 
   static diagnostics(a: Analysis): Diagnostic[] {
+    // In a text view of an original, each message also names its place there (page, table, row, cell).
+    if (a.view) return a.findings.map((f) => toDiagnostic({ ...f, message: f.message + placeSuffix(a.view, f.range, a.locale) }, a.uri, a.version));
     return a.findings.map((f) => toDiagnostic(f, a.uri, a.version));
   }
 
