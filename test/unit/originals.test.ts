@@ -163,7 +163,9 @@ describe('导出为 Word', () => {
       const { bytes, asText } = await exportDocx(a.model, a.lines);
       const b = checkView(await readSource(bytes, 'docx'));
       assert.deepEqual(tablesOf(b.model), tablesOf(a.model));
-      assert.deepEqual(b.findings.map((f) => f.code).sort(), a.findings.map((f) => f.code).sort());
+      // The export writes the official row and column labels, so label deviations are the one thing it tidies.
+      const codes = (fs: { code: string }[]) => fs.map((f) => f.code).filter((c) => c !== 'table-label').sort();
+      assert.deepEqual(codes(b.findings), codes(a.findings));
       assert.deepEqual(b.model.sections.map((s) => s.number), a.model.sections.map((s) => s.number));
       assert.deepEqual(asText, []);
     });

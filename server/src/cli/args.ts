@@ -8,8 +8,9 @@ Usage:
   govreport check [--format text|json|sarif] [--locale zh|en] [--config FILE] PATH...
       Check report files and folders (folders are searched for .txt, .md, .docx, .pdf and .html files).
       Exit status: 0 no errors, 1 a report has errors, 2 bad usage or an unreadable file.
-  govreport parse --format json FILE
-      Print what the checker read: sections, tables (columns, rows, values), prose numbers.
+  govreport parse --format json [--locale zh|en] FILE
+      Print what the checker read: sections, tables (columns, rows, values; a table not read with
+      confidence says why), prose numbers.
   govreport text FILE
       Print the text a report was read as: for a .docx, .pdf or .html, the text view the line numbers of
       findings refer to (each table row one line, cells tab-separated).

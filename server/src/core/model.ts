@@ -134,7 +134,7 @@ export type Doubt =
   | { kind: 'unlabelled'; rows: number }
   | { kind: 'stray'; rows: number }
   | { kind: 'spread' }
-  | { kind: 'few-values'; values: number };
+  | { kind: 'few-values'; values: number; columns?: number };
 
 export interface LabelDeviation {
   /** 'row' or 'column'. */

@@ -26,6 +26,11 @@ export interface CheckOptions {
   maxSize?: number;
   /** The original the text was read from (a .docx, .pdf or .html), for source-unreadable. */
   source?: SourceInfo;
+  /**
+   * Ranges of the text the user just edited, most recent last (the editor sets them from its changes). A
+   * sum broken by an edit is reported at the edited cell when that cell is one of those that could be at fault.
+   */
+  edited?: readonly Range[];
 }
 
 export interface CheckResult {
@@ -62,6 +67,7 @@ export function runChecks(model: ReportModel, lines: readonly Line[], options: C
     memo: new Map(),
     ...(options.previous ? { previous: options.previous } : {}),
     ...(options.source ? { source: options.source } : {}),
+    ...(options.edited?.length ? { edited: options.edited } : {}),
   };
   const levels = options.levels ?? {};
   const out: Finding[] = [];

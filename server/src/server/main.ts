@@ -8,7 +8,7 @@ import {
   ErrorCodes, type InitializeParams, type InitializeResult, ResponseError, TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAsEdits } from '../core/service';
 import {
   CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
@@ -17,6 +17,8 @@ import { resolveLocale } from '../core/settings';
 import { Analyzer } from './analysis';
 import { exportDocxOf, sourceText } from './features/originals';
 import { Originals } from './originals';
+import { validatingDocuments } from './documents';
+import { EditTracker } from './edits';
 import { codeActions } from './features/code-actions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -46,7 +48,20 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 }
 
 const connection = createConnection();
-const documents = new TextDocuments(TextDocument);
+const edits = new EditTracker();
+const validated = validatingDocuments((uri, reason) => {
+  connection.console.error(`govreport: refused a change of ${uri}: ${reason}; the document keeps its text`);
+});
+const documents = new TextDocuments<TextDocument>({
+  ...validated,
+  update: (doc, changes, version) => {
+    const uri = doc.uri;
+    const next = validated.update(doc, changes, version);
+    // Each change also moves the record of where the user just edited (findings go to the cell they touched).
+    edits.record(uri, changes);
+    return next;
+  },
+});
 let clientLocale: string | undefined;
 let canPullConfig = false;
 let canWatchFiles = false;
@@ -58,7 +73,7 @@ const originals = new Originals();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
   return doc ? analyzer.peek(doc)?.model : undefined;
-}, originals);
+}, (uri) => edits.get(uri), originals);
 const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) => {
   // A report whose successor is open: that one's R9 result may change.
   const successors = index.successorsOf(a.model, documents.keys()).filter((u) => u !== a.uri);
@@ -151,6 +166,7 @@ documents.onDidClose((e) => {
   originals.forget(e.document.uri);
   publisher.closed(e.document.uri);
   analyzer.forget(e.document.uri);
+  edits.forget(e.document.uri);
   settings.forget(e.document.uri);
   void index.fileChanged(e.document.uri);
 });

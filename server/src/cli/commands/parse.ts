@@ -18,7 +18,7 @@ export async function parse(args: Args): Promise<number> {
     const { text, encoding, view } = await readReport(files[0]!);
     const model = parseLines(text, splitLines(text), undefined, view?.grids);
     const source = view ? { source: { kind: view.kind, tables: view.grids.length, ...(view.pages ? { pages: view.pages } : {}), problems: view.problems } } : {};
-    out(JSON.stringify({ path: files[0], ...(encoding ? { encoding } : {}), ...source, ...modelToJson(model) }, null, 2) + '\n');
+    out(JSON.stringify({ path: files[0], ...(encoding ? { encoding } : {}), ...source, ...modelToJson(model, args.locale) }, null, 2) + '\n');
     return 0;
   } catch (e) {
     err(`govreport: ${file}: ${(e as Error).message}\n`);

@@ -95,6 +95,8 @@ export interface CheckContext {
   previous?: PreviousReport;
   /** The original the text view was read from. */
   source?: SourceInfo;
+  /** Ranges the user just edited, most recent last (the editor's; empty elsewhere). */
+  edited?: readonly Range[];
   /** Per-run memo for analyses shared by several checks (the sums). */
   memo: Map<string, unknown>;
 }

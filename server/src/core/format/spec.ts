@@ -214,8 +214,8 @@ export const REQUEST_COLUMNS: ColumnSpec[] = [
   count('research', '科研机构', 'research institutions'),
   count('publicInterest', '社会公益组织', 'public-interest organisations'),
   count('legal', '法律服务机构', 'legal service organisations'),
-  count('otherOrg', '其他', 'other organisations'),
-  count('total', '总计', 'total'),
+  count('otherOrg', '其他', 'other organisations', ['其它']),
+  count('total', '总计', 'total', ['合计']),
 ];
 
 /** Header cells that group columns but hold no values. */

@@ -6,15 +6,13 @@ import { type Edition, editionForYear, type SectionNumber, type TableKey } from 
 import type { Heading, ReportModel, Section, SubHeading, Table } from '../model';
 import { isBlank, type Line, LineMap, type Range, splitLines, span, range } from '../text/lines';
 import { normalize } from '../text/normalize';
-import { readAppeals } from './appeals';
 import { readHeading, readSubHeading } from './headings';
 import { readDebris, readDirectives, readPeriod, readSignature, readTitle } from './meta';
-import { readProactive } from './proactive';
 import { readProse } from './prose';
 import { findRegions, type Region, type Segment, segmentRegion } from './regions';
-import { readRequests } from './requests';
 import type { Grid } from '../source/types';
 import { gridInfos } from './grid';
+import { readTable } from './table';
 import { type LineInfo, markBarePageNumbers, readLine } from './tokens';
 
 /** Lines longer than this are prose or junk; they are not split into cells. */
@@ -147,13 +145,11 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
   const year = title.year ?? period?.start.year ?? null;
   const expected = editionForYear(year ?? undefined);
   const tables: Partial<Record<TableKey, Table>> = {};
-  const proactive = byTable.get('proactive');
   const headingLines = headings.map((h) => h.line);
-  if (proactive) tables.proactive = readProactive(firstTable(proactive, headingLines), expected);
-  const requests = byTable.get('requests');
-  if (requests) tables.requests = readRequests(firstTable(requests, headingLines), expected);
-  const appeals = byTable.get('appeals');
-  if (appeals) tables.appeals = readAppeals(firstTable(appeals, headingLines));
+  for (const key of ['proactive', 'requests', 'appeals'] as TableKey[]) {
+    const segs = byTable.get(key);
+    if (segs) tables[key] = readTable(firstTable(segs, headingLines), expected);
+  }
   for (const t of Object.values(tables)) {
     t.range = clampRange(t.range, lines);
     for (const b of t.blocks ?? []) b.range = clampRange(b.range, lines);
