@@ -7,10 +7,11 @@ import type { Finding, Level, Locale } from '../../core/checks/types';
 import { slimModel } from '../../core/desk/slim';
 import type { ReportModel } from '../../core/model';
 import { parseLines } from '../../core/parse/index';
-import { checkText, overLimit, runChecks } from '../../core/service';
+import { checkText, checkView, overLimit, runChecks } from '../../core/service';
+import type { SourceView } from '../../core/source/types';
 import { splitLines } from '../../core/text/lines';
 import { UnreadableFile } from '../../node/files';
-import { readSource } from './source';
+import { readSource, type Source } from './source';
 
 /** The check options of a folder's settings, as plain data that can be sent to a worker. */
 export interface PlainOptions {
@@ -33,6 +34,8 @@ export interface Checked {
   format: string;
   model: ReportModel;
   findings: Finding[];
+  /** The original's text view (a .docx, .pdf or .html), for naming places in it. */
+  view?: SourceView;
 }
 
 export interface Failed {
@@ -46,8 +49,13 @@ export function isFailed(o: Outcome): o is Failed {
   return 'error' in o;
 }
 
-/** Checks a text already read. */
-export function analyseText(file: string, text: string, format: string, options: PlainOptions): Checked {
+/** Checks a file already read. */
+export function analyseSource(file: string, src: Source, options: PlainOptions): Checked {
+  const { text, format, view } = src;
+  if (view) {
+    const { model, findings } = checkView(view, options);
+    return { path: file, text: overLimit(text, options.maxSize) ? '' : text, format, model: slimModel(model), findings, view };
+  }
   if (overLimit(text, options.maxSize)) {
     const { model, findings } = checkText(text, options);
     return { path: file, text: '', format, model, findings };
@@ -71,7 +79,7 @@ export async function analyseFile(file: string, options: PlainOptions): Promise<
     return failure(file, e);
   }
   try {
-    return analyseText(file, src.text, src.format, options);
+    return analyseSource(file, src, options);
   } catch (e) {
     return failure(file, e);
   }

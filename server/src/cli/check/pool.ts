@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyseText, failure, type Job, type Outcome, type PlainOptions } from './analyse';
+import { analyseSource, failure, type Job, type Outcome, type PlainOptions } from './analyse';
 import { readSource, type Source } from './source';
 import type { BatchMessage, DoneMessage } from './worker';
 
@@ -64,7 +64,7 @@ async function inThread(jobs: Job[], options: PlainOptions[], opts: PoolOptions)
     if (src instanceof Error) out.push(failure(job.path, src));
     else {
       try {
-        out.push(analyseText(job.path, src.text, src.format, options[job.options]!));
+        out.push(analyseSource(job.path, src, options[job.options]!));
       } catch (e) {
         out.push(failure(job.path, e));
       }

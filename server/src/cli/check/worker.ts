@@ -4,7 +4,7 @@
  * file reading only, so it starts faster than the whole CLI would.
  */
 import { isMainThread, parentPort } from 'node:worker_threads';
-import { analyseText, failure, type Job, type Outcome, type PlainOptions } from './analyse';
+import { analyseSource, failure, type Job, type Outcome, type PlainOptions } from './analyse';
 import { readSource, type Source } from './source';
 
 export interface BatchMessage {
@@ -26,7 +26,7 @@ async function runBatch(msg: BatchMessage, read: Promise<Source | Error>[]): Pro
     if (src instanceof Error) outcomes.push(failure(job.path, src));
     else {
       try {
-        outcomes.push(analyseText(job.path, src.text, src.format, msg.options[job.options]!));
+        outcomes.push(analyseSource(job.path, src, msg.options[job.options]!));
       } catch (e) {
         outcomes.push(failure(job.path, e));
       }

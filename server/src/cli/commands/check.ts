@@ -7,6 +7,8 @@ import type { Finding, PreviousReport } from '../../core/checks/types';
 import { ACROSS_YEARS, pairWithLastYear, previousLabel } from '../../core/desk/years';
 import { checkOptions } from '../../core/options';
 import { runChecks, sortFindings } from '../../core/service';
+import { placeOf } from '../../core/source/place';
+import type { SourceView } from '../../core/source/types';
 import { splitLines } from '../../core/text/lines';
 import { collectFiles, UnreadableFile } from '../../node/files';
 import type { Args } from '../args';
@@ -72,7 +74,7 @@ export async function check(args: Args, version: string): Promise<number> {
     if (more.length) c.findings = sortFindings([...c.findings, ...more]);
   }
 
-  const results: FileResult[] = checked.map((c) => ({ path: c.path, model: c.model, findings: c.findings }));
+  const results: FileResult[] = checked.map((c) => ({ path: c.path, model: c.model, findings: c.findings, ...(c.view ? { view: c.view } : {}) }));
   for (const m of configProblems) err(`govreport: ${m}\n`);
   for (const u of unreadable) err(`govreport: ${u.path}: ${u.message}\n`);
 
@@ -85,7 +87,8 @@ export async function check(args: Args, version: string): Promise<number> {
       format: r.model.format,
       expectedFormat: r.model.expectedFormat,
       sections: r.model.sections.map((s) => ({ number: s.number, title: s.heading.title.text, range: s.range })),
-      diagnostics: r.findings.map(diagnosticJson),
+      ...(r.view ? { source: { kind: r.view.kind, tables: r.view.grids.length, ...(r.view.pages ? { pages: r.view.pages } : {}) } } : {}),
+      diagnostics: r.findings.map((f) => diagnosticJson(f, r.view)),
     }));
     const errors = unreadable.map((u) => ({ path: u.path, error: u.message }));
     out(JSON.stringify({ files: jsonFiles, ...(errors.length ? { errors } : {}) }, null, 2) + '\n');
@@ -99,8 +102,10 @@ export async function check(args: Args, version: string): Promise<number> {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function diagnosticJson(f: Finding): Record<string, unknown> {
+function diagnosticJson(f: Finding, view: SourceView | undefined): Record<string, unknown> {
   const o: Record<string, unknown> = { code: f.code, severity: f.severity, message: f.message, range: f.range };
+  const original = view ? placeOf(view, f.range) : undefined;
+  if (original) o.original = original;
   if (f.fix) o.fix = f.fix;
   if (f.related?.length) o.related = f.related;
   if (f.data) o.data = f.data;

@@ -24,6 +24,7 @@ import { tableLabel } from './rules/table-label';
 import { tableMissing } from './rules/table-missing';
 import { tableRowMissing } from './rules/table-row-missing';
 import { tableUnreadable } from './rules/table-unreadable';
+import { sourceUnreadable } from './rules/source-unreadable';
 import { textCopied } from './rules/text-copied';
 import { textTableMismatch } from './rules/text-table-mismatch';
 import type { Check, CheckMeta } from './types';
@@ -52,6 +53,7 @@ export const CHECKS: readonly Check[] = [
   feeStatementMissing,
   conversionDebris,
   carryoverMismatch,
+  sourceUnreadable,
   inForceMismatch,
   textCopied,
 ];
