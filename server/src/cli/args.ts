@@ -5,7 +5,7 @@ import { resolveLocale } from '../core/settings';
 export const HELP = `govreport — 政府信息公开工作年度报告检查器 (checker for government information disclosure annual reports)
 
 Usage:
-  govreport check [--format text|json|sarif] [--locale zh|en] [--config FILE] PATH...
+  govreport check [--format text|json|sarif|html|csv] [--output FILE] [--baseline FILE] [--previous DIR] PATH...
       Check report files and folders (folders are searched for .txt, .md, .docx, .pdf and .html files).
       Exit status: 0 no errors, 1 a report has errors, 2 bad usage or an unreadable file.
   govreport parse --format json [--locale zh|en] FILE
@@ -20,7 +20,11 @@ Usage:
       List the check codes with their default severity.
 
 Options:
-  --format    text (default), json, or sarif (SARIF 2.1.0 for code-scanning tools)
+  --format    text (default), json, sarif (SARIF 2.1.0 for code-scanning tools), html (the reviewer's page:
+              one self-contained file), or csv (one row per finding, UTF-8 with BOM for Excel and WPS)
+  --output FILE   write the output to FILE instead of standard output (-o)
+  --baseline FILE dismissed findings: written from this run when FILE does not exist; when it does, the
+              findings it holds are not shown again (SARIF marks them suppressed)
   --locale    message language; default from LC_ALL / LC_MESSAGES / LANG (English when en*), else Chinese
   --config    a govreport.json to use instead of the one found upward from each report
   --previous DIR  last year's reports, to compare with (R9, R10, text-copied); not checked themselves
@@ -43,6 +47,10 @@ export interface Args {
   jobs?: number;
   /** Folders or files of last year's reports (--previous), compared with but not checked. */
   previous: string[];
+  /** Write the output to this file instead of standard output (--output). */
+  output?: string;
+  /** A baseline of dismissed findings (--baseline): read when it exists, else written from this run. */
+  baseline?: string;
 }
 
 export function envLocale(): string | undefined {
@@ -77,6 +85,8 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
       if (!/^\d{1,3}$/.test(v)) throw new UsageError(`--jobs must be a number of worker threads (0 checks in one thread), not "${v}"`);
       args.jobs = Number(v);
     } else if (a === '--previous' || a.startsWith('--previous=')) args.previous.push(value('--previous'));
+    else if (a === '--output' || a.startsWith('--output=') || a === '-o') args.output = value('--output');
+    else if (a === '--baseline' || a.startsWith('--baseline=')) args.baseline = value('--baseline');
     else if (a === '--no-color') args.color = false;
     else if (a === '--write') args.write = true;
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
@@ -84,7 +94,7 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else args.paths.push(a);
   }
   if (!['check', 'parse', 'fix', 'rules', 'text'].includes(args.command)) throw new UsageError(`unknown command "${args.command}" (use check, parse, text, fix or rules)`);
-  if (args.command === 'check' && !['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not "${args.format}"`);
+  if (args.command === 'check' && !['text', 'json', 'sarif', 'html', 'csv'].includes(args.format)) throw new UsageError(`--format must be text, json, sarif, html or csv, not "${args.format}"`);
   if (args.command === 'parse' && args.format !== 'json' && args.format !== 'text') throw new UsageError('parse prints JSON: --format json');
   if (args.command !== 'rules' && args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
   if (args.command === 'parse' && args.paths.length !== 1) throw new UsageError('parse takes exactly one file');

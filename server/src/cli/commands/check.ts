@@ -2,6 +2,7 @@
  * `govreport check`: reports in files and folders, with findings as text, JSON or SARIF. Each report is
  * checked on its own in parallel (check/pool.ts), then the checks across reports run here on what came back.
  */
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, PreviousReport } from '../../core/checks/types';
 import { ACROSS_YEARS, pairWithLastYear, previousLabel } from '../../core/desk/years';
@@ -11,7 +12,12 @@ import { placeOf } from '../../core/source/place';
 import type { SourceView } from '../../core/source/types';
 import { splitLines } from '../../core/text/lines';
 import { collectFiles, UnreadableFile } from '../../node/files';
-import type { Args } from '../args';
+import { type Args, UsageError } from '../args';
+import { applyBaseline } from '../check/baseline';
+import { checkDesk } from '../check/desk';
+import { toCsv } from '../report/csv';
+import { deskData } from '../report/desk-data';
+import { toHtml } from '../report/html';
 import { type Checked, isFailed, type Job, type PlainOptions } from '../check/analyse';
 import { checkFiles } from '../check/pool';
 import { progressLine } from '../check/progress';
@@ -35,8 +41,10 @@ export async function check(args: Args, version: string): Promise<number> {
   const optionSets: PlainOptions[] = [];
   const memo = new Map<string, LoadedSettings>();
   const configProblems = new Set<string>();
+  const loadedOfJob: LoadedSettings[] = [];
   const jobs: Job[] = [...files, ...previousFiles].map((file) => {
     const loaded = settingsFor(file, override, memo);
+    loadedOfJob.push(loaded);
     let i = bySettings.get(loaded);
     if (i === undefined) {
       for (const p of loaded.problems) configProblems.add(p.message);
@@ -53,11 +61,13 @@ export async function check(args: Args, version: string): Promise<number> {
   const checked: Checked[] = [];
   const lastYears: Checked[] = [];
   const optionsOf = new Map<Checked, PlainOptions>();
+  const loadedOf = new Map<Checked, LoadedSettings>();
   outcomes.forEach((o, i) => {
     if (isFailed(o)) unreadable.push(new UnreadableFile(o.path, o.error));
     else {
       (i < files.length ? checked : lastYears).push(o);
       optionsOf.set(o, optionSets[jobs[i]!.options]!);
+      loadedOf.set(o, loadedOfJob[i]!);
     }
   });
 
@@ -74,12 +84,32 @@ export async function check(args: Args, version: string): Promise<number> {
     if (more.length) c.findings = sortFindings([...c.findings, ...more]);
   }
 
-  const results: FileResult[] = checked.map((c) => ({ path: c.path, model: c.model, findings: c.findings, ...(c.view ? { view: c.view } : {}) }));
+  // Across agencies: each roster over the reports it governs.
+  const desk = checkDesk(checked, (c) => loadedOf.get(c)!, args.locale);
+
+  // Dismissed findings: --baseline, else a govreport.json's "baseline".
+  const base = process.cwd();
+  const baselineFile = args.baseline ?? [...new Set(checked.map((c) => loadedOf.get(c)!.settings.baseline).filter(Boolean))][0];
+  const dismissal = baselineFile ? await applyBaseline(path.resolve(baselineFile), checked, base) : undefined;
+  const dismissedOf = (r: FileResult) => dismissal?.dismissed.get(r as Checked)?.length ?? 0;
+
+  const results: FileResult[] = checked;
+  const all = [...results, ...desk.rosters];
   for (const m of configProblems) err(`govreport: ${m}\n`);
   for (const u of unreadable) err(`govreport: ${u.path}: ${u.message}\n`);
+  if (dismissal) {
+    err(dismissal.wrote
+      ? (args.locale === 'en'
+        ? `govreport: wrote the baseline ${dismissal.file} with ${dismissal.entries} findings; later runs show only new ones\n`
+        : `govreport：已写入基线 ${dismissal.file}（${dismissal.entries} 个问题）；以后的检查只显示新问题\n`)
+      : (args.locale === 'en'
+        ? `govreport: ${[...dismissal.dismissed.values()].reduce((a, f) => a + f.length, 0)} findings dismissed by the baseline ${dismissal.file}\n`
+        : `govreport：基线 ${dismissal.file} 中已忽略的问题 ${[...dismissal.dismissed.values()].reduce((a, f) => a + f.length, 0)} 个，未显示\n`));
+  }
 
+  let text: string;
   if (args.format === 'json') {
-    const jsonFiles = results.map((r) => ({
+    const jsonFiles = all.map((r) => ({
       path: r.path,
       isReport: r.model.isReport,
       agency: r.model.agency,
@@ -89,17 +119,35 @@ export async function check(args: Args, version: string): Promise<number> {
       sections: r.model.sections.map((s) => ({ number: s.number, title: s.heading.title.text, range: s.range })),
       ...(r.view ? { source: { kind: r.view.kind, tables: r.view.grids.length, ...(r.view.pages ? { pages: r.view.pages } : {}) } } : {}),
       diagnostics: r.findings.map((f) => diagnosticJson(f, r.view)),
+      ...(dismissedOf(r) ? { dismissed: dismissedOf(r) } : {}),
     }));
     const errors = unreadable.map((u) => ({ path: u.path, error: u.message }));
-    out(JSON.stringify({ files: jsonFiles, ...(errors.length ? { errors } : {}) }, null, 2) + '\n');
+    const missingJson = desk.missing.length ? { missing: desk.missing } : {};
+    text = JSON.stringify({ files: jsonFiles, ...(errors.length ? { errors } : {}), ...missingJson }, null, 2) + '\n';
   } else if (args.format === 'sarif') {
-    out(JSON.stringify(toSarif(results, args.locale, version, process.cwd()), null, 2) + '\n');
+    const suppressed = dismissal ? [...dismissal.dismissed].map(([c, findings]) => ({ path: c.path, findings })) : [];
+    text = JSON.stringify(toSarif(all, args.locale, version, base, suppressed), null, 2) + '\n';
+  } else if (args.format === 'html' || args.format === 'csv') {
+    const data = deskData(results, unreadable, desk.missing, dismissedOf, args.locale, base);
+    text = args.format === 'html' ? toHtml(data) : toCsv(data);
   } else {
-    out(formatText(results, args.locale, args.color));
-    out(summaryLine(results, unreadable.length, args.locale) + '\n');
+    text = formatText(results, args.locale, args.color) + formatText(desk.rosters, args.locale, args.color, false)
+      + summaryLine(results, unreadable.length, args.locale) + '\n';
+    if (desk.missing.length) {
+      text += args.locale === 'en'
+        ? `${desk.missing.length} agencies in the roster have no report of the year\n`
+        : `名单中有 ${desk.missing.length} 个机关没有本年度报告\n`;
+    }
   }
+  if (args.output) {
+    try {
+      writeFileSync(args.output, text);
+    } catch (e) {
+      throw new UsageError(`cannot write --output ${args.output}: ${(e as Error).message}`);
+    }
+  } else out(text);
   if (unreadable.length > 0) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return all.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 function diagnosticJson(f: Finding, view: SourceView | undefined): Record<string, unknown> {

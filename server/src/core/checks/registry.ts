@@ -5,8 +5,10 @@ import { carryoverMismatch } from './rules/carryover-mismatch';
 import { conversionDebris } from './rules/conversion-debris';
 import { feeStatementMissing } from './rules/fee-statement-missing';
 import { formatOutdated } from './rules/format-outdated';
+import { hierarchySum } from './rules/hierarchy-sum';
 import { inForceMismatch } from './rules/in-force-mismatch';
 import { periodYear } from './rules/period-year';
+import { reportMissing } from './rules/report-missing';
 import { sectionEmpty } from './rules/section-empty';
 import { sectionMissing } from './rules/section-missing';
 import { sectionNumbering } from './rules/section-numbering';
@@ -56,6 +58,9 @@ export const CHECKS: readonly Check[] = [
   sourceUnreadable,
   inForceMismatch,
   textCopied,
+  // Across reports: metadata here, the work in core/desk/ (they find nothing in one report).
+  hierarchySum,
+  reportMissing,
 ];
 
 /** Reported once when a check itself fails, so one broken check never silences the others. */
