@@ -87,7 +87,7 @@ export const textTableMismatch: Check = {
   meta: {
     code: 'text-table-mismatch',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixes: ['suggestion'],
     description: { zh: '正文中的数字与表格不一致（R8）', en: 'A number in the prose contradicts the table (R8)' },
     docs: {
       why: {
@@ -96,8 +96,8 @@ export const textTableMismatch: Check = {
       },
       example: '本年度共收到政府信息公开申请 12 件……\n一、本年新收政府信息公开申请数量\t…\t9',
       fix: {
-        zh: '快速修复把正文中的数字改为表格中的数字（正文写作“未收到”等文字时需手工修改）。若表格自身的合计不成立，以合计所要求的数为准：正文与之相符时不报；表格有疑问时不提供快速修复。',
-        en: "The quick fix writes the table's number into the prose (sentences saying 未收到 need editing by hand). When the table's own sums fail, the number they call for counts too: prose that agrees with it is not reported, and no fix is offered while the table is in doubt.",
+        zh: '快速修复（建议，需核实：也可能是表格有误）把正文中的数字改为表格中的数字（正文写作“未收到”等文字时需手工修改）。若表格自身的合计不成立，以合计所要求的数为准：正文与之相符时不报；表格有疑问时不提供快速修复。',
+        en: "The quick fix (a suggestion, to be verified: the table may be the one in error) writes the table's number into the prose (sentences saying 未收到 need editing by hand). When the table's own sums fail, the number they call for counts too: prose that agrees with it is not reported, and no fix is offered while the table is in doubt.",
       },
     },
   },
@@ -129,7 +129,7 @@ export const textTableMismatch: Check = {
           : ctx.t({ zh: `正文说“${p.phrase}”，但表中${e.what.zh}为 ${n(table)}`, en: `The prose says "${p.phrase}", but the table has ${e.what.en} = ${n(table)}` })) + alt + note,
         data: { key: p.key, prose: p.value, table, ...(disputed ? { bySums: c.values[0] } : {}) },
       };
-      if (p.digits && !disputed) f.fix = { title: ctx.t({ zh: `改为 ${n(table)}`, en: `Change to ${n(table)}` }), edits: [replace(p.range, n(table))] };
+      if (p.digits && !disputed) f.fix = { title: ctx.t({ zh: `把正文中的 ${n(p.value)} 改为表中的 ${n(table)}（请核实）`, en: `Change ${n(p.value)} in the text to the table's ${n(table)} (verify)` }), kind: 'suggestion', edits: [replace(p.range, n(table))] };
       out.push(f);
     }
     return out;
