@@ -13,6 +13,7 @@ import { benchCli } from './bench/cli.mjs';
 import { benchCodeActions } from './bench/code-actions.mjs';
 import { benchCore } from './bench/core.mjs';
 import { benchActivation, benchSizes } from './bench/extension.mjs';
+import { benchOriginals } from './bench/originals.mjs';
 import { benchMemory, benchTyping } from './bench/server.mjs';
 import { heading, machine, markdownTable, printTable } from './bench/stats.mjs';
 import { ROOT } from './bench/texts.mjs';
@@ -20,7 +21,7 @@ import { ROOT } from './bench/texts.mjs';
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const wanted = args.filter((a) => !a.startsWith('--'));
-const SECTIONS = ['core', 'typing', 'memory', 'extension', 'cli', 'actions'];
+const SECTIONS = ['core', 'typing', 'memory', 'extension', 'cli', 'originals', 'actions'];
 const unknown = wanted.filter((w) => !SECTIONS.includes(w));
 if (unknown.length) {
   console.error(`unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(' ')}`);
@@ -69,6 +70,7 @@ await section('extension', async () => {
   await benchActivation(summary);
 });
 await section('cli', () => benchCli(summary));
+await section('originals', () => benchOriginals(summary));
 await section('actions', () => benchCodeActions(summary));
 
 heading('Summary (figures, not assertions)');

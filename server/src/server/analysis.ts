@@ -1,6 +1,8 @@
 /**
- * One analysis per document version: the model and the findings, computed on demand and cached until the
- * document or the settings change. The core is fast enough to re-read the whole document on every edit.
+ * One analysis per document text: the model and the findings, computed on demand and cached until the
+ * document or the settings change. The cache is keyed on the text itself as well as the version, so a client
+ * that repeats a version number or opens a document twice never gets the old text's results. The core is fast
+ * enough to re-read the whole document on every edit.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Locale } from '../core/checks/types';
@@ -9,7 +11,9 @@ import { checkOptions } from '../core/options';
 import { type ParseCache, parseLines } from '../core/parse/index';
 import { type CheckOptions, checkText, overLimit, runChecks } from '../core/service';
 import { resolveLocale, type Settings } from '../core/settings';
-import { type Line, splitLines } from '../core/text/lines';
+import { type Line, type Range, splitLines } from '../core/text/lines';
+import type { SourceView } from '../core/source/types';
+import type { Originals } from './originals';
 import type { ReportIndex } from './report-index';
 import type { SettingsStore } from './settings';
 
@@ -21,11 +25,15 @@ export interface Analysis {
   lines: Line[];
   locale: Locale;
   settings: Settings;
-  /** Identifies this result for pull diagnostics. */
+  /** Identifies this result for pull diagnostics: unique per analysis, never reused for another text. */
   resultId: string;
+  /** The settings generation it was computed in. */
+  generation: number;
   text: string;
   /** The options the findings were computed with (for fix all, which re-checks). */
   options: CheckOptions;
+  /** For a text view of an original (.docx, .pdf, .html): the view, with its grids and places. */
+  view?: SourceView;
 }
 
 /** Documents at least this long keep their line readings between edits. */
@@ -37,18 +45,26 @@ export class Analyzer {
   private readonly parses = new Map<string, ParseCache>();
   /** Bumped when settings change, so every cached analysis is stale. */
   private generation = 0;
+  /** Numbers the analyses, for result ids. */
+  private runs = 0;
 
   constructor(
     private readonly settings: SettingsStore,
     private readonly index: ReportIndex,
     private readonly clientLocale: () => string | undefined,
     private readonly openModel: (uri: string) => ReportModel | undefined,
+    /** Where the user just edited a document (its recent edits, most recent last). */
+    private readonly edited: (uri: string) => readonly Range[] = () => [],
+    private readonly originals?: Originals,
   ) {}
 
-  /** The cached analysis of this exact version, if any (no work). */
+  /**
+   * The cached analysis of this exact text and version, if any (no work). Comparing the texts costs nothing
+   * when the document is unchanged (the same string) and little otherwise (lengths or early characters differ).
+   */
   peek(doc: TextDocument): Analysis | undefined {
     const a = this.cache.get(doc.uri);
-    return a && a.version === doc.version && a.resultId.endsWith(`:${this.generation}`) ? a : undefined;
+    return a && a.version === doc.version && a.generation === this.generation && a.text === doc.getText() ? a : undefined;
   }
 
   async analyse(doc: TextDocument): Promise<Analysis> {
@@ -56,15 +72,19 @@ export class Analyzer {
     if (hit) return hit;
     const generation = this.generation;
     const settings = await this.settings.get(doc.uri);
+    const view = await this.originals?.forDocument(doc.uri, doc.getText());
     const fresh = this.peek(doc);
     if (fresh) return fresh;
-    return this.run(doc, settings, generation);
+    return this.run(doc, settings, generation, view);
   }
 
-  private run(doc: TextDocument, settings: Settings, generation: number): Analysis {
+  private run(doc: TextDocument, settings: Settings, generation: number, view?: SourceView): Analysis {
     const text = doc.getText();
     const locale = resolveLocale(settings.locale, this.clientLocale());
     const options: CheckOptions = checkOptions(settings, { locale });
+    if (view) options.source = { kind: view.kind, problems: view.problems };
+    const edited = this.edited(doc.uri);
+    if (edited.length > 0) options.edited = edited;
     let model: ReportModel;
     let findings: Finding[];
     let lines: Line[];
@@ -81,14 +101,14 @@ export class Analyzer {
         this.parses.delete(doc.uri);
         parse = undefined;
       }
-      model = parseLines(text, lines, parse);
+      model = parseLines(text, lines, parse, view?.grids);
       const previous = model.isReport ? this.index.previousFor(doc.uri, model, this.openModel) : undefined;
       if (previous && locale === 'en') previous.label = `the ${previous.model.year} report (${previous.uri!.slice(previous.uri!.lastIndexOf('/') + 1)})`;
       if (previous) options.previous = previous;
       findings = settings.enable ? runChecks(model, lines, options) : [];
     }
     this.index.update(doc.uri, model);
-    const a: Analysis = { uri: doc.uri, version: doc.version, model, findings, lines, locale, settings, resultId: `${doc.version}:${generation}`, text, options };
+    const a: Analysis = { uri: doc.uri, version: doc.version, model, findings, lines, locale, settings, resultId: `${doc.version}:${generation}:${++this.runs}`, generation, text, options, ...(view ? { view } : {}) };
     if (generation === this.generation) this.cache.set(doc.uri, a);
     return a;
   }

@@ -8,6 +8,7 @@ import { FIX_KIND_NAMES, type Finding, type Fix, type Locale } from '../../core/
 import { checkOptions } from '../../core/options';
 import { type FixChoice, type FixResult, fixesOf, fixText } from '../../core/service';
 import { collectFiles, readReportFile } from '../../node/files';
+import { sourceKind } from '../../node/sources';
 import type { Args } from '../args';
 import { err, out } from '../io';
 import { readConfigOption, settingsFor } from '../load';
@@ -75,6 +76,10 @@ export async function fix(args: Args): Promise<number> {
   for (const file of files) {
     try {
       const { settings } = settingsFor(file, override);
+      if (sourceKind(file)) {
+        err(`govreport: ${file}: not fixed (an original is not rewritten; save it as text with "govreport text" first)\n`);
+        continue;
+      }
       const { text, encoding } = await readReportFile(file);
       const r = fixText(text, checkOptions(settings, { locale: args.locale }), choice);
       if (args.write) {

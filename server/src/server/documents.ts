@@ -1,0 +1,97 @@
+/**
+ * The open documents, kept exactly as the client has them. Every change is checked before it is applied:
+ * positions outside the document are clamped the way the protocol and VS Code's own text model read them
+ * (a character past its line's end is the line's end, a line past the last is the document's end, negatives
+ * are the start), one change after the other, so no range can corrupt the line table and the server's text
+ * stays the client's. A change that is not a change at all (a text that is not a string, a position that is
+ * not a number) is refused whole: applying part of it would leave a text the client never had.
+ */
+import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
+import { type Position, type Range, TextDocument } from 'vscode-languageserver-textdocument';
+
+/** Why a change was refused, for the log. */
+export class RefusedChange extends Error {}
+
+function isPosition(p: unknown): p is Position {
+  const q = p as Position | null;
+  return typeof q === 'object' && q !== null && Number.isFinite(q.line) && Number.isFinite(q.character);
+}
+
+/** Checks the shape of one change event; throws RefusedChange when it is not one. */
+function checkShape(c: unknown, i: number): TextDocumentContentChangeEvent {
+  if (typeof c !== 'object' || c === null) throw new RefusedChange(`change ${i} is not an object`);
+  const change = c as { text?: unknown; range?: unknown };
+  if (typeof change.text !== 'string') throw new RefusedChange(`change ${i} has no text string`);
+  if (change.range === undefined) return { text: change.text };
+  const r = change.range as Range | null;
+  if (typeof r !== 'object' || r === null || !isPosition(r.start) || !isPosition(r.end)) {
+    throw new RefusedChange(`change ${i} has a range whose positions are not numbers`);
+  }
+  return { range: r, text: change.text };
+}
+
+/** The length of a line without its end-of-line characters. */
+function lineLength(doc: TextDocument, line: number): number {
+  const start = doc.offsetAt({ line, character: 0 });
+  const next = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : doc.getText().length;
+  const text = doc.getText();
+  let end = next;
+  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return end - start;
+}
+
+/** A position inside the document: the nearest one, as VS Code's text model reads an out-of-range one. */
+export function clampPosition(doc: TextDocument, p: Position): Position {
+  const last = doc.lineCount - 1;
+  const line = Math.floor(p.line);
+  if (line < 0) return { line: 0, character: 0 };
+  if (line > last) return { line: last, character: lineLength(doc, last) };
+  return { line, character: Math.min(Math.max(0, Math.floor(p.character)), lineLength(doc, line)) };
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** A change's range inside the document, start before end. */
+export function clampRange(doc: TextDocument, r: Range): Range {
+  const start = clampPosition(doc, r.start);
+  const end = clampPosition(doc, r.end);
+  return before(end, start) ? { start: end, end: start } : { start, end };
+}
+
+/**
+ * Applies changes one by one, each clamped against the text the ones before it left. Throws RefusedChange
+ * (and changes nothing) when the list or any change in it is malformed.
+ */
+export function applyChanges(doc: TextDocument, changes: unknown, version: unknown): TextDocument {
+  if (!Array.isArray(changes)) throw new RefusedChange('contentChanges is not a list');
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw new RefusedChange('the version is not an integer');
+  const checked = changes.map(checkShape);
+  for (const c of checked) {
+    const one: TextDocumentContentChangeEvent = 'range' in c ? { range: clampRange(doc, c.range), text: c.text } : { text: c.text };
+    TextDocument.update(doc, [one], version);
+  }
+  return doc;
+}
+
+/**
+ * The configuration of vscode-languageserver's TextDocuments with these checks. A refused change is reported
+ * to `onRefused` and leaves the document as it was.
+ */
+export function validatingDocuments(onRefused: (uri: string, reason: string) => void): TextDocumentsConfiguration<TextDocument> {
+  return {
+    create(uri, languageId, version, content) {
+      return TextDocument.create(uri, typeof languageId === 'string' ? languageId : 'plaintext', Number.isInteger(version) ? version : 0, typeof content === 'string' ? content : '');
+    },
+    update(doc, changes, version) {
+      try {
+        return applyChanges(doc, changes, version);
+      } catch (err) {
+        if (!(err instanceof RefusedChange)) throw err;
+        onRefused(doc.uri, err.message);
+        return doc;
+      }
+    },
+  };
+}
