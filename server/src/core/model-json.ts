@@ -3,12 +3,16 @@
  * `{"columns": [keys], "rows": {"<row key>": [values or null]}, "confident": …}` plus the cells with their
  * ranges and raw text.
  */
+import type { Locale } from './checks/types';
 import type { ReportModel, Table } from './model';
+import { reasonOf } from './parse/doubt';
 
 export interface TableJson {
   edition: string;
   confident: boolean;
+  /** Why the table is not read with confidence (a doubt kind), and the reason in words. */
   doubt?: string;
+  reason?: string;
   columns: string[];
   missingColumns: string[];
   rows: Record<string, (number | null)[]>;
@@ -18,7 +22,7 @@ export interface TableJson {
   blocks?: { item: number; caption: string | null; columns: string[]; rows: string[]; range: unknown }[];
 }
 
-function tableJson(t: Table): TableJson {
+function tableJson(t: Table, locale: Locale): TableJson {
   const columns = t.columns.filter((c) => c.present).map((c) => c.key);
   const rows: TableJson['rows'] = {};
   const cells: TableJson['cells'] = {};
@@ -40,16 +44,20 @@ function tableJson(t: Table): TableJson {
     cells,
     range: t.range,
   };
-  if (t.doubt) out.doubt = t.doubt.kind;
+  if (t.doubt) {
+    out.doubt = t.doubt.kind;
+    out.reason = reasonOf(t.doubt)[locale];
+  }
   if (t.blocks) {
     out.blocks = t.blocks.map((b) => ({ item: b.item, caption: b.caption?.text ?? null, columns: b.columns, rows: b.rows, range: b.range }));
   }
   return out;
 }
 
-export function modelToJson(model: ReportModel): Record<string, unknown> {
+/** The model as JSON; words (a declined table's reason) in the given language. */
+export function modelToJson(model: ReportModel, locale: Locale = 'zh'): Record<string, unknown> {
   const tables: Record<string, TableJson> = {};
-  for (const [k, t] of Object.entries(model.tables)) tables[k] = tableJson(t);
+  for (const [k, t] of Object.entries(model.tables)) tables[k] = tableJson(t, locale);
   const p = model.period;
   const date = (d: { year: number; month: number; day: number }) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
   return {

@@ -8,12 +8,17 @@ import {
   DidChangeWatchedFilesNotification, ErrorCodes, type InitializeParams, type InitializeResult, LSPErrorCodes, type Message,
   type ResponseMessage, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAsEdits } from '../core/service';
 import {
-  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
+  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
 } from '../protocol';
+import { resolveLocale } from '../core/settings';
 import { Analyzer } from './analysis';
+import { exportDocxOf, sourceText } from './features/originals';
+import { Originals } from './originals';
 import { validatingDocuments } from './documents';
+import { EditTracker } from './edits';
 import { codeActions } from './features/code-actions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -50,9 +55,20 @@ const cancelUndispatched = (m: Message): ResponseMessage => ({
   jsonrpc: '2.0', id: (m as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'cancelled' },
 });
 const connection = createConnection(transport.reader, transport.writer, { connectionStrategy: { cancelUndispatched } });
-const documents = new TextDocuments(validatingDocuments((uri, reason) => {
+const edits = new EditTracker();
+const validated = validatingDocuments((uri, reason) => {
   connection.console.error(`govreport: refused a change of ${uri}: ${reason}; the document keeps its text`);
-}));
+});
+const documents = new TextDocuments<TextDocument>({
+  ...validated,
+  update: (doc, changes, version) => {
+    const uri = doc.uri;
+    const next = validated.update(doc, changes, version);
+    // Each change also moves the record of where the user just edited (findings go to the cell they touched).
+    edits.record(uri, changes);
+    return next;
+  },
+});
 let clientLocale: string | undefined;
 let canPullConfig = false;
 let canWatchFiles = false;
@@ -60,10 +76,11 @@ let canRegisterConfig = false;
 
 const settings = new SettingsStore(connection, () => canPullConfig);
 const index = new ReportIndex();
+const originals = new Originals();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
   return doc ? analyzer.peek(doc)?.model : undefined;
-});
+}, (uri) => edits.get(uri), originals);
 const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (uri, version) => transport.reader.superseded(uri, version), (a) => {
   // A report whose successor is open: that one's R9 result may change.
   const successors = index.successorsOf(a.model, documents.keys()).filter((u) => u !== a.uri);
@@ -161,8 +178,10 @@ connection.onDidChangeWatchedFiles((params) => {
 documents.onDidOpen((e) => publisher.changed(e.document));
 documents.onDidChangeContent((e) => publisher.changed(e.document));
 documents.onDidClose((e) => {
+  originals.forget(e.document.uri);
   publisher.closed(e.document.uri);
   analyzer.forget(e.document.uri);
+  edits.forget(e.document.uri);
   settings.forget(e.document.uri);
   void index.fileChanged(e.document.uri);
 });
@@ -211,6 +230,15 @@ connection.onRequest(REPORT_INFO, guard('reportInfo', (p: ReportInfoParams) => r
 connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams, token) => {
   if (!p || !Array.isArray(p.uris) || p.uris.some((u) => typeof u !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'uris must be a list of strings');
   return checkFiles(p, documents, analyzer, publisher, token);
+}));
+connection.onRequest(SOURCE_TEXT, guard('sourceText', async (p: SourceTextParams) => {
+  const uri = uriOf(p);
+  return sourceText(originals, uri, resolveLocale((await settings.get(uri)).locale, clientLocale));
+}));
+connection.onRequest(EXPORT_DOCX, guard('exportDocx', async (p: ExportDocxParams) => {
+  const doc = documents.get(uriOf(p));
+  if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, 'govreport.exportDocx needs the URI of an open document');
+  return exportDocxOf(await analyzer.analyse(doc));
 }));
 connection.onRequest(TEMPLATE, guard('template', (p: TemplateParams) => template(p ?? { year: new Date().getFullYear() - 1 })));
 

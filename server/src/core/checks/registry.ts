@@ -23,6 +23,7 @@ import { tableLabel } from './rules/table-label';
 import { tableMissing } from './rules/table-missing';
 import { tableRowMissing } from './rules/table-row-missing';
 import { tableUnreadable } from './rules/table-unreadable';
+import { sourceUnreadable } from './rules/source-unreadable';
 import { textTableMismatch } from './rules/text-table-mismatch';
 import type { Check, CheckMeta } from './types';
 
@@ -50,6 +51,7 @@ export const CHECKS: readonly Check[] = [
   feeStatementMissing,
   conversionDebris,
   carryoverMismatch,
+  sourceUnreadable,
 ];
 
 /** Reported once when a check itself fails, so one broken check never silences the others. */
@@ -84,8 +86,27 @@ export const FILE_TOO_LARGE: CheckMeta = {
   },
 };
 
+/** Reported by the editor in place of the findings over its per-document limit, so none goes missing silently. */
+export const TOO_MANY_PROBLEMS: CheckMeta = {
+  code: 'too-many-problems',
+  defaultSeverity: 'warning',
+  fixable: false,
+  description: { zh: '问题太多，编辑器只列出一部分', en: 'Too many problems: the editor lists only some of them' },
+  docs: {
+    why: {
+      zh: '编辑器每个文件最多列出 1000 个问题。超出时，先列错误和警告，其余的不再列出，并用这一条说明还有多少个未列出。用命令行 govreport check 可以看到全部问题。',
+      en: 'The editor lists at most 1000 problems per file. Beyond that it lists errors and warnings first, leaves the rest out, and says here how many were left out. The command line, govreport check, lists them all.',
+    },
+    example: '（一份把许多报告拼在一起的文件）',
+    fix: {
+      zh: '先修正列出的问题，或在终端运行 govreport check 文件名 查看全部。',
+      en: 'Fix the problems listed first, or run govreport check FILE in a terminal to see all of them.',
+    },
+  },
+};
+
 /** All metadata, including the codes the engine itself reports. */
-export const ALL_META: readonly CheckMeta[] = [...CHECKS.map((c) => c.meta), INTERNAL_ERROR, FILE_TOO_LARGE];
+export const ALL_META: readonly CheckMeta[] = [...CHECKS.map((c) => c.meta), INTERNAL_ERROR, FILE_TOO_LARGE, TOO_MANY_PROBLEMS];
 
 export const CODES: readonly string[] = ALL_META.map((m) => m.code);
 

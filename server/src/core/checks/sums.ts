@@ -9,6 +9,7 @@
  */
 import { SUMS, type SumSpec } from '../format/spec';
 import type { Cell, ReportModel, Table } from '../model';
+import { comparePositions, type Range } from '../text/lines';
 
 export interface Term {
   cell: Cell;
@@ -34,6 +35,11 @@ export interface SumFinding {
   also: Equation[];
   /** Whether setting the cell to `expected` breaks no equation that holds now. */
   safe: boolean;
+  /**
+   * Placed on this cell because the user just edited it and it is one of the cells that could be at fault
+   * (the default placement would be a cell the user never touched).
+   */
+  edited?: boolean;
 }
 
 export interface SumAnalysis {
@@ -148,7 +154,27 @@ function validCount(v: number): boolean {
   return v >= 0 && Math.abs(v - Math.round(v)) < EPS;
 }
 
-export function analyseSums(model: ReportModel): SumAnalysis {
+/** Whether an edit (a range of the current text, after the change) touched a cell. */
+function touches(edit: Range, cell: Cell): boolean {
+  return edit.start.line <= cell.range.end.line && edit.end.line >= cell.range.start.line
+    && comparePositions(edit.start, cell.range.end) <= 0 && comparePositions(cell.range.start, edit.end) <= 0;
+}
+
+/** The cells of the equations that an edit touched, the most recent edit first. */
+function editedCells(equations: readonly Equation[], edited: readonly Range[]): Cell[] {
+  const cells: Cell[] = [];
+  for (let i = edited.length - 1; i >= 0; i--) {
+    const e = edited[i]!;
+    for (const eq of equations) for (const c of cellsOf(eq)) if (!cells.includes(c) && touches(e, c)) cells.push(c);
+  }
+  return cells;
+}
+
+/**
+ * @param edited ranges the user just edited (most recent last): a failed sum with an edited cell among the
+ *   cells that could be at fault is reported at that cell, not at one the user never touched.
+ */
+export function analyseSums(model: ReportModel, edited: readonly Range[] = []): SumAnalysis {
   const equations: Equation[] = [];
   for (const t of Object.values(model.tables)) if (t.confident) equations.push(...equationsOf(t));
   // Equations with a cell that is not a valid count are not checked (the cell itself is reported).
@@ -169,6 +195,41 @@ export function analyseSums(model: ReportModel): SumAnalysis {
     byCell.set(c, l);
   }
 
+  /** The value of `c` that repairs the most failed equations and breaks none that holds (at least `min`). */
+  const bestFor = (c: Cell, min: number): { value: number; repaired: Equation[] } | null => {
+    const options = new Map<number, Equation[]>();
+    for (const e of violated) {
+      if (!cellsOf(e).includes(c)) continue;
+      const v = solveFor(e, c, values);
+      if (v === null || !validCount(v)) continue;
+      const k = Math.round(v * 1e6) / 1e6;
+      options.set(k, [...(options.get(k) ?? []), e]);
+    }
+    let best: { value: number; repaired: Equation[] } | null = null;
+    for (const [value, repaired] of options) {
+      if (repaired.length < min || (best && repaired.length <= best.repaired.length)) continue;
+      const trial = new Map(values).set(c, value);
+      if ((byCell.get(c) ?? []).some((e) => !violated.includes(e) && holds(e, trial) === false)) continue;
+      best = { value, repaired };
+    }
+    return best;
+  };
+  const record = (cell: Cell, value: number, repaired: Equation[], edited: boolean): void => {
+    // The finding is named after the most local sum: one the cell totals, else the row total before the others.
+    const byPriority = [...repaired].sort((a, b) => PRIORITY.indexOf(a.spec.code) - PRIORITY.indexOf(b.spec.code));
+    const primary = byPriority.find((e) => e.target === cell) ?? byPriority[0]!;
+    findings.push({ cell, expected: value, primary, also: repaired.filter((e) => e !== primary), safe: true, ...(edited ? { edited } : {}) });
+    values.set(cell, value);
+    violated = violated.filter((e) => holds(e, values) === false);
+  };
+
+  // A cell just edited whose correction could repair failed sums: the user is looking at it. When it repairs
+  // several, it is the culprit anyway; when it repairs one, other cells could be at fault as well.
+  for (const c of editedCells(violated, edited)) {
+    const best = bestFor(c, 1);
+    if (best) record(c, best.value, best.repaired, best.repaired.length === 1);
+  }
+
   // Greedy: the cell whose single correction repairs the most failed equations and breaks none.
   for (let guard = 0; violated.length > 0 && guard < 200; guard++) {
     let best: { cell: Cell; value: number; repaired: Equation[]; target: boolean } | null = null;
@@ -177,33 +238,16 @@ export function analyseSums(model: ReportModel): SumAnalysis {
       for (const c of cellsOf(eq)) {
         if (seen.has(c)) continue;
         seen.add(c);
-        const mine = violated.filter((e) => cellsOf(e).includes(c));
-        const options = new Map<number, Equation[]>();
-        for (const e of mine) {
-          const v = solveFor(e, c, values);
-          if (v === null || !validCount(v)) continue;
-          const k = Math.round(v * 1e6) / 1e6;
-          options.set(k, [...(options.get(k) ?? []), e]);
-        }
-        for (const [v, repaired] of options) {
-          if (repaired.length < 2) continue;
-          const trial = new Map(values).set(c, v);
-          const breaks = (byCell.get(c) ?? []).some((e) => !violated.includes(e) && holds(e, trial) === false);
-          if (breaks) continue;
-          const isTarget = repaired.some((e) => e.target === c);
-          if (!best || repaired.length > best.repaired.length || (repaired.length === best.repaired.length && isTarget && !best.target)) {
-            best = { cell: c, value: v, repaired, target: isTarget };
-          }
+        const mine = bestFor(c, 2);
+        if (!mine) continue;
+        const isTarget = mine.repaired.some((e) => e.target === c);
+        if (!best || mine.repaired.length > best.repaired.length || (mine.repaired.length === best.repaired.length && isTarget && !best.target)) {
+          best = { cell: c, value: mine.value, repaired: mine.repaired, target: isTarget };
         }
       }
     }
     if (!best) break;
-    // The finding is named after the most local sum: one the cell totals, else the row total before the others.
-    const byPriority = [...best.repaired].sort((a, b) => PRIORITY.indexOf(a.spec.code) - PRIORITY.indexOf(b.spec.code));
-    const primary = byPriority.find((e) => e.target === best!.cell) ?? byPriority[0]!;
-    findings.push({ cell: best.cell, expected: best.value, primary, also: best.repaired.filter((e) => e !== primary), safe: true });
-    values.set(best.cell, best.value);
-    violated = violated.filter((e) => holds(e, values) === false);
+    record(best.cell, best.value, best.repaired, false);
   }
 
   // What is left: each failed equation on its own target.
@@ -218,10 +262,10 @@ export function analyseSums(model: ReportModel): SumAnalysis {
 }
 
 /** The shared analysis of a run, computed once for the four sum checks. */
-export function sumsOf(memo: Map<string, unknown>, model: ReportModel): SumAnalysis {
+export function sumsOf(memo: Map<string, unknown>, model: ReportModel, edited?: readonly Range[]): SumAnalysis {
   let a = memo.get('sums') as SumAnalysis | undefined;
   if (!a) {
-    a = analyseSums(model);
+    a = analyseSums(model, edited);
     memo.set('sums', a);
   }
   return a;

@@ -6,13 +6,13 @@ import { type Edition, editionForYear, type SectionNumber, type TableKey } from 
 import type { Heading, ReportModel, Section, SubHeading, Table } from '../model';
 import { isBlank, type Line, LineMap, type Range, splitLines, span, range } from '../text/lines';
 import { normalize } from '../text/normalize';
-import { readAppeals } from './appeals';
 import { readHeading, readSubHeading } from './headings';
 import { readDebris, readDirectives, readPeriod, readSignature, readTitle } from './meta';
-import { readProactive } from './proactive';
 import { readProse } from './prose';
 import { findRegions, type Region, type Segment, segmentRegion } from './regions';
-import { readRequests } from './requests';
+import type { Grid } from '../source/types';
+import { gridInfos } from './grid';
+import { readTable } from './table';
 import { type LineInfo, markBarePageNumbers, readLine } from './tokens';
 
 /** Lines longer than this are prose or junk; they are not split into cells. */
@@ -33,7 +33,7 @@ export interface ParseCache {
   lines?: LineInfo[];
 }
 
-function readInfos(lines: Line[], cache?: ParseCache): LineInfo[] {
+function readInfos(lines: Line[], cache?: ParseCache, grids?: readonly Grid[]): LineInfo[] {
   const prev = cache?.lines;
   const own = lines.map((line, i) => {
     const p = prev?.[i];
@@ -45,6 +45,8 @@ function readInfos(lines: Line[], cache?: ParseCache): LineInfo[] {
   });
   if (cache) cache.lines = own;
   const infos = own.slice();
+  // Rows of an original's tables: their cells are known exactly (grid.ts).
+  for (const [i, info] of gridInfos(grids, lines)) infos[i] = info;
   markBarePageNumbers(infos);
   return infos;
 }
@@ -117,11 +119,12 @@ export function parseReport(text: string): ReportModel {
 
 /**
  * Parses a text already split into lines (callers that need the lines too split once). With a cache, the
- * previous parse of the same document lends its line readings.
+ * previous parse of the same document lends its line readings. With grids (a report read from a .docx, HTML
+ * or PDF), the rows of its tables are read cell by cell as the original has them.
  */
-export function parseLines(text: string, lines: Line[], cache?: ParseCache): ReportModel {
+export function parseLines(text: string, lines: Line[], cache?: ParseCache, grids?: readonly Grid[]): ReportModel {
   const map = new LineMap(lines);
-  const infos = readInfos(lines, cache);
+  const infos = readInfos(lines, cache, grids);
   const headings = findHeadings(lines, infos);
   const isHeading = new Array<boolean>(lines.length).fill(false);
   for (const h of headings) isHeading[h.line] = true;
@@ -142,13 +145,11 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache): Rep
   const year = title.year ?? period?.start.year ?? null;
   const expected = editionForYear(year ?? undefined);
   const tables: Partial<Record<TableKey, Table>> = {};
-  const proactive = byTable.get('proactive');
   const headingLines = headings.map((h) => h.line);
-  if (proactive) tables.proactive = readProactive(firstTable(proactive, headingLines), expected);
-  const requests = byTable.get('requests');
-  if (requests) tables.requests = readRequests(firstTable(requests, headingLines), expected);
-  const appeals = byTable.get('appeals');
-  if (appeals) tables.appeals = readAppeals(firstTable(appeals, headingLines));
+  for (const key of ['proactive', 'requests', 'appeals'] as TableKey[]) {
+    const segs = byTable.get(key);
+    if (segs) tables[key] = readTable(firstTable(segs, headingLines), expected);
+  }
   for (const t of Object.values(tables)) {
     t.range = clampRange(t.range, lines);
     for (const b of t.blocks ?? []) b.range = clampRange(b.range, lines);

@@ -8,8 +8,8 @@
  * the table whose vocabulary its labels match; a change of vocabulary starts the next table.
  */
 import type { TableKey } from '../format/spec';
-import type { Debris, Doubt, Table, TableShape } from '../model';
-import { range, span } from '../text/lines';
+import type { Debris, TableShape } from '../model';
+import { span } from '../text/lines';
 import type { LineInfo, Token } from './tokens';
 import { best, lookup, type Role, type VocabMatch } from './vocab';
 
@@ -260,18 +260,4 @@ function shapeOf(infos: LineInfo[], seg: Segment): TableShape {
   let best: TableShape = 'tabs';
   for (const k of ['tabs', 'pipes', 'cells', 'spaces'] as TableShape[]) if (votes[k] > votes[best]) best = k;
   return best;
-}
-
-/** What every table reader sets last: the table's extent (to the end of its last line), doubt and header. */
-export function finishTable(table: Omit<Table, 'range'>, seg: Segment, doubt: Doubt | undefined): Table {
-  const lastCand = seg.candidates[seg.candidates.length - 1];
-  const out = table as Table;
-  out.range = range(seg.firstLine, 0, Math.max(seg.lastLine, lastCand?.lastLine ?? seg.firstLine), Number.MAX_SAFE_INTEGER);
-  if (doubt) out.doubt = doubt;
-  if (seg.header.length) {
-    const a = seg.header[0]!.token;
-    const b = seg.header[seg.header.length - 1]!.token;
-    out.headerRange = { start: { line: a.line, character: a.start }, end: { line: b.line, character: b.end } };
-  }
-  return out;
 }

@@ -61,7 +61,7 @@ for (const edition of ['2021', '2019'] as Edition[]) {
   for (const row of REQUEST_ROWS[edition]) add('requests', 'row', row.key, [edition], row.label, row.variants ?? [], row.numbering);
 }
 add('proactive', 'contentHeader', 'content', ['2021', '2019'], PROACTIVE_CONTENT_HEADER);
-for (const c of REQUEST_COLUMNS) add('requests', 'column', c.key, ['2021', '2019'], c.label);
+for (const c of REQUEST_COLUMNS) add('requests', 'column', c.key, ['2021', '2019'], c.label, c.variants ?? []);
 for (const g of REQUEST_HEADER_GROUPS) add('requests', 'headerGroup', g, ['2021', '2019'], g);
 for (const g of REQUEST_GROUPS) {
   // In 2019 （六）其他处理 is a row; in 2021 a group. Both entries exist; the table reader decides.

@@ -6,7 +6,10 @@
  */
 import type { Connection, Diagnostic, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TOO_MANY_PROBLEMS } from '../../core/checks/registry';
 import type { Analysis, Analyzer } from '../analysis';
+import { placeSuffix } from '../../core/source/place';
+import { capFindings } from '../cap';
 import { toDiagnostic } from '../convert';
 
 export class DiagnosticsPublisher {
@@ -24,8 +27,11 @@ export class DiagnosticsPublisher {
     private readonly onAnalysed: (a: Analysis) => void,
   ) {}
 
+  /** The diagnostics of an analysis, within the editor's per-document limit. */
   static diagnostics(a: Analysis): Diagnostic[] {
-    return a.findings.map((f) => toDiagnostic(f, a.uri, a.version));
+    // In a text view of an original, each message also names its place there (page, table, row, cell).
+    const withPlace = a.view ? a.findings.map((f) => ({ ...f, message: f.message + placeSuffix(a.view, f.range, a.locale) })) : a.findings;
+    return capFindings(withPlace, a.locale, a.uri, a.settings.checks[TOO_MANY_PROBLEMS.code]).map((f) => toDiagnostic(f, a.uri, a.version));
   }
 
   /** Pull: answer a textDocument/diagnostic request. */

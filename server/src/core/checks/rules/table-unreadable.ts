@@ -1,19 +1,7 @@
-import type { Doubt } from '../../model';
+import { reasonOf } from '../../parse/doubt';
 import { span } from '../../text/lines';
 import { tableName } from '../names';
-import type { Bilingual, Check, RawFinding } from '../types';
-
-function why(d: Doubt): Bilingual {
-  switch (d.kind) {
-    case 'columns': return { zh: `各行有 ${d.values} 个数值，与任何列的布局都对不上`, en: `rows carry ${d.values} values, which fits no column layout` };
-    case 'few-rows': return { zh: '能按行名认出的行太少', en: 'too few rows could be recognised by their labels' };
-    case 'cell-counts': return { zh: '多数行的数值个数与列数不符', en: 'most rows do not have one value per column' };
-    case 'unlabelled': return { zh: `有 ${d.rows} 行没有可辨认的行名`, en: `${d.rows} rows have no recognisable label` };
-    case 'stray': return { zh: `有 ${d.rows} 行与格式中的任何一行都对不上`, en: `${d.rows} rows match no row of the form` };
-    case 'spread': return { zh: '数值分散在多行中', en: 'the values are spread over several rows' };
-    case 'few-values': return { zh: `只找到 ${d.values} 个数值（应为 15 个）`, en: `only ${d.values} of 15 values were found` };
-  }
-}
+import type { Check, RawFinding } from '../types';
 
 export const tableUnreadable: Check = {
   meta: {
@@ -39,7 +27,7 @@ export const tableUnreadable: Check = {
       if (t.confident || !t.doubt) continue;
       const line = t.headerRange?.start.line ?? t.range.start.line;
       const text = ctx.lines[line]!.text;
-      const reason = ctx.t(why(t.doubt));
+      const reason = ctx.t(reasonOf(t.doubt));
       out.push({
         range: span(line, text.length - text.trimStart().length, text.trimEnd().length),
         message: ctx.t({ zh: `无法可靠读取${tableName(t.key, 'zh')}：${reason}；未检查其合计`, en: `Cannot read the ${tableName(t.key, 'en')} reliably: ${reason}; its sums were not checked` }),

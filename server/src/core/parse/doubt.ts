@@ -1,0 +1,79 @@
+/**
+ * When a table is not read with confidence, and why: every doubt rule of the table reader, in one place, each
+ * with its named threshold and the reason it gives. A table in doubt gets one `table-unreadable` (or is covered
+ * by the file's `layout-lost`), and no check reasons about its numbers.
+ */
+import type { Bilingual } from '../checks/types';
+import type { Doubt } from '../model';
+
+export const DOUBT_THRESHOLDS = {
+  /** Fewer rows recognised by their labels than this (or than the layout has, if it has fewer): too little to pair. */
+  minRows: 3,
+  /** Share of the matched rows that must carry one value per column; below it, values and rows are not paired reliably. */
+  exactRowShare: 0.7,
+  /** Rows placed by position alone (no label names them): more than this and the placing is a guess. */
+  maxPositional: 2,
+  /** Value rows that fit no row of the form: more than this many … */
+  maxStray: 2,
+  /** … and more than this share of the matched rows. */
+  strayShare: 0.25,
+  /** A table of one row (T4): fewer values than this share of its columns cannot be placed. */
+  minValueShare: 2 / 3,
+  /** An unlabelled row written over more than this many pieces that are not whole column groups. */
+  maxPieces: 2,
+} as const;
+
+/** What the reader saw of a table, for the doubt rules. */
+export interface Evidence {
+  /** Rows of the layout. */
+  layoutRows: number;
+  /** Value rows seen (candidates with values). */
+  valueRows: number;
+  /** Rows matched to the layout. */
+  matched: number;
+  /** Of them, rows with one value per present column. */
+  exact: number;
+  /** Of them, placed by position, not named by a label. */
+  positional: number;
+  /** Value rows matched to no row. */
+  stray: number;
+  /** The modal count of values on a row, when it fits no column layout (undefined when it fits). */
+  unfitCount?: number;
+  /** Single-row tables: values found, and the row's columns. */
+  values?: number;
+  columns?: number;
+  /** Single-row tables: the values came in this many pieces, and whether they were whole column groups. */
+  pieces?: number;
+  wholePieces?: boolean;
+}
+
+/** The first doubt rule that applies, or undefined when the table is read with confidence. */
+export function judge(e: Evidence): Doubt | undefined {
+  const T = DOUBT_THRESHOLDS;
+  if (e.unfitCount !== undefined) return { kind: 'columns', values: e.unfitCount };
+  if (e.layoutRows === 1) {
+    if (e.pieces !== undefined && e.pieces > T.maxPieces && !e.wholePieces) return { kind: 'spread' };
+    if (e.values !== undefined && e.columns !== undefined && e.values !== e.columns && e.values < e.columns * T.minValueShare) {
+      return { kind: 'few-values', values: e.values, columns: e.columns };
+    }
+    return undefined;
+  }
+  if (e.valueRows > 0 && e.matched < Math.min(T.minRows, e.layoutRows)) return { kind: 'few-rows' };
+  if (e.matched > 0 && e.exact / e.matched < T.exactRowShare) return { kind: 'cell-counts' };
+  if (e.positional > T.maxPositional) return { kind: 'unlabelled', rows: e.positional };
+  if (e.stray > Math.max(T.maxStray, e.matched * T.strayShare)) return { kind: 'stray', rows: e.stray };
+  return undefined;
+}
+
+/** Why a table is in doubt, in words a clerk understands. */
+export function reasonOf(d: Doubt): Bilingual {
+  switch (d.kind) {
+    case 'columns': return { zh: `各行有 ${d.values} 个数值，与任何列的布局都对不上`, en: `rows carry ${d.values} values, which fits no column layout` };
+    case 'few-rows': return { zh: '能按行名认出的行太少', en: 'too few rows could be recognised by their labels' };
+    case 'cell-counts': return { zh: '多数行的数值个数与列数不符', en: 'most rows do not have one value per column' };
+    case 'unlabelled': return { zh: `有 ${d.rows} 行没有可辨认的行名`, en: `${d.rows} rows have no recognisable label` };
+    case 'stray': return { zh: `有 ${d.rows} 行与格式中的任何一行都对不上`, en: `${d.rows} rows match no row of the form` };
+    case 'spread': return { zh: '数值分散在多行中', en: 'the values are spread over several rows' };
+    case 'few-values': return { zh: `只找到 ${d.values} 个数值（应为 ${d.columns ?? 15} 个）`, en: `only ${d.values} of ${d.columns ?? 15} values were found` };
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The layouts the table reader fits a table to, built from the format data: for each table and edition, its
+ * rows in order, each with the columns it carries. T2's rows carry their block's columns, T3's rows the seven
+ * applicant columns, and T4 has one unlabelled row of fifteen, printed in three groups of five.
+ */
+import {
+  APPEALS_COLUMNS, APPEALS_GROUPS, APPEALS_ROW, type Edition, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, type TableKey,
+} from '../format/spec';
+
+export interface RowSlot {
+  key: string;
+  /** The row's columns, in order. */
+  columns: readonly string[];
+  /** T3: the group the row sits in (results, denied …). */
+  group?: string;
+  /** T2: the item of the block the row belongs to. */
+  block?: number;
+}
+
+export interface Layout {
+  table: TableKey;
+  edition: Edition;
+  rows: readonly RowSlot[];
+  /** Every column in order (T2: the union over its blocks). */
+  columns: readonly string[];
+  /** A column a report may leave out on every row (T3 without its 总计 column, seed 000). */
+  optionalColumn?: string;
+  /** Whether rows are named by labels; T4's one data row is not, so all of its values are that row's. */
+  labelled: boolean;
+  /** Values an unlabelled row may come in separately: T4's 行政复议, 直接起诉, 复议后起诉 are five each. */
+  piece?: number;
+  /** Rows this edition has and the other has not: labels naming them are evidence for the edition. */
+  own: ReadonlySet<string>;
+}
+
+function proactive(edition: Edition): Layout {
+  const rows: RowSlot[] = [];
+  const columns: string[] = [];
+  for (const b of PROACTIVE[edition]) {
+    for (const r of b.rows) rows.push({ key: r.key, columns: b.columns.map((c) => c.key), block: b.item });
+    for (const c of b.columns) if (!columns.includes(c.key)) columns.push(c.key);
+  }
+  return { table: 'proactive', edition, rows, columns, labelled: true, own: new Set() };
+}
+
+function requests(edition: Edition): Layout {
+  const columns = REQUEST_COLUMNS.map((c) => c.key);
+  const rows = REQUEST_ROWS[edition].map((r): RowSlot => ({ key: r.key, columns, ...(r.group ? { group: r.group } : {}) }));
+  return { table: 'requests', edition, rows, columns, optionalColumn: 'total', labelled: true, own: new Set() };
+}
+
+function appeals(edition: Edition): Layout {
+  const columns = APPEALS_COLUMNS.map((c) => c.key);
+  return {
+    table: 'appeals', edition, rows: [{ key: APPEALS_ROW.key, columns }], columns, labelled: false,
+    piece: columns.length / APPEALS_GROUPS.length, own: new Set(),
+  };
+}
+
+const EDITIONS: Edition[] = ['2021', '2019'];
+
+function build(make: (e: Edition) => Layout): Layout[] {
+  const both = EDITIONS.map(make);
+  for (const l of both) {
+    const others = both.filter((o) => o !== l).flatMap((o) => o.rows.map((r) => r.key));
+    (l as { own: ReadonlySet<string> }).own = new Set(l.rows.map((r) => r.key).filter((k) => !others.includes(k)));
+  }
+  return both;
+}
+
+export const LAYOUTS: Record<TableKey, readonly Layout[]> = {
+  proactive: build(proactive),
+  requests: build(requests),
+  // T4 is the same in both editions: one layout.
+  appeals: [appeals('2021')],
+};

@@ -1,0 +1,389 @@
+/**
+ * The table reader: one for the three tables and for every source. A segment of candidate rows (from any
+ * shape of text, or from a source's table grid) is fitted to each layout of its table (format/spec.ts, both
+ * editions): which columns are present, which candidate is which row (an order-keeping alignment by labels),
+ * which value is which cell; the better layout is kept, and the doubt rules (doubt.ts) say whether the
+ * result can be trusted.
+ */
+import type { Edition } from '../format/spec';
+import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
+import { range } from '../text/lines';
+import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
+import { endOf, makeCell, reconcile, tokenRange } from './cells';
+import { judge } from './doubt';
+import { type Layout, LAYOUTS, type RowSlot } from './layout';
+import { type Candidate, countValues, type HeaderToken, type Segment } from './regions';
+import type { Token } from './tokens';
+import { canonicalEntry, VOCABULARY } from './vocab';
+
+/** How a candidate without a label naming a row may still be placed by position, when its values fit the row. */
+const POSITIONAL_SCORE = 0.3;
+/** … better when the group its labels name is the row's group. */
+const POSITIONAL_IN_GROUP = 0.45;
+/** A label that is an accepted variant (规范性文件) counts a little less than the canonical one. */
+const VARIANT_PENALTY = 0.05;
+/** Labels matching a vocabulary entry this well name it. */
+const NAMES = 0.75;
+/** A label without values naming a row only one edition has counts this much for that edition. */
+const LABEL_EVIDENCE = 0.5;
+/** The layout the report year calls for wins a tie. */
+const PREFERRED_BONUS = 0.01;
+
+export function readTable(seg: Segment, preferred: Edition | undefined): Table {
+  const layouts = LAYOUTS[seg.table];
+  if (!layouts[0]!.labelled) return readUnlabelled(seg, layouts[0]!);
+  const withValues = seg.candidates.filter((c) => countValues(c) > 0);
+  const choices = chooseRows(seg.candidates, seg.table);
+  const counts = withValues.map(dedupedCount);
+  const groups = withValues.map((c) => namedGroup(c, seg.table));
+  const fromHeader = headerEvidence(seg.header);
+  const fromLabels = labelEvidence(seg);
+  let best: { layout: Layout; al: Alignment; fit: ColumnFit; total: number } | undefined;
+  for (const layout of layouts) {
+    const fit = presentColumns(layout, withValues, seg.header);
+    const keys = new Set(layout.rows.map((r) => r.key));
+    // Rows with no label that names a row of this layout (a missing label, a group label, debris).
+    const unnamed = choices.map((ch) => ![...ch.values()].some((x) => x.score >= NAMES && keys.has(x.key)));
+    const al = align(withValues.length, layout.rows.length, (i, j) => {
+      const slot = layout.rows[j]!;
+      const ch = choices[i]!.get(slot.key);
+      if (ch && ch.entry.editions.includes(layout.edition)) return ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
+      // Accept such a row by position, weakly, when its values fit; better in the group its labels name.
+      if (unnamed[i] && counts[i] === fit.width(slot)) return groups[i] && groups[i] === slot.group ? POSITIONAL_IN_GROUP : POSITIONAL_SCORE;
+      return 0;
+    });
+    const total = al.score + fromHeader[layout.edition] + fromLabels[layout.edition] + (layout.edition === preferred ? PREFERRED_BONUS : 0);
+    if (!best || total > best.total + 1e-9) best = { layout, al, fit, total };
+  }
+  const { layout, al, fit } = best!;
+  const ed = layout.edition;
+  const deviations: LabelDeviation[] = [];
+  columnDeviations(seg.header, seg.table, ed, deviations);
+  const rows = new Map<string, Row>();
+  const missingRows: string[] = [];
+  let exact = 0;
+  let positional = 0;
+  layout.rows.forEach((slot, j) => {
+    const ci = al.rowToCandidate[j]!;
+    if (ci < 0) {
+      missingRows.push(slot.key);
+      return;
+    }
+    const choice = choices[ci]!.get(slot.key);
+    if (!choice) positional++;
+    const row = buildRow(withValues[ci]!, slot, fit.present, choice, layout, deviations);
+    if (row.extra.length === 0 && row.cells.every((c) => c.state !== 'missing' || !fit.present.has(c.column))) exact++;
+    rows.set(slot.key, row);
+  });
+  const strayRows: Row[] = [];
+  al.candidateToRow.forEach((j, i) => {
+    if (j < 0) strayRows.push(buildRow(withValues[i]!, { key: `stray.${i}`, columns: [] }, fit.present, undefined, layout, []));
+  });
+  const doubt = judge({
+    layoutRows: layout.rows.length,
+    valueRows: withValues.length,
+    matched: rows.size,
+    exact,
+    positional,
+    stray: strayRows.length,
+    ...(fit.unfit !== undefined ? { unfitCount: fit.unfit } : {}),
+  });
+  const { groups: groupLabels, unknown } = leftoverLabels(seg, withValues, choices, al, layout);
+  const table: Omit<Table, 'range'> = {
+    key: seg.table,
+    shape: seg.shape,
+    edition: ed,
+    columns: layout.columns.map((key) => ({ key, present: fit.present.has(key) })),
+    rows,
+    missingRows,
+    strayRows,
+    confident: !doubt,
+    labels: deviations,
+    debris: seg.debris,
+    groups: groupLabels,
+    unknownLabels: unknown,
+  };
+  if (seg.table === 'proactive') table.blocks = proactiveBlocks(seg, layout, rows, deviations);
+  return finishTable(table, seg, doubt);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns
+// ---------------------------------------------------------------------------------------------
+
+interface ColumnFit {
+  present: Set<string>;
+  /** How many values a row of the table carries. */
+  width(slot: RowSlot): number;
+  /** The modal count of values, when it fits no column layout. */
+  unfit?: number;
+}
+
+function mode(counts: number[]): number {
+  const tally = new Map<number, number>();
+  let bestN = 0;
+  let bestC = 0;
+  for (const n of counts) {
+    const c = (tally.get(n) ?? 0) + 1;
+    tally.set(n, c);
+    if (c > bestC || (c === bestC && n > bestN)) {
+      bestC = c;
+      bestN = n;
+    }
+  }
+  return bestN;
+}
+
+/**
+ * Which columns the table has. Only a layout with an optional column (T3's 总计) can lack one: the rows' usual
+ * count of values and the header's words decide.
+ */
+function presentColumns(layout: Layout, withValues: Candidate[], header: HeaderToken[]): ColumnFit {
+  const all = new Set(layout.columns);
+  const opt = layout.optionalColumn;
+  if (!opt) return { present: all, width: (s) => s.columns.length };
+  const named = headerColumns(header, layout);
+  const modal = mode(withValues.map(dedupedCount));
+  const n = layout.columns.length;
+  const without = new Set(layout.columns.filter((k) => k !== opt));
+  let present: Set<string>;
+  let unfit: number | undefined;
+  if (modal === n || (modal === 0 && (!named || named.size === n))) present = all;
+  else if (modal === n - 1) present = named && named.size === n - 1 ? named : without;
+  else if (named && named.size === modal) present = named;
+  else {
+    present = named ?? all;
+    unfit = modal;
+  }
+  const width = (s: RowSlot) => s.columns.filter((k) => present.has(k)).length;
+  return unfit === undefined ? { present, width } : { present, width, unfit };
+}
+
+/** Distinctive two-character pieces of each column label: a header broken over lines still shows them. */
+const COLUMN_MARKS = new Map<string, Map<string, string[]>>();
+
+function marksOf(layout: Layout): Map<string, string[]> {
+  const id = `${layout.table}|${layout.edition}`;
+  let m = COLUMN_MARKS.get(id);
+  if (m) return m;
+  m = new Map();
+  const norms = layout.columns.map((k) => ({ k, norms: columnNorms(layout, k) }));
+  for (const { k, norms: own } of norms) {
+    const others = norms.filter((o) => o.k !== k).flatMap((o) => o.norms);
+    const marks = new Set<string>();
+    for (const norm of own) {
+      if (norm.length <= 2) marks.add(norm);
+      for (let i = 0; i + 2 <= norm.length; i++) {
+        const g = norm.slice(i, i + 2);
+        if (!others.some((o) => o.includes(g))) marks.add(g);
+      }
+    }
+    m.set(k, [...marks]);
+  }
+  COLUMN_MARKS.set(id, m);
+  return m;
+}
+
+/** The normalised spellings of a column's label in a layout (合计 for 总计 is one of them). */
+function columnNorms(layout: Layout, key: string): string[] {
+  return VOCABULARY.filter((e) => e.table === layout.table && e.role === 'column' && e.key === key && e.editions.includes(layout.edition))
+    .map((e) => e.norm);
+}
+
+/** Which columns the header names, read from its words however they were broken; null without a header. */
+function headerColumns(header: HeaderToken[], layout: Layout): Set<string> | null {
+  let joined = '';
+  for (const h of header) if (h.match?.entry.role !== 'corner') joined += h.token.key;
+  if (joined.length === 0) return null;
+  // Words grouping columns (法人或其他组织, 申请人情况) hold column words of their own: 其他 is not the 其他 column.
+  for (const g of VOCABULARY) if (g.table === layout.table && g.role === 'headerGroup') joined = joined.split(g.norm).join('#');
+  const found = new Set<string>();
+  for (const [k, marks] of marksOf(layout)) if (marks.some((g) => joined.includes(g))) found.add(k);
+  return found.size >= 2 ? found : null;
+}
+
+/** Values on a row, not counting doubles of the one-cell shape. */
+function dedupedCount(c: Candidate): number {
+  let n = 0;
+  let prev: Token | undefined;
+  for (const v of c.values) {
+    if (v.kind === 'value') {
+      const double = prev && prev.kind === 'value' && prev.text === v.text && prev.indented && !v.indented && v.line > prev.line;
+      if (!double) n++;
+      prev = double ? undefined : v;
+    }
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editions
+// ---------------------------------------------------------------------------------------------
+
+/** Evidence for each edition from header words: a word only one edition has counts for it. */
+function headerEvidence(header: HeaderToken[]): Record<Edition, number> {
+  const score: Record<Edition, number> = { '2021': 0, '2019': 0 };
+  for (const h of header) {
+    const m = h.match;
+    if (!m || m.entry.role !== 'column' || m.score < NAMES) continue;
+    if (m.entry.editions.length === 1) score[m.entry.editions[0]!] += 1;
+  }
+  return score;
+}
+
+/**
+ * Evidence for each edition from labels without values: a table whose values could not be paired with its
+ * labels still names its rows, and a row only one edition has (the single （六）其他处理 of 2019, 2021's three
+ * sub-rows of it) says which layout the table follows.
+ */
+function labelEvidence(seg: Segment): Record<Edition, number> {
+  const score: Record<Edition, number> = { '2021': 0, '2019': 0 };
+  for (const c of seg.candidates) {
+    if (countValues(c) > 0) continue;
+    for (const ch of rowChoices(c.labels, c.labels.length, seg.table).values()) {
+      if (ch.score < NAMES) continue;
+      for (const l of LAYOUTS[seg.table]) if (l.own.has(ch.key)) score[l.edition] += LABEL_EVIDENCE;
+    }
+  }
+  return score;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+// ---------------------------------------------------------------------------------------------
+
+function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: LabelChoice | undefined, layout: Layout,
+  deviations: LabelDeviation[]): Row {
+  const columns = slot.columns.filter((k) => present.has(k));
+  const rec = reconcile(c.values, columns.length || countValues(c));
+  const label = labelOf(choice, layout.table, layout.edition, deviations);
+  const rowRange = extentOf([...(choice?.tokens ?? []), ...c.values.filter((v) => v.kind !== 'blank')]);
+  const at = endOf(c.values.filter((v) => v.kind === 'value'), rowRange);
+  const byColumn = new Map<string, Cell>();
+  columns.forEach((col, i) => byColumn.set(col, makeCell(slot.key, col, rec.slots[i] ?? null, at)));
+  const cells = slot.columns.map((col) => byColumn.get(col) ?? makeCell(slot.key, col, null, at));
+  return {
+    key: slot.key,
+    label,
+    labelScore: choice ? Math.min(1, choice.score) : 0,
+    cells,
+    extra: rec.extra.map((t) => makeCell(slot.key, 'extra', t, at)),
+    valueCount: rec.count,
+    doubled: rec.doubled.map((t) => tokenRange(t)),
+    range: rowRange,
+  };
+}
+
+/** Labels no chosen row took: group labels (for the outline), and text that matched nothing. */
+function leftoverLabels(seg: Segment, withValues: Candidate[], choices: Map<string, LabelChoice>[], al: Alignment,
+  layout: Layout): { groups: TextSpan[]; unknown: TextSpan[] } {
+  const groups: TextSpan[] = [];
+  const unknown: TextSpan[] = [];
+  const used = new Set<Token>();
+  for (let i = 0; i < withValues.length; i++) {
+    const j = al.candidateToRow[i]!;
+    const ch = j >= 0 ? choices[i]!.get(layout.rows[j]!.key) : undefined;
+    for (const t of ch?.tokens ?? []) used.add(t);
+  }
+  const isGroup = (l: Candidate['labels'][number]) => l.matches.some((m) => m.entry.role === 'group' && m.score >= NAMES);
+  for (const c of seg.candidates) {
+    const valued = countValues(c) > 0;
+    for (const l of c.labels) {
+      if (used.has(l.token)) continue;
+      const sp = { text: l.token.text, range: tokenRange(l.token) };
+      if (isGroup(l)) groups.push(sp);
+      else if (!valued || !l.matches.some((m) => m.score >= 0.6)) unknown.push(sp);
+    }
+  }
+  if (layout.table !== 'requests') return { groups: [], unknown: [] };
+  return { groups, unknown };
+}
+
+/** T2's blocks: captions and header words by position, rows by their block. */
+function proactiveBlocks(seg: Segment, layout: Layout, rows: Map<string, Row>, deviations: LabelDeviation[]): ProactiveBlock[] {
+  const items = [...new Set(layout.rows.map((r) => r.block!))];
+  return items.map((item) => {
+    const slots = layout.rows.filter((r) => r.block === item);
+    const caption = seg.header.find((h) => h.match?.entry.role === 'caption' && h.match.entry.key === String(item) && h.match.score >= NAMES);
+    const blockRows = slots.map((r) => r.key).filter((k) => rows.has(k));
+    const lines = blockRows.map((k) => rows.get(k)!.range);
+    const startLine = caption ? caption.token.line : lines[0]?.start.line ?? seg.firstLine;
+    const endLine = lines.length ? lines[lines.length - 1]!.end.line : startLine;
+    const captionSpan: TextSpan | null = caption ? { text: caption.token.text, range: tokenRange(caption.token) } : null;
+    if (caption && caption.match && caption.match.score < 0.999) {
+      const canon = canonicalEntry('proactive', 'caption', String(item), layout.edition);
+      if (canon) deviations.push({ kind: 'caption', key: String(item), written: captionSpan!, canonical: canon.label });
+    }
+    const header = seg.header
+      .filter((h) => h.match?.entry.role === 'column' && h.token.line >= startLine && h.token.line <= endLine)
+      .map((h) => ({ text: h.token.text, range: tokenRange(h.token) }));
+    return { item, caption: captionSpan, header, columns: [...slots[0]!.columns], rows: blockRows, range: range(startLine, 0, endLine, Number.MAX_SAFE_INTEGER) };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A table of one unlabelled row (T4)
+// ---------------------------------------------------------------------------------------------
+
+function readUnlabelled(seg: Segment, layout: Layout): Table {
+  const withValues = seg.candidates.filter((c) => countValues(c) > 0);
+  const slot = layout.rows[0]!;
+  const values: Token[] = [];
+  for (const c of withValues) for (const v of c.values) values.push(v);
+  const rows = new Map<string, Row>();
+  const missingRows: string[] = [];
+  let doubt: Doubt | undefined;
+  if (values.length === 0) missingRows.push(slot.key);
+  else {
+    const ncols = slot.columns.length;
+    const rec = reconcile(values, ncols);
+    const real = values.filter((v) => v.kind !== 'blank');
+    const rowRange = tokenRange(real[0]!, real[real.length - 1]!);
+    const at = endOf(real, rowRange);
+    rows.set(slot.key, {
+      key: slot.key,
+      label: null,
+      labelScore: 1,
+      cells: slot.columns.map((col, i) => makeCell(slot.key, col, rec.slots[i] ?? null, at)),
+      extra: rec.extra.map((t) => makeCell(slot.key, 'extra', t, at)),
+      valueCount: rec.count,
+      doubled: rec.doubled.map((t) => tokenRange(t)),
+      range: rowRange,
+    });
+    const piece = layout.piece ?? ncols;
+    doubt = judge({
+      layoutRows: 1, valueRows: withValues.length, matched: 1, exact: rec.exact ? 1 : 0, positional: 0, stray: 0,
+      values: rec.count, columns: ncols, pieces: withValues.length,
+      wholePieces: withValues.every((c) => dedupedCount(c) % piece === 0),
+    });
+  }
+  const table: Omit<Table, 'range'> = {
+    key: seg.table,
+    shape: seg.shape,
+    edition: layout.edition,
+    columns: layout.columns.map((key) => ({ key, present: true })),
+    rows,
+    missingRows,
+    strayRows: [],
+    confident: !doubt,
+    labels: [],
+    debris: seg.debris,
+    groups: [],
+    unknownLabels: [],
+  };
+  return finishTable(table, seg, doubt);
+}
+
+/** What every table sets last: its extent (to the end of its last line), doubt and header. */
+function finishTable(table: Omit<Table, 'range'>, seg: Segment, doubt: Doubt | undefined): Table {
+  const lastCand = seg.candidates[seg.candidates.length - 1];
+  const out = table as Table;
+  out.range = range(seg.firstLine, 0, Math.max(seg.lastLine, lastCand?.lastLine ?? seg.firstLine), Number.MAX_SAFE_INTEGER);
+  if (doubt) out.doubt = doubt;
+  if (seg.header.length) {
+    const a = seg.header[0]!.token;
+    const b = seg.header[seg.header.length - 1]!.token;
+    out.headerRange = { start: { line: a.line, character: a.start }, end: { line: b.line, character: b.end } };
+  }
+  return out;
+}
