@@ -95,8 +95,9 @@ export function runChecks(model: ReportModel, lines: readonly Line[], options: C
     }
     for (const r of raw) {
       if (disabledAt(model, code, r.range.start.line)) continue;
-      const { escalate, ...rest } = r;
-      const severity: Severity = level ?? (escalate && SEVERITY_ORDER[escalate] < SEVERITY_ORDER[check.meta.defaultSeverity] ? escalate : check.meta.defaultSeverity);
+      const { escalate, soften, ...rest } = r;
+      const base = soften && SEVERITY_ORDER[soften] > SEVERITY_ORDER[check.meta.defaultSeverity] ? soften : check.meta.defaultSeverity;
+      const severity: Severity = level ?? (escalate && SEVERITY_ORDER[escalate] < SEVERITY_ORDER[base] ? escalate : base);
       out.push({ code, severity, ...rest });
     }
   }

@@ -128,7 +128,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   publisher.pull = !!caps.textDocument?.diagnostic;
   const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
   const paths = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-  setTimeout(() => void index.scan(paths).then(() => publisher.refreshAll()), 50);
+  // Once the workspace's reports are known, open reports may have last year's at hand (R9): check them again.
+  if (paths.length > 0) {
+    setTimeout(() => void index.scan(paths).then(() => {
+      analyzer.invalidateAll();
+      publisher.refreshAll();
+    }), 50);
+  }
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -54,6 +54,8 @@ export interface Finding {
 export type RawFinding = Omit<Finding, 'severity' | 'code'> & {
   /** Raise the default severity for this finding (fee statement with other.2 > 0), unless the user set one. */
   escalate?: Severity;
+  /** A milder case of the check (a unit that disagrees with its column): this severity, unless the user set one. */
+  soften?: Severity;
 };
 
 export interface CheckDocs {

@@ -14,6 +14,8 @@ import { toDiagnostic } from '../convert';
 
 export class DiagnosticsPublisher {
   private readonly pending = new Map<string, NodeJS.Immediate>();
+  /** Per open document, the analysis whose diagnostics were last pushed. */
+  private readonly published = new Map<string, Analysis>();
   /** Files whose diagnostics were pushed by "check the workspace" (cleared when opened in a pull client). */
   private readonly pushedFiles = new Set<string>();
   pull = false;
@@ -67,12 +69,17 @@ export class DiagnosticsPublisher {
         // Published only if it is still the document's text (not a version number alone: clients may repeat one).
         const now = this.documents.get(uri);
         if (!publish || !now || now.version !== a.version || now.getText() !== a.text) return;
+        // The very result already published (a refresh that found nothing new) is not sent again: a client
+        // that repeats a version number could not tell it from the result of its next text.
+        if (this.published.get(uri) === a) return;
+        this.published.set(uri, a);
         void this.connection.sendDiagnostics({ uri, version: a.version, diagnostics: DiagnosticsPublisher.diagnostics(a) });
       }, (err: unknown) => this.connection.console.error(`govreport: checking ${uri} failed: ${String(err)}`));
     }));
   }
 
   closed(uri: string): void {
+    this.published.delete(uri);
     const prev = this.pending.get(uri);
     if (prev) clearImmediate(prev);
     this.pending.delete(uri);
