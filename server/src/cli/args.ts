@@ -1,4 +1,5 @@
 /** The CLI's command line: usage text, options, and the errors a bad command line gets. */
+import { metaOf } from '../core/checks/registry';
 import type { Locale } from '../core/checks/types';
 import { resolveLocale } from '../core/settings';
 
@@ -14,8 +15,11 @@ Usage:
   govreport text FILE
       Print the text a report was read as: for a .docx, .pdf or .html, the text view the line numbers of
       findings refer to (each table row one line, cells tab-separated).
-  govreport fix [--write] [--locale zh|en] FILE...
-      Apply every quick fix; print the result, or with --write save it in place.
+  govreport fix [--write] [--skeletons] [--suggestions CODE,...] [--locale zh|en] FILE...
+      Apply the safe fixes (form only: numerals, titles, labels, conversion debris); print the result, or with
+      --write save it in place. On stderr: what was fixed, and what is left for a person to decide.
+      --skeletons also inserts missing sections, tables, rows and columns, blank ("/") and with placeholders
+      （待填写：…） to fill in; --suggestions applies the inferred values of the named codes (e.g. sum-row-total).
   govreport rules [--locale zh|en]
       List the check codes with their default severity.
 
@@ -42,6 +46,10 @@ export interface Args {
   config?: string;
   color: boolean;
   write: boolean;
+  /** fix: also apply skeleton fixes. */
+  skeletons: boolean;
+  /** fix: also apply the suggestions of these codes. */
+  suggestions: string[];
   paths: string[];
   /** Worker threads for check (--jobs N); default one per core for a folder. */
   jobs?: number;
@@ -61,7 +69,7 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.length === 0) return 'help';
   const args: Args = {
     command: '', format: 'text', locale: resolveLocale('auto', envLocale()), color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-    write: false, paths: [], previous: [],
+    write: false, skeletons: false, suggestions: [], paths: [], previous: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -89,6 +97,8 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (a === '--baseline' || a.startsWith('--baseline=')) args.baseline = value('--baseline');
     else if (a === '--no-color') args.color = false;
     else if (a === '--write') args.write = true;
+    else if (a === '--skeletons') args.skeletons = true;
+    else if (a === '--suggestions' || a.startsWith('--suggestions=')) args.suggestions.push(...suggestionCodes(value('--suggestions')));
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else if (!args.command) args.command = a;
     else args.paths.push(a);
@@ -99,5 +109,18 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (args.command !== 'rules' && args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
   if (args.command === 'parse' && args.paths.length !== 1) throw new UsageError('parse takes exactly one file');
   if (args.command === 'text' && args.paths.length !== 1) throw new UsageError('text takes exactly one file');
+  if (args.command !== 'fix' && (args.skeletons || args.suggestions.length > 0)) throw new UsageError('--skeletons and --suggestions go with fix');
   return args;
+}
+
+/** The codes of --suggestions: each a check that offers suggestions. */
+function suggestionCodes(list: string): string[] {
+  const codes = list.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (codes.length === 0) throw new UsageError('--suggestions needs one or more codes, e.g. --suggestions sum-row-total,sum-balance');
+  for (const c of codes) {
+    const m = metaOf(c);
+    if (!m) throw new UsageError(`--suggestions: unknown code "${c}" (see govreport rules)`);
+    if (!m.fixes.includes('suggestion')) throw new UsageError(`--suggestions: ${c} offers no suggestions (its fixes: ${m.fixes.join(', ') || 'none'})`);
+  }
+  return codes;
 }

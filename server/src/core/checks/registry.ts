@@ -8,6 +8,7 @@ import { formatOutdated } from './rules/format-outdated';
 import { hierarchySum } from './rules/hierarchy-sum';
 import { inForceMismatch } from './rules/in-force-mismatch';
 import { periodYear } from './rules/period-year';
+import { placeholderUnfilled } from './rules/placeholder-unfilled';
 import { reportMissing } from './rules/report-missing';
 import { sectionEmpty } from './rules/section-empty';
 import { sectionMissing } from './rules/section-missing';
@@ -55,6 +56,7 @@ export const CHECKS: readonly Check[] = [
   feeStatementMissing,
   conversionDebris,
   carryoverMismatch,
+  placeholderUnfilled,
   sourceUnreadable,
   inForceMismatch,
   textCopied,
@@ -67,7 +69,7 @@ export const CHECKS: readonly Check[] = [
 export const INTERNAL_ERROR: CheckMeta = {
   code: 'internal-error',
   defaultSeverity: 'information',
-  fixable: false,
+  fixes: [],
   description: { zh: '某项检查自身出错（检查器缺陷）', en: 'A check failed with an internal error (a bug in the checker)' },
   docs: {
     why: {
@@ -83,7 +85,7 @@ export const INTERNAL_ERROR: CheckMeta = {
 export const FILE_TOO_LARGE: CheckMeta = {
   code: 'file-too-large',
   defaultSeverity: 'information',
-  fixable: false,
+  fixes: [],
   description: { zh: '文件超过大小上限，未检查', en: 'The file is over the size limit and was not checked' },
   docs: {
     why: {
@@ -99,7 +101,7 @@ export const FILE_TOO_LARGE: CheckMeta = {
 export const TOO_MANY_PROBLEMS: CheckMeta = {
   code: 'too-many-problems',
   defaultSeverity: 'warning',
-  fixable: false,
+  fixes: [],
   description: { zh: '问题太多，编辑器只列出一部分', en: 'Too many problems: the editor lists only some of them' },
   docs: {
     why: {

@@ -8,7 +8,7 @@ export const hierarchySum: Check = {
   meta: {
     code: 'hierarchy-sum',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixes: [],
     description: { zh: '汇总报告的数字不等于其下级机关报告之和', en: "A summary (汇总) report's figure differs from the sum of its subordinates' reports" },
     docs: {
       why: {

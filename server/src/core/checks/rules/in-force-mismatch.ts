@@ -13,7 +13,7 @@ export const inForceMismatch: Check = {
   meta: {
     code: 'in-force-mismatch',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixes: ['suggestion'],
     description: {
       zh: '“现行有效件数”不等于上年现行有效件数 + 本年制发 − 本年废止（R10）',
       en: 'In force differs from last year\'s in force + issued − repealed (R10)',
@@ -63,6 +63,7 @@ export const inForceMismatch: Check = {
         ...(expected >= 0 ? {
           fix: {
             title: ctx.t({ zh: `把“${col}”改为 ${n(expected)}（请核实）`, en: `Set ${col} to ${n(expected)} (please verify)` }),
+            kind: 'suggestion' as const,
             edits: [replace(inForce.range, n(expected))],
           },
         } : {}),

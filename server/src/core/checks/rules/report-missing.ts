@@ -8,7 +8,7 @@ export const reportMissing: Check = {
   meta: {
     code: 'report-missing',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixes: [],
     description: { zh: '名单中的机关没有本年度报告', en: 'An agency in the roster has no report of the year' },
     docs: {
       why: {

@@ -27,7 +27,7 @@ export const textCopied: Check = {
   meta: {
     code: 'text-copied',
     defaultSeverity: 'information',
-    fixable: false,
+    fixes: [],
     description: {
       zh: '正文部分（一、五、六）与上年报告几乎相同',
       en: 'A prose section (一, 五, 六) is near-identical to last year\'s report',
