@@ -51,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
   server = ls;
   const docs = new RuleDocs(context.extensionUri);
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
+  const originals = new Originals(ls, () => resolveLocale(vscode.workspace.getConfiguration(SETTINGS_SECTION).get('locale'), vscode.env.language));
   context.subscriptions.push(
     new LanguageSwitch(output),
     new ReportStatusBar(ls, m),
@@ -60,11 +61,12 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
     command('govreport.newReport', (args?: NewReportArgs) => newReport(ls, m(), args)),
     command('govreport.checkWorkspace', () => checkWorkspace(ls, m(), output)),
     command('govreport.showRuleDocs', (code?: unknown) => showRuleDocs(docs, m(), code)),
-    command('govreport.applyAllFixes', () => applyAllFixes(ls, m(), output)),
+    // The text view of an original is read-only: it says so and offers 另存为可编辑的报告 instead.
+    command('govreport.applyAllFixes', () => (originals.refusesEdit() ? undefined : applyAllFixes(ls, m(), output))),
     command('govreport.restartServer', () =>
       ls.restart().catch(() => void vscode.window.showErrorMessage(m().serverNotRunning))),
     command('govreport.showOutput', () => output.show(true)),
-    ...new Originals(ls, () => resolveLocale(vscode.workspace.getConfiguration(SETTINGS_SECTION).get('locale'), vscode.env.language)).register(),
+    ...originals.register(),
   );
 
   const end = performance.now();
