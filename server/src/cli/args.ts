@@ -6,11 +6,14 @@ export const HELP = `govreport — 政府信息公开工作年度报告检查器
 
 Usage:
   govreport check [--format text|json|sarif] [--locale zh|en] [--config FILE] PATH...
-      Check report files and folders (folders are searched for *.txt and *.md).
+      Check report files and folders (folders are searched for .txt, .md, .docx, .pdf and .html files).
       Exit status: 0 no errors, 1 a report has errors, 2 bad usage or an unreadable file.
   govreport parse --format json [--locale zh|en] FILE
       Print what the checker read: sections, tables (columns, rows, values; a table not read with
       confidence says why), prose numbers.
+  govreport text FILE
+      Print the text a report was read as: for a .docx, .pdf or .html, the text view the line numbers of
+      findings refer to (each table row one line, cells tab-separated).
   govreport fix [--write] [--locale zh|en] FILE...
       Apply every quick fix; print the result, or with --write save it in place.
   govreport rules [--locale zh|en]
@@ -69,10 +72,11 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (!args.command) args.command = a;
     else args.paths.push(a);
   }
-  if (!['check', 'parse', 'fix', 'rules'].includes(args.command)) throw new UsageError(`unknown command "${args.command}" (use check, parse, fix or rules)`);
+  if (!['check', 'parse', 'fix', 'rules', 'text'].includes(args.command)) throw new UsageError(`unknown command "${args.command}" (use check, parse, text, fix or rules)`);
   if (args.command === 'check' && !['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not "${args.format}"`);
   if (args.command === 'parse' && args.format !== 'json' && args.format !== 'text') throw new UsageError('parse prints JSON: --format json');
   if (args.command !== 'rules' && args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
   if (args.command === 'parse' && args.paths.length !== 1) throw new UsageError('parse takes exactly one file');
+  if (args.command === 'text' && args.paths.length !== 1) throw new UsageError('text takes exactly one file');
   return args;
 }

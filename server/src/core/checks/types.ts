@@ -4,6 +4,7 @@
  * editor or the command line only passes them through.
  */
 import type { ReportModel } from '../model';
+import type { SourceProblem } from '../source/types';
 import type { Line, Range } from '../text/lines';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -53,6 +54,8 @@ export interface Finding {
 export type RawFinding = Omit<Finding, 'severity' | 'code'> & {
   /** Raise the default severity for this finding (fee statement with other.2 > 0), unless the user set one. */
   escalate?: Severity;
+  /** A milder case of the check (a unit that disagrees with its column): this severity, unless the user set one. */
+  soften?: Severity;
 };
 
 export interface CheckDocs {
@@ -79,6 +82,12 @@ export interface PreviousReport {
   label?: string;
 }
 
+/** The original a report was read from (.docx, .pdf, .html), when it was: what could not be read of it. */
+export interface SourceInfo {
+  kind: string;
+  problems: readonly SourceProblem[];
+}
+
 export interface CheckContext {
   model: ReportModel;
   lines: readonly Line[];
@@ -86,6 +95,8 @@ export interface CheckContext {
   /** Picks the message in the context's language. */
   t(text: Bilingual): string;
   previous?: PreviousReport;
+  /** The original the text view was read from. */
+  source?: SourceInfo;
   /** Ranges the user just edited, most recent last (the editor's; empty elsewhere). */
   edited?: readonly Range[];
   /** Per-run memo for analyses shared by several checks (the sums). */
