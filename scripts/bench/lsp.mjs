@@ -18,6 +18,8 @@ export class BenchClient {
     this.versions = new Map();
     this.waiters = new Map(); // `${uri}@${version}` -> resolve
     this.lastPushed = new Map();
+    /** Pushes received, per URI. */
+    this.pushCount = new Map();
     this.stderr = '';
     this.spawnedAt = performance.now();
     this.proc = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -33,6 +35,7 @@ export class BenchClient {
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
       const at = performance.now();
       this.lastPushed.set(p.uri, p);
+      this.pushCount.set(p.uri, (this.pushCount.get(p.uri) ?? 0) + 1);
       const key = `${p.uri}@${p.version}`;
       const w = this.waiters.get(key);
       if (w) {

@@ -26,6 +26,8 @@ export class TestClient {
   readonly conn: MessageConnection;
   settings: Record<string, unknown>;
   readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  /** Every push, in order: uri and version. */
+  readonly pushLog: { uri: string; version: number | undefined }[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
   private readonly versions = new Map<string, number>();
@@ -55,6 +57,7 @@ export class TestClient {
     this.conn.onNotification('window/logMessage', () => undefined);
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p);
+      this.pushLog.push({ uri: p.uri, version: p.version });
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i]!;
         if (w.uri === p.uri && w.pred(p)) {

@@ -4,9 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
-  type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  ErrorCodes, type InitializeParams, type InitializeResult, ResponseError, TextDocuments,
-  TextDocumentSyncKind,
+  type CancellationToken, type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification, ErrorCodes, type InitializeParams, type InitializeResult, LSPErrorCodes, type Message,
+  type ResponseMessage, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAsEdits } from '../core/service';
@@ -27,6 +27,7 @@ import { checkFiles, reportInfo, template } from './features/requests';
 import { documentSymbols } from './features/symbols';
 import { ReportIndex } from './report-index';
 import { SettingsStore } from './settings';
+import { createTransport, rateLimited } from './transport';
 
 import { setFlagsFromString } from 'node:v8';
 
@@ -47,7 +48,13 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.exit(0);
 }
 
-const connection = createConnection();
+// Problems of the input go to standard error, which every client keeps (VS Code's output channel, Neovim's lsp.log).
+const transport = createTransport(process.argv.slice(2), rateLimited((text) => void process.stderr.write(`${text}\n`)));
+/** A request cancelled while it still waits in the queue is answered at once, without running it. */
+const cancelUndispatched = (m: Message): ResponseMessage => ({
+  jsonrpc: '2.0', id: (m as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'cancelled' },
+});
+const connection = createConnection(transport.reader, transport.writer, { connectionStrategy: { cancelUndispatched } });
 const edits = new EditTracker();
 const validated = validatingDocuments((uri, reason) => {
   connection.console.error(`govreport: refused a change of ${uri}: ${reason}; the document keeps its text`);
@@ -74,7 +81,7 @@ const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (ur
   const doc = documents.get(uri);
   return doc ? analyzer.peek(doc)?.model : undefined;
 }, (uri) => edits.get(uri), originals);
-const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) => {
+const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (uri, version) => transport.reader.superseded(uri, version), (a) => {
   // A report whose successor is open: that one's R9 result may change.
   const successors = index.successorsOf(a.model, documents.keys()).filter((u) => u !== a.uri);
   const stale = successors.filter((u) => {
@@ -85,11 +92,19 @@ const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) 
   publisher.refresh(stale);
 });
 
-/** Runs a handler; bad input becomes an error response (a rejected promise), never a crash. */
-function guard<P, R>(name: string, fn: (p: P) => R | Promise<R>): (p: P) => Promise<R> {
-  return async (p: P) => {
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+
+/**
+ * Runs a handler; bad input becomes an error response (a rejected promise), never a crash. A request cancelled
+ * before it starts, or while it runs, is answered with RequestCancelled instead of its (now unwanted) result.
+ */
+function guard<P, R>(name: string, fn: (p: P, token: CancellationToken) => R | Promise<R>): (p: P, token: CancellationToken) => Promise<R> {
+  return async (p: P, token: CancellationToken) => {
     try {
-      return await fn(p);
+      if (token?.isCancellationRequested) throw cancelled();
+      const result = await fn(p, token);
+      if (token?.isCancellationRequested) throw cancelled();
+      return result;
     } catch (err) {
       if (err instanceof ResponseError) throw err;
       connection.console.error(`govreport: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
@@ -113,7 +128,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   publisher.pull = !!caps.textDocument?.diagnostic;
   const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
   const paths = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-  setTimeout(() => void index.scan(paths).then(() => publisher.refreshAll()), 50);
+  // Once the workspace's reports are known, open reports may have last year's at hand (R9): check them again.
+  if (paths.length > 0) {
+    setTimeout(() => void index.scan(paths).then(() => {
+      analyzer.invalidateAll();
+      publisher.refreshAll();
+    }), 50);
+  }
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -212,9 +233,9 @@ connection.onExecuteCommand(guard('executeCommand', async (p) => {
 }));
 
 connection.onRequest(REPORT_INFO, guard('reportInfo', (p: ReportInfoParams) => reportInfo(documents, analyzer, uriOf(p))));
-connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams) => {
+connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams, token) => {
   if (!p || !Array.isArray(p.uris) || p.uris.some((u) => typeof u !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'uris must be a list of strings');
-  return checkFiles(p, documents, analyzer, publisher);
+  return checkFiles(p, documents, analyzer, publisher, token);
 }));
 connection.onRequest(SOURCE_TEXT, guard('sourceText', async (p: SourceTextParams) => {
   const uri = uriOf(p);
