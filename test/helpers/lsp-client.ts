@@ -19,6 +19,8 @@ export interface ClientOptions {
   /** What workspace/configuration answers for section govreport. */
   settings?: Record<string, unknown>;
   workspaceFolders?: string[];
+  /** Resolve code actions' edits with codeAction/resolve, as VS Code does. */
+  resolve?: boolean;
 }
 
 export class TestClient {
@@ -83,7 +85,10 @@ export class TestClient {
           ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } }, dataSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } }, dataSupport: true,
+            ...(this.options.resolve ? { resolveSupport: { properties: ['edit'] } } : {}),
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },

@@ -29,10 +29,11 @@ function fixed(p14: string, f: Finding): string {
 }
 
 describe('text-table-mismatch', () => {
-  it('offers the table\'s number as a suggestion, titled with it and 请核实, on the number alone', () => {
+  it('offers the table\'s number as a suggestion, titled with both numbers and 请核实, on the number alone', () => {
     const p = P14.replace('予以公开6件', '予以公开7件');
     const [f] = r8(p);
-    assert.equal(f!.fix!.title, '改为 6（请核实）');
+    assert.equal(f!.fix!.kind, 'suggestion');
+    assert.equal(f!.fix!.title, '把正文的 7 改为表中的 6（请核实）');
     assert.equal(fixed(p, f!), P14);
     assert.deepEqual(f!.data, { key: 'granted', prose: 7, table: 6 });
   });
@@ -55,7 +56,7 @@ describe('text-table-mismatch', () => {
     // 占办结总数的: one base, 6 of 12.
     const named = '本年度共收到政府信息公开申请13件，办结12件，其中予以公开6件，占办结总数的40%。';
     const [f] = r8(named);
-    assert.equal(f!.fix!.title, '改为 50%（请核实）');
+    assert.equal(f!.fix!.title, '把正文的 40% 改为表中的 50%（请核实）');
     assert.equal(fixed(named, f!), named.replace('40%', '50%'));
     // 占: of those handled (50%), the new (46%) or all (43%): which is not said, so no fix.
     const [g] = r8('本年度共收到政府信息公开申请13件，办结12件，其中予以公开6件，占40%。');
@@ -76,6 +77,6 @@ describe('text-table-mismatch', () => {
   it('speaks English when asked, naming the rows', () => {
     const [f] = r8(P14.replace('无法提供2件', '无法提供3件'), P26, 'en');
     assert.equal(f!.message, '3 in "无法提供3件" contradicts the table: "cannot be provided" is 2');
-    assert.equal(f!.fix!.title, 'Change to 2 (please verify)');
+    assert.equal(f!.fix!.title, "Change 3 in the prose to the table's 2 (please verify)");
   });
 });
