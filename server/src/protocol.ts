@@ -63,6 +63,12 @@ export interface TemplateResult {
   text: string;
 }
 
+/**
+ * Server → client notification, no params: settings or a govreport.json changed and every result was
+ * computed again; the client asks again for what the protocol cannot refresh (the Outline, the status bar).
+ */
+export const SETTINGS_CHANGED = 'govreport/settingsChanged';
+
 /** Server command (workspace/executeCommand) that applies every fix of a document; used by "fix all". */
 export const COMMAND_FIX_ALL = 'govreport.fixAll';
 

@@ -1,30 +1,64 @@
-/** The CLI's command line: usage text, options, and the errors a bad command line gets. */
+/** The CLI's command line: usage text, options, and the errors a bad command line gets, in the run's language. */
 import type { Locale } from '../core/checks/types';
 import { resolveLocale } from '../core/settings';
 
-export const HELP = `govreport — 政府信息公开工作年度报告检查器 (checker for government information disclosure annual reports)
+const HELP_ZH = `govreport — 政府信息公开工作年度报告检查器
+
+用法：
+  govreport check [--format text|json|sarif] [--locale zh|en] [--config 文件] 路径...
+      检查报告文件和文件夹（在文件夹中查找 *.txt 和 *.md）。
+      退出码：0 没有错误，1 有报告存在错误，2 用法有误或有文件无法读取。
+  govreport parse --format json 文件
+      输出检查器读到的内容：各部分、表格（列、行、数值）、正文中的数字。
+  govreport fix [--write] [--locale zh|en] 文件...
+      应用全部自动修复；输出结果，或加 --write 直接写回原文件。
+  govreport rules [--locale zh|en]
+      列出全部检查代码及其默认级别。
+
+选项：
+  --format    text（默认）、json，或 sarif（SARIF 2.1.0，供代码扫描工具使用）
+  --locale    提示语言：zh 中文（默认），en 英文；未指定时，LC_ALL / LC_MESSAGES / LANG 为英文（en*）则用英文
+  --config    指定一个 govreport.json，代替从各报告所在文件夹向上查找到的那个
+  --no-color  不用颜色输出
+  -h, --help  显示本帮助；  -v, --version  显示版本
+`;
+
+const HELP_EN = `govreport — checker for government information disclosure annual reports (政府信息公开工作年度报告)
 
 Usage:
   govreport check [--format text|json|sarif] [--locale zh|en] [--config FILE] PATH...
       Check report files and folders (folders are searched for *.txt and *.md).
       Exit status: 0 no errors, 1 a report has errors, 2 bad usage or an unreadable file.
-  govreport parse --format json [--locale zh|en] FILE
-      Print what the checker read: sections, tables (columns, rows, values; a table not read with
-      confidence says why), prose numbers.
+  govreport parse --format json FILE
+      Print what the checker read: sections, tables (columns, rows, values), prose numbers.
   govreport fix [--write] [--locale zh|en] FILE...
-      Apply every quick fix; print the result, or with --write save it in place.
+      Apply every automatic fix; print the result, or with --write save it in place.
   govreport rules [--locale zh|en]
       List the check codes with their default severity.
 
 Options:
   --format    text (default), json, or sarif (SARIF 2.1.0 for code-scanning tools)
-  --locale    message language; default from LC_ALL / LC_MESSAGES / LANG (English when en*), else Chinese
+  --locale    message language: zh Chinese (the default) or en English; unset, English when LC_ALL / LC_MESSAGES / LANG is en*
   --config    a govreport.json to use instead of the one found upward from each report
   --no-color  plain text output
   -h, --help  this help;  -v, --version  the version
 `;
 
-export class UsageError extends Error {}
+/** The usage text in a language. */
+export function helpText(locale: Locale): string {
+  return locale === 'en' ? HELP_EN : HELP_ZH;
+}
+
+/** A bad command line: what is wrong, in both languages (the language may be what is wrong). */
+export class UsageError extends Error {
+  constructor(readonly zh: string, readonly en: string) {
+    super(en);
+  }
+
+  text(locale: Locale): string {
+    return locale === 'en' ? this.en : this.zh;
+  }
+}
 
 export interface Args {
   command: string;
@@ -40,10 +74,24 @@ export function envLocale(): string | undefined {
   return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || undefined;
 }
 
+/**
+ * The language of the run, before the command line is read (its errors speak it too): the last valid
+ * --locale, else the environment's (English for an English LANG), else Chinese.
+ */
+export function argsLocale(argv: readonly string[]): Locale {
+  let locale: Locale | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a.startsWith('--locale=') ? a.slice('--locale='.length) : a === '--locale' ? argv[i + 1] : undefined;
+    if (v === 'zh' || v === 'en') locale = v;
+  }
+  return locale ?? resolveLocale('auto', envLocale());
+}
+
 export function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.length === 0) return 'help';
   const args: Args = {
-    command: '', format: 'text', locale: resolveLocale('auto', envLocale()), color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    command: '', format: 'text', locale: argsLocale(argv), color: !!process.stdout.isTTY && !process.env.NO_COLOR,
     write: false, paths: [],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -52,7 +100,7 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
       const eq = a.indexOf('=');
       if (eq > 0) return a.slice(eq + 1);
       const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} 后面缺少取值`, `${name} needs a value`);
       return v;
     };
     if (a === '-h' || a === '--help') return 'help';
@@ -60,19 +108,25 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
     if (a === '--format' || a.startsWith('--format=')) args.format = value('--format');
     else if (a === '--locale' || a.startsWith('--locale=')) {
       const l = value('--locale');
-      if (l !== 'zh' && l !== 'en') throw new UsageError(`--locale must be zh or en, not "${l}"`);
+      if (l !== 'zh' && l !== 'en') throw new UsageError(`--locale 只能是 zh 或 en，不能是“${l}”`, `--locale must be zh or en, not "${l}"`);
       args.locale = l;
     } else if (a === '--config' || a.startsWith('--config=')) args.config = value('--config');
     else if (a === '--no-color') args.color = false;
     else if (a === '--write') args.write = true;
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`没有 ${a} 这个选项`, `unknown option ${a}`);
     else if (!args.command) args.command = a;
     else args.paths.push(a);
   }
-  if (!['check', 'parse', 'fix', 'rules'].includes(args.command)) throw new UsageError(`unknown command "${args.command}" (use check, parse, fix or rules)`);
-  if (args.command === 'check' && !['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not "${args.format}"`);
-  if (args.command === 'parse' && args.format !== 'json' && args.format !== 'text') throw new UsageError('parse prints JSON: --format json');
-  if (args.command !== 'rules' && args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
-  if (args.command === 'parse' && args.paths.length !== 1) throw new UsageError('parse takes exactly one file');
+  if (!['check', 'parse', 'fix', 'rules'].includes(args.command)) {
+    throw new UsageError(`没有“${args.command}”这个命令（可用 check、parse、fix 或 rules）`, `unknown command "${args.command}" (use check, parse, fix or rules)`);
+  }
+  if (args.command === 'check' && !['text', 'json', 'sarif'].includes(args.format)) {
+    throw new UsageError(`--format 只能是 text、json 或 sarif，不能是“${args.format}”`, `--format must be text, json or sarif, not "${args.format}"`);
+  }
+  if (args.command === 'parse' && args.format !== 'json' && args.format !== 'text') throw new UsageError('parse 只输出 JSON：--format json', 'parse prints JSON: --format json');
+  if (args.command !== 'rules' && args.paths.length === 0) {
+    throw new UsageError(`${args.command} 需要至少一个文件或文件夹`, `${args.command} needs at least one file or folder`);
+  }
+  if (args.command === 'parse' && args.paths.length !== 1) throw new UsageError('parse 只接受一个文件', 'parse takes exactly one file');
   return args;
 }

@@ -11,7 +11,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAsEdits } from '../core/service';
 import {
-  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
+  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, SETTINGS_CHANGED, TEMPLATE,
+  type TemplateParams,
 } from '../protocol';
 import { Analyzer } from './analysis';
 import { validatingDocuments } from './documents';
@@ -64,7 +65,12 @@ let canPullConfig = false;
 let canWatchFiles = false;
 let canRegisterConfig = false;
 
-const settings = new SettingsStore(connection, () => canPullConfig);
+let canShowDocument = false;
+const settings = new SettingsStore(connection, {
+  canPull: () => canPullConfig,
+  locale: () => clientLocale,
+  canShowDocument: () => canShowDocument,
+});
 const index = new ReportIndex();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
@@ -106,6 +112,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfig = !!caps.workspace?.configuration;
   canRegisterConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canShowDocument = !!caps.window?.showDocument?.support;
   publisher.pull = !!caps.textDocument?.diagnostic;
   const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
   const paths = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -136,10 +143,21 @@ connection.onInitialized(() => {
   }
 });
 
-connection.onDidChangeConfiguration((change) => {
-  settings.changed(canPullConfig ? undefined : change.settings);
+/**
+ * Settings or a govreport.json changed: every result shown is computed again (open documents, and the files
+ * of the last workspace check), and the client is told, so it asks again for what it shows (the Outline).
+ */
+function settingsChanged(): void {
   analyzer.invalidateAll();
   publisher.refreshAll();
+  const pushed = publisher.pushedUris();
+  if (pushed.length > 0) void checkFiles({ uris: pushed }, documents, analyzer, publisher).catch(() => undefined);
+  void connection.sendNotification(SETTINGS_CHANGED);
+}
+
+connection.onDidChangeConfiguration((change) => {
+  settings.changed(canPullConfig ? undefined : change.settings);
+  settingsChanged();
 });
 
 connection.onDidChangeWatchedFiles((params) => {
@@ -151,8 +169,7 @@ connection.onDidChangeWatchedFiles((params) => {
   }
   if (configChanged) {
     settings.filesChanged();
-    analyzer.invalidateAll();
-    publisher.refreshAll();
+    settingsChanged();
   }
 });
 

@@ -5,7 +5,7 @@ import type { ReportModel } from '../../core/model';
 import { checkOptions } from '../../core/options';
 import { parseLines, parseReport } from '../../core/parse/index';
 import { checkText, overLimit, runChecks } from '../../core/service';
-import type { Settings, SettingsProblem } from '../../core/settings';
+import { problemMessage, type Settings, type SettingsProblem } from '../../core/settings';
 import { type Line, splitLines } from '../../core/text/lines';
 import { collectFiles, readReportFile, UnreadableFile } from '../../node/files';
 import type { Args } from '../args';
@@ -55,7 +55,7 @@ export async function check(args: Args, version: string): Promise<number> {
   const results: FileResult[] = [];
   const configProblems = new Set<string>();
   for (const l of loaded) {
-    for (const p of l.problems) configProblems.add(p.message);
+    for (const p of l.problems) configProblems.add(problemMessage(p, args.locale));
     const a = agencyKey(l.model);
     const prevLoaded = a && l.model.year ? byAgencyYear.get(`${a}|${l.model.year - 1}`) : undefined;
     const previous: PreviousReport | undefined = prevLoaded

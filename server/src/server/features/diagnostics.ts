@@ -88,6 +88,11 @@ export class DiagnosticsPublisher {
     else for (const u of uris) this.schedule(u, true);
   }
 
+  /** The files whose diagnostics "check the workspace" pushed (to check again when settings change). */
+  pushedUris(): string[] {
+    return [...this.pushedFiles];
+  }
+
   /** Diagnostics of a file on disk, from "check the workspace". */
   pushFile(uri: string, diagnostics: Diagnostic[]): void {
     if (this.documents.get(uri) && this.pull) return; // open documents are pulled
