@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { benchCli } from './bench/cli.mjs';
 import { benchCore } from './bench/core.mjs';
 import { benchActivation, benchSizes } from './bench/extension.mjs';
+import { benchOriginals } from './bench/originals.mjs';
 import { benchMemory, benchTyping } from './bench/server.mjs';
 import { heading, machine, markdownTable, printTable } from './bench/stats.mjs';
 import { ROOT } from './bench/texts.mjs';
@@ -19,7 +20,7 @@ import { ROOT } from './bench/texts.mjs';
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const wanted = args.filter((a) => !a.startsWith('--'));
-const SECTIONS = ['core', 'typing', 'memory', 'extension', 'cli'];
+const SECTIONS = ['core', 'typing', 'memory', 'extension', 'cli', 'originals'];
 const unknown = wanted.filter((w) => !SECTIONS.includes(w));
 if (unknown.length) {
   console.error(`unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(' ')}`);
@@ -68,6 +69,7 @@ await section('extension', async () => {
   await benchActivation(summary);
 });
 await section('cli', () => benchCli(summary));
+await section('originals', () => benchOriginals(summary));
 
 heading('Summary (figures, not assertions)');
 const rows = [['figure', 'value', 'target', 'status'], ...summary.map((s) => [s.figure, s.value, s.target, s.met === undefined ? '' : s.met ? 'met' : 'MISSED'])];

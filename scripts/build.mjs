@@ -2,6 +2,7 @@
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify') || process.env.GOVREPORT_MINIFY === '1';
@@ -21,11 +22,33 @@ const common = {
   define: { GOVREPORT_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
+/**
+ * Code loaded only when an original (.docx, .pdf, .html) is opened lives in bundles of its own, required at
+ * that moment: the readers (dist/sources.js) and pdf.js (dist/pdfjs.js, 2 MB). A dynamic import of one of
+ * these modules stays a load of its bundle, so the server's and the CLI's start on .txt never parse them.
+ */
+const LAZY = [
+  { module: 'server/src/core/source/index.ts', outfile: 'dist/sources.js' },
+  { module: 'server/src/core/source/pdfjs.ts', outfile: 'dist/pdfjs.js' },
+];
+const lazyBundles = (self) => ({
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /(?:source\/index|\/pdfjs)\.js$/ }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      const lazy = LAZY.find((l) => path.resolve(l.module) === target);
+      if (!lazy || lazy.outfile === self) return undefined;
+      return { path: `./${path.basename(lazy.outfile)}`, external: true };
+    });
+  },
+});
+
 const entries = ([
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-]).filter((e) => existsSync(e.entryPoints[0]));
+  ...LAZY.map((l) => ({ entryPoints: [l.module], outfile: l.outfile })),
+]).filter((e) => existsSync(e.entryPoints[0])).map((e) => ({ ...e, plugins: [lazyBundles(e.outfile)] }));
 
 if (watch) {
   for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();

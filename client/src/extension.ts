@@ -13,6 +13,7 @@ import { showRuleDocs } from './commands/showRuleDocs';
 import { RuleDocsActions } from './docsActions';
 import { LanguageServer, ms } from './languageServer';
 import { LanguageSwitch } from './languageSwitch';
+import { Originals } from './originals';
 import { resolveLocale } from './locale';
 import { type Messages, messages } from './messages';
 import { RuleDocs } from './ruleDocs';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
     command('govreport.restartServer', () =>
       ls.restart().catch(() => void vscode.window.showErrorMessage(m().serverNotRunning))),
     command('govreport.showOutput', () => output.show(true)),
+    ...new Originals(ls, () => resolveLocale(vscode.workspace.getConfiguration(SETTINGS_SECTION).get('locale'), vscode.env.language)).register(),
   );
 
   const end = performance.now();

@@ -80,3 +80,35 @@ export const SETTINGS_SECTION = 'govreport';
 
 /** The language id of reports. */
 export const LANGUAGE_ID = 'govreport';
+
+/** The URI scheme of an original (.docx, .pdf, .html) shown as its read-only text view: the file URI with this scheme. */
+export const ORIGINAL_SCHEME = 'govreport-original';
+
+/** Client → server: the text view of an original file (the server reads and converts it). */
+export const SOURCE_TEXT = 'govreport/sourceText';
+
+export interface SourceTextParams {
+  /** The original's file URI (or its govreport-original URI). */
+  uri: string;
+}
+
+export interface SourceTextResult {
+  text: string;
+  kind: string;
+  /** Why (part of) the original could not be read, in the user's language; empty when all was read. */
+  problems: string[];
+}
+
+/** Client → server: the current report as a .docx in the official layout. */
+export const EXPORT_DOCX = 'govreport/exportDocx';
+
+export interface ExportDocxParams {
+  uri: string;
+}
+
+export interface ExportDocxResult {
+  /** The .docx, base64. */
+  data: string;
+  /** Tables exported as their lines, not as Word tables (read without confidence): their names. */
+  asText: string[];
+}

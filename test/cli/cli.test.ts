@@ -123,13 +123,13 @@ describe('cli: check', () => {
     for (const f of doc.files) assert.deepEqual(f.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`).sort(), want, f.path);
   });
 
-  it('recurses into folders for *.txt and *.md, skipping node_modules', () => {
+  it('recurses into folders for report files (text and originals), skipping node_modules', () => {
     const dir = tmp();
     mkdirSync(path.join(dir, 'sub', 'deeper'), { recursive: true });
     mkdirSync(path.join(dir, 'node_modules'));
     copyFileSync(path.join(SEEDS, '001_29793b2c7988821a.txt'), path.join(dir, 'sub', 'deeper', 'r.md'));
     copyFileSync(path.join(SEEDS, '004_b6b282f6157a8fb9.txt'), path.join(dir, 'node_modules', 'x.txt'));
-    writeFileSync(path.join(dir, 'sub', 'ignored.docx'), 'x');
+    writeFileSync(path.join(dir, 'sub', 'ignored.xlsx'), 'x');
     const r = run(['check', '--format', 'json', dir]);
     const doc = JSON.parse(r.out) as { files: { path: string }[] };
     assert.deepEqual(doc.files.map((f) => path.relative(dir, f.path)), [path.join('sub', 'deeper', 'r.md')]);

@@ -6,10 +6,12 @@ const HELP_ZH = `govreport — 政府信息公开工作年度报告检查器
 
 用法：
   govreport check [--format text|json|sarif] [--locale zh|en] [--config 文件] 路径...
-      检查报告文件和文件夹（在文件夹中查找 *.txt 和 *.md）。
+      检查报告文件和文件夹（在文件夹中查找 .txt、.md、.docx、.pdf 和 .html 文件）。
       退出码：0 没有错误，1 有报告存在错误，2 用法有误或有文件无法读取。
-  govreport parse --format json 文件
-      输出检查器读到的内容：各部分、表格（列、行、数值）、正文中的数字。
+  govreport parse --format json [--locale zh|en] 文件
+      输出检查器读到的内容：各部分、表格（列、行、数值；未能可靠读取的表格说明原因）、正文中的数字。
+  govreport text 文件
+      输出报告被读成的文本：对 .docx、.pdf 或 .html，即问题所在行号所指的文本（表格每行一行，单元格以制表符分隔）。
   govreport fix [--write] [--locale zh|en] 文件...
       应用全部自动修复；输出结果，或加 --write 直接写回原文件。
   govreport rules [--locale zh|en]
@@ -27,10 +29,14 @@ const HELP_EN = `govreport — checker for government information disclosure ann
 
 Usage:
   govreport check [--format text|json|sarif] [--locale zh|en] [--config FILE] PATH...
-      Check report files and folders (folders are searched for *.txt and *.md).
+      Check report files and folders (folders are searched for .txt, .md, .docx, .pdf and .html files).
       Exit status: 0 no errors, 1 a report has errors, 2 bad usage or an unreadable file.
-  govreport parse --format json FILE
-      Print what the checker read: sections, tables (columns, rows, values), prose numbers.
+  govreport parse --format json [--locale zh|en] FILE
+      Print what the checker read: sections, tables (columns, rows, values; a table not read with
+      confidence says why), prose numbers.
+  govreport text FILE
+      Print the text a report was read as: for a .docx, .pdf or .html, the text view the line numbers of
+      findings refer to (each table row one line, cells tab-separated).
   govreport fix [--write] [--locale zh|en] FILE...
       Apply every automatic fix; print the result, or with --write save it in place.
   govreport rules [--locale zh|en]
@@ -117,8 +123,8 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (!args.command) args.command = a;
     else args.paths.push(a);
   }
-  if (!['check', 'parse', 'fix', 'rules'].includes(args.command)) {
-    throw new UsageError(`没有“${args.command}”这个命令（可用 check、parse、fix 或 rules）`, `unknown command "${args.command}" (use check, parse, fix or rules)`);
+  if (!['check', 'parse', 'fix', 'rules', 'text'].includes(args.command)) {
+    throw new UsageError(`没有“${args.command}”这个命令（可用 check、parse、text、fix 或 rules）`, `unknown command "${args.command}" (use check, parse, text, fix or rules)`);
   }
   if (args.command === 'check' && !['text', 'json', 'sarif'].includes(args.format)) {
     throw new UsageError(`--format 只能是 text、json 或 sarif，不能是“${args.format}”`, `--format must be text, json or sarif, not "${args.format}"`);
@@ -128,5 +134,6 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
     throw new UsageError(`${args.command} 需要至少一个文件或文件夹`, `${args.command} needs at least one file or folder`);
   }
   if (args.command === 'parse' && args.paths.length !== 1) throw new UsageError('parse 只接受一个文件', 'parse takes exactly one file');
+  if (args.command === 'text' && args.paths.length !== 1) throw new UsageError('text 只接受一个文件', 'text takes exactly one file');
   return args;
 }

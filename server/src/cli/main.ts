@@ -4,6 +4,7 @@
  *
  *   govreport check [--format text|json|sarif] [--locale zh|en] PATH...
  *   govreport parse --format json FILE
+ *   govreport text FILE
  *   govreport fix [--write] FILE...
  *   govreport rules [--locale zh|en]
  */
@@ -12,6 +13,7 @@ import { check } from './commands/check';
 import { fix } from './commands/fix';
 import { parse } from './commands/parse';
 import { rules } from './commands/rules';
+import { text } from './commands/text';
 import { err, out, quietOnClosedPipe } from './io';
 
 declare const GOVREPORT_VERSION: string | undefined;
@@ -43,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': return await check(args, VERSION);
       case 'parse': return await parse(args);
       case 'fix': return await fix(args);
+      case 'text': return await text(args);
       default: return rules(args);
     }
   } catch (e) {

@@ -1,11 +1,21 @@
 /** Human-readable output of `govreport check`: file:line:column, severity, code, message, and summaries. */
 import type { Finding, Locale, Severity } from '../core/checks/types';
+import { problemMessage } from '../core/checks/rules/source-unreadable';
 import type { ReportModel } from '../core/model';
+import { placeSuffix } from '../core/source/place';
+import type { SourceProblem, SourceView } from '../core/source/types';
 
 export interface FileResult {
   path: string;
   model: ReportModel;
   findings: Finding[];
+  /** The original's text view, for a report read from a .docx, .pdf or .html. */
+  view?: SourceView;
+}
+
+export function describeProblem(p: SourceProblem, locale: Locale): string {
+  const m = problemMessage(p);
+  return locale === 'en' ? m.en : m.zh;
 }
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' };
@@ -50,7 +60,7 @@ export function formatText(results: FileResult[], locale: Locale, color: boolean
       const sev = locale === 'en' ? f.severity : SEVERITY_ZH[f.severity];
       const sevText = color ? `${COLORS[f.severity]}${sev}${RESET}` : sev;
       const code = color ? `${DIM}${f.code}${RESET}` : f.code;
-      out += `${pos}: ${sevText} ${code} ${f.message}\n`;
+      out += `${pos}: ${sevText} ${code} ${f.message}${placeSuffix(r.view, f.range, locale)}\n`;
     }
     out += fileSummary(r, locale) + '\n';
   }

@@ -160,13 +160,22 @@ export interface PeriodInfo {
   end: { year: number; month: number; day: number; range: Range; yearRange: Range };
 }
 
-export type ProseKey =
-  | 'new' | 'received' | 'total' | 'carriedOut' | 'granted' | 'partial' | 'denied' | 'unable' | 'rejected' | 'other'
-  | 'review' | 'suit';
+/**
+ * What a number in the prose counts: a T3 row or group key (`granted`, `denied`, `denied.4`), a T4 column key
+ * (`review.total`, `suitDirect.corrected`), or one of `received`, `new`, `handled`, `disclosed`, `openRate`,
+ * `suit.<outcome>` (both lawsuit groups), `corrected` (every 结果纠正) — see `proseTarget` in format/spec.ts.
+ */
+export type ProseKey = string;
 
 export interface ProseNumber {
   key: ProseKey;
+  /** Further subjects counted together with `key` (予以公开、不予公开共 8 件). */
+  plus?: ProseKey[];
   value: number;
+  /** A percentage: the share of `key` in one of the bases `of`, written with `decimals` decimals. */
+  percent?: { of: ProseKey[]; decimals: number };
+  /** The year the sentence names before the number, when it names one. */
+  year?: number;
   /** The number as written; for a sentence saying there were none, the words that say so. */
   range: Range;
   /** Whether the number is written as digits (a fix can replace it). */

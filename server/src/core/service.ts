@@ -3,7 +3,8 @@
  * tests all call these functions.
  */
 import { CHECKS, FILE_TOO_LARGE, INTERNAL_ERROR, metaOf } from './checks/registry';
-import type { Check, CheckContext, Finding, Level, Locale, PreviousReport, RawFinding, Severity, TextEdit } from './checks/types';
+import type { Check, CheckContext, Finding, Level, Locale, PreviousReport, RawFinding, Severity, SourceInfo, TextEdit } from './checks/types';
+import type { SourceView } from './source/types';
 import type { ReportModel } from './model';
 import { parseLines, parseReport } from './parse/index';
 import { diffLines } from './text/diff';
@@ -23,6 +24,8 @@ export interface CheckOptions {
   expectFormat?: '2021' | '2019';
   /** Texts longer than this are not checked; one information finding says so. */
   maxSize?: number;
+  /** The original the text was read from (a .docx, .pdf or .html), for source-unreadable. */
+  source?: SourceInfo;
   /**
    * Ranges of the text the user just edited, most recent last (the editor sets them from its changes). A
    * sum broken by an edit is reported at the edited cell when that cell is one of those that could be at fault.
@@ -48,8 +51,12 @@ function disabledAt(model: ReportModel, code: string, line: number): boolean {
   return off;
 }
 
+/** The one check that speaks even when nothing readable came out of an original. */
+const SOURCE_CHECK = 'source-unreadable';
+
 export function runChecks(model: ReportModel, lines: readonly Line[], options: CheckOptions = {}): Finding[] {
-  if (!model.isReport) return [];
+  const unreadable = (options.source?.problems.length ?? 0) > 0;
+  if (!model.isReport && !unreadable) return [];
   if (options.expectFormat) model = { ...model, expectedFormat: options.expectFormat };
   const locale = options.locale ?? 'zh';
   const ctx: CheckContext = {
@@ -59,6 +66,7 @@ export function runChecks(model: ReportModel, lines: readonly Line[], options: C
     t: (text) => (locale === 'en' ? text.en : text.zh),
     memo: new Map(),
     ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.source ? { source: options.source } : {}),
     ...(options.edited?.length ? { edited: options.edited } : {}),
   };
   const levels = options.levels ?? {};
@@ -66,6 +74,7 @@ export function runChecks(model: ReportModel, lines: readonly Line[], options: C
   for (const check of options.checks ?? CHECKS) {
     const code = check.meta.code;
     if (options.only && !options.only.includes(code)) continue;
+    if (!model.isReport && code !== SOURCE_CHECK) continue;
     const level = levels[code];
     if (level === 'off') continue;
     let raw: RawFinding[];
@@ -102,6 +111,15 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const model = parseLines(text, lines);
   const findings = runChecks(model, lines, options);
   return { model, findings };
+}
+
+/** Parse and check a report read from an original: its text view, with its tables' grids. */
+export function checkView(view: Pick<SourceView, 'text' | 'grids' | 'kind' | 'problems'>, options: CheckOptions = {}): CheckResult & { lines: Line[] } {
+  const source: SourceInfo = { kind: view.kind, problems: view.problems };
+  if (options.maxSize !== undefined && overLimit(view.text, options.maxSize)) return { ...tooLarge(view.text, options), lines: [] };
+  const lines = splitLines(view.text);
+  const model = parseLines(view.text, lines, undefined, view.grids);
+  return { model, findings: runChecks(model, lines, { ...options, source }), lines };
 }
 
 /** Whether a text is too large to check: over `maxSize` characters or `maxSize / 20` lines. */

@@ -120,10 +120,11 @@ export async function readReportFile(file: string, maxBytes?: number): Promise<R
   return decode(await readFileBytes(file, maxBytes), file);
 }
 
-const REPORT_EXT = new Set(['.txt', '.md', '.markdown', '.govreport']);
+/** Report files a folder is searched for: text, and the originals the source readers read (and .doc/.wps, to say why not). */
+const REPORT_EXT = new Set(['.txt', '.md', '.markdown', '.govreport', '.docx', '.pdf', '.html', '.htm', '.doc', '.wps']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
-/** Expands files and folders into report files (folders recursively, *.txt and *.md), sorted. */
+/** Expands files and folders into report files (folders recursively: text, .docx, .pdf, .html), sorted. */
 export async function collectFiles(inputs: string[]): Promise<{ files: string[]; missing: UnreadableFile[] }> {
   const files: string[] = [];
   const missing: UnreadableFile[] = [];

@@ -12,6 +12,8 @@ import { type ParseCache, parseLines } from '../core/parse/index';
 import { type CheckOptions, checkText, overLimit, runChecks } from '../core/service';
 import { resolveLocale, type Settings } from '../core/settings';
 import { type Line, type Range, splitLines } from '../core/text/lines';
+import type { SourceView } from '../core/source/types';
+import type { Originals } from './originals';
 import type { ReportIndex } from './report-index';
 import type { SettingsStore } from './settings';
 
@@ -30,6 +32,8 @@ export interface Analysis {
   text: string;
   /** The options the findings were computed with (for fix all, which re-checks). */
   options: CheckOptions;
+  /** For a text view of an original (.docx, .pdf, .html): the view, with its grids and places. */
+  view?: SourceView;
 }
 
 /** Documents at least this long keep their line readings between edits. */
@@ -51,6 +55,7 @@ export class Analyzer {
     private readonly openModel: (uri: string) => ReportModel | undefined,
     /** Where the user just edited a document (its recent edits, most recent last). */
     private readonly edited: (uri: string) => readonly Range[] = () => [],
+    private readonly originals?: Originals,
   ) {}
 
   /**
@@ -67,15 +72,17 @@ export class Analyzer {
     if (hit) return hit;
     const generation = this.generation;
     const settings = await this.settings.get(doc.uri);
+    const view = await this.originals?.forDocument(doc.uri, doc.getText());
     const fresh = this.peek(doc);
     if (fresh) return fresh;
-    return this.run(doc, settings, generation);
+    return this.run(doc, settings, generation, view);
   }
 
-  private run(doc: TextDocument, settings: Settings, generation: number): Analysis {
+  private run(doc: TextDocument, settings: Settings, generation: number, view?: SourceView): Analysis {
     const text = doc.getText();
     const locale = resolveLocale(settings.locale, this.clientLocale());
     const options: CheckOptions = checkOptions(settings, { locale });
+    if (view) options.source = { kind: view.kind, problems: view.problems };
     const edited = this.edited(doc.uri);
     if (edited.length > 0) options.edited = edited;
     let model: ReportModel;
@@ -94,14 +101,14 @@ export class Analyzer {
         this.parses.delete(doc.uri);
         parse = undefined;
       }
-      model = parseLines(text, lines, parse);
+      model = parseLines(text, lines, parse, view?.grids);
       const previous = model.isReport ? this.index.previousFor(doc.uri, model, this.openModel) : undefined;
       if (previous && locale === 'en') previous.label = `the ${previous.model.year} report (${previous.uri!.slice(previous.uri!.lastIndexOf('/') + 1)})`;
       if (previous) options.previous = previous;
       findings = settings.enable ? runChecks(model, lines, options) : [];
     }
     this.index.update(doc.uri, model);
-    const a: Analysis = { uri: doc.uri, version: doc.version, model, findings, lines, locale, settings, resultId: `${doc.version}:${generation}:${++this.runs}`, generation, text, options };
+    const a: Analysis = { uri: doc.uri, version: doc.version, model, findings, lines, locale, settings, resultId: `${doc.version}:${generation}:${++this.runs}`, generation, text, options, ...(view ? { view } : {}) };
     if (generation === this.generation) this.cache.set(doc.uri, a);
     return a;
   }

@@ -11,10 +11,13 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAsEdits } from '../core/service';
 import {
-  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, SETTINGS_CHANGED, TEMPLATE,
-  type TemplateParams,
+  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO,
+  type ReportInfoParams, SETTINGS_CHANGED, TEMPLATE, type TemplateParams,
 } from '../protocol';
+import { resolveLocale } from '../core/settings';
 import { Analyzer } from './analysis';
+import { exportDocxOf, sourceText } from './features/originals';
+import { Originals } from './originals';
 import { validatingDocuments } from './documents';
 import { EditTracker } from './edits';
 import { codeActions } from './features/code-actions';
@@ -72,10 +75,11 @@ const settings = new SettingsStore(connection, {
   canShowDocument: () => canShowDocument,
 });
 const index = new ReportIndex();
+const originals = new Originals();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
   return doc ? analyzer.peek(doc)?.model : undefined;
-}, (uri) => edits.get(uri));
+}, (uri) => edits.get(uri), originals);
 const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) => {
   // A report whose successor is open: that one's R9 result may change.
   const successors = index.successorsOf(a.model, documents.keys()).filter((u) => u !== a.uri);
@@ -176,6 +180,7 @@ connection.onDidChangeWatchedFiles((params) => {
 documents.onDidOpen((e) => publisher.changed(e.document));
 documents.onDidChangeContent((e) => publisher.changed(e.document));
 documents.onDidClose((e) => {
+  originals.forget(e.document.uri);
   publisher.closed(e.document.uri);
   analyzer.forget(e.document.uri);
   edits.forget(e.document.uri);
@@ -227,6 +232,15 @@ connection.onRequest(REPORT_INFO, guard('reportInfo', (p: ReportInfoParams) => r
 connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams) => {
   if (!p || !Array.isArray(p.uris) || p.uris.some((u) => typeof u !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'uris must be a list of strings');
   return checkFiles(p, documents, analyzer, publisher);
+}));
+connection.onRequest(SOURCE_TEXT, guard('sourceText', async (p: SourceTextParams) => {
+  const uri = uriOf(p);
+  return sourceText(originals, uri, resolveLocale((await settings.get(uri)).locale, clientLocale));
+}));
+connection.onRequest(EXPORT_DOCX, guard('exportDocx', async (p: ExportDocxParams) => {
+  const doc = documents.get(uriOf(p));
+  if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, 'govreport.exportDocx needs the URI of an open document');
+  return exportDocxOf(await analyzer.analyse(doc));
 }));
 connection.onRequest(TEMPLATE, guard('template', (p: TemplateParams) => template(p ?? { year: new Date().getFullYear() - 1 })));
 

@@ -7,7 +7,10 @@ import { parseLines, parseReport } from '../../core/parse/index';
 import { checkText, overLimit, runChecks } from '../../core/service';
 import { problemMessage, type Settings, type SettingsProblem } from '../../core/settings';
 import { type Line, splitLines } from '../../core/text/lines';
-import { collectFiles, readReportFile, UnreadableFile } from '../../node/files';
+import { placeOf } from '../../core/source/place';
+import type { SourceView } from '../../core/source/types';
+import { collectFiles, UnreadableFile } from '../../node/files';
+import { readReport } from '../../node/sources';
 import type { Args } from '../args';
 import { err, out } from '../io';
 import { readConfigOption, settingsFor } from '../load';
@@ -22,6 +25,8 @@ interface Loaded {
   model: ReportModel;
   settings: Settings;
   problems: SettingsProblem[];
+  /** The original's text view (a .docx, .pdf or .html). */
+  view?: SourceView;
 }
 
 /** Normalised agency name, for pairing a report with last year's. */
@@ -37,11 +42,11 @@ export async function check(args: Args, version: string): Promise<number> {
   for (const file of files) {
     try {
       const { settings, problems } = settingsFor(file, override);
-      const { text } = await readReportFile(file);
+      const { text, view } = await readReport(file);
       // Parsed once: the model pairs reports across years here and is checked below.
       const lines = overLimit(text, settings.maxFileSize) ? null : splitLines(text);
-      const model = lines ? parseLines(text, lines) : parseReport('');
-      loaded.push({ path: file, text, lines, model, settings, problems });
+      const model = lines ? parseLines(text, lines, undefined, view?.grids) : parseReport('');
+      loaded.push({ path: file, text, lines, model, settings, problems, ...(view ? { view } : {}) });
     } catch (e) {
       unreadable.push(e instanceof UnreadableFile ? e : new UnreadableFile(file, (e as Error).message));
     }
@@ -68,10 +73,11 @@ export async function check(args: Args, version: string): Promise<number> {
       }
       : undefined;
     const options = checkOptions(l.settings, { locale: args.locale, ...(previous ? { previous } : {}) });
+    if (l.view) options.source = { kind: l.view.kind, problems: l.view.problems };
     const { model, findings } = l.lines
       ? { model: l.model, findings: runChecks(l.model, l.lines, options) }
       : checkText(l.text, options);
-    results.push({ path: l.path, model, findings });
+    results.push({ path: l.path, model, findings, ...(l.view ? { view: l.view } : {}) });
   }
   for (const m of configProblems) err(`govreport: ${m}\n`);
   for (const u of unreadable) err(`govreport: ${u.path}: ${u.message}\n`);
@@ -85,7 +91,8 @@ export async function check(args: Args, version: string): Promise<number> {
       format: r.model.format,
       expectedFormat: r.model.expectedFormat,
       sections: r.model.sections.map((s) => ({ number: s.number, title: s.heading.title.text, range: s.range })),
-      diagnostics: r.findings.map(diagnosticJson),
+      ...(r.view ? { source: { kind: r.view.kind, tables: r.view.grids.length, ...(r.view.pages ? { pages: r.view.pages } : {}) } } : {}),
+      diagnostics: r.findings.map((f) => diagnosticJson(f, r.view)),
     }));
     const errors = unreadable.map((u) => ({ path: u.path, error: u.message }));
     out(JSON.stringify({ files: jsonFiles, ...(errors.length ? { errors } : {}) }, null, 2) + '\n');
@@ -99,8 +106,10 @@ export async function check(args: Args, version: string): Promise<number> {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function diagnosticJson(f: Finding): Record<string, unknown> {
+function diagnosticJson(f: Finding, view: SourceView | undefined): Record<string, unknown> {
   const o: Record<string, unknown> = { code: f.code, severity: f.severity, message: f.message, range: f.range };
+  const original = view ? placeOf(view, f.range) : undefined;
+  if (original) o.original = original;
   if (f.fix) o.fix = f.fix;
   if (f.related?.length) o.related = f.related;
   if (f.data) o.data = f.data;

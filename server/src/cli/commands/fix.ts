@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { checkOptions } from '../../core/options';
 import { fixAll } from '../../core/service';
 import { collectFiles, readReportFile } from '../../node/files';
+import { sourceKind } from '../../node/sources';
 import type { Args } from '../args';
 import { err, out } from '../io';
 import { readConfigOption, settingsFor } from '../load';
@@ -18,6 +19,10 @@ export async function fix(args: Args): Promise<number> {
   for (const file of files) {
     try {
       const { settings } = settingsFor(file, override);
+      if (sourceKind(file)) {
+        err(`govreport: ${file}: not fixed (an original is not rewritten; save it as text with "govreport text" first)\n`);
+        continue;
+      }
       const { text, encoding } = await readReportFile(file);
       const fixed = fixAll(text, checkOptions(settings, { locale: args.locale }));
       if (args.write) {

@@ -1,7 +1,9 @@
 /** `govreport parse`: what the checker read from one report, as JSON. */
 import { modelToJson } from '../../core/model-json';
-import { parseReport } from '../../core/parse/index';
-import { collectFiles, readReportFile } from '../../node/files';
+import { parseLines } from '../../core/parse/index';
+import { splitLines } from '../../core/text/lines';
+import { collectFiles } from '../../node/files';
+import { readReport } from '../../node/sources';
 import type { Args } from '../args';
 import { err, out } from '../io';
 
@@ -13,9 +15,10 @@ export async function parse(args: Args): Promise<number> {
     return 2;
   }
   try {
-    const { text, encoding } = await readReportFile(files[0]!);
-    const model = parseReport(text);
-    out(JSON.stringify({ path: files[0], encoding, ...modelToJson(model, args.locale) }, null, 2) + '\n');
+    const { text, encoding, view } = await readReport(files[0]!);
+    const model = parseLines(text, splitLines(text), undefined, view?.grids);
+    const source = view ? { source: { kind: view.kind, tables: view.grids.length, ...(view.pages ? { pages: view.pages } : {}), problems: view.problems } } : {};
+    out(JSON.stringify({ path: files[0], ...(encoding ? { encoding } : {}), ...source, ...modelToJson(model, args.locale) }, null, 2) + '\n');
     return 0;
   } catch (e) {
     err(`govreport: ${file}: ${(e as Error).message}\n`);

@@ -23,6 +23,7 @@ import { tableLabel } from './rules/table-label';
 import { tableMissing } from './rules/table-missing';
 import { tableRowMissing } from './rules/table-row-missing';
 import { tableUnreadable } from './rules/table-unreadable';
+import { sourceUnreadable } from './rules/source-unreadable';
 import { textTableMismatch } from './rules/text-table-mismatch';
 import type { Check, CheckMeta } from './types';
 
@@ -50,6 +51,7 @@ export const CHECKS: readonly Check[] = [
   feeStatementMissing,
   conversionDebris,
   carryoverMismatch,
+  sourceUnreadable,
 ];
 
 /** Reported once when a check itself fails, so one broken check never silences the others. */

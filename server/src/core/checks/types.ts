@@ -4,6 +4,7 @@
  * editor or the command line only passes them through.
  */
 import type { ReportModel } from '../model';
+import type { SourceProblem } from '../source/types';
 import type { Line, Range } from '../text/lines';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -79,6 +80,12 @@ export interface PreviousReport {
   label?: string;
 }
 
+/** The original a report was read from (.docx, .pdf, .html), when it was: what could not be read of it. */
+export interface SourceInfo {
+  kind: string;
+  problems: readonly SourceProblem[];
+}
+
 export interface CheckContext {
   model: ReportModel;
   lines: readonly Line[];
@@ -86,6 +93,8 @@ export interface CheckContext {
   /** Picks the message in the context's language. */
   t(text: Bilingual): string;
   previous?: PreviousReport;
+  /** The original the text view was read from. */
+  source?: SourceInfo;
   /** Ranges the user just edited, most recent last (the editor's; empty elsewhere). */
   edited?: readonly Range[];
   /** Per-run memo for analyses shared by several checks (the sums). */

@@ -391,3 +391,50 @@ export const TABLE_NAMES: Record<TableKey, Names & { section: SectionNumber }> =
 
 /** 信息处理费 wording for R12. */
 export const FEE_WORDS = ['信息处理费', '处理费'];
+
+// ---------------------------------------------------------------------------------------------
+// R8: what a number stated in the prose may equal
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The table quantity a prose count speaks of, as alternative scopes. Each scope is a sum of terms: T3 row keys
+ * or group keys (`denied` sums its items), each counted in the 总计 column, or T4 column keys; a term written
+ * `-key` is subtracted. The first scope is the one messages name; the others are what the prose may count
+ * instead (§7: 收到 N 件 may count the new requests, or the new and those carried in).
+ */
+export interface ProseTarget {
+  table: 'requests' | 'appeals';
+  scopes: string[][];
+}
+
+/** Prose keys that are not a row, group or column of their own. */
+const PROSE_SCOPES: Record<string, string[][]> = {
+  received: [['new'], ['new', 'carriedIn']],
+  new: [['new'], ['new', 'carriedIn']],
+  // 办理 N 件: those handled to an end, or all there were to handle.
+  handled: [['total'], ['new'], ['new', 'carriedIn']],
+  disclosed: [['granted', 'partial']],
+  // 公开率: granted and partly granted, or granted alone, over one of the bases below.
+  openRate: [['granted', 'partial'], ['granted']],
+  // A base for rates that leaves out the requests not processed or otherwise handled.
+  effective: [['total', '-rejected', '-other']],
+  corrected: [APPEALS_GROUPS.map((g) => `${g.key}.corrected`)],
+};
+
+const REQUEST_GROUP_KEYS = new Set(REQUEST_GROUPS.filter((g) => g.key !== 'results').map((g) => g.key));
+const REQUEST_ROW_KEYS = new Set([...REQUEST_ROWS['2021'], ...REQUEST_ROWS['2019']].map((row) => row.key));
+const APPEALS_COLUMN_KEYS = new Set(APPEALS_COLUMNS.map((c) => c.key));
+
+/** What the prose key counts in the tables; undefined for a key the format does not know. */
+export function proseTarget(key: string): ProseTarget | undefined {
+  const scopes = PROSE_SCOPES[key];
+  if (scopes) return { table: APPEALS_COLUMN_KEYS.has(scopes[0]![0]!) ? 'appeals' : 'requests', scopes };
+  if (REQUEST_ROW_KEYS.has(key) || REQUEST_GROUP_KEYS.has(key)) return { table: 'requests', scopes: [[key]] };
+  if (APPEALS_COLUMN_KEYS.has(key)) return { table: 'appeals', scopes: [[key]] };
+  // suit.<outcome>: both kinds of lawsuit.
+  const m = /^suit\.(\w+)$/.exec(key);
+  if (m && APPEALS_COLUMN_KEYS.has(`suitDirect.${m[1]}`)) {
+    return { table: 'appeals', scopes: [[`suitDirect.${m[1]}`, `suitAfterReview.${m[1]}`]] };
+  }
+  return undefined;
+}

@@ -10,6 +10,8 @@ import { readHeading, readSubHeading } from './headings';
 import { readDebris, readDirectives, readPeriod, readSignature, readTitle } from './meta';
 import { readProse } from './prose';
 import { findRegions, type Region, type Segment, segmentRegion } from './regions';
+import type { Grid } from '../source/types';
+import { gridInfos } from './grid';
 import { readTable } from './table';
 import { type LineInfo, markBarePageNumbers, readLine } from './tokens';
 
@@ -31,7 +33,7 @@ export interface ParseCache {
   lines?: LineInfo[];
 }
 
-function readInfos(lines: Line[], cache?: ParseCache): LineInfo[] {
+function readInfos(lines: Line[], cache?: ParseCache, grids?: readonly Grid[]): LineInfo[] {
   const prev = cache?.lines;
   const own = lines.map((line, i) => {
     const p = prev?.[i];
@@ -43,6 +45,8 @@ function readInfos(lines: Line[], cache?: ParseCache): LineInfo[] {
   });
   if (cache) cache.lines = own;
   const infos = own.slice();
+  // Rows of an original's tables: their cells are known exactly (grid.ts).
+  for (const [i, info] of gridInfos(grids, lines)) infos[i] = info;
   markBarePageNumbers(infos);
   return infos;
 }
@@ -115,11 +119,12 @@ export function parseReport(text: string): ReportModel {
 
 /**
  * Parses a text already split into lines (callers that need the lines too split once). With a cache, the
- * previous parse of the same document lends its line readings.
+ * previous parse of the same document lends its line readings. With grids (a report read from a .docx, HTML
+ * or PDF), the rows of its tables are read cell by cell as the original has them.
  */
-export function parseLines(text: string, lines: Line[], cache?: ParseCache): ReportModel {
+export function parseLines(text: string, lines: Line[], cache?: ParseCache, grids?: readonly Grid[]): ReportModel {
   const map = new LineMap(lines);
-  const infos = readInfos(lines, cache);
+  const infos = readInfos(lines, cache, grids);
   const headings = findHeadings(lines, infos);
   const isHeading = new Array<boolean>(lines.length).fill(false);
   for (const h of headings) isHeading[h.line] = true;

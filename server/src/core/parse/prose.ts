@@ -1,46 +1,36 @@
 /**
- * Numbers the prose states about requests and appeals (R8): "收到政府信息公开申请 9 件", "办结 9 件",
- * "行政复议 1 件", and sentences that say there were none ("未收到…申请", "没有…行政复议").
+ * Numbers the prose states about requests, reviews and lawsuits (R8), each matched to what its own clause
+ * speaks of: "收到政府信息公开申请 9 件" (received), "办结 9 件" (handled to an end), "其中予以公开 6 件、部分公开 2 件",
+ * "不予公开和无法提供共 3 件" (a sum of groups), "行政复议 2 件，其中维持 1 件" (a T4 column), "占 42.86%",
+ * "公开率 100%", and sentences that say there were none ("未收到…申请", "未发生行政复议被纠错、行政诉讼败诉的情况").
+ *
+ * A number is read only when its subject is clear: the words right before it (or right after it) name one
+ * row, group or column, and nothing in its clause says it counts something else (信函, 会议, 上年, 累计, 各乡镇,
+ * 自然人 …), another year, a part of a number already given in the sentence, or an approximate figure.
+ * Everything else is left alone: silence is better than a comparison built on a guess.
  */
 import type { ProseKey, ProseNumber } from '../model';
 import { type LineMap } from '../text/lines';
-import { type Normalized, normalize, normalizeWithMap, sourceSpan } from '../text/normalize';
+import { type Normalized, normalizeWithMap, sourceSpan } from '../text/normalize';
+import { type Domain, type Term, type Word, wordsOf } from './prose-words';
 
-const N = '(\\d{1,6}|[零〇一二两三四五六七八九十百]{1,4})';
-const UNIT = '(?:件|条|宗|份|个|起|次)';
+/** A paragraph longer than this (web text that lost its line breaks) is not read as prose. */
+const MAX_PARAGRAPH = 20000;
+/** How far after 未收到 the words naming the requests may come (没有接到自然人、法人或其他组织要求公开政府信息的申请). */
+const NEG_REACH = 40;
 
-interface Pattern {
-  key: ProseKey;
-  re: RegExp;
-  /** Words the pattern cannot match without: a paragraph lacking them is not searched. */
-  need?: RegExp;
-  /** The number is zero, said in words: the match itself is the range. */
-  none?: boolean;
-}
-
-const PATTERNS: Pattern[] = [
-  { key: 'received', need: /申请/, re: new RegExp(`(?:收到|受理|新收|接到|接收)(?:各类|政府信息公开|依申请公开)?[^。；;，,]{0,12}?申请[^。；;，,]{0,8}?${N}${UNIT}`, 'g') },
-  { key: 'received', need: /申请/, re: new RegExp(`(?:收到|受理|新收|接到|接收)[^。；;，,]{0,6}?${N}${UNIT}(?:政府信息公开|依申请公开)?申请`, 'g') },
-  { key: 'received', none: true, need: /申请/, re: /(?:没有|未|无|尚未)(?:收到|接到|受理|接收)[^。；;]{0,25}?(?:申请|依申请公开)/g },
-  // Before 办理: "结转下年度继续办理 3 件" is carried over, not handled.
-  { key: 'carriedOut', need: /结转/, re: new RegExp(`结转(?:至|到)?下(?:一)?年度?[^。；;，,]{0,8}?${N}${UNIT}`, 'g') },
-  { key: 'total', need: /办结|答复|办理/, re: new RegExp(`(?:办结|答复|(?<!继续)办理)[^。；;，,]{0,10}?${N}${UNIT}`, 'g') },
-  { key: 'granted', need: /予以公开/, re: new RegExp(`(?<!部分|不)予以公开(?:的)?${N}${UNIT}`, 'g') },
-  { key: 'partial', need: /部分公开/, re: new RegExp(`部分公开(?:的)?${N}${UNIT}`, 'g') },
-  { key: 'denied', need: /不予公开/, re: new RegExp(`不予公开(?:的)?${N}${UNIT}`, 'g') },
-  { key: 'unable', need: /无法提供/, re: new RegExp(`无法提供(?:的)?${N}${UNIT}`, 'g') },
-  { key: 'rejected', need: /不予处理/, re: new RegExp(`不予处理(?:的)?${N}${UNIT}`, 'g') },
-  { key: 'other', need: /其他处理/, re: new RegExp(`其他处理(?:的)?${N}${UNIT}`, 'g') },
-  { key: 'review', need: /行政复议/, re: new RegExp(`行政复议(?:案件|申请)?[^。；;，,、]{0,6}?${N}${UNIT}`, 'g') },
-  { key: 'suit', need: /行政诉讼/, re: new RegExp(`行政诉讼(?:案件)?[^。；;，,、]{0,6}?${N}${UNIT}`, 'g') },
-  { key: 'review', none: true, need: /行政复议/, re: /(?:没有|未|无|未发生|未收到|未出现)[^。；;，,]{0,20}?行政复议/g },
-  { key: 'suit', none: true, need: /行政诉讼/, re: /(?:没有|未|无|未发生|未收到|未出现)[^。；;，,]{0,24}?行政诉讼/g },
-];
-
-/** Words in a clause that mean its number counts something else. */
-const OTHER_SCOPE = /协查|协助|协办|同比|上年|去年|上一年|累计|历年|增长|减少|下降/;
+/** A count (N 件) or a percentage (N%) in normalised text. */
+const MENTION = /(?<!\d[,.]|[\d.第每]|没有|无|未)(?:(\d{1,7})(余|多)?(?:件次|件|条|宗|起|例|个|次|份)|([零〇一二两三四五六七八九十百千]{1,6})(余|多)?(?:件次|件|条|宗|例)|(\d{1,3}(?:\.\d{1,4})?)%)/g;
+const YEAR = /((?:19|20)\d{2})年/g;
+/**
+ * Where a clause ends. `、` ends one too, once a number has been given in it (予以公开6件、部分公开2件). Brackets
+ * do not: 各乡镇（街道）共收到… is still about the townships.
+ */
+const BOUNDARY = new Set([',', ';', ':']);
+const SENTENCE_END = /[。!?]/;
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 export function chineseNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
@@ -48,75 +38,503 @@ export function chineseNumber(s: string): number | null {
   let cur = 0;
   for (const ch of s) {
     if (ch in DIGIT) cur = DIGIT[ch]!;
-    else if (ch === '十') {
-      total += (cur || 1) * 10;
-      cur = 0;
-    } else if (ch === '百') {
-      total += (cur || 1) * 100;
+    else if (ch in UNIT) {
+      total += (cur || 1) * UNIT[ch]!;
       cur = 0;
     } else return null;
   }
   return total + cur;
 }
 
-function clauseAround(n: Normalized, at: number): string {
-  let a = at;
-  while (a > 0 && !/[。；;，,]/.test(n.text[a - 1]!)) a--;
-  let b = at;
-  while (b < n.text.length && !/[。；;，,]/.test(n.text[b]!)) b++;
-  return n.text.slice(a, b);
+interface Mention {
+  start: number;
+  end: number;
+  numStart: number;
+  numEnd: number;
+  value: number;
+  digits: boolean;
+  /** Decimals written, for a percentage. */
+  decimals?: number;
+  approximate: boolean;
 }
 
-/** Whether a stretch of text may hold one of the phrases (their first characters, which spaces cannot split). */
-function mayCount(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // 申 复 诉 办 答 结
-    if (c === 0x7533 || c === 0x590d || c === 0x8bc9 || c === 0x529e || c === 0x7b54 || c === 0x7ed3) return true;
+/** What a count was read as; null when its subject is unclear. */
+interface Reading {
+  keys: ProseKey[];
+  /** Each key is a number of its own (行政复议、行政诉讼各 1 件), not a sum. */
+  each: boolean;
+  table: 'requests' | 'appeals';
+}
+
+const APPEALS: ReadonlySet<Domain> = new Set(['review', 'suit', 'suitDirect', 'suitAfterReview']);
+
+/** The T4 key of a domain and outcome: lawsuits of both kinds are `suit.<outcome>`. */
+function appealsKey(domain: Domain, outcome: string): ProseKey {
+  return `${domain}.${outcome}`;
+}
+
+// --- paragraphs ------------------------------------------------------------------------------------
+
+/** A line that starts an item of its own: （二）…, 2、…, a Markdown mark. */
+const ITEM_START = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[条章节部分]|[#>|*•·●■◆\-]|\[)/;
+/** A sentence's last character, before closing quotes and brackets. */
+const ENDS_SENTENCE = /[。！？!?；;：:][”"’）)】》\s]*$/;
+const TITLE_LIKE_MAX = 40;
+
+function startsItem(text: string, from: number, to: number): boolean {
+  return ITEM_START.test(text.slice(from, Math.min(to, from + 24)));
+}
+
+/** Whether the line right after a line is the same paragraph broken by layout (PDF). */
+function continues(text: string, prev: [number, number], lineFrom: number, from: number, to: number): boolean {
+  const gap = text.slice(prev[1], from);
+  if (gap !== '\n' && gap !== '\r\n' && gap !== '\r') return false;
+  if (to - prev[0] > MAX_PARAGRAPH) return false;
+  const last = text.slice(Math.max(lineFrom, prev[1] - 8), prev[1]);
+  if (ENDS_SENTENCE.test(last)) return false;
+  // The line before is a sub-heading (（二）依申请公开情况), or the next starts an item of its own.
+  if (startsItem(text, lineFrom, prev[1]) && prev[1] - lineFrom <= TITLE_LIKE_MAX && !text.slice(lineFrom, prev[1]).includes('。')) return false;
+  return !startsItem(text, from, to);
+}
+
+/** Joins consecutive lines that do not end a sentence: a sentence broken over two lines is read whole. */
+export function paragraphsOf(text: string, lines: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let cur: [number, number] | null = null;
+  let lineFrom = 0;
+  for (const [from, to] of lines) {
+    if (cur && continues(text, cur, lineFrom, from, to)) cur[1] = to;
+    else {
+      if (cur) out.push(cur);
+      cur = [from, to];
+    }
+    lineFrom = from;
   }
-  return false;
+  if (cur) out.push(cur);
+  return out;
 }
 
-function matches(re: RegExp, s: string): boolean {
-  re.lastIndex = 0;
-  const found = re.test(s);
-  re.lastIndex = 0;
-  return found;
+/** Whether a stretch may state a count at all: a unit or a negation, and a word of the subjects. */
+function mayCount(text: string, from: number, to: number): boolean {
+  let unit = false;
+  let subject = false;
+  for (let i = from; i < to && !(unit && subject); i++) {
+    const c = text.charCodeAt(i);
+    // 件 条 % ％ 未 没 无 起 宗 例
+    if (c === 0x4ef6 || c === 0x6761 || c === 0x25 || c === 0xff05 || c === 0x672a || c === 0x6ca1 || c === 0x65e0 || c === 0x8d77
+      || c === 0x5b97 || c === 0x4f8b) unit = true;
+    // 申 复 诉 办 答 结 收 受 予 提 率
+    else if (c === 0x7533 || c === 0x590d || c === 0x8bc9 || c === 0x529e || c === 0x7b54 || c === 0x7ed3 || c === 0x6536
+      || c === 0x53d7 || c === 0x4e88 || c === 0x63d0 || c === 0x7387) subject = true;
+  }
+  return unit && subject;
 }
 
-/** Reads prose numbers from the given lines (paragraphs of prose, outside tables). */
-export function readProse(text: string, lineRanges: [number, number][], map: LineMap): ProseNumber[] {
-  const out: ProseNumber[] = [];
-  for (const [from, to] of lineRanges) {
-    if (to - from > 20000 || !mayCount(text, from, to)) continue;
-    // Most paragraphs state no number: decide on the plain normalised text before building its source map.
-    const plain = normalize(text.slice(from, to));
-    if (!PATTERNS.some((p) => (!p.need || p.need.test(plain)) && matches(p.re, plain))) continue;
-    const n = normalizeWithMap(text, from, to);
-    const taken: [number, number][] = [];
-    for (const p of PATTERNS) {
-      if (p.need && !p.need.test(n.text)) continue;
-      p.re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = p.re.exec(n.text))) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (taken.some(([a, b]) => start < b && a < end && p.key !== 'review' && p.key !== 'suit')) continue;
-        if (OTHER_SCOPE.test(clauseAround(n, start))) continue;
-        if (p.none) {
-          const [s, e] = sourceSpan(n, start, end, text);
-          out.push({ key: p.key, value: 0, range: map.rangeOf(s, e), digits: false, phrase: m[0] });
-        } else {
-          const num = m[1]!;
-          const value = chineseNumber(num);
-          if (value === null) continue;
-          const numAt = start + m[0].lastIndexOf(num, m[0].length - 1);
-          const [s, e] = sourceSpan(n, numAt, numAt + num.length, text);
-          out.push({ key: p.key, value, range: map.rangeOf(s, e), digits: /^\d+$/.test(num), phrase: m[0] });
-        }
-        taken.push([start, end]);
+// --- sentences -------------------------------------------------------------------------------------
+
+interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  mentions: Mention[];
+  words: Word[];
+  /** For each position of the sentence (offset from `start`), the start of its clause. */
+  clauseStart: Int32Array;
+  clauseEnd: Int32Array;
+}
+
+function mentionsOf(text: string, start: number, end: number): Mention[] {
+  const out: Mention[] = [];
+  const s = text.slice(start, end);
+  MENTION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MENTION.exec(s))) {
+    const at = start + m.index;
+    if (m[5] !== undefined) {
+      const dot = m[5].indexOf('.');
+      out.push({
+        start: at, end: at + m[0].length, numStart: at, numEnd: at + m[5].length, value: Number(m[5]), digits: true,
+        decimals: dot < 0 ? 0 : m[5].length - dot - 1, approximate: false,
+      });
+      continue;
+    }
+    const num = m[1] ?? m[3]!;
+    const value = chineseNumber(num);
+    if (value === null) continue;
+    out.push({ start: at, end: at + m[0].length, numStart: at, numEnd: at + num.length, value, digits: m[1] !== undefined, approximate: (m[2] ?? m[4]) !== undefined });
+  }
+  return out;
+}
+
+function sentenceOf(text: string, start: number, end: number): Sentence {
+  const mentions = mentionsOf(text, start, end);
+  const words: Word[] = [];
+  let from = start;
+  for (const m of mentions) {
+    words.push(...wordsOf(text, from, m.start));
+    from = m.end;
+  }
+  words.push(...wordsOf(text, from, end));
+  const len = end - start;
+  const clauseStart = new Int32Array(len);
+  const clauseEnd = new Int32Array(len);
+  let cs = start;
+  let mi = 0;
+  let counted = false;
+  for (let i = start; i < end; i++) {
+    while (mi < mentions.length && mentions[mi]!.end <= i) {
+      if (mentions[mi]!.start >= cs) counted = true;
+      mi++;
+    }
+    const ch = text[i]!;
+    if (BOUNDARY.has(ch) || (ch === '、' && counted)) {
+      clauseStart[i - start] = i + 1;
+      cs = i + 1;
+      counted = false;
+    } else clauseStart[i - start] = cs;
+  }
+  let ce = end;
+  for (let i = end - 1; i >= start; i--) {
+    clauseEnd[i - start] = ce;
+    if (clauseStart[i - start] === i + 1) ce = i;
+  }
+  return { text, start, end, mentions, words, clauseStart, clauseEnd };
+}
+
+const isSilence = (w: Word) => w.term.kind === 'silence';
+
+/** The index of the first word that starts at or after `at`, searching on from `k`. */
+function firstAt(words: Word[], k: number, at: number): number {
+  while (k < words.length && words[k]!.start < at) k++;
+  return k;
+}
+
+/**
+ * The words right before a number that name what it counts: the run of words that touch one another and end
+ * where the number starts (words[end - 1] is the last word before it). Text that is no word (an agency's name,
+ * a place) ends the run.
+ */
+function phraseBefore(words: Word[], end: number, upTo: number, from: number): Word[] {
+  const out: Word[] = [];
+  let at = upTo;
+  for (let k = end - 1; k >= 0; k--) {
+    const w = words[k]!;
+    if (w.end !== at || w.start < from) break;
+    out.push(w);
+    at = w.start;
+  }
+  return out.reverse();
+}
+
+/** The words right after a count that still speak of it: "13件政府信息公开申请", "6件予以公开". */
+function phraseAfter(words: Word[], k: number, from: number, to: number): Word[] {
+  const out: Word[] = [];
+  let at = from;
+  for (; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.start !== at || w.end > to) break;
+    const kind = w.term.kind;
+    if (kind === 'conj' || kind === 'neg' || kind === 'share' || kind === 'rate' || kind === 'each' || kind === 'all') break;
+    out.push(w);
+    at = w.end;
+  }
+  return out;
+}
+
+/** The subjects a phrase ends with: the last word of a kind, with those joined to it by 和/及/、. */
+function chainOf(phrase: Word[], kinds: (t: Term) => boolean): Word[] {
+  let k = phrase.length - 1;
+  while (k >= 0 && !kinds(phrase[k]!.term)) k--;
+  if (k < 0) return [];
+  const out = [phrase[k]!];
+  while (k >= 2 && phrase[k - 1]!.term.kind === 'conj' && kinds(phrase[k - 2]!.term)) {
+    out.unshift(phrase[k - 2]!);
+    k -= 2;
+  }
+  return out;
+}
+
+const isRow = (t: Term) => t.kind === 'row';
+const isDomain = (t: Term) => t.kind === 'domain';
+const isOutcome = (t: Term) => t.kind === 'outcome';
+
+/** The nearest domain named before `at` in the paragraph (sentences before this one count). */
+function domainBefore(context: Word[], at: number): Domain | undefined {
+  for (let k = context.length - 1; k >= 0; k--) {
+    const w = context[k]!;
+    if (w.start >= at) continue;
+    if (w.term.domain) return w.term.domain;
+  }
+  return undefined;
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** What a count speaks of, from the words before it (or after it), or null when that is not clear. */
+function readCount(before: Word[], after: Word[], inherited: Domain | undefined): Reading | null {
+  const rowsBefore = before.filter((w) => isRow(w.term));
+  const subjectWords = rowsBefore.length > 0 ? before : after.some((w) => isRow(w.term)) ? after : before;
+  const rows = chainOf(subjectWords, isRow);
+  // Row words outside the chain name another subject: 收到并办结申请 13 件.
+  const allRows = subjectWords.filter((w) => isRow(w.term));
+  if (uniq(allRows.map((w) => w.term.key)).length > uniq(rows.map((w) => w.term.key)).length) return null;
+  const outcomes = [...before, ...after].filter((w) => isOutcome(w.term));
+  const domains = chainOf(before.some((w) => isDomain(w.term)) ? before : after, isDomain);
+  const own = domains.length > 0 ? domains.map((w) => w.term.domain!) : [];
+  const each = before.some((w) => w.term.kind === 'each');
+
+  if (rows.length > 0) {
+    const specific = rows.some((w) => !w.term.generic);
+    if (outcomes.length > 0) return null;
+    if (specific) {
+      // T3's own words (予以公开, 上年结转): a review or lawsuit named with them is another subject.
+      if (own.some((d) => APPEALS.has(d))) return null;
+      if (rows.some((w) => w.term.generic) && rows.length > 1) return null;
+      return { keys: uniq(rows.map((w) => w.term.key!)), each, table: 'requests' };
+    }
+    const keys = uniq(rows.map((w) => w.term.key!));
+    if (keys.length > 1) return null;
+    const domain = own.length > 0 ? own[own.length - 1]! : inherited;
+    if (domain === 'requests') return { keys, each: false, table: 'requests' };
+    // 收到行政复议申请 2 件: a review received. 办结, 答复 or 结转 in a sentence about reviews: not T3's.
+    if (domain && APPEALS.has(domain) && own.length === 1 && rows.every((w) => w.term.receiving)) {
+      return { keys: [appealsKey(domain, 'total')], each: false, table: 'appeals' };
+    }
+    return null;
+  }
+
+  if (outcomes.length > 0) {
+    if (uniq(outcomes.map((w) => w.term.key)).length > 1) return null;
+    const outcome = outcomes[0]!.term;
+    const named = own.filter((d) => APPEALS.has(d));
+    if (own.includes('requests') && named.length === 0) return null;
+    let targets: Domain[];
+    if (named.length > 0) targets = named;
+    else if (outcome.domain) targets = [outcome.domain];
+    else if (inherited && APPEALS.has(inherited)) targets = [inherited];
+    else return null;
+    // 败诉 speaks of lawsuits only.
+    if (outcome.domain && targets.some((d) => d === 'review')) return null;
+    if (targets.length > 1 && !each) return null;
+    return { keys: targets.map((d) => appealsKey(d, outcome.key!)), each: targets.length > 1, table: 'appeals' };
+  }
+
+  if (own.length > 0) {
+    if (own.every((d) => APPEALS.has(d))) {
+      if (own.length > 1 && !each) return null;
+      return { keys: own.map((d) => appealsKey(d, 'total')), each: own.length > 1, table: 'appeals' };
+    }
+    // 政府信息公开申请 13 件: the requests, with no other word before the number.
+    if (own.length === 1 && own[0] === 'requests' && before.every((w) => w.term.kind === 'noise' || isDomain(w.term))) {
+      return { keys: ['received'], each: false, table: 'requests' };
+    }
+  }
+  return null;
+}
+
+/** Bases a share's words name: 占办结总数的 → handled to an end; 占申请总数 → received; 占 → either. */
+function shareBases(phrase: Word[]): ProseKey[] {
+  const at = phrase.findIndex((w) => w.term.kind === 'share');
+  const rest = phrase.slice(at + 1);
+  const bases: ProseKey[] = [];
+  for (const w of rest) {
+    if (w.term.kind === 'row' && (w.term.key === 'total' || w.term.key === 'handled')) bases.push(w.term.key);
+    else if (w.term.kind === 'row' && w.term.receiving) bases.push('received');
+    else if (w.term.domain === 'requests') bases.push('received');
+    else if (w.term.kind !== 'noise' && w.term.kind !== 'all') return [];
+  }
+  // 占办结申请的: the base is what was handled, 申请 only says of what.
+  if (bases.includes('total') || bases.includes('handled')) return uniq(bases.filter((b) => b !== 'received'));
+  return bases.length > 0 ? uniq(bases) : ['total', 'received'];
+}
+
+function phraseText(n: Normalized, from: number, to: number): string {
+  return n.text.slice(from, to);
+}
+
+function yearBefore(s: Sentence, at: number): number | undefined {
+  let year: number | undefined;
+  YEAR.lastIndex = 0;
+  const text = s.text.slice(s.start, at);
+  let m: RegExpExecArray | null;
+  while ((m = YEAR.exec(text))) year = Number(m[1]);
+  return year;
+}
+
+// --- reading a paragraph --------------------------------------------------------------------------------
+
+interface Out {
+  n: Normalized;
+  source: string;
+  map: LineMap;
+  push(p: ProseNumber): void;
+}
+
+function emit(o: Out, key: ProseKey, plus: ProseKey[], value: number, numFrom: number, numTo: number, digits: boolean,
+  phrase: string, extra: Partial<ProseNumber> = {}): void {
+  const [s, e] = sourceSpan(o.n, numFrom, numTo, o.source);
+  o.push({ key, ...(plus.length ? { plus } : {}), value, range: o.map.rangeOf(s, e), digits, phrase, ...extra });
+}
+
+/** Counts and percentages of one sentence. */
+function readCounts(o: Out, s: Sentence, context: Word[]): void {
+  const words = s.words;
+  const seen: string[] = [];
+  let previous: Reading | null | undefined;
+  let from = 0;
+  let upTo = 0;
+  for (let i = 0; i < s.mentions.length; i++) {
+    const m = s.mentions[i]!;
+    const cs = s.clauseStart[m.start - s.start]!;
+    const ce = s.clauseEnd[m.start - s.start]!;
+    const prevEnd = i > 0 && s.mentions[i - 1]!.end > cs ? s.mentions[i - 1]!.end : cs;
+    const nextStart = i + 1 < s.mentions.length ? Math.min(ce, s.mentions[i + 1]!.start) : ce;
+    from = firstAt(words, from, prevEnd);
+    upTo = firstAt(words, Math.max(from, upTo), m.start);
+    const before = phraseBefore(words, upTo, m.start, prevEnd);
+    const after = m.decimals === undefined ? phraseAfter(words, firstAt(words, upTo, m.end), m.end, nextStart) : [];
+    let silent = m.approximate || after.some(isSilence);
+    for (let k = from; k < upTo && !silent; k++) silent = isSilence(words[k]!);
+    const phraseStart = before.length > 0 ? before[0]!.start : m.start;
+    const phraseEnd = after.length > 0 ? after[after.length - 1]!.end : m.end;
+    const phrase = phraseText(o.n, phraseStart, phraseEnd);
+    const year = yearBefore(s, phraseStart);
+    const extra: Partial<ProseNumber> = year !== undefined ? { year } : {};
+
+    if (m.decimals !== undefined) {
+      // A percentage: a rate the tables give (公开率), or the share of the count just before it (占).
+      if (silent || before.length === 0) continue;
+      const rate = before.find((w) => w.term.kind === 'rate');
+      if (rate) {
+        emit(o, rate.term.key!, [], m.value, m.numStart, m.numEnd, true, phrase, { ...extra, percent: { of: ['total', 'received', 'effective'], decimals: m.decimals } });
+        continue;
+      }
+      const share = before.findIndex((w) => w.term.kind === 'share');
+      if (share < 0 || !previous || previous.table !== 'requests' || previous.each) continue;
+      const of = shareBases(before.slice(share));
+      if (of.length === 0) continue;
+      emit(o, previous.keys[0]!, previous.keys.slice(1), m.value, m.numStart, m.numEnd, true, phrase, { ...extra, percent: { of, decimals: m.decimals } });
+      continue;
+    }
+
+    const reading = silent ? null : readCount(before, after, domainBefore(context, phraseStart));
+    previous = reading;
+    if (!reading) continue;
+    // The same subject again in the sentence counts a part of it (办结 12 件，其中按期办结 10 件).
+    const id = reading.keys.join('+');
+    if (seen.includes(id)) continue;
+    seen.push(id);
+    if (reading.each) for (const k of reading.keys) emit(o, k, [], m.value, m.numStart, m.numEnd, m.digits, phrase, extra);
+    else emit(o, reading.keys[0]!, reading.keys.slice(1), m.value, m.numStart, m.numEnd, m.digits, phrase, extra);
+  }
+}
+
+const isAppealsDomain = (w: Word) => isDomain(w.term) && APPEALS.has(w.term.domain!);
+
+/** 未收到…申请 / 无…申请: the requests, none received. Returns the word naming them, or undefined. */
+function noneReceived(neg: Word, stretch: Word[]): Word | undefined {
+  const at = stretch.findIndex((w) => isDomain(w.term) && w.term.domain === 'requests');
+  if (at < 0) return undefined;
+  const between = stretch.slice(0, at);
+  if (between.some((w) => isAppealsDomain(w) || isOutcome(w.term) || (isRow(w.term) && !w.term.generic))) return undefined;
+  // 未收到…申请 may name the applicants in between; 无…申请 names nothing else.
+  if (between[0] !== undefined && between[0].start === neg.end && between[0].term.receiving) return stretch[at];
+  let end = neg.end;
+  for (const w of between) {
+    if (w.start !== end || (w.term.kind !== 'noise' && w.term.kind !== 'all')) return undefined;
+    end = w.end;
+  }
+  return end === stretch[at]!.start ? stretch[at] : undefined;
+}
+
+/** Sentences saying there were none: 未收到…申请; 未发生行政复议、行政诉讼; 未发生行政复议被纠错、行政诉讼败诉的情况. */
+function readNone(o: Out, s: Sentence, context: Word[]): void {
+  const words = s.words;
+  const silentClauses = new Set<number>();
+  for (const w of words) if (isSilence(w)) silentClauses.add(s.clauseStart[w.start - s.start]!);
+  let mi = 0;
+  for (let i = 0; i < words.length; i++) {
+    const neg = words[i]!;
+    if (neg.term.kind !== 'neg') continue;
+    const cs = s.clauseStart[neg.start - s.start]!;
+    if (silentClauses.has(cs)) continue;
+    while (mi < s.mentions.length && s.mentions[mi]!.start < neg.end) mi++;
+    const stop = Math.min(s.clauseEnd[neg.start - s.start]!, mi < s.mentions.length ? s.mentions[mi]!.start : s.end, neg.end + NEG_REACH);
+    const stretch: Word[] = [];
+    for (let k = i + 1; k < words.length && words[k]!.end <= stop && words[k]!.term.kind !== 'neg'; k++) stretch.push(words[k]!);
+
+    const requests = noneReceived(neg, stretch);
+    if (requests) {
+      emit(o, 'received', [], 0, neg.start, requests.end, false, phraseText(o.n, neg.start, requests.end));
+      continue;
+    }
+    const appeals = stretch.filter((w) => isAppealsDomain(w) || isOutcome(w.term));
+    if (appeals.length === 0 || stretch.some((w) => isRow(w.term) && !w.term.generic)) continue;
+    const end = appeals[appeals.length - 1]!.end;
+    const phrase = phraseText(o.n, neg.start, end);
+    // Pair each review or lawsuit named with the outcome said of it; an outcome after a list speaks of all of it.
+    const named: { domain: Domain; outcome?: string }[] = [];
+    const loose: Term[] = [];
+    for (const w of appeals) {
+      if (isDomain(w.term)) named.push({ domain: w.term.domain! });
+      else {
+        const open = named.filter((x) => x.outcome === undefined);
+        for (const x of open) x.outcome = w.term.key;
+        if (open.length === 0 && named.length === 0) loose.push(w.term);
       }
     }
+    const keys: ProseKey[] = named.map((x) => appealsKey(x.domain, x.outcome ?? 'total'));
+    if (named.length === 0) {
+      // 未被纠错: of the reviews and lawsuits named before it, in the clause, the sentence (均未) or before.
+      let domains: Domain[] = [];
+      for (let k = i - 1; k >= 0 && words[k]!.start >= cs; k--) if (isAppealsDomain(words[k]!)) domains.unshift(words[k]!.term.domain!);
+      if (domains.length === 0 && i > 0 && words[i - 1]!.term.kind === 'all') {
+        for (let k = 0; k < i; k++) if (isAppealsDomain(words[k]!)) domains.push(words[k]!.term.domain!);
+      }
+      if (domains.length === 0) {
+        const d = domainBefore(context, neg.start);
+        if (d && APPEALS.has(d)) domains = [d];
+      }
+      domains = uniq(domains);
+      for (const t of loose) {
+        // 败诉 speaks of lawsuits; 纠错 of whatever was named, or of every review and lawsuit.
+        if (t.domain) keys.push(appealsKey(t.domain, t.key!));
+        else if (domains.length > 0) for (const d of domains) keys.push(appealsKey(d, t.key!));
+        else if (t.key === 'corrected') keys.push('corrected');
+      }
+      // 纠错或败诉: every 结果纠正 covers the lawsuits' too.
+      if (keys.includes('corrected')) keys.splice(0, keys.length, 'corrected');
+    }
+    for (const k of uniq(keys)) emit(o, k, [], 0, neg.start, end, false, phrase);
+  }
+}
+
+function readParagraph(o: Out): void {
+  const text = o.n.text;
+  let start = 0;
+  // Domain words so far in the paragraph: what a sentence that names none speaks of.
+  const context: Word[] = [];
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
+    if (i > start) {
+      const s = sentenceOf(text, start, i);
+      for (const w of s.words) if (w.term.domain) context.push(w);
+      readCounts(o, s, context);
+      readNone(o, s, context);
+    }
+    start = i + 1;
+  }
+}
+
+/** Reads prose numbers from the given lines (one span per line of prose, outside tables, in order). */
+export function readProse(text: string, lineRanges: [number, number][], map: LineMap): ProseNumber[] {
+  const out: ProseNumber[] = [];
+  for (const [from, to] of paragraphsOf(text, lineRanges)) {
+    if (to - from > MAX_PARAGRAPH || !mayCount(text, from, to)) continue;
+    const n = normalizeWithMap(text, from, to);
+    readParagraph({ n, source: text, map, push: (p) => out.push(p) });
   }
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return out;

@@ -227,6 +227,19 @@ export function readLine(line: Line): LineInfo {
 }
 
 /**
+ * Reads a line whose cells are known exactly (a row of a .docx, HTML or PDF table): one token per span,
+ * blank spans as blank tokens where they are. No splitting or peeling: the original said where cells are.
+ */
+export function readCells(line: Line, spans: readonly (readonly [number, number])[]): LineInfo {
+  const info: LineInfo = { line, kind: 'blank', tokens: [], multi: spans.length > 1, vocab: [] };
+  info.tokens = spans.map(([s, e]) => makeToken(line, s, e));
+  if (info.tokens.length === 0) return info;
+  if (info.multi) markBadValues(info.tokens);
+  classify(info);
+  return info;
+}
+
+/**
  * In a row of cells, a cell that holds a number written wrongly (3件, 约300, 1O, N/A, ?) is a value that is
  * not a number, not a label: it keeps its place among the row's values.
  */

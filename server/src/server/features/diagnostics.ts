@@ -7,6 +7,7 @@ import type { Connection, Diagnostic, DocumentDiagnosticReport, TextDocuments } 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOO_MANY_PROBLEMS } from '../../core/checks/registry';
 import type { Analysis, Analyzer } from '../analysis';
+import { placeSuffix } from '../../core/source/place';
 import { capFindings } from '../cap';
 import { toDiagnostic } from '../convert';
 
@@ -25,7 +26,9 @@ export class DiagnosticsPublisher {
 
   /** The diagnostics of an analysis, within the editor's per-document limit. */
   static diagnostics(a: Analysis): Diagnostic[] {
-    return capFindings(a.findings, a.locale, a.uri, a.settings.checks[TOO_MANY_PROBLEMS.code]).map((f) => toDiagnostic(f, a.uri, a.version));
+    // In a text view of an original, each message also names its place there (page, table, row, cell).
+    const withPlace = a.view ? a.findings.map((f) => ({ ...f, message: f.message + placeSuffix(a.view, f.range, a.locale) })) : a.findings;
+    return capFindings(withPlace, a.locale, a.uri, a.settings.checks[TOO_MANY_PROBLEMS.code]).map((f) => toDiagnostic(f, a.uri, a.version));
   }
 
   /** Pull: answer a textDocument/diagnostic request. */

@@ -1,9 +1,9 @@
-import { REQUEST_COLUMNS } from '../../format/spec';
-import type { Cell, ProseKey, ReportModel, Table } from '../../model';
+import { type Edition, proseTarget, REQUEST_COLUMNS, REQUEST_GROUPS } from '../../format/spec';
+import type { Cell, ProseNumber, ReportModel, Table } from '../../model';
 import { replace } from '../edits';
-import { rowName } from '../names';
+import { columnName, rowName } from '../names';
 import { sumsOf } from '../sums';
-import type { Bilingual, Check, RawFinding } from '../types';
+import type { Bilingual, Check, CheckContext, Locale, RawFinding } from '../types';
 import { confident, n } from '../util';
 
 /** A cell's value: as written, or as the table's own sums say it should be. */
@@ -27,6 +27,7 @@ function rowTotal(t: Table, key: string, val: Value): number | null {
   return s;
 }
 
+/** A T3 row, or the sum of a group's rows (`denied` = denied.1 … denied.8). */
 function groupTotal(t: Table, prefix: string, val: Value): number | null {
   const keys = [...t.rows.keys()].filter((k) => k === prefix || k.startsWith(`${prefix}.`));
   if (keys.length === 0) return null;
@@ -39,49 +40,98 @@ function groupTotal(t: Table, prefix: string, val: Value): number | null {
   return s;
 }
 
-interface Expectation {
-  /** Acceptable table values (the prose may count new, or new + carried in). */
-  values: number[];
-  what: Bilingual;
+/** A scope's value: the sum of its terms (a `-term` subtracted), null when a term is missing or blank. */
+function scopeValue(t: Table, scope: string[], val: Value): number | null {
+  let s = 0;
+  for (const term of scope) {
+    const key = term.replace(/^-/, '');
+    let v: number | null;
+    if (t.key === 'appeals') {
+      const cell = t.rows.get('values')?.cells.find((c) => c.column === key);
+      v = cell ? val(cell) : null;
+    } else v = groupTotal(t, key, val);
+    if (v === null) return null;
+    s += term.startsWith('-') ? -v : v;
+  }
+  return s;
 }
 
-function expected(model: ReportModel, key: ProseKey, val: Value): Expectation | null {
-  const t3 = confident(model, 'requests');
-  const t4 = confident(model, 'appeals');
-  const name = (k: string): Bilingual => ({ zh: `“${rowName('requests', k, 'zh')}”`, en: `"${rowName('requests', k, 'en')}"` });
-  const one = (v: number | null, what: Bilingual) => (v === null ? null : { values: [v], what });
-  switch (key) {
-    case 'received': {
-      if (!t3) return null;
-      const a = rowTotal(t3, 'new', val);
-      const b = rowTotal(t3, 'carriedIn', val);
-      if (a === null) return null;
-      return { values: b === null ? [a] : [a, a + b], what: name('new') };
-    }
-    case 'new': return t3 ? one(rowTotal(t3, 'new', val), name('new')) : null;
-    case 'total': return t3 ? one(rowTotal(t3, 'total', val), name('total')) : null;
-    case 'carriedOut': return t3 ? one(rowTotal(t3, 'carriedOut', val), name('carriedOut')) : null;
-    case 'granted': return t3 ? one(rowTotal(t3, 'granted', val), name('granted')) : null;
-    case 'partial': return t3 ? one(rowTotal(t3, 'partial', val), name('partial')) : null;
-    case 'denied': return t3 ? one(groupTotal(t3, 'denied', val), { zh: '“（三）不予公开”', en: '"withheld"' }) : null;
-    case 'unable': return t3 ? one(groupTotal(t3, 'unable', val), { zh: '“（四）无法提供”', en: '"cannot be provided"' }) : null;
-    case 'rejected': return t3 ? one(groupTotal(t3, 'rejected', val), { zh: '“（五）不予处理”', en: '"not processed"' }) : null;
-    case 'other': return t3 ? one(groupTotal(t3, 'other', val), { zh: '“（六）其他处理”', en: '"otherwise handled"' }) : null;
-    case 'review': {
-      const cell = t4?.rows.get('values')?.cells.find((c) => c.column === 'review.total');
-      const v = cell ? val(cell) : null;
-      return t4 ? one(v, { zh: '行政复议“总计”', en: 'administrative reviews (total)' }) : null;
-    }
-    case 'suit': {
-      const cells = t4?.rows.get('values')?.cells;
-      const ca = cells?.find((c) => c.column === 'suitDirect.total');
-      const cb = cells?.find((c) => c.column === 'suitAfterReview.total');
-      const a = ca ? val(ca) : null;
-      const b = cb ? val(cb) : null;
-      return a === null || b === null ? null : { values: [a + b], what: { zh: '行政诉讼两项“总计”之和', en: 'lawsuits (both totals)' } };
+/** How a term of a scope is named: “（三）不予公开”, 行政复议“结果纠正”. */
+function termName(t: Table, key: string, locale: Locale, edition: Edition): string {
+  if (t.key === 'appeals') return columnName('appeals', key, locale);
+  const group = REQUEST_GROUPS.find((g) => g.key === key);
+  if (group && !t.rows.has(key)) return locale === 'en' ? `"${group.en}"` : `“${group.numbering}${group.label}”`;
+  const name = rowName('requests', key, locale, edition);
+  return locale === 'en' ? `"${name}"` : `“${name}”`;
+}
+
+/** “（一）予以公开”与“（二）部分公开”之和; “（七）总计”减去“（五）不予处理”、“（六）其他处理”. */
+function scopeName(t: Table, scope: string[], locale: Locale): string {
+  const plus = scope.filter((s) => !s.startsWith('-')).map((s) => termName(t, s, locale, t.edition));
+  const minus = scope.filter((s) => s.startsWith('-')).map((s) => termName(t, s.slice(1), locale, t.edition));
+  if (locale === 'en') {
+    const sum = plus.length > 1 ? `${plus.slice(0, -1).join(', ')} and ${plus[plus.length - 1]} together` : plus[0]!;
+    return minus.length > 0 ? `${sum} less ${minus.join(' and ')}` : sum;
+  }
+  const sum = plus.length > 1 ? `${plus.slice(0, -1).join('、')}与${plus[plus.length - 1]}之和` : plus[0]!;
+  return minus.length > 0 ? `${sum}减去${minus.join('、')}` : sum;
+}
+
+interface Target {
+  table: Table;
+  /** Alternative scopes, the first the one messages name. */
+  scopes: string[][];
+}
+
+/** The table quantities a prose key (and the keys counted with it) may equal; null when its table is not read. */
+function targetOf(model: ReportModel, keys: string[]): Target | null {
+  const targets = keys.map(proseTarget);
+  if (targets.some((x) => !x) || targets.some((x) => x!.table !== targets[0]!.table)) return null;
+  const table = confident(model, targets[0]!.table);
+  if (!table) return null;
+  // Several subjects counted together: their first scopes added up.
+  const scopes = targets.length === 1 ? targets[0]!.scopes : [targets.flatMap((x) => x!.scopes[0]!)];
+  return { table, scopes };
+}
+
+/** Whether a percentage written with `decimals` decimals is `ratio` rounded, or cut off, there. */
+function sameShare(written: number, decimals: number, ratio: number): boolean {
+  const unit = 10 ** -decimals;
+  const eps = 1e-9;
+  if (Math.abs(written - ratio) <= unit / 2 + eps) return true;
+  return written <= ratio + eps && ratio - written < unit;
+}
+
+function percentText(v: number, decimals: number): string {
+  return `${v.toFixed(decimals)}%`;
+}
+
+interface Share {
+  ratio: number;
+  num: number;
+  den: number;
+  numScope: string[];
+  denScope: string[];
+}
+
+/** Every share the table gives for the prose's numerator over one of its bases. */
+function sharesOf(t: Target, bases: Target[], val: Value): Share[] {
+  const out: Share[] = [];
+  for (const numScope of t.scopes) {
+    const num = scopeValue(t.table, numScope, val);
+    if (num === null) continue;
+    for (const b of bases) {
+      for (const denScope of b.scopes) {
+        const den = scopeValue(b.table, denScope, val);
+        if (den === null || den <= 0 || num > den) continue;
+        out.push({ ratio: (100 * num) / den, num, den, numScope, denScope });
+      }
     }
   }
+  return out;
 }
+
+const FIX_TITLE = (v: string): Bilingual => ({ zh: `改为 ${v}（请核实）`, en: `Change to ${v} (please verify)` });
 
 export const textTableMismatch: Check = {
   meta: {
@@ -91,13 +141,13 @@ export const textTableMismatch: Check = {
     description: { zh: '正文中的数字与表格不一致（R8）', en: 'A number in the prose contradicts the table (R8)' },
     docs: {
       why: {
-        zh: '总体情况中“收到政府信息公开申请 N 件”“办结 N 件”“行政复议 N 件”等数字应与表格一致。改了表格忘了改正文是最常见的矛盾。因正文统计口径可能不同，只作警告。',
-        en: 'Figures stated in the prose (申请 N 件, 办结 N 件, 行政复议 N 件) should agree with the tables; updating a table but not the text is the commonest contradiction. A warning, since the prose may count a different scope.',
+        zh: '总体情况中“收到政府信息公开申请 N 件”“办结 N 件”“其中予以公开 N 件”“行政复议 N 件”“公开率 N%”等数字应与表格一致。改了表格忘了改正文是最常见的矛盾。每个数字只与其所在分句所说的那一行（或几行之和、那一列）比较；主语不明、说的是别的事（信函、会议、上年、累计、下属单位等）或只是其中一部分时不比较。因正文统计口径可能不同，只作警告。',
+        en: 'Figures stated in the prose (申请 N 件, 办结 N 件, 其中予以公开 N 件, 行政复议 N 件, 公开率 N%) should agree with the tables; updating a table but not the text is the commonest contradiction. Each number is compared only with the row (or sum of rows, or column) its own clause speaks of; a number whose subject is unclear, that counts something else (letters, meetings, last year, cumulative totals, sub-agencies) or only a part is left alone. A warning, since the prose may count a different scope.',
       },
-      example: '本年度共收到政府信息公开申请 12 件……\n一、本年新收政府信息公开申请数量\t…\t9',
+      example: '本年度共收到政府信息公开申请 12 件，其中予以公开 7 件……\n一、本年新收政府信息公开申请数量\t…\t9',
       fix: {
-        zh: '快速修复把正文中的数字改为表格中的数字（正文写作“未收到”等文字时需手工修改）。若表格自身的合计不成立，以合计所要求的数为准：正文与之相符时不报；表格有疑问时不提供快速修复。',
-        en: "The quick fix writes the table's number into the prose (sentences saying 未收到 need editing by hand). When the table's own sums fail, the number they call for counts too: prose that agrees with it is not reported, and no fix is offered while the table is in doubt.",
+        zh: '建议修复（逐条提供，请核实）：把正文中的数字改为表格中的数字（正文写作“未收到”等文字时需手工修改）。若表格自身的合计不成立，以合计所要求的数为准：正文与之相符时不报；表格有疑问时不提供修复。',
+        en: "A suggestion, offered one at a time (please verify): write the table's number into the prose (sentences saying 未收到 need editing by hand). When the table's own sums fail, the number they call for counts too: prose that agrees with it is not reported, and no fix is offered while the table is in doubt.",
       },
     },
   },
@@ -108,30 +158,96 @@ export const textTableMismatch: Check = {
     const corrections = new Map<Cell, number>();
     for (const f of sumsOf(ctx.memo, ctx.model).findings) corrections.set(f.cell, f.expected);
     const corrected: Value = (c) => corrections.get(c) ?? c.value;
+    const year = ctx.model.year;
     for (const p of ctx.model.prose) {
-      const e = expected(ctx.model, p.key, asWritten);
-      if (!e) continue;
-      const c = corrections.size > 0 ? expected(ctx.model, p.key, corrected) : e;
-      if (e.values.includes(p.value) || c?.values.includes(p.value)) continue;
-      const table = e.values[0]!;
-      const disputed = c !== null && c.values[0] !== table;
-      // The prose may count the new requests alone or with those carried in: say both.
-      const alt = e.values.length > 1
-        ? ctx.t({ zh: `（连同上年结转为 ${n(e.values[1]!)}）`, en: ` (${n(e.values[1]!)} with those carried in)` })
-        : '';
-      const note = disputed
-        ? ctx.t({ zh: `（表格本身的合计也不成立，按合计应为 ${n(c.values[0]!)}，请先核对表格）`, en: ` (the table's own sums do not hold and give ${n(c.values[0]!)}; check the table first)` })
-        : '';
-      const f: RawFinding = {
-        range: p.range,
-        message: (p.digits
-          ? ctx.t({ zh: `正文“${p.phrase}”中的 ${n(p.value)} 与表格不一致：表中${e.what.zh}为 ${n(table)}`, en: `${n(p.value)} in "${p.phrase}" contradicts the table: ${e.what.en} is ${n(table)}` })
-          : ctx.t({ zh: `正文说“${p.phrase}”，但表中${e.what.zh}为 ${n(table)}`, en: `The prose says "${p.phrase}", but the table has ${e.what.en} = ${n(table)}` })) + alt + note,
-        data: { key: p.key, prose: p.value, table, ...(disputed ? { bySums: c.values[0] } : {}) },
-      };
-      if (p.digits && !disputed) f.fix = { title: ctx.t({ zh: `改为 ${n(table)}`, en: `Change to ${n(table)}` }), edits: [replace(p.range, n(table))] };
-      out.push(f);
+      // A sentence about another year (2020年收到…) is not this report's figure.
+      if (p.year !== undefined && year !== null && p.year !== year) continue;
+      const target = targetOf(ctx.model, [p.key, ...(p.plus ?? [])]);
+      if (!target) continue;
+      const f = p.percent ? checkPercent(ctx, p, target, corrected, corrections.size > 0) : checkCount(ctx, p, target, corrected, corrections.size > 0);
+      if (f) out.push(f);
     }
     return out;
   },
 };
+
+type Ctx = CheckContext;
+
+/**
+ * A sentence saying no request was received (未收到…申请) also contradicts results beyond the requests carried
+ * in: those must have been received this year (R1), whatever the new-requests row says.
+ */
+const HANDLED_BEYOND_CARRIED_IN = ['total', '-carriedIn'];
+
+function checkNoneReceived(ctx: Ctx, p: ProseNumber, t: Target): RawFinding | null {
+  const beyond = scopeValue(t.table, HANDLED_BEYOND_CARRIED_IN, asWritten);
+  if (beyond === null || beyond <= 0) return null;
+  const total = scopeValue(t.table, ['total'], asWritten)!;
+  const carriedIn = scopeValue(t.table, ['carriedIn'], asWritten)!;
+  const totalName = { zh: scopeName(t.table, ['total'], 'zh'), en: scopeName(t.table, ['total'], 'en') };
+  return {
+    range: p.range,
+    message: ctx.t({
+      zh: `正文说“${p.phrase}”，但表中${totalName.zh}为 ${n(total)}，上年结转只有 ${n(carriedIn)}：本年应收到过申请`,
+      en: `The prose says "${p.phrase}", but the table has ${totalName.en} = ${n(total)} with only ${n(carriedIn)} carried in: requests were received this year`,
+    }),
+    data: { key: p.key, prose: 0, table: beyond },
+  };
+}
+
+function checkCount(ctx: Ctx, p: ProseNumber, t: Target, corrected: Value, disputedSums: boolean): RawFinding | null {
+  const written = t.scopes.map((s) => scopeValue(t.table, s, asWritten));
+  if (written[0] === null || written[0] === undefined) return null;
+  if (written.includes(p.value)) return p.key === 'received' && p.value === 0 && !p.digits ? checkNoneReceived(ctx, p, t) : null;
+  const bySums = disputedSums ? t.scopes.map((s) => scopeValue(t.table, s, corrected)) : written;
+  if (bySums.includes(p.value)) return null;
+  const table = written[0];
+  const disputed = bySums[0] !== null && bySums[0] !== table;
+  const what = { zh: scopeName(t.table, t.scopes[0]!, 'zh'), en: scopeName(t.table, t.scopes[0]!, 'en') };
+  // The prose may count another scope (the new requests with those carried in): say each.
+  const alts = t.scopes.slice(1).map((s, i) => ({ s, v: written[i + 1] })).filter((x) => x.v !== null && x.v !== table);
+  const alt = alts.length === 0 ? '' : ctx.t({
+    zh: `（${alts.map(({ s, v }) => (s.at(-1) === 'carriedIn' && s.length > 1 ? `连同上年结转为 ${n(v!)}` : `${scopeName(t.table, s, 'zh')}为 ${n(v!)}`)).join('，')}）`,
+    en: ` (${alts.map(({ s, v }) => (s.at(-1) === 'carriedIn' && s.length > 1 ? `${n(v!)} with those carried in` : `${scopeName(t.table, s, 'en')} is ${n(v!)}`)).join('; ')})`,
+  });
+  const note = disputed
+    ? ctx.t({ zh: `（表格本身的合计也不成立，按合计应为 ${n(bySums[0]!)}，请先核对表格）`, en: ` (the table's own sums do not hold and give ${n(bySums[0]!)}; check the table first)` })
+    : '';
+  const f: RawFinding = {
+    range: p.range,
+    message: (p.digits
+      ? ctx.t({ zh: `正文“${p.phrase}”中的 ${n(p.value)} 与表格不一致：表中${what.zh}为 ${n(table)}`, en: `${n(p.value)} in "${p.phrase}" contradicts the table: ${what.en} is ${n(table)}` })
+      : ctx.t({ zh: `正文说“${p.phrase}”，但表中${what.zh}为 ${n(table)}`, en: `The prose says "${p.phrase}", but the table has ${what.en} = ${n(table)}` })) + alt + note,
+    data: { key: p.key, ...(p.plus ? { plus: p.plus } : {}), prose: p.value, table, ...(disputed ? { bySums: bySums[0] } : {}) },
+  };
+  if (p.digits && !disputed) f.fix = { title: ctx.t(FIX_TITLE(n(table))), edits: [replace(p.range, n(table))] };
+  return f;
+}
+
+function checkPercent(ctx: Ctx, p: ProseNumber, t: Target, corrected: Value, disputedSums: boolean): RawFinding | null {
+  const { of, decimals } = p.percent!;
+  const bases = of.map((k) => targetOf(ctx.model, [k])).filter((b): b is Target => b !== null);
+  const shares = sharesOf(t, bases, asWritten);
+  if (shares.length === 0) return null;
+  if (shares.some((s) => sameShare(p.value, decimals, s.ratio))) return null;
+  const disputed = disputedSums && sharesOf(t, bases, corrected).some((s) => sameShare(p.value, decimals, s.ratio));
+  if (disputed) return null;
+  const first = shares[0]!;
+  const numName = { zh: scopeName(t.table, first.numScope, 'zh'), en: scopeName(t.table, first.numScope, 'en') };
+  const b = bases.find((x) => x.scopes.includes(first.denScope))!;
+  const denName = { zh: scopeName(b.table, first.denScope, 'zh'), en: scopeName(b.table, first.denScope, 'en') };
+  const value = percentText(first.ratio, decimals);
+  const written = `${p.value.toFixed(decimals)}%`;
+  const f: RawFinding = {
+    range: p.range,
+    message: ctx.t({
+      zh: `正文“${p.phrase}”中的 ${written} 与表格不一致：表中${numName.zh} ${n(first.num)} 占${denName.zh} ${n(first.den)} 的 ${value}`,
+      en: `${written} in "${p.phrase}" contradicts the table: ${numName.en} (${n(first.num)}) is ${value} of ${denName.en} (${n(first.den)})`,
+    }),
+    data: { key: p.key, ...(p.plus ? { plus: p.plus } : {}), prose: p.value, percent: true, table: Number(first.ratio.toFixed(decimals)) },
+  };
+  // A fix only when every base the sentence may mean gives the same figure.
+  const figures = new Set(shares.map((s) => s.ratio.toFixed(decimals)));
+  if (figures.size === 1) f.fix = { title: ctx.t(FIX_TITLE(value)), edits: [replace(p.range, first.ratio.toFixed(decimals))] };
+  return f;
+}

@@ -1,0 +1,182 @@
+/**
+ * .html/.htm pages as agencies publish them: any character set (the `<meta charset>`, else sniffed: UTF-8
+ * when the bytes are valid UTF-8, else GB18030, which covers GBK and GB2312), paragraphs as lines, and
+ * tables with rowspan/colspan expanded into a grid. Layout tables (a page's frame, a table holding other
+ * tables) are not data: their cells' contents are read in order as paragraphs.
+ */
+import { type RawTable, joinPieces, ViewBuilder } from './view';
+import type { SourceLimits, SourceView } from './types';
+import { walk } from './xml';
+
+/** Bytes of the page's start searched for a `<meta charset>`. */
+const META_PROBE_BYTES = 4096;
+
+const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'title', 'iframe', 'object', 'select', 'textarea', 'button']);
+const BLOCK = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'header', 'footer',
+  'nav', 'aside', 'blockquote', 'pre', 'hr', 'center', 'form', 'main', 'figure', 'figcaption', 'address', 'caption', 'body', 'html',
+]);
+
+/** Which decoder label a declared charset means. */
+function decoderLabel(declared: string): string | undefined {
+  const c = declared.toLowerCase();
+  if (/^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/.test(c)) return 'gb18030';
+  try {
+    return new TextDecoder(c).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decodes a page's bytes: a BOM, then valid UTF-8, then the declared charset, then GB18030. */
+export function decodeHtml(bytes: Uint8Array): { text: string; charset: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), charset: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), charset: 'utf-16be' };
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, META_PROBE_BYTES));
+  const m = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head);
+  const declared = m ? decoderLabel(m[1]!) : undefined;
+  // A page declared GB2312 but saved as UTF-8 (common) reads right only as UTF-8: valid UTF-8 wins.
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
+  } catch {
+    // not UTF-8
+  }
+  const label = declared && declared !== 'utf-8' ? declared : 'gb18030';
+  return { text: new TextDecoder(label).decode(bytes), charset: label };
+}
+
+type Block = { kind: 'para'; text: string } | { kind: 'table'; table: TableNode };
+interface CellNode {
+  rowSpan: number;
+  colSpan: number;
+  blocks: Block[];
+  /** Inline text not yet closed into a block. */
+  line: string;
+}
+interface TableNode {
+  rows: CellNode[][];
+  nested: boolean;
+}
+
+const spanOf = (v: string | undefined): number => {
+  const n = parseInt(v ?? '', 10);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 1000) : 1;
+};
+
+export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise<SourceView> {
+  const { text, charset } = decodeHtml(bytes);
+  const view = new ViewBuilder('html', limits.maxViewChars);
+  const tables: TableNode[] = [];
+  let line = '';
+  let skip = 0;
+  let pre = 0;
+  const cell = (): CellNode | undefined => {
+    const t = tables[tables.length - 1];
+    const row = t?.rows[t.rows.length - 1];
+    return row?.[row.length - 1];
+  };
+  /** Ends the current line of inline text: a paragraph (outside tables) or a piece of the cell. */
+  const flush = () => {
+    if (tables.length > 0) {
+      const c = cell();
+      if (c && c.line.trim()) c.blocks.push({ kind: 'para', text: c.line.trim() });
+      if (c) c.line = '';
+      return;
+    }
+    const t = line.trim();
+    if (t) view.paragraph(t);
+    line = '';
+  };
+  const emit = (block: Block) => {
+    const c = cell();
+    if (tables.length > 0) c?.blocks.push(block);
+    else if (block.kind === 'para') view.paragraph(block.text);
+    else emitTable(block.table);
+  };
+  const emitTable = (t: TableNode) => {
+    if (isDataTable(t)) view.table(toRaw(t));
+    else for (const row of t.rows) for (const c of row) for (const b of c.blocks) b.kind === 'para' ? view.paragraph(b.text) : emitTable(b.table);
+  };
+
+  await walk(text, {
+    open(name, a) {
+      if (skip > 0 || SKIP.has(name)) {
+        skip++;
+        return;
+      }
+      if (name === 'pre') pre++;
+      if (name === 'table') {
+        flush();
+        const t = tables[tables.length - 1];
+        if (t) t.nested = true;
+        if (tables.length < limits.maxDepth) tables.push({ rows: [], nested: false });
+        return;
+      }
+      const t = tables[tables.length - 1];
+      if (name === 'tr') {
+        if (t) t.rows.push([]);
+        return;
+      }
+      if (name === 'td' || name === 'th') {
+        if (t) {
+          if (t.rows.length === 0) t.rows.push([]);
+          t.rows[t.rows.length - 1]!.push({ rowSpan: spanOf(a.rowspan), colSpan: spanOf(a.colspan), blocks: [], line: '' });
+        }
+        return;
+      }
+      if (name === 'br') {
+        flush();
+        return;
+      }
+      if (BLOCK.has(name)) flush();
+    },
+    close(name) {
+      if (skip > 0) {
+        skip--;
+        return;
+      }
+      if (name === 'pre') pre = Math.max(0, pre - 1);
+      if (name === 'table') {
+        flush();
+        const t = tables.pop();
+        if (t) emit({ kind: 'table', table: t });
+        return;
+      }
+      if (name === 'td' || name === 'th' || name === 'tr' || BLOCK.has(name)) flush();
+    },
+    text(s) {
+      if (skip > 0) return;
+      const piece = pre ? s : s.replace(/[\s\u00a0]+/g, ' ');
+      if (tables.length > 0) {
+        const c = cell();
+        if (c) c.line += piece;
+      } else if (pre && piece.includes('\n')) {
+        const parts = piece.split(/\r?\n/);
+        line += parts[0];
+        for (const p of parts.slice(1)) {
+          flush();
+          line = p;
+        }
+      } else line += piece;
+    },
+  }, false);
+  flush();
+  while (tables.length) emit({ kind: 'table', table: tables.pop()! });
+  if (view.full) view.problems.push({ kind: 'too-large', limit: limits.maxViewChars });
+  return view.finish({ charset });
+}
+
+/** A table of data: no table inside it and more than one column somewhere (not a page's layout frame). */
+function isDataTable(t: TableNode): boolean {
+  if (t.nested) return false;
+  return t.rows.some((r) => r.reduce((n, c) => n + c.colSpan, 0) > 1);
+}
+
+function toRaw(t: TableNode): RawTable {
+  return {
+    rows: t.rows.filter((r) => r.length > 0).map((r) => ({
+      cells: r.map((c) => ({ text: joinPieces(c.blocks.map((b) => (b.kind === 'para' ? b.text : ''))), rowSpan: c.rowSpan, colSpan: c.colSpan })),
+    })),
+  };
+}

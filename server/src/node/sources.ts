@@ -1,0 +1,47 @@
+/**
+ * Reading reports from disk whatever they are: text files (files.ts) or originals — .docx, .pdf, .html —
+ * read into a text view by the source readers, which load on first use (their own bundle, dist/sources.js).
+ */
+import * as path from 'node:path';
+import type { SourceView } from '../core/source/types';
+import { SOURCE_LIMITS, type SourceKind } from '../core/source/types';
+import { readFileBytes, readReportFile, type ReadResult } from './files';
+
+/** File name endings of originals (kept here as well as in the readers, so that listing files loads nothing). */
+export const SOURCE_EXT: Readonly<Record<string, SourceKind>> = {
+  '.docx': 'docx', '.docm': 'docx', '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.doc': 'legacy', '.wps': 'legacy',
+};
+
+export function sourceKind(file: string): SourceKind | undefined {
+  return SOURCE_EXT[path.extname(file).toLowerCase()];
+}
+
+type Readers = typeof import('../core/source/index.js');
+let readers: Promise<Readers> | undefined;
+
+/** The source readers, loaded once. */
+export function loadReaders(): Promise<Readers> {
+  return (readers ??= import('../core/source/index.js'));
+}
+
+/** An original's bytes into its text view (never throws for what is in the bytes). */
+export async function viewOf(bytes: Uint8Array, kind: SourceKind | undefined): Promise<SourceView> {
+  return (await loadReaders()).readSource(bytes, kind);
+}
+
+export interface ReportText {
+  text: string;
+  /** The text file's encoding; absent for an original. */
+  encoding?: ReadResult['encoding'];
+  /** The original's view, when the file is a .docx, .pdf or .html. */
+  view?: SourceView;
+}
+
+/** Reads a report file: a text file as text, an original into its text view. */
+export async function readReport(file: string, maxBytes?: number): Promise<ReportText> {
+  const kind = sourceKind(file);
+  if (!kind) return readReportFile(file, maxBytes);
+  const bytes = await readFileBytes(file, SOURCE_LIMITS.maxFileBytes);
+  const view = await viewOf(bytes, kind);
+  return { text: view.text, view };
+}

@@ -1,0 +1,59 @@
+/**
+ * Originals (.docx, .pdf, .html) open in the editor as read-only text views: a document whose URI is the
+ * file's with the scheme govreport-original. The server reads the file and keeps its view (text, grids,
+ * places), so an analysis of the document reads the tables cell by cell and names places in the original.
+ */
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { SourceView } from '../core/source/types';
+import { readFileBytes } from '../node/files';
+import { sourceKind, viewOf } from '../node/sources';
+import { SOURCE_LIMITS } from '../core/source/types';
+import { ORIGINAL_SCHEME } from '../protocol';
+
+/** Views kept (one per original opened; a report's view is a few hundred KB). */
+const MAX_VIEWS = 32;
+
+export function isOriginalUri(uri: string): boolean {
+  return uri.startsWith(`${ORIGINAL_SCHEME}:`);
+}
+
+/** The file URI of an original, from its own URI or its text view's. */
+export function fileUriOf(uri: string): string {
+  return isOriginalUri(uri) ? `file:${uri.slice(ORIGINAL_SCHEME.length + 1)}` : uri;
+}
+
+export class Originals {
+  private readonly views = new Map<string, { mtimeMs: number; view: Promise<SourceView> }>();
+
+  /** The view of the original at `uri` (read again when the file changed). */
+  async view(uri: string): Promise<SourceView> {
+    const fileUri = fileUriOf(uri);
+    if (!fileUri.startsWith('file:')) throw new Error(`not a file: ${uri}`);
+    const file = fileURLToPath(fileUri);
+    const mtimeMs = (await stat(file)).mtimeMs;
+    const hit = this.views.get(fileUri);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.view;
+    const view = readFileBytes(file, SOURCE_LIMITS.maxFileBytes).then((bytes) => viewOf(bytes, sourceKind(file)));
+    this.views.delete(fileUri);
+    this.views.set(fileUri, { mtimeMs, view });
+    if (this.views.size > MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
+    view.catch(() => this.views.delete(fileUri));
+    return view;
+  }
+
+  /** The kept view of an open text view, if its text is still the view's. */
+  async forDocument(uri: string, text: string): Promise<SourceView | undefined> {
+    if (!isOriginalUri(uri)) return undefined;
+    try {
+      const v = await this.view(uri);
+      return v.text === text ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  forget(uri: string): void {
+    this.views.delete(fileUriOf(uri));
+  }
+}
