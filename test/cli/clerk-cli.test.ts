@@ -29,7 +29,7 @@ describe('cli: Chinese unless English is chosen', () => {
   it('usage errors are Chinese by default, English with --locale en or an English LANG', () => {
     const zh = run(['chekc', 'x']);
     assert.equal(zh.code, 2);
-    assert.match(zh.err, /没有“chekc”这个命令（可用 check、parse、fix 或 rules）/);
+    assert.match(zh.err, /没有“chekc”这个命令（可用 check、parse、text、fix 或 rules）/);
     assert.match(zh.err, /用法见 govreport --help/);
     assert.match(run(['check', '--format', 'xml', 'x']).err, /--format 只能是 text、json 或 sarif，不能是“xml”/);
     assert.match(run(['check', '--bogus', 'x', '--locale', 'en']).err, /unknown option --bogus/);
