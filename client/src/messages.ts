@@ -38,6 +38,7 @@ const zh = {
   tipOutdated: (format: string, expected: string) => `⚠ 使用的是 ${format} 年格式的表格，本年度应使用 ${expected} 年格式。`,
   tipProblems: (e: number, w: number, n: number) => `${e} 个错误，${w} 个警告，${n} 个提示`,
   tipClick: '点击打开“问题”视图',
+  inlineMore: (n: number) => `（本行另有 ${n} 个问题）`,
 };
 
 export type Messages = typeof zh;
@@ -78,6 +79,7 @@ const en: Messages = {
   tipOutdated: (format, expected) => `⚠ The tables follow the ${format} format; reports for this year use the ${expected} format.`,
   tipProblems: (e, w, n) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${n} ${n === 1 ? 'note' : 'notes'}`,
   tipClick: 'Click to open the Problems view',
+  inlineMore: (n) => ` (and ${n} more on this line)`,
 };
 
 export function messages(locale: Locale): Messages {

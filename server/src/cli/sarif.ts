@@ -40,7 +40,7 @@ export function toSarif(results: FileResult[], locale: Locale, version: string, 
     name: m.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
     shortDescription: { text: locale === 'en' ? m.description.en : m.description.zh },
     fullDescription: { text: locale === 'en' ? m.docs.why.en : m.docs.why.zh },
-    helpUri: docsUrl(m.code),
+    helpUri: docsUrl(m.code, locale),
     defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
     properties: { fixable: m.fixable },
   }));

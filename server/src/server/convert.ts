@@ -9,8 +9,8 @@ import {
   type Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation, type Range, type TextEdit,
 } from 'vscode-languageserver';
 import { z } from 'zod';
-import { docsUrl } from '../core/checks/registry';
-import type { Finding, Severity } from '../core/checks/types';
+import { docsPage, docsUrl } from '../core/checks/registry';
+import type { Finding, Locale, Severity } from '../core/checks/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -43,18 +43,18 @@ const LOCAL_DOCS = path.join(__dirname, '..', 'docs', 'checks');
 const haveLocalDocs = existsSync(path.join(LOCAL_DOCS, 'README.md'));
 
 /** Where a code's documentation opens: the local file when shipped (works offline), else the web page. */
-export function docsHref(code: string): string {
-  return haveLocalDocs ? pathToFileURL(path.join(LOCAL_DOCS, `${code}.md`)).toString() : docsUrl(code);
+export function docsHref(code: string, locale: Locale = 'zh'): string {
+  return haveLocalDocs ? pathToFileURL(path.join(LOCAL_DOCS, docsPage(code, locale))).toString() : docsUrl(code, locale);
 }
 
-export function toDiagnostic(f: Finding, uri: string, version: number): Diagnostic {
+export function toDiagnostic(f: Finding, uri: string, version: number, locale: Locale = 'zh'): Diagnostic {
   const fixes = [...(f.fix ? [f.fix] : []), ...(f.moreFixes ?? [])];
   const data: DiagnosticData = { v: 1, version, fixes };
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: docsHref(f.code) },
+    codeDescription: { href: docsHref(f.code, locale) },
     source: SOURCE,
     message: f.message,
     data,
