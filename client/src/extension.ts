@@ -18,7 +18,7 @@ import { Originals } from './originals';
 import { resolveLocale } from './locale';
 import { type Messages, messages } from './messages';
 import { RuleDocs } from './ruleDocs';
-import { refreshSymbols } from './refresh';
+import { SymbolRefresh } from './refresh';
 import { DOCUMENT_SELECTOR } from './selector';
 import { ReportStatusBar } from './statusBar';
 
@@ -56,12 +56,14 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
   const docs = new RuleDocs(context.extensionUri);
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
   const status = new ReportStatusBar(ls, m);
+  const symbols = new SymbolRefresh();
   // The server checked everything again after a settings change: the Outline and the status bar ask again.
   ls.onNotification(SETTINGS_CHANGED, () => {
-    refreshSymbols();
+    symbols.refresh();
     status.schedule(0);
   });
   context.subscriptions.push(
+    symbols,
     new LanguageSwitch(output),
     status,
     new InlineMessages(m),
