@@ -12,19 +12,39 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const { ALL_META } = require(path.join(root, 'out/server/src/core/checks/registry.js'));
 const { settingsSchema, SETTINGS_DOCS, DEFAULT_SETTINGS } = require(path.join(root, 'out/server/src/core/settings.js'));
-const { LEVELS } = require(path.join(root, 'out/server/src/core/checks/types.js'));
+const { LEVELS, FIX_KIND_NAMES } = require(path.join(root, 'out/server/src/core/checks/types.js'));
 const { z } = require('zod');
 
 const check = process.argv.includes('--check');
 const outputs = new Map(); // path -> content
 
+/** What each kind of fix may do, per language: the rule of checks.md, "What a fix may do". */
+const FIX_KINDS_DOC = {
+  zh: `## 快速修复能做什么
 
-/** The words of a rule page, per language. */
+年度报告是机关署名的事实陈述。检查器只整理格式，不替经办人编写内容。每个快速修复属于以下一种：
+
+- **${FIX_KIND_NAMES.safe.zh}**（\`safe\`）：只改形式——序号、规范的标题或名称、删除转换遗留。从不增加、删除或改动数字和句子。只有这一种会进入“应用所有自动修复”、保存时修复（\`source.fixAll.govreport\`）和 \`govreport fix\`。
+- **${FIX_KIND_NAMES.skeleton.zh}**（\`skeleton\`）：插入缺少的部分、表格、行或列，单元格标“/”待填写，文字是占位“（待填写：…）”。插入的内容在填写前一直被报告（\`table-cell-blank\`、\`placeholder-unfilled\`），报告不会因修复而“通过”。可单个应用或“本文档中所有同类问题”；保存时不应用。
+- **${FIX_KIND_NAMES.suggestion.zh}**（\`suggestion\`）：检查器推断出的数字或事实（合计、填 0、正文数字、上年数值）。逐条提供，标题写明所断定的内容并注明“请核实”；不进入任何“全部修复”，保存时不应用；命令行只对 \`--suggestions\` 点名的检查项应用。
+`,
+  en: `## What a fix may do
+
+A report is a statement of fact signed by an agency. The checker tidies its form and never makes up its content. Every quick fix is one of:
+
+- **${FIX_KIND_NAMES.safe.en}** (\`safe\`): form only — a numeral, a canonical title or label, conversion debris removed. It never adds, removes or changes a number or a sentence. Only these go into "Apply all automatic fixes", fix on save (\`source.fixAll.govreport\`) and \`govreport fix\`.
+- **${FIX_KIND_NAMES.skeleton.en}** (\`skeleton\`): a missing section, table, row or column, its cells marked "/" and its text a placeholder （待填写：…）. What it inserts stays reported (\`table-cell-blank\`, \`placeholder-unfilled\`) until filled in, so no report becomes clean by a fix. Offered one by one and as "all of this kind in the document"; never on save.
+- **${FIX_KIND_NAMES.suggestion.en}** (\`suggestion\`): a number or a fact the checker inferred (a total, a 0 for a blank, a figure of the text, last year's value). Offered one at a time, titled with what it asserts and 请核实 (verify); never in a fix-all or on save; the CLI applies it only for the codes named with \`--suggestions\`.
+`,
+};
+
+/** The words of a rule page, per language: one language per page. */
 const PAGE = {
   zh: {
     severity: { error: '错误', warning: '警告', information: '提示', hint: '建议' },
-    defaultSeverity: '默认级别', quickFix: '快速修复', yes: '有', no: '无',
+    defaultSeverity: '默认级别', quickFix: '快速修复', none: '无',
     why: '为什么', example: '示例', fix: '如何修改', configure: '设置',
+    kindsLink: '快速修复的种类见[快速修复能做什么](README.md#快速修复能做什么)。',
     configureText: '在报告所在文件夹（或上级文件夹）的 `govreport.json` 中，或在 VS Code 设置 `govreport.checks` 中调整级别或关闭：',
     disableText: '在报告中对某一处以下关闭：',
     other: (code) => `[English](en/${code}.md)`,
@@ -35,8 +55,9 @@ const PAGE = {
   },
   en: {
     severity: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
-    defaultSeverity: 'Default severity', quickFix: 'Quick fix', yes: 'yes', no: 'no',
+    defaultSeverity: 'Default severity', quickFix: 'Quick fix', none: 'none',
     why: 'Why', example: 'Example', fix: 'How to fix', configure: 'Configure',
+    kindsLink: 'What each kind may do: [What a fix may do](README.md#what-a-fix-may-do).',
     configureText: 'Change the level or switch it off in a `govreport.json` next to (or above) the report, or in the VS Code setting `govreport.checks`:',
     disableText: 'Switch it off below a point in the report:',
     other: (code) => `[中文](../${code}.md)`,
@@ -46,6 +67,12 @@ const PAGE = {
     indexOther: '[中文](../README.md)',
   },
 };
+
+/** The kinds of a check's fixes in one language: 自动修复：仅调整格式（safe）… */
+function fixKinds(m, lang, sep = '<br>') {
+  if (m.fixes.length === 0) return PAGE[lang].none;
+  return m.fixes.map((k) => `${FIX_KIND_NAMES[k][lang]} (\`${k}\`)`).join(sep);
+}
 
 /** One check's page in one language (zh: docs/checks/<code>.md, en: docs/checks/en/<code>.md). */
 function ruleDoc(m, lang) {
@@ -59,7 +86,7 @@ ${w.other(m.code)}
 | | |
 |---|---|
 | ${w.defaultSeverity} | ${w.severity[m.defaultSeverity]} (\`${m.defaultSeverity}\`) |
-| ${w.quickFix} | ${m.fixable ? w.yes : w.no} |
+| ${w.quickFix} | ${fixKinds(m, lang)} |
 
 ## ${w.why}
 
@@ -74,7 +101,7 @@ ${fence}
 ## ${w.fix}
 
 ${m.docs.fix[lang]}
-
+${m.fixes.length ? `\n${w.kindsLink}\n` : ''}
 ## ${w.configure}
 
 ${w.configureText}
@@ -94,7 +121,7 @@ ${fence}
 
 function rulesIndex(lang) {
   const w = PAGE[lang];
-  const rows = ALL_META.map((m) => `| [\`${m.code}\`](${m.code}.md) | ${w.severity[m.defaultSeverity]} | ${m.fixable ? '✓' : ''} | ${m.description[lang]} |`);
+  const rows = ALL_META.map((m) => `| [\`${m.code}\`](${m.code}.md) | ${w.severity[m.defaultSeverity]} | ${fixKinds(m, lang, '、')} | ${m.description[lang]} |`);
   return `<!-- Generated by scripts/generate.mjs. Do not edit. -->
 # ${w.indexTitle}
 
@@ -105,7 +132,8 @@ ${w.indexIntro}
 ${w.indexHead}
 |---|---|---|---|
 ${rows.join('\n')}
-`;
+
+${FIX_KINDS_DOC[lang]}`;
 }
 
 function configSchema() {

@@ -178,16 +178,20 @@ describe('cli: parse, fix, rules', () => {
     assert.deepEqual(m.tables.appeals!.rows.values!.slice(0, 5), [1, 1, 0, 0, 2]);
   });
 
-  it('fix --write applies every quick fix; checking again finds nothing fixable', () => {
+  it('fix --write applies the safe fixes; what is left has only skeletons and suggestions, listed on stderr', () => {
     const dir = tmp();
     const file = path.join(dir, '002.txt');
     copyFileSync(path.join(SEEDS, '002_d5b91211e5e67ae1.txt'), file);
     const r = run(['fix', '--write', file]);
     assert.equal(r.code, 0, r.err);
-    const after = JSON.parse(run(['check', '--format', 'json', file]).out) as { files: { diagnostics: { code: string; fix?: unknown }[] }[] };
+    assert.match(r.err, /002\.txt：已修复 12 处（section-numbering 3、conversion-debris 9）/);
+    assert.match(r.err, /002\.txt:119:2: sum-row-total 建议，需核实：把“一、本年新收政府信息公开申请数量”的“总计”改为 9（请核实） \[--suggestions sum-row-total\]/);
+    assert.match(r.err, /002\.txt:579:1: section-missing 插入待填写的结构：.*\[--skeletons\]/);
+    assert.match(r.err, /修复后仍有 5 个错误/);
+    const after = JSON.parse(run(['check', '--format', 'json', file]).out) as { files: { diagnostics: { code: string; fix?: { kind: string } }[] }[] };
     const left = after.files[0]!.diagnostics;
-    assert.deepEqual(left.filter((d) => d.fix).map((d) => d.code), []);
-    assert.deepEqual([...new Set(left.map((d) => d.code))].sort(), ['sum-balance', 'table-cell-count']);
+    assert.deepEqual(left.filter((d) => d.fix?.kind === 'safe').map((d) => d.code), []);
+    assert.deepEqual([...new Set(left.map((d) => d.code))].sort(), ['section-missing', 'sum-balance', 'sum-row-total', 'table-cell-count']);
   });
 
   it('rules lists every code with its default severity', () => {

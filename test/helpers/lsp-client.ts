@@ -19,6 +19,8 @@ export interface ClientOptions {
   /** What workspace/configuration answers for section govreport. */
   settings?: Record<string, unknown>;
   workspaceFolders?: string[];
+  /** Resolve code actions' edits with codeAction/resolve, as VS Code does. */
+  resolve?: boolean;
 }
 
 export class TestClient {
@@ -26,6 +28,8 @@ export class TestClient {
   readonly conn: MessageConnection;
   settings: Record<string, unknown>;
   readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  /** Every push, in order: uri and version. */
+  readonly pushLog: { uri: string; version: number | undefined }[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
   private readonly versions = new Map<string, number>();
@@ -55,6 +59,7 @@ export class TestClient {
     this.conn.onNotification('window/logMessage', () => undefined);
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p);
+      this.pushLog.push({ uri: p.uri, version: p.version });
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i]!;
         if (w.uri === p.uri && w.pred(p)) {
@@ -80,7 +85,10 @@ export class TestClient {
           ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } }, dataSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } }, dataSupport: true,
+            ...(this.options.resolve ? { resolveSupport: { properties: ['edit'] } } : {}),
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },

@@ -27,11 +27,20 @@ function referenceValue(text: string): ParsedValue {
     if (c >= 0xff10 && c <= 0xff19) ascii += String.fromCharCode(c - 0xff10 + 48);
     else ascii += ({ '．': '.', '％': '%', '－': '-', '−': '-', '，': ',', '＋': '+' } as Record<string, string>)[ch] ?? ch;
   }
-  ascii = ascii.replace(/\s+/g, '');
+  ascii = ascii.trim();
+  let unit: string | undefined;
+  const u = /^(.*?\d)\s*(万元|元|件|个|条|项|次|宗|份)$/.exec(ascii);
+  if (u) {
+    ascii = u[1]!.trim();
+    unit = u[2]!;
+  }
   const m = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)$/.exec(ascii);
   if (m) {
+    if (/^\d+$/.test(ascii) && ascii.length >= 10 && !unit) return { state: 'invalid', value: null, joined: true };
     const value = Number(ascii.replace(/[,%+]/g, ''));
-    if (Number.isFinite(value)) return { state: 'number', value, decimals: m[1]?.length ?? 0, ...(m[2] ? { percent: true } : {}) };
+    if (Number.isFinite(value)) {
+      return { state: 'number', value, decimals: m[1]?.length ?? 0, ...(m[2] ? { percent: true } : {}), ...(unit ? { unit } : {}) };
+    }
   }
   return { state: 'invalid', value: null };
 }
@@ -69,6 +78,16 @@ describe('parseValue', () => {
     assert.deepEqual(parseValue('0%'), { state: 'number', value: 0, decimals: 0, percent: true });
     assert.equal(parseValue('—').state, 'placeholder');
     assert.equal(parseValue('规章').state, 'invalid');
-    assert.equal(parseValue('3件').state, 'invalid');
+    assert.equal(parseValue('约3').state, 'invalid');
+  });
+  it('reads a number written with its unit, and never digit groups apart or ten digits as one count', () => {
+    assert.deepEqual(parseValue('3件'), { state: 'number', value: 3, decimals: 0, unit: '件' });
+    assert.deepEqual(parseValue('251000 元'), { state: 'number', value: 251000, decimals: 0, unit: '元' });
+    assert.deepEqual(parseValue('12.5万元'), { state: 'number', value: 12.5, decimals: 1, unit: '万元' });
+    assert.equal(parseValue('376 97').state, 'invalid');
+    assert.equal(parseValue('376 97').joined, undefined);
+    assert.deepEqual(parseValue('3769719612'), { state: 'invalid', value: null, joined: true });
+    assert.deepEqual(parseValue('376971961217'), { state: 'invalid', value: null, joined: true });
+    assert.equal(parseValue('376971961').value, 376971961);
   });
 });

@@ -1,4 +1,5 @@
 /** The CLI's command line: usage text, options, and the errors a bad command line gets, in the run's language. */
+import { metaOf } from '../core/checks/registry';
 import type { Locale } from '../core/checks/types';
 import { resolveLocale } from '../core/settings';
 
@@ -12,8 +13,11 @@ const HELP_ZH = `govreport — 政府信息公开工作年度报告检查器
       输出检查器读到的内容：各部分、表格（列、行、数值；未能可靠读取的表格说明原因）、正文中的数字。
   govreport text 文件
       输出报告被读成的文本：对 .docx、.pdf 或 .html，即问题所在行号所指的文本（表格每行一行，单元格以制表符分隔）。
-  govreport fix [--write] [--locale zh|en] 文件...
-      应用全部自动修复；输出结果，或加 --write 直接写回原文件。
+  govreport fix [--write] [--skeletons] [--suggestions 代码,...] [--locale zh|en] 文件...
+      应用只调整格式的修复（序号、标题、名称、转换遗留）；输出结果，或加 --write 直接写回原文件。
+      标准错误输出列出修复了什么、还有什么需要人来决定。
+      --skeletons 还插入缺少的部分、表格、行和列，单元格标“/”，文字为占位“（待填写：…）”；
+      --suggestions 应用所点名检查项推断出的数值（例如 sum-row-total）。
   govreport rules [--locale zh|en]
       列出全部检查代码及其默认级别。
 
@@ -37,8 +41,11 @@ Usage:
   govreport text FILE
       Print the text a report was read as: for a .docx, .pdf or .html, the text view the line numbers of
       findings refer to (each table row one line, cells tab-separated).
-  govreport fix [--write] [--locale zh|en] FILE...
-      Apply every automatic fix; print the result, or with --write save it in place.
+  govreport fix [--write] [--skeletons] [--suggestions CODE,...] [--locale zh|en] FILE...
+      Apply the safe fixes (form only: numerals, titles, labels, conversion debris); print the result, or with
+      --write save it in place. On stderr: what was fixed, and what is left for a person to decide.
+      --skeletons also inserts missing sections, tables, rows and columns, blank ("/") and with placeholders
+      （待填写：…） to fill in; --suggestions applies the inferred values of the named codes (e.g. sum-row-total).
   govreport rules [--locale zh|en]
       List the check codes with their default severity.
 
@@ -73,6 +80,10 @@ export interface Args {
   config?: string;
   color: boolean;
   write: boolean;
+  /** fix: also apply skeleton fixes. */
+  skeletons: boolean;
+  /** fix: also apply the suggestions of these codes. */
+  suggestions: string[];
   paths: string[];
 }
 
@@ -98,7 +109,7 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.length === 0) return 'help';
   const args: Args = {
     command: '', format: 'text', locale: argsLocale(argv), color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-    write: false, paths: [],
+    write: false, skeletons: false, suggestions: [], paths: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -119,6 +130,8 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
     } else if (a === '--config' || a.startsWith('--config=')) args.config = value('--config');
     else if (a === '--no-color') args.color = false;
     else if (a === '--write') args.write = true;
+    else if (a === '--skeletons') args.skeletons = true;
+    else if (a === '--suggestions' || a.startsWith('--suggestions=')) args.suggestions.push(...suggestionCodes(value('--suggestions')));
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`没有 ${a} 这个选项`, `unknown option ${a}`);
     else if (!args.command) args.command = a;
     else args.paths.push(a);
@@ -135,5 +148,24 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
   }
   if (args.command === 'parse' && args.paths.length !== 1) throw new UsageError('parse 只接受一个文件', 'parse takes exactly one file');
   if (args.command === 'text' && args.paths.length !== 1) throw new UsageError('text 只接受一个文件', 'text takes exactly one file');
+  if (args.command !== 'fix' && (args.skeletons || args.suggestions.length > 0)) {
+    throw new UsageError('--skeletons 和 --suggestions 只用于 fix', '--skeletons and --suggestions go with fix');
+  }
   return args;
+}
+
+/** The codes of --suggestions: each a check that offers suggestions. */
+function suggestionCodes(list: string): string[] {
+  const codes = list.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (codes.length === 0) {
+    throw new UsageError('--suggestions 后面要写一个或几个检查代码，例如 --suggestions sum-row-total,sum-balance', '--suggestions needs one or more codes, e.g. --suggestions sum-row-total,sum-balance');
+  }
+  for (const c of codes) {
+    const m = metaOf(c);
+    if (!m) throw new UsageError(`--suggestions：没有“${c}”这个检查代码（见 govreport rules）`, `--suggestions: unknown code "${c}" (see govreport rules)`);
+    if (!m.fixes.includes('suggestion')) {
+      throw new UsageError(`--suggestions：${c} 没有建议数值的修复（它的修复：${m.fixes.join('、') || '无'}）`, `--suggestions: ${c} offers no suggestions (its fixes: ${m.fixes.join(', ') || 'none'})`);
+    }
+  }
+  return codes;
 }

@@ -42,7 +42,7 @@ export function toSarif(results: FileResult[], locale: Locale, version: string, 
     fullDescription: { text: locale === 'en' ? m.docs.why.en : m.docs.why.zh },
     helpUri: docsUrl(m.code, locale),
     defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
-    properties: { fixable: m.fixable },
+    properties: { fixKinds: m.fixes },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const artifacts = results.map((r) => ({ location: artifactLocation(r.path, base), encoding: 'utf-8' }));
@@ -82,7 +82,8 @@ function result(f: Finding, where: { uri: string; uriBaseId?: string }, artifact
       physicalLocation: { artifactLocation: artifact, region: region(r.range) },
     }));
   }
-  if (f.fix) {
+  // Only a safe fix: a tool that applies every SARIF fix must not write a number or a fact nobody entered.
+  if (f.fix?.kind === 'safe') {
     res.fixes = [{
       description: { text: f.fix.title },
       artifactChanges: [{

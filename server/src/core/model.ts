@@ -54,6 +54,8 @@ export interface Cell {
   state: CellState;
   percent?: boolean;
   decimals?: number;
+  /** A unit written after the number (`251000元`). */
+  unit?: string;
   /** The cell's text; for a missing cell, an empty range where it would go. */
   range: Range;
 }
@@ -134,7 +136,9 @@ export type Doubt =
   | { kind: 'unlabelled'; rows: number }
   | { kind: 'stray'; rows: number }
   | { kind: 'spread' }
-  | { kind: 'few-values'; values: number; columns?: number };
+  | { kind: 'few-values'; values: number; columns?: number }
+  /** Values run together (web text) that the row's sums do not split in one way only. */
+  | { kind: 'joined'; rows: number };
 
 export interface LabelDeviation {
   /** 'row' or 'column'. */

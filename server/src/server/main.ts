@@ -4,12 +4,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
-  type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  ErrorCodes, type InitializeParams, type InitializeResult, ResponseError, TextDocuments,
-  TextDocumentSyncKind,
+  CancellationToken, type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification, ErrorCodes, type InitializeParams, type InitializeResult, LSPErrorCodes, type Message,
+  type ResponseMessage, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllAsEdits } from '../core/service';
 import {
   CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO,
   type ReportInfoParams, SETTINGS_CHANGED, TEMPLATE, type TemplateParams,
@@ -20,7 +19,7 @@ import { exportDocxOf, sourceText } from './features/originals';
 import { Originals } from './originals';
 import { validatingDocuments } from './documents';
 import { EditTracker } from './edits';
-import { codeActions } from './features/code-actions';
+import { codeActions, fixAllOf, resolveCodeAction, resolveDataOf } from './features/code-actions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
@@ -28,6 +27,7 @@ import { checkFiles, reportInfo, template } from './features/requests';
 import { documentSymbols } from './features/symbols';
 import { ReportIndex } from './report-index';
 import { SettingsStore } from './settings';
+import { createTransport, rateLimited } from './transport';
 
 import { setFlagsFromString } from 'node:v8';
 
@@ -48,7 +48,13 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.exit(0);
 }
 
-const connection = createConnection();
+// Problems of the input go to standard error, which every client keeps (VS Code's output channel, Neovim's lsp.log).
+const transport = createTransport(process.argv.slice(2), rateLimited((text) => void process.stderr.write(`${text}\n`)));
+/** A request cancelled while it still waits in the queue is answered at once, without running it. */
+const cancelUndispatched = (m: Message): ResponseMessage => ({
+  jsonrpc: '2.0', id: (m as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'cancelled' },
+});
+const connection = createConnection(transport.reader, transport.writer, { connectionStrategy: { cancelUndispatched } });
 const edits = new EditTracker();
 const validated = validatingDocuments((uri, reason) => {
   connection.console.error(`govreport: refused a change of ${uri}: ${reason}; the document keeps its text`);
@@ -67,6 +73,8 @@ let clientLocale: string | undefined;
 let canPullConfig = false;
 let canWatchFiles = false;
 let canRegisterConfig = false;
+/** The client builds large code actions' edits with codeAction/resolve (VS Code does). */
+let canResolveEdits = false;
 
 let canShowDocument = false;
 const settings = new SettingsStore(connection, {
@@ -80,7 +88,7 @@ const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (ur
   const doc = documents.get(uri);
   return doc ? analyzer.peek(doc)?.model : undefined;
 }, (uri) => edits.get(uri), originals);
-const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) => {
+const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (uri, version) => transport.reader.superseded(uri, version), (a) => {
   // A report whose successor is open: that one's R9 result may change.
   const successors = index.successorsOf(a.model, documents.keys()).filter((u) => u !== a.uri);
   const stale = successors.filter((u) => {
@@ -91,11 +99,19 @@ const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) 
   publisher.refresh(stale);
 });
 
-/** Runs a handler; bad input becomes an error response (a rejected promise), never a crash. */
-function guard<P, R>(name: string, fn: (p: P) => R | Promise<R>): (p: P) => Promise<R> {
-  return async (p: P) => {
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+
+/**
+ * Runs a handler; bad input becomes an error response (a rejected promise), never a crash. A request cancelled
+ * before it starts, or while it runs, is answered with RequestCancelled instead of its (now unwanted) result.
+ */
+function guard<P, R>(name: string, fn: (p: P, token: CancellationToken) => R | Promise<R>): (p: P, token: CancellationToken) => Promise<R> {
+  return async (p: P, token: CancellationToken) => {
     try {
-      return await fn(p);
+      if (token?.isCancellationRequested) throw cancelled();
+      const result = await fn(p, token);
+      if (token?.isCancellationRequested) throw cancelled();
+      return result;
     } catch (err) {
       if (err instanceof ResponseError) throw err;
       connection.console.error(`govreport: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
@@ -117,10 +133,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canRegisterConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   canShowDocument = !!caps.window?.showDocument?.support;
+  canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   publisher.pull = !!caps.textDocument?.diagnostic;
   const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
   const paths = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-  setTimeout(() => void index.scan(paths).then(() => publisher.refreshAll()), 50);
+  // Once the workspace's reports are known, open reports may have last year's at hand (R9): check them again.
+  if (paths.length > 0) {
+    setTimeout(() => void index.scan(paths).then(() => {
+      analyzer.invalidateAll();
+      publisher.refreshAll();
+    }), 50);
+  }
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -129,7 +152,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: {
         codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite],
-        resolveProvider: false,
+        resolveProvider: true,
       },
       executeCommandProvider: { commands: [COMMAND_FIX_ALL] },
       ...(publisher.pull ? { diagnosticProvider: { identifier: 'govreport', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -155,7 +178,7 @@ function settingsChanged(): void {
   analyzer.invalidateAll();
   publisher.refreshAll();
   const pushed = publisher.pushedUris();
-  if (pushed.length > 0) void checkFiles({ uris: pushed }, documents, analyzer, publisher).catch(() => undefined);
+  if (pushed.length > 0) void checkFiles({ uris: pushed }, documents, analyzer, publisher, CancellationToken.None).catch(() => undefined);
   void connection.sendNotification(SETTINGS_CHANGED);
 }
 
@@ -213,7 +236,12 @@ connection.onCodeAction(guard('codeAction', async (p: CodeActionParams) => {
   const doc = documents.get(uriOf(p));
   if (!doc || !p.range || !p.context) return [];
   const a = await analyzer.analyse(doc);
-  return codeActions(a, { ...p, context: { ...p.context, diagnostics: Array.isArray(p.context.diagnostics) ? p.context.diagnostics : [] } });
+  return codeActions(a, { ...p, context: { ...p.context, diagnostics: Array.isArray(p.context.diagnostics) ? p.context.diagnostics : [] } }, { resolveEdits: canResolveEdits });
+}));
+
+connection.onCodeActionResolve(guard('codeAction/resolve', async (action) => {
+  const doc = documents.get(resolveDataOf(action)?.uri ?? '');
+  return resolveCodeAction(doc ? await analyzer.analyse(doc) : undefined, action);
 }));
 
 connection.onExecuteCommand(guard('executeCommand', async (p) => {
@@ -223,15 +251,16 @@ connection.onExecuteCommand(guard('executeCommand', async (p) => {
   const doc = u ? documents.get(u) : undefined;
   if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, 'govreport.fixAll needs the URI of an open document');
   const a = await analyzer.analyse(doc);
-  const edits = a.settings.enable ? fixAllAsEdits(a.text, a.options) : [];
-  if (edits.length === 0) return { applied: false };
-  return connection.workspace.applyEdit({ label: 'GovReport: fix all', edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } });
+  const { edits, result } = fixAllOf(a);
+  if (!a.settings.enable || edits.length === 0) return result;
+  const r = await connection.workspace.applyEdit({ label: 'GovReport: fix all', edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: a.version }, edits }] } });
+  return { ...result, applied: r.applied };
 }));
 
 connection.onRequest(REPORT_INFO, guard('reportInfo', (p: ReportInfoParams) => reportInfo(documents, analyzer, uriOf(p))));
-connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams) => {
+connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams, token) => {
   if (!p || !Array.isArray(p.uris) || p.uris.some((u) => typeof u !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'uris must be a list of strings');
-  return checkFiles(p, documents, analyzer, publisher);
+  return checkFiles(p, documents, analyzer, publisher, token);
 }));
 connection.onRequest(SOURCE_TEXT, guard('sourceText', async (p: SourceTextParams) => {
   const uri = uriOf(p);

@@ -1,4 +1,4 @@
-/** `govreport rules`: the check codes, their default severity and what they check. */
+/** `govreport rules`: the check codes, their default severity, the kinds of their fixes and what they check. */
 import { ALL_META } from '../../core/checks/registry';
 import type { Args } from '../args';
 import { out } from '../io';
@@ -10,8 +10,7 @@ export function rules(args: Args): number {
   for (const m of ALL_META) {
     const d = en ? m.description.en : m.description.zh;
     const severity = en ? m.defaultSeverity.padEnd(12) : `${SEVERITY_ZH[m.defaultSeverity] ?? m.defaultSeverity}  `;
-    const fix = en ? (m.fixable ? 'fix ' : '    ') : (m.fixable ? '可修复' : '      ');
-    out(`${m.code.padEnd(24)} ${severity} ${fix} ${d}\n`);
+    out(`${m.code.padEnd(24)} ${severity} ${(m.fixes.join(',') || '-').padEnd(20)} ${d}\n`);
   }
   return 0;
 }

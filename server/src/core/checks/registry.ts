@@ -6,6 +6,7 @@ import { conversionDebris } from './rules/conversion-debris';
 import { feeStatementMissing } from './rules/fee-statement-missing';
 import { formatOutdated } from './rules/format-outdated';
 import { periodYear } from './rules/period-year';
+import { placeholderUnfilled } from './rules/placeholder-unfilled';
 import { sectionEmpty } from './rules/section-empty';
 import { sectionMissing } from './rules/section-missing';
 import { sectionNumbering } from './rules/section-numbering';
@@ -51,6 +52,7 @@ export const CHECKS: readonly Check[] = [
   feeStatementMissing,
   conversionDebris,
   carryoverMismatch,
+  placeholderUnfilled,
   sourceUnreadable,
 ];
 
@@ -58,7 +60,7 @@ export const CHECKS: readonly Check[] = [
 export const INTERNAL_ERROR: CheckMeta = {
   code: 'internal-error',
   defaultSeverity: 'information',
-  fixable: false,
+  fixes: [],
   description: { zh: '某项检查自身出错（检查器缺陷）', en: 'A check failed with an internal error (a bug in the checker)' },
   docs: {
     why: {
@@ -74,7 +76,7 @@ export const INTERNAL_ERROR: CheckMeta = {
 export const FILE_TOO_LARGE: CheckMeta = {
   code: 'file-too-large',
   defaultSeverity: 'information',
-  fixable: false,
+  fixes: [],
   description: { zh: '文件超过大小上限，未检查', en: 'The file is over the size limit and was not checked' },
   docs: {
     why: {
@@ -90,7 +92,7 @@ export const FILE_TOO_LARGE: CheckMeta = {
 export const TOO_MANY_PROBLEMS: CheckMeta = {
   code: 'too-many-problems',
   defaultSeverity: 'warning',
-  fixable: false,
+  fixes: [],
   description: { zh: '问题太多，编辑器只列出一部分', en: 'Too many problems: the editor lists only some of them' },
   docs: {
     why: {

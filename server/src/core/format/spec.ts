@@ -87,6 +87,8 @@ export interface ColumnSpec {
   kind: ValueKind;
   /** Labels also seen for this column. */
   variants?: string[];
+  /** The unit its header states (本年收费金额（单位：万元）). */
+  unit?: string;
 }
 
 export interface RowSpec {
@@ -103,6 +105,11 @@ export interface ProactiveBlockSpec {
   columns: ColumnSpec[];
   rows: RowSpec[];
 }
+
+/** Units a cell may carry after its number (`251000元`, `3件`), and the kind of value each belongs to. */
+export const VALUE_UNITS: Readonly<Record<string, 'count' | 'amount'>> = {
+  万元: 'amount', 元: 'amount', 件: 'count', 个: 'count', 条: 'count', 项: 'count', 次: 'count', 宗: 'count', 份: 'count',
+};
 
 const count = (key: string, label: string, en: string, variants?: string[]): ColumnSpec =>
   ({ key, label, en, kind: 'count', ...(variants ? { variants } : {}) });
@@ -137,7 +144,7 @@ export const PROACTIVE: Record<Edition, ProactiveBlockSpec[]> = {
     {
       item: 8, caption: '第二十条第（八）项',
       columns: [{
-        key: 'amount', label: '本年收费金额（单位：万元）', en: 'fees collected (10,000 yuan)', kind: 'amount',
+        key: 'amount', label: '本年收费金额（单位：万元）', en: 'fees collected (10,000 yuan)', kind: 'amount', unit: '万元',
         variants: ['本年收费金额（单位：万元，保留4位小数）', '本年收费金额'],
       }],
       rows: [{ key: 'fees', label: '行政事业性收费', en: 'administrative fees' }],

@@ -76,6 +76,7 @@ export function makeCell(row: string, column: string, token: Token | null, at: R
   const cell: Cell = { row, column, raw: token.text, value: v.value, state: v.state, range: r };
   if (v.percent) cell.percent = true;
   if (v.decimals) cell.decimals = v.decimals;
+  if (v.unit) cell.unit = v.unit;
   return cell;
 }
 

@@ -21,6 +21,8 @@ export const DOUBT_THRESHOLDS = {
   minValueShare: 2 / 3,
   /** An unlabelled row written over more than this many pieces that are not whole column groups. */
   maxPieces: 2,
+  /** Rows whose run-together values could not be split in one way only: any is too many, its sums are unknown. */
+  maxUndecided: 0,
 } as const;
 
 /** What the reader saw of a table, for the doubt rules. */
@@ -37,6 +39,8 @@ export interface Evidence {
   positional: number;
   /** Value rows matched to no row. */
   stray: number;
+  /** Rows whose values ran together and could not be split in one way only. */
+  undecided?: number;
   /** The modal count of values on a row, when it fits no column layout (undefined when it fits). */
   unfitCount?: number;
   /** Single-row tables: values found, and the row's columns. */
@@ -51,6 +55,7 @@ export interface Evidence {
 export function judge(e: Evidence): Doubt | undefined {
   const T = DOUBT_THRESHOLDS;
   if (e.unfitCount !== undefined) return { kind: 'columns', values: e.unfitCount };
+  if ((e.undecided ?? 0) > T.maxUndecided) return { kind: 'joined', rows: e.undecided! };
   if (e.layoutRows === 1) {
     if (e.pieces !== undefined && e.pieces > T.maxPieces && !e.wholePieces) return { kind: 'spread' };
     if (e.values !== undefined && e.columns !== undefined && e.values !== e.columns && e.values < e.columns * T.minValueShare) {
@@ -65,6 +70,11 @@ export function judge(e: Evidence): Doubt | undefined {
   return undefined;
 }
 
+const joinedReason = (rows: number): Bilingual => ({
+  zh: `${rows > 1 ? `有 ${rows} 行` : '有一行'}的数值连在一起，按合计关系无法唯一地拆分`,
+  en: `the values of ${rows > 1 ? `${rows} rows` : 'a row'} run together, and their sums do not decide how to split them`,
+});
+
 /** Why a table is in doubt, in words a clerk understands. */
 export function reasonOf(d: Doubt): Bilingual {
   switch (d.kind) {
@@ -74,6 +84,7 @@ export function reasonOf(d: Doubt): Bilingual {
     case 'unlabelled': return { zh: `有 ${d.rows} 行没有可辨认的行名`, en: `${d.rows} rows have no recognisable label` };
     case 'stray': return { zh: `有 ${d.rows} 行与格式中的任何一行都对不上`, en: `${d.rows} rows match no row of the form` };
     case 'spread': return { zh: '数值分散在多行中', en: 'the values are spread over several rows' };
+    case 'joined': return joinedReason(d.rows);
     case 'few-values': return { zh: `只找到 ${d.values} 个数值（应为 ${d.columns ?? 15} 个）`, en: `only ${d.values} of ${d.columns ?? 15} values were found` };
   }
 }

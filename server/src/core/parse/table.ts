@@ -11,6 +11,7 @@ import { range } from '../text/lines';
 import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
 import { judge } from './doubt';
+import { fitValues, rowSums } from './fit';
 import { type Layout, LAYOUTS, type RowSlot } from './layout';
 import { type Candidate, countValues, type HeaderToken, type Segment } from './regions';
 import type { Token } from './tokens';
@@ -63,6 +64,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined): Table {
   const missingRows: string[] = [];
   let exact = 0;
   let positional = 0;
+  const undecided = new Set<string>();
   layout.rows.forEach((slot, j) => {
     const ci = al.rowToCandidate[j]!;
     if (ci < 0) {
@@ -71,13 +73,13 @@ export function readTable(seg: Segment, preferred: Edition | undefined): Table {
     }
     const choice = choices[ci]!.get(slot.key);
     if (!choice) positional++;
-    const row = buildRow(withValues[ci]!, slot, fit.present, choice, layout, deviations);
+    const row = buildRow(withValues[ci]!, slot, fit.present, choice, layout, deviations, undecided);
     if (row.extra.length === 0 && row.cells.every((c) => c.state !== 'missing' || !fit.present.has(c.column))) exact++;
     rows.set(slot.key, row);
   });
   const strayRows: Row[] = [];
   al.candidateToRow.forEach((j, i) => {
-    if (j < 0) strayRows.push(buildRow(withValues[i]!, { key: `stray.${i}`, columns: [] }, fit.present, undefined, layout, []));
+    if (j < 0) strayRows.push(buildRow(withValues[i]!, { key: `stray.${i}`, columns: [] }, fit.present, undefined, layout, [], new Set()));
   });
   const doubt = judge({
     layoutRows: layout.rows.length,
@@ -86,6 +88,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined): Table {
     exact,
     positional,
     stray: strayRows.length,
+    undecided: undecided.size,
     ...(fit.unfit !== undefined ? { unfitCount: fit.unfit } : {}),
   });
   const { groups: groupLabels, unknown } = leftoverLabels(seg, withValues, choices, al, layout);
@@ -253,9 +256,11 @@ function labelEvidence(seg: Segment): Record<Edition, number> {
 // ---------------------------------------------------------------------------------------------
 
 function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: LabelChoice | undefined, layout: Layout,
-  deviations: LabelDeviation[]): Row {
+  deviations: LabelDeviation[], undecided: Set<string>): Row {
   const columns = slot.columns.filter((k) => present.has(k));
-  const rec = reconcile(c.values, columns.length || countValues(c));
+  const fitted = columns.length ? fitValues(c.values, columns.length, rowSums(layout.table, columns)) : { values: c.values, undecided: false };
+  if (fitted.undecided) undecided.add(slot.key);
+  const rec = reconcile(fitted.values, columns.length || countValues(c));
   const label = labelOf(choice, layout.table, layout.edition, deviations);
   const rowRange = extentOf([...(choice?.tokens ?? []), ...c.values.filter((v) => v.kind !== 'blank')]);
   const at = endOf(c.values.filter((v) => v.kind === 'value'), rowRange);
@@ -328,8 +333,10 @@ function proactiveBlocks(seg: Segment, layout: Layout, rows: Map<string, Row>, d
 function readUnlabelled(seg: Segment, layout: Layout): Table {
   const withValues = seg.candidates.filter((c) => countValues(c) > 0);
   const slot = layout.rows[0]!;
-  const values: Token[] = [];
-  for (const c of withValues) for (const v of c.values) values.push(v);
+  const written: Token[] = [];
+  for (const c of withValues) for (const v of c.values) written.push(v);
+  const fitted = fitValues(written, slot.columns.length, rowSums(layout.table, slot.columns));
+  const values = fitted.values;
   const rows = new Map<string, Row>();
   const missingRows: string[] = [];
   let doubt: Doubt | undefined;
@@ -353,7 +360,7 @@ function readUnlabelled(seg: Segment, layout: Layout): Table {
     const piece = layout.piece ?? ncols;
     doubt = judge({
       layoutRows: 1, valueRows: withValues.length, matched: 1, exact: rec.exact ? 1 : 0, positional: 0, stray: 0,
-      values: rec.count, columns: ncols, pieces: withValues.length,
+      values: rec.count, columns: ncols, pieces: withValues.length, undecided: fitted.undecided ? 1 : 0,
       wholePieces: withValues.every((c) => dedupedCount(c) % piece === 0),
     });
   }

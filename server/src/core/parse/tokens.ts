@@ -23,6 +23,8 @@ export interface Token {
   numbering: string;
   /** The cell text begins after leading white space on its line (one-cell-a-line shape indents cells). */
   indented: boolean;
+  /** One plain space alone separates this value from the value before it (PDF text; maybe one number broken). */
+  spaced?: boolean;
 }
 
 export type LineKind =
@@ -81,7 +83,7 @@ function makeToken(line: Line, start: number, end: number): Token {
     return { line: line.index, start: s, end: s, text, kind: 'blank', key: '', numbering: '', indented };
   }
   const value = parseValue(text);
-  if (value.state === 'number' || value.state === 'placeholder') {
+  if (value.state === 'number' || value.state === 'placeholder' || value.joined) {
     return { line: line.index, start: s, end: e, text, kind: 'value', value, key: '', numbering: '', indented };
   }
   const lk = labelKeyOf(text);
@@ -140,6 +142,7 @@ function peelTrailingValues(line: Line, tok: Token): Token[] | null {
     if (s === tok.start && values.length === 0) return null;
     const piece = makeToken(line, s, end);
     if (piece.kind !== 'value') break;
+    if (values.length > 0 && values[0]!.start === piece.end + 1 && t.charCodeAt(piece.end) === 32) values[0]!.spaced = true;
     values.unshift(piece);
     end = skipWhiteBack(t, s);
     if (s === tok.start) {

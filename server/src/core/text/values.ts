@@ -1,6 +1,7 @@
 /**
  * What a table cell's text means: a number, "not filled" (blank, `/`, `—`, `-`), or something invalid.
  */
+import { VALUE_UNITS } from '../format/spec';
 
 export type CellState = 'number' | 'blank' | 'placeholder' | 'invalid' | 'missing';
 
@@ -12,7 +13,17 @@ export interface ParsedValue {
   percent?: boolean;
   /** Digits after the decimal point. */
   decimals?: number;
+  /** A unit written after the number (`251000元`, `3件`). */
+  unit?: string;
+  /**
+   * Digits of several cells run together (`0060006`, or ten digits and more, which no count is): the table
+   * reader splits them only when the row's sums make the split unique.
+   */
+  joined?: boolean;
 }
+
+/** An integer of this many digits or more is never one count: it is cells run together. */
+export const JOINED_DIGITS = 10;
 
 const PLACEHOLDERS = new Set(['/', '／', '-', '－', '—', '——', '–', '―', '─', '--', '－－', '无']);
 
@@ -33,6 +44,8 @@ function toAscii(s: string): string {
 }
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)$/;
+/** A number followed by its unit; 万元 before 元, so that the longer unit is taken. */
+const WITH_UNIT = new RegExp(`^(.*?\\d)\\s*(${Object.keys(VALUE_UNITS).sort((a, b) => b.length - a.length).join('|')})$`);
 
 /** Whether a cell's text may begin a number: a digit, a sign, a decimal point (either width), or white space. */
 function numberStart(c: number): boolean {
@@ -51,21 +64,32 @@ export function parseValue(text: string): ParsedValue {
       const c = text.charCodeAt(i);
       digits = c >= 48 && c <= 57;
     }
-    if (digits) return { state: 'number', value: Number(text), decimals: 0 };
+    if (digits) return text.length >= JOINED_DIGITS ? JOINED : { state: 'number', value: Number(text), decimals: 0 };
   }
   if (PLACEHOLDERS.has(text)) return { state: 'placeholder', value: null };
   // Labels and prose: not a number, decided without building anything.
   if (!numberStart(text.charCodeAt(0))) return { state: 'invalid', value: null };
-  const ascii = toAscii(text).replace(/\s+/g, '');
+  let ascii = toAscii(text).trim();
+  let unit: string | undefined;
+  const u = WITH_UNIT.exec(ascii);
+  if (u) {
+    ascii = u[1]!.trim();
+    unit = u[2]!;
+  }
+  // Digit groups apart are separate cells, never one number: `376 97` is not 37697.
   const m = NUMBER.exec(ascii);
   if (m) {
+    if (/^\d+$/.test(ascii) && ascii.length >= JOINED_DIGITS && !unit) return JOINED;
     const value = Number(ascii.replace(/[,%+]/g, ''));
     if (Number.isFinite(value)) {
-      return { state: 'number', value, decimals: m[1]?.length ?? 0, ...(m[2] ? { percent: true } : {}) };
+      return { state: 'number', value, decimals: m[1]?.length ?? 0, ...(m[2] ? { percent: true } : {}), ...(unit ? { unit } : {}) };
     }
   }
   return { state: 'invalid', value: null };
 }
+
+/** Digits of cells run together: not a number until the table reader splits them. */
+const JOINED: ParsedValue = Object.freeze({ state: 'invalid', value: null, joined: true });
 
 /** True when the text reads as a cell value or a "not filled" mark. */
 export function looksLikeValue(text: string): boolean {

@@ -1,6 +1,6 @@
 /** The GovReport requests beyond LSP: report facts for the status bar, checking files on disk, the template. */
 import { fileURLToPath } from 'node:url';
-import type { TextDocuments } from 'vscode-languageserver';
+import { type CancellationToken, LSPErrorCodes, ResponseError, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../core/checks/types';
 import { reportTemplate } from '../../core/template';
@@ -31,9 +31,11 @@ export async function reportInfo(documents: TextDocuments<TextDocument>, analyze
 
 export async function checkFiles(
   params: CheckFilesParams, documents: TextDocuments<TextDocument>, analyzer: Analyzer, publisher: DiagnosticsPublisher,
+  token: CancellationToken,
 ): Promise<CheckFilesResult> {
   const files: CheckFileSummary[] = [];
   for (const uri of params.uris.slice(0, 1000)) {
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     try {
       let doc = documents.get(uri);
       if (!doc) {

@@ -1,12 +1,34 @@
-import { PROACTIVE, type ValueKind } from '../../format/spec';
+import { type ColumnSpec, PROACTIVE, VALUE_UNITS, type ValueKind } from '../../format/spec';
 import type { Cell, Table } from '../../model';
 import type { Bilingual, Check, RawFinding } from '../types';
 import { cellWhere, confidentRows } from '../util';
 
+function columnOf(t: Table, column: string): ColumnSpec | undefined {
+  if (t.key !== 'proactive') return undefined;
+  for (const b of PROACTIVE[t.edition]) for (const c of b.columns) if (c.key === column) return c;
+  return undefined;
+}
+
 function kindOf(t: Table, column: string): ValueKind {
-  if (t.key !== 'proactive') return 'count';
-  for (const b of PROACTIVE[t.edition]) for (const c of b.columns) if (c.key === column) return c.kind;
-  return 'count';
+  return columnOf(t, column)?.kind ?? 'count';
+}
+
+const UNIT_EN: Record<string, string> = { 万元: '10,000 yuan', 元: 'yuan' };
+
+/**
+ * A unit written in the cell that disagrees with its column (元 where the header says 万元, 件 for an amount,
+ * 元 for a count). The number is read all the same; this is only a hint.
+ */
+function unitProblem(cell: Cell, kind: ValueKind, spec: ColumnSpec | undefined): Bilingual | null {
+  if (cell.state !== 'number' || !cell.unit) return null;
+  const unitKind = VALUE_UNITS[cell.unit];
+  const header = spec?.unit;
+  if (kind === 'amount' ? unitKind === 'amount' && (!header || header === cell.unit) : unitKind === 'count') return null;
+  const want = header ?? (kind === 'amount' ? '金额' : '件数');
+  return {
+    zh: `写作“${cell.raw}”，单位“${cell.unit}”与表头的“${want}”不一致（已按 ${cell.value} 读取）`,
+    en: `is written with a unit (read as ${cell.value}) that disagrees with the header's ${header ? UNIT_EN[header] ?? header : kind === 'amount' ? 'amount' : 'count'}`,
+  };
 }
 
 function problem(cell: Cell, kind: ValueKind): Bilingual | null {
@@ -24,7 +46,7 @@ export const tableCellInvalid: Check = {
   meta: {
     code: 'table-cell-invalid',
     defaultSeverity: 'error',
-    fixable: false,
+    fixes: [],
     description: { zh: '单元格不是有效的数值', en: 'A cell is not a valid value' },
     docs: {
       why: {
@@ -32,21 +54,27 @@ export const tableCellInvalid: Check = {
         en: 'Counts are whole and not negative; fees are in 10,000 yuan with at most 4 decimals. Words, negatives or fractional counts mean wrong data or a shifted paste.',
       },
       example: '行政许可\t12.5    ← 件数不能有小数',
-      fix: { zh: '改为正确的数值。', en: 'Write the right value.' },
+      fix: {
+        zh: '改为正确的数值。数值后带单位（“251000元”“3件”）时照常读取数值；只有单位与表头不符（表头为“万元”却写“元”）时给出提示。',
+        en: 'Write the right value. A number written with its unit (251000元, 3件) is read as the number; only a unit that disagrees with the header (元 where it says 万元) gets a hint.',
+      },
     },
   },
   run(ctx) {
     const out: RawFinding[] = [];
     for (const { table: t, row, cells } of confidentRows(ctx.model, ctx.memo)) {
       for (const cell of cells) {
-        const p = problem(cell, kindOf(t, cell.column));
-        if (!p) continue;
         const where = cellWhere(t, row.key, cell.column);
-        out.push({
+        const p = problem(cell, kindOf(t, cell.column));
+        const u = p ? null : unitProblem(cell, kindOf(t, cell.column), columnOf(t, cell.column));
+        if (!p && !u) continue;
+        const f: RawFinding = {
           range: cell.range,
-          message: ctx.t({ zh: `${where.zh}：${p.zh}`, en: `${where.en}: ${p.en}` }),
-          data: { table: t.key, row: row.key, column: cell.column },
-        });
+          message: ctx.t(p ? { zh: `${where.zh}：${p.zh}`, en: `${where.en}: ${p.en}` } : { zh: `${where.zh}${u!.zh}`, en: `${where.en} ${u!.en}` }),
+          data: { table: t.key, row: row.key, column: cell.column, ...(u ? { unit: cell.unit } : {}) },
+        };
+        if (u) f.soften = 'hint';
+        out.push(f);
       }
     }
     return out;

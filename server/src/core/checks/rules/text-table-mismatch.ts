@@ -137,7 +137,7 @@ export const textTableMismatch: Check = {
   meta: {
     code: 'text-table-mismatch',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixes: ['suggestion'],
     description: { zh: '正文中的数字与表格不一致（R8）', en: 'A number in the prose contradicts the table (R8)' },
     docs: {
       why: {
@@ -220,7 +220,7 @@ function checkCount(ctx: Ctx, p: ProseNumber, t: Target, corrected: Value, dispu
       : ctx.t({ zh: `正文说“${p.phrase}”，但表中${what.zh}为 ${n(table)}`, en: `The prose says "${p.phrase}", but the table has ${what.en} = ${n(table)}` })) + alt + note,
     data: { key: p.key, ...(p.plus ? { plus: p.plus } : {}), prose: p.value, table, ...(disputed ? { bySums: bySums[0] } : {}) },
   };
-  if (p.digits && !disputed) f.fix = { title: ctx.t(FIX_TITLE(n(table))), edits: [replace(p.range, n(table))] };
+  if (p.digits && !disputed) f.fix = { title: ctx.t(FIX_TITLE(n(table))), kind: 'suggestion', edits: [replace(p.range, n(table))] };
   return f;
 }
 
@@ -248,6 +248,6 @@ function checkPercent(ctx: Ctx, p: ProseNumber, t: Target, corrected: Value, dis
   };
   // A fix only when every base the sentence may mean gives the same figure.
   const figures = new Set(shares.map((s) => s.ratio.toFixed(decimals)));
-  if (figures.size === 1) f.fix = { title: ctx.t(FIX_TITLE(value)), edits: [replace(p.range, first.ratio.toFixed(decimals))] };
+  if (figures.size === 1) f.fix = { title: ctx.t(FIX_TITLE(value)), kind: 'suggestion', edits: [replace(p.range, first.ratio.toFixed(decimals))] };
   return f;
 }
