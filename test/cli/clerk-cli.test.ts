@@ -41,8 +41,8 @@ describe('cli: Chinese unless English is chosen', () => {
     assert.match(run(['--help', '--locale', 'en']).out, /Usage:/);
   });
   it('rules speaks the run\'s language', () => {
-    assert.match(run(['rules']).out, /^section-missing\s+错误\s+可修复\s+缺少六个部分之一$/m);
-    assert.match(run(['rules', '--locale', 'en']).out, /^section-missing\s+error\s+fix\s+/m);
+    assert.match(run(['rules']).out, /^section-missing\s+错误\s+skeleton\s+缺少六个部分之一$/m);
+    assert.match(run(['rules', '--locale', 'en']).out, /^section-missing\s+error\s+skeleton\s+/m);
   });
   it('English counts take their plural: 1 error, 0 warnings, 1 note', () => {
     const r = run(['check', '--locale', 'en', seed('004')]);
