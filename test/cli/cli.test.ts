@@ -145,6 +145,21 @@ describe('cli: check', () => {
     assert.match(r.out, /2021\.txt:62:\d+: 警告 carryover-mismatch “上年结转”的“自然人”为 0，而2020年报告（2020\.txt）中“结转下年度继续办理”为 3/);
   });
 
+  it('--previous DIR compares with last year\'s reports without checking them (R10, text-copied)', () => {
+    const last = tmp();
+    const now = tmp();
+    copyFileSync(path.join(FIXTURES, 'checks', 'text-copied', 'last-year-2021.txt'), path.join(last, '2021.txt'));
+    const text = loadFixtures().find((f) => f.name === 'checks/text-copied/fires-section-five-as-last-year.txt')!.text
+      .replace('行政规范性文件\t3\t0\t26', '行政规范性文件\t3\t0\t25');
+    writeFileSync(path.join(now, '2022.txt'), text);
+    const r = run(['check', now, '--previous', last]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /2022\.txt:33:\d+: 警告 in-force-mismatch “行政规范性文件”的“现行有效件数”应为 26（2021年报告（2021\.txt）现行有效 23/);
+    assert.match(r.out, /2022\.txt:83:1: 提示 text-copied .*相似度 100%/);
+    assert.doesNotMatch(r.out, /2021\.txt：/, 'last year\'s report is not listed');
+    assert.match(r.out, /共检查 1 个文件/);
+  });
+
   it('govreport.json next to the reports sets levels; a bad key is named once on stderr', () => {
     const dir = tmp();
     copyFileSync(path.join(SEEDS, '003_9c6d4914793418e1.txt'), path.join(dir, 'r.txt'));

@@ -6,7 +6,7 @@ import { resolveLocale } from '../core/settings';
 const HELP_ZH = `govreport — 政府信息公开工作年度报告检查器
 
 用法：
-  govreport check [--format text|json|sarif] [--locale zh|en] [--config 文件] 路径...
+  govreport check [--format text|json|sarif|html|csv] [--output 文件] [--baseline 文件] [--previous 文件夹] 路径...
       检查报告文件和文件夹（在文件夹中查找 .txt、.md、.docx、.pdf 和 .html 文件）。
       退出码：0 没有错误，1 有报告存在错误，2 用法有误或有文件无法读取。
   govreport parse --format json [--locale zh|en] 文件
@@ -22,9 +22,14 @@ const HELP_ZH = `govreport — 政府信息公开工作年度报告检查器
       列出全部检查代码及其默认级别。
 
 选项：
-  --format    text（默认）、json，或 sarif（SARIF 2.1.0，供代码扫描工具使用）
+  --format    text（默认）、json、sarif（SARIF 2.1.0，供代码扫描工具使用）、html（审核用的网页，一个独立文件）
+              或 csv（每个问题一行，带 BOM 的 UTF-8，可用 Excel 和 WPS 打开）
+  --output 文件   把输出写入文件，而不是标准输出（-o）
+  --baseline 文件 已忽略的问题：文件不存在时由本次运行写出；存在时，其中的问题不再显示（SARIF 标为已抑制）
   --locale    提示语言：zh 中文（默认），en 英文；未指定时，LC_ALL / LC_MESSAGES / LANG 为英文（en*）则用英文
   --config    指定一个 govreport.json，代替从各报告所在文件夹向上查找到的那个
+  --previous 文件夹  上一年度的报告，用于对比（R9、R10、text-copied），本身不检查
+  --jobs N    用 N 个工作线程检查（默认：24 个文件以上时每个核心一个；0 表示单线程）
   --no-color  不用颜色输出
   -h, --help  显示本帮助；  -v, --version  显示版本
 `;
@@ -32,7 +37,7 @@ const HELP_ZH = `govreport — 政府信息公开工作年度报告检查器
 const HELP_EN = `govreport — checker for government information disclosure annual reports (政府信息公开工作年度报告)
 
 Usage:
-  govreport check [--format text|json|sarif] [--locale zh|en] [--config FILE] PATH...
+  govreport check [--format text|json|sarif|html|csv] [--output FILE] [--baseline FILE] [--previous DIR] PATH...
       Check report files and folders (folders are searched for .txt, .md, .docx, .pdf and .html files).
       Exit status: 0 no errors, 1 a report has errors, 2 bad usage or an unreadable file.
   govreport parse --format json [--locale zh|en] FILE
@@ -50,9 +55,15 @@ Usage:
       List the check codes with their default severity.
 
 Options:
-  --format    text (default), json, or sarif (SARIF 2.1.0 for code-scanning tools)
+  --format    text (default), json, sarif (SARIF 2.1.0 for code-scanning tools), html (the reviewer's page:
+              one self-contained file), or csv (one row per finding, UTF-8 with BOM for Excel and WPS)
+  --output FILE   write the output to FILE instead of standard output (-o)
+  --baseline FILE dismissed findings: written from this run when FILE does not exist; when it does, the
+              findings it holds are not shown again (SARIF marks them suppressed)
   --locale    message language: zh Chinese (the default) or en English; unset, English when LC_ALL / LC_MESSAGES / LANG is en*
   --config    a govreport.json to use instead of the one found upward from each report
+  --previous DIR  last year's reports, to compare with (R9, R10, text-copied); not checked themselves
+  --jobs N    check with N worker threads (default: one per core for 24 files or more; 0: in one thread)
   --no-color  plain text output
   -h, --help  this help;  -v, --version  the version
 `;
@@ -64,8 +75,12 @@ export function helpText(locale: Locale): string {
 
 /** A bad command line: what is wrong, in both languages (the language may be what is wrong). */
 export class UsageError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
-    super(en);
+  readonly en: string;
+
+  /** With one text, the same in both languages. */
+  constructor(readonly zh: string, en?: string) {
+    super(en ?? zh);
+    this.en = en ?? zh;
   }
 
   text(locale: Locale): string {
@@ -85,6 +100,14 @@ export interface Args {
   /** fix: also apply the suggestions of these codes. */
   suggestions: string[];
   paths: string[];
+  /** Worker threads for check (--jobs N); default one per core for a folder. */
+  jobs?: number;
+  /** Folders or files of last year's reports (--previous), compared with but not checked. */
+  previous: string[];
+  /** Write the output to this file instead of standard output (--output). */
+  output?: string;
+  /** A baseline of dismissed findings (--baseline): read when it exists, else written from this run. */
+  baseline?: string;
 }
 
 export function envLocale(): string | undefined {
@@ -109,7 +132,7 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.length === 0) return 'help';
   const args: Args = {
     command: '', format: 'text', locale: argsLocale(argv), color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-    write: false, skeletons: false, suggestions: [], paths: [],
+    write: false, skeletons: false, suggestions: [], paths: [], previous: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -128,6 +151,13 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
       if (l !== 'zh' && l !== 'en') throw new UsageError(`--locale 只能是 zh 或 en，不能是“${l}”`, `--locale must be zh or en, not "${l}"`);
       args.locale = l;
     } else if (a === '--config' || a.startsWith('--config=')) args.config = value('--config');
+    else if (a === '--jobs' || a.startsWith('--jobs=')) {
+      const v = value('--jobs');
+      if (!/^\d{1,3}$/.test(v)) throw new UsageError(`--jobs 应为工作线程数（0 表示单线程），不能是“${v}”`, `--jobs must be a number of worker threads (0 checks in one thread), not "${v}"`);
+      args.jobs = Number(v);
+    } else if (a === '--previous' || a.startsWith('--previous=')) args.previous.push(value('--previous'));
+    else if (a === '--output' || a.startsWith('--output=') || a === '-o') args.output = value('--output');
+    else if (a === '--baseline' || a.startsWith('--baseline=')) args.baseline = value('--baseline');
     else if (a === '--no-color') args.color = false;
     else if (a === '--write') args.write = true;
     else if (a === '--skeletons') args.skeletons = true;
@@ -139,8 +169,8 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (!['check', 'parse', 'fix', 'rules', 'text'].includes(args.command)) {
     throw new UsageError(`没有“${args.command}”这个命令（可用 check、parse、text、fix 或 rules）`, `unknown command "${args.command}" (use check, parse, text, fix or rules)`);
   }
-  if (args.command === 'check' && !['text', 'json', 'sarif'].includes(args.format)) {
-    throw new UsageError(`--format 只能是 text、json 或 sarif，不能是“${args.format}”`, `--format must be text, json or sarif, not "${args.format}"`);
+  if (args.command === 'check' && !['text', 'json', 'sarif', 'html', 'csv'].includes(args.format)) {
+    throw new UsageError(`--format 只能是 text、json、sarif、html 或 csv，不能是“${args.format}”`, `--format must be text, json, sarif, html or csv, not "${args.format}"`);
   }
   if (args.command === 'parse' && args.format !== 'json' && args.format !== 'text') throw new UsageError('parse 只输出 JSON：--format json', 'parse prints JSON: --format json');
   if (args.command !== 'rules' && args.paths.length === 0) {

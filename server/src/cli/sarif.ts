@@ -34,7 +34,11 @@ export function artifactLocation(file: string, base: string): { uri: string; uri
   return { uri: pathToFileURL(abs).href };
 }
 
-export function toSarif(results: FileResult[], locale: Locale, version: string, base: string): Record<string, unknown> {
+/**
+ * `suppressed`: findings dismissed by a baseline, per file; they are listed with a suppression of kind
+ * external (the baseline file), as code-scanning tools expect, so they stay visible but do not count.
+ */
+export function toSarif(results: FileResult[], locale: Locale, version: string, base: string, suppressed: { path: string; findings: Finding[] }[] = []): Record<string, unknown> {
   const rules = ALL_META.map((m) => ({
     id: m.code,
     name: m.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
@@ -47,9 +51,13 @@ export function toSarif(results: FileResult[], locale: Locale, version: string, 
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const artifacts = results.map((r) => ({ location: artifactLocation(r.path, base), encoding: 'utf-8' }));
   const out: Record<string, unknown>[] = [];
+  const dismissed = new Map(suppressed.map((s) => [s.path, s.findings]));
   results.forEach((r, ai) => {
     const loc = artifactLocation(r.path, base);
     for (const f of r.findings) out.push(result(f, loc, ai, index));
+    for (const f of dismissed.get(r.path) ?? []) {
+      out.push({ ...result(f, loc, ai, index), suppressions: [{ kind: 'external', status: 'accepted', justification: locale === 'en' ? 'dismissed in the baseline' : '已在基线中忽略' }] });
+    }
   });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -101,8 +101,12 @@ export function runChecks(model: ReportModel, lines: readonly Line[], options: C
       out.push({ code, severity, ...rest });
     }
   }
-  out.sort((a, b) => comparePositions(a.range.start, b.range.start) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.code < b.code ? -1 : 1));
-  return out;
+  return sortFindings(out);
+}
+
+/** Findings in document order (then by severity and code), as every caller shows them. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.code < b.code ? -1 : 1));
 }
 
 /** Parse and check in one go. */

@@ -81,6 +81,8 @@ export function parseConfig(file: string, raw: string): ConfigFile {
     return key ? positionOf(text, key.offset) : undefined;
   };
   const { settings, problems } = readSettings(json, file, locate);
+  // The baseline file is named relative to the govreport.json that names it.
+  if (settings.baseline) settings.baseline = path.resolve(path.dirname(file), settings.baseline);
   const keys = json && typeof json === 'object' && !Array.isArray(json) ? Object.keys(json).filter((k) => !problems.some((p) => p.key === k)) : [];
   return { path: file, settings, keys, problems };
 }

@@ -86,7 +86,7 @@ const index = new ReportIndex();
 const originals = new Originals();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
-  return doc ? analyzer.peek(doc)?.model : undefined;
+  return doc ? analyzer.peek(doc) : undefined;
 }, (uri) => edits.get(uri), originals);
 const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (uri, version) => transport.reader.superseded(uri, version), (a) => {
   // A report whose successor is open: that one's R9 result may change.

@@ -5,8 +5,11 @@ import { carryoverMismatch } from './rules/carryover-mismatch';
 import { conversionDebris } from './rules/conversion-debris';
 import { feeStatementMissing } from './rules/fee-statement-missing';
 import { formatOutdated } from './rules/format-outdated';
+import { hierarchySum } from './rules/hierarchy-sum';
+import { inForceMismatch } from './rules/in-force-mismatch';
 import { periodYear } from './rules/period-year';
 import { placeholderUnfilled } from './rules/placeholder-unfilled';
+import { reportMissing } from './rules/report-missing';
 import { sectionEmpty } from './rules/section-empty';
 import { sectionMissing } from './rules/section-missing';
 import { sectionNumbering } from './rules/section-numbering';
@@ -25,6 +28,7 @@ import { tableMissing } from './rules/table-missing';
 import { tableRowMissing } from './rules/table-row-missing';
 import { tableUnreadable } from './rules/table-unreadable';
 import { sourceUnreadable } from './rules/source-unreadable';
+import { textCopied } from './rules/text-copied';
 import { textTableMismatch } from './rules/text-table-mismatch';
 import type { Check, CheckMeta, Locale } from './types';
 
@@ -54,6 +58,11 @@ export const CHECKS: readonly Check[] = [
   carryoverMismatch,
   placeholderUnfilled,
   sourceUnreadable,
+  inForceMismatch,
+  textCopied,
+  // Across reports: metadata here, the work in core/desk/ (they find nothing in one report).
+  hierarchySum,
+  reportMissing,
 ];
 
 /** Reported once when a check itself fails, so one broken check never silences the others. */

@@ -101,9 +101,11 @@ export interface CheckMeta {
   docs: CheckDocs;
 }
 
-/** A report of last year for R9. */
+/** Last year's report of the same agency, for the checks across years (R9, R10, text-copied). */
 export interface PreviousReport {
   model: ReportModel;
+  /** Its lines, for the checks that compare its text (text-copied); without them those checks are silent. */
+  lines?: readonly Line[];
   uri?: string;
   label?: string;
 }
