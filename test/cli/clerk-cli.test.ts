@@ -31,7 +31,7 @@ describe('cli: Chinese unless English is chosen', () => {
     assert.equal(zh.code, 2);
     assert.match(zh.err, /没有“chekc”这个命令（可用 check、parse、text、fix 或 rules）/);
     assert.match(zh.err, /用法见 govreport --help/);
-    assert.match(run(['check', '--format', 'xml', 'x']).err, /--format 只能是 text、json 或 sarif，不能是“xml”/);
+    assert.match(run(['check', '--format', 'xml', 'x']).err, /--format 只能是 text、json、sarif、html 或 csv，不能是“xml”/);
     assert.match(run(['check', '--bogus', 'x', '--locale', 'en']).err, /unknown option --bogus/);
     assert.match(run(['check'], { env: { LANG: 'en_US.UTF-8' } }).err, /check needs at least one file or folder/);
     assert.match(run(['check'], { env: { LANG: 'zh_CN.UTF-8' } }).err, /check 需要至少一个文件或文件夹/);
