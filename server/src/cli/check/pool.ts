@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyseSource, failure, type Job, type Outcome, type PlainOptions } from './analyse';
+import { unpackTables } from '../../core/desk/slim';
+import { analyseSource, failure, isFailed, type Job, type Outcome, type PlainOptions } from './analyse';
 import { readSource, type Source } from './source';
 import type { BatchMessage, DoneMessage } from './worker';
 
@@ -119,6 +120,10 @@ function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: 
         if (settled) return;
         const from = starts[msg.id]!;
         msg.outcomes.forEach((o, k) => {
+          if (!isFailed(o) && o.packedTables !== undefined) {
+            unpackTables(o.model, o.packedTables);
+            delete o.packedTables;
+          }
           out[from + k] = o;
         });
         done += msg.outcomes.length;
