@@ -195,6 +195,16 @@ function overlaps(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
 }
 
+/**
+ * Whether two edits cannot both be applied: their ranges overlap. Two different insertions at one place can
+ * (sections 五 and 六 both go before the signature): they land in the order given.
+ */
+function conflicts(a: TextEdit, b: TextEdit): boolean {
+  if (!overlaps(a.range, b.range)) return false;
+  const empty = (r: Range) => comparePositions(r.start, r.end) === 0;
+  return !(empty(a.range) && empty(b.range) && a.newText !== b.newText);
+}
+
 /** The fixes a finding offers, in order: its first fix, then the others. */
 export function fixesOf(f: Finding): Fix[] {
   return f.fix ? [f.fix, ...(f.moreFixes ?? [])] : [...(f.moreFixes ?? [])];
@@ -239,7 +249,7 @@ function takeFixes(findings: readonly Finding[], choice: FixChoice): Taken[] {
   for (const f of findings) {
     const fix = chosenFix(f, choice);
     if (!fix || fix.edits.length === 0) continue;
-    if (fix.edits.some((e) => edits.some((t) => overlaps(t.range, e.range)))) continue;
+    if (fix.edits.some((e) => edits.some((t) => conflicts(t, e)))) continue;
     taken.push({ finding: f, fix });
     edits.push(...fix.edits);
   }
@@ -251,7 +261,10 @@ export function fixAllEdits(findings: readonly Finding[], choice: FixChoice = {}
   return takeFixes(findings, choice).flatMap((t) => t.fix.edits);
 }
 
-/** Passes of safe fixes at most: a fix that makes a table readable may bring up the fixes of its labels. */
+/**
+ * Passes at most of safe fixes (and of skeletons, when chosen) in a fix-all: a fix that makes a table readable
+ * may bring up the fixes of its labels. Reports reach a fixed point in one or two.
+ */
 const SAFE_PASSES = 4;
 
 export interface FixResult {
@@ -266,8 +279,8 @@ export interface FixResult {
 /**
  * Fix-all. Safe fixes are applied and the text re-checked until none is left (a fixed point), so fixing twice
  * is fixing once. Chosen suggestions are applied once, to the report as the clerk wrote it (tidied); chosen
- * skeletons after them, and the safe fixes again — so nothing a skeleton inserts (its blanks, its placeholders)
- * is ever filled in by a later pass: applying fixes never turns one kind into another.
+ * skeletons after them, with the safe fixes, to a fixed point — so nothing a skeleton inserts (its blanks, its
+ * placeholders) is ever filled in by a later pass: applying fixes never turns one kind into another.
  */
 export function fixText(text: string, options: CheckOptions = {}, choice: FixChoice = {}): FixResult {
   const applied: Record<string, number> = {};
@@ -291,8 +304,8 @@ export function fixText(text: string, options: CheckOptions = {}, choice: FixCho
   safeLoop();
   if (choice.suggestions?.length) pass({ ...only, suggestions: choice.suggestions, noSafe: true });
   if (choice.skeletons) {
-    pass({ ...only, skeletons: true, noSafe: true });
-    safeLoop();
+    // Structure inserted may make more structure insertable (rows written with tabs let a column be added).
+    for (let i = 0; i < SAFE_PASSES && pass({ ...only, skeletons: true, noSafe: choice.noSafe }); i++);
   }
   return { text: cur, applied, findings };
 }

@@ -90,6 +90,8 @@ function addColumn(ctx: CheckContext, t: Table, key: string, computed: boolean):
     const text = value === null ? BLANK_CELL : n(value);
     const present = row.cells.filter((c) => c.state !== 'missing');
     if (present.length === 0) return null;
+    // Only rows written with tabs take a cell so (a row aligned with spaces, or one cell a line, would break).
+    if (present.some((c) => c.range.start.line !== present[0]!.range.start.line) || !ctx.lines[present[0]!.range.start.line]!.text.includes('\t')) return null;
     const idx = keys.indexOf(key);
     const next = row.cells.slice(idx + 1).find((c) => c.state !== 'missing');
     if (next) edits.push({ range: { start: next.range.start, end: next.range.start }, newText: `${text}\t` });
