@@ -4,13 +4,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
-  type CancellationToken, type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification,
+  CancellationToken, type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, ErrorCodes, type InitializeParams, type InitializeResult, LSPErrorCodes, type Message,
   type ResponseMessage, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
+  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO,
+  type ReportInfoParams, SETTINGS_CHANGED, TEMPLATE, type TemplateParams,
 } from '../protocol';
 import { resolveLocale } from '../core/settings';
 import { Analyzer } from './analysis';
@@ -75,7 +76,12 @@ let canRegisterConfig = false;
 /** The client builds large code actions' edits with codeAction/resolve (VS Code does). */
 let canResolveEdits = false;
 
-const settings = new SettingsStore(connection, () => canPullConfig);
+let canShowDocument = false;
+const settings = new SettingsStore(connection, {
+  canPull: () => canPullConfig,
+  locale: () => clientLocale,
+  canShowDocument: () => canShowDocument,
+});
 const index = new ReportIndex();
 const originals = new Originals();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
@@ -126,6 +132,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfig = !!caps.workspace?.configuration;
   canRegisterConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canShowDocument = !!caps.window?.showDocument?.support;
   canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   publisher.pull = !!caps.textDocument?.diagnostic;
   const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
@@ -163,10 +170,21 @@ connection.onInitialized(() => {
   }
 });
 
-connection.onDidChangeConfiguration((change) => {
-  settings.changed(canPullConfig ? undefined : change.settings);
+/**
+ * Settings or a govreport.json changed: every result shown is computed again (open documents, and the files
+ * of the last workspace check), and the client is told, so it asks again for what it shows (the Outline).
+ */
+function settingsChanged(): void {
   analyzer.invalidateAll();
   publisher.refreshAll();
+  const pushed = publisher.pushedUris();
+  if (pushed.length > 0) void checkFiles({ uris: pushed }, documents, analyzer, publisher, CancellationToken.None).catch(() => undefined);
+  void connection.sendNotification(SETTINGS_CHANGED);
+}
+
+connection.onDidChangeConfiguration((change) => {
+  settings.changed(canPullConfig ? undefined : change.settings);
+  settingsChanged();
 });
 
 connection.onDidChangeWatchedFiles((params) => {
@@ -178,8 +196,7 @@ connection.onDidChangeWatchedFiles((params) => {
   }
   if (configChanged) {
     settings.filesChanged();
-    analyzer.invalidateAll();
-    publisher.refreshAll();
+    settingsChanged();
   }
 });
 

@@ -20,7 +20,7 @@ const MAX_PARAGRAPH = 20000;
 const NEG_REACH = 40;
 
 /** A count (N 件) or a percentage (N%) in normalised text. */
-const MENTION = /(?<!\d[,.]|[\d.第每]|没有|无|未)(?:(\d{1,7})(余|多)?(?:件次|件|条|宗|起|例|个|次|份)|([零〇一二两三四五六七八九十百千]{1,6})(余|多)?(?:件次|件|条|宗|例)|(\d{1,3}(?:\.\d{1,4})?)%)/g;
+const MENTION = /(?<!\d[,.]|[\d.第每]|没有|无|未)(?:(\d{1,7})(余|多)?(?:件次|件|条|宗|起|例|个|次|份)|(?<![零〇一二两三四五六七八九十百千])([零〇一二两三四五六七八九十百千]{1,6})(余|多)?(?:件次|件|条|宗|例)|(\d{1,3}(?:\.\d{1,4})?)%)/g;
 const YEAR = /((?:19|20)\d{2})年/g;
 /**
  * Where a clause ends. `、` ends one too, once a number has been given in it (予以公开6件、部分公开2件). Brackets
