@@ -4,7 +4,8 @@
  * file reading only, so it starts faster than the whole CLI would.
  */
 import { isMainThread, parentPort } from 'node:worker_threads';
-import { analyseSource, failure, type Job, type Outcome, type PlainOptions } from './analyse';
+import { packTables } from '../../core/desk/slim';
+import { analyseSource, type Checked, failure, isFailed, type Job, type Outcome, type PlainOptions } from './analyse';
 import { readSource, type Source } from './source';
 
 export interface BatchMessage {
@@ -32,7 +33,12 @@ async function runBatch(msg: BatchMessage, read: Promise<Source | Error>[]): Pro
       }
     }
   }
-  return { id: msg.id, outcomes };
+  return { id: msg.id, outcomes: outcomes.map((o) => (isFailed(o) ? o : pack(o))) };
+}
+
+function pack(o: Checked): Checked {
+  const { model, tables } = packTables(o.model);
+  return { ...o, model, packedTables: tables };
 }
 
 export function startWorker(): void {
