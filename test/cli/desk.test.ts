@@ -1,10 +1,10 @@
 /** The reviewer's desk from the command line: a roster over a folder, the HTML and CSV reports, baselines. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { FIXTURES, ROOT } from '../helpers/fixtures';
 
@@ -16,13 +16,20 @@ function run(args: string[], cwd: string) {
 }
 
 /** A copy of the district fixture (a summary, three subordinates, a roster naming one more agency). */
+const made: string[] = [];
+
 function district(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'govreport-desk-'));
+  made.push(dir);
   cpSync(path.join(FIXTURES, 'desk', 'district'), path.join(dir, '示例区'), { recursive: true });
   return dir;
 }
 
 describe('cli: the reviewer\'s desk', () => {
+  after(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+
   it('a roster: hierarchy-sum on the summary report, report-missing at the roster entry', () => {
     const dir = district();
     const r = run(['check', '示例区'], dir);

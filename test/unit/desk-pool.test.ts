@@ -1,6 +1,6 @@
 /** The folder pipeline: worker threads give the same outcomes, in the same order, as one thread; a dying worker loses nothing. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -41,5 +41,6 @@ describe('check pool', () => {
     const one = await checkFiles(jobs, options, { workers: 0 });
     const got = await checkFiles(jobs, options, { workers: 2, script: bad });
     assert.deepEqual(summary(got), summary(one));
+    rmSync(dir, { recursive: true, force: true });
   });
 });
