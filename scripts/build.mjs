@@ -62,6 +62,8 @@ const entries = ([
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The CLI's worker threads: the core and file reading only, so a worker starts faster than the whole CLI.
   { entryPoints: ['server/src/cli/check/worker.ts'], outfile: 'dist/check-worker.js' },
+  // The language server's reader of originals, in a worker thread (the readers themselves stay lazy bundles).
+  { entryPoints: ['server/src/node/read-worker.ts'], outfile: 'dist/read-worker.js' },
   ...LAZY.map((l) => ({ entryPoints: [l.module], outfile: l.outfile })),
 ]).filter((e) => existsSync(e.entryPoints[0])).map((e) => ({ ...e, plugins: [lazyBundles(e.outfile)] }));
 

@@ -27,9 +27,12 @@ export function problemMessage(p: SourceProblem): Bilingual {
       zh: `未读取：PDF 有 ${p.count} 页，超过上限 ${p.limit} 页`,
       en: `Not read: the PDF has ${p.count} pages, over the limit of ${p.limit}`,
     };
-    case 'timeout': return {
+    case 'timeout': return p.count ? {
       zh: `只读取了前 ${p.count} 页：读取时间超过 ${(p.limit ?? 0) / 1000} 秒，其余页未检查`,
       en: `Only the first ${p.count} pages were read: reading took over ${(p.limit ?? 0) / 1000} s; the rest was not checked`,
+    } : {
+      zh: `未能读取：读取时间超过 ${(p.limit ?? 0) / 1000} 秒，已停止`,
+      en: `Not read: reading took over ${(p.limit ?? 0) / 1000} s and was stopped`,
     };
     case 'undecodable': return {
       zh: `无法读取：PDF 中的文字无法解码为字符（字体未嵌入${p.detail ? `，缺少其字符映射 ${p.detail}` : '，编码无法识别'}）。请用嵌入字体的 PDF 或原始 .docx 检查`,
