@@ -118,3 +118,34 @@ export function resolveLocale(setting: Settings['locale'], envLocale: string | u
   if (envLocale && /^en\b|^en[-_]/i.test(envLocale)) return 'en';
   return 'zh';
 }
+
+/**
+ * What a govreport.json may set in an untrusted workspace (VS Code's restricted mode), where the file may come
+ * from anyone: a limit may only be lowered, never raised ('lower-only'); a setting that widens what is read
+ * would be 'ignored'. Every setting that raises a limit or reads more belongs here.
+ */
+export const UNTRUSTED_FILE_RULES: Partial<Record<keyof typeof settingsShape, 'lower-only' | 'ignored'>> = {
+  maxFileSize: 'lower-only',
+};
+
+/**
+ * The part of a govreport.json's settings an untrusted workspace may apply over `base`, and the keys refused
+ * (with the value asked for), to say so.
+ */
+export function restrictUntrusted(base: Settings, file: Partial<Settings>, keys: readonly string[]): {
+  file: Partial<Settings>; keys: string[]; refused: { key: string; value: unknown; kept: unknown }[];
+} {
+  const out: Record<string, unknown> = { ...file };
+  const kept: string[] = [];
+  const refused: { key: string; value: unknown; kept: unknown }[] = [];
+  for (const key of keys) {
+    const rule = UNTRUSTED_FILE_RULES[key as keyof typeof settingsShape];
+    const value = (file as Record<string, unknown>)[key];
+    const current = (base as Record<string, unknown>)[key];
+    if (rule === 'ignored' || (rule === 'lower-only' && typeof value === 'number' && typeof current === 'number' && value > current)) {
+      refused.push({ key, value, kept: current });
+      delete out[key];
+    } else kept.push(key);
+  }
+  return { file: out as Partial<Settings>, keys: kept, refused };
+}

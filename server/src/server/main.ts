@@ -2,7 +2,6 @@
  * The GovReport language server: a thin adapter of the core to LSP. Runs under the VS Code client (IPC) or
  * standalone for any LSP editor: `govreport-language-server --stdio`.
  */
-import { fileURLToPath } from 'node:url';
 import {
   type CancellationToken, type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, ErrorCodes, type InitializeParams, type InitializeResult, LSPErrorCodes, type Message,
@@ -11,7 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAsEdits } from '../core/service';
 import {
-  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
+  CHECK_FILES, type CheckFilesParams, WORKSPACE_TRUST, type WorkspaceTrustParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
 } from '../protocol';
 import { resolveLocale } from '../core/settings';
 import { Analyzer } from './analysis';
@@ -27,6 +26,7 @@ import { checkFiles, reportInfo, template } from './features/requests';
 import { documentSymbols } from './features/symbols';
 import { ReportIndex } from './report-index';
 import { SettingsStore } from './settings';
+import { Workspace } from './workspace';
 import { createTransport, rateLimited } from './transport';
 
 import { setFlagsFromString } from 'node:v8';
@@ -73,9 +73,11 @@ let clientLocale: string | undefined;
 let canPullConfig = false;
 let canWatchFiles = false;
 let canRegisterConfig = false;
+let canFollowFolders = false;
 
-const settings = new SettingsStore(connection, () => canPullConfig);
-const index = new ReportIndex();
+const workspace = new Workspace();
+const settings = new SettingsStore(connection, () => canPullConfig, () => workspace.trusted, () => resolveLocale('auto', clientLocale));
+const index = new ReportIndex(workspace);
 const originals = new Originals();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
@@ -126,15 +128,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canRegisterConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   publisher.pull = !!caps.textDocument?.diagnostic;
-  const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
-  const paths = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-  // Once the workspace's reports are known, open reports may have last year's at hand (R9): check them again.
-  if (paths.length > 0) {
-    setTimeout(() => void index.scan(paths).then(() => {
-      analyzer.invalidateAll();
-      publisher.refreshAll();
-    }), 50);
-  }
+  // Only the workspace folders are indexed and served from disk (the root, for clients without folders).
+  const folders = Array.isArray(params.workspaceFolders)
+    ? params.workspaceFolders.map((f) => f?.uri).filter((u): u is string => typeof u === 'string')
+    : typeof params.rootUri === 'string' ? [params.rootUri] : [];
+  workspace.setFolders(folders);
+  canFollowFolders = !!caps.workspace?.workspaceFolders;
+  // The VS Code client says whether the user trusts the workspace; other clients have no such notion.
+  workspace.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+  setTimeout(indexWorkspace, 50);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -147,12 +149,20 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       },
       executeCommandProvider: { commands: [COMMAND_FIX_ALL] },
       ...(publisher.pull ? { diagnosticProvider: { identifier: 'govreport', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      ...(canFollowFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'govreport-language-server', version: VERSION },
   };
 });
 
 connection.onInitialized(() => {
+  if (canFollowFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      const now = await connection.workspace.getWorkspaceFolders();
+      workspace.setFolders((now ?? []).map((f) => f.uri));
+      indexWorkspace();
+    });
+  }
   if (canRegisterConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -160,6 +170,31 @@ connection.onInitialized(() => {
     });
   }
 });
+
+/** The background walk of the workspace folders; a new one (folders changed) or shutdown stops the last. */
+let indexing: AbortController | undefined;
+function indexWorkspace(): void {
+  indexing?.abort();
+  if (workspace.folders.length === 0) return;
+  const controller = (indexing = new AbortController());
+  void index.scan(workspace.folders, controller.signal).then((r) => {
+    if (r.stopped === 'cancelled') return;
+    if (r.stopped) connection.console.warn(`govreport: the workspace index stopped at its limit of ${r.stopped} (${r.files} report files, ${r.folders} folders, ${r.bytes} bytes in ${r.ms} ms); last year's report may not be found for some reports`);
+    // Once the workspace's reports are known, open reports may have last year's at hand (R9): check them again.
+    analyzer.invalidateAll();
+    publisher.refreshAll();
+  });
+}
+
+connection.onNotification(WORKSPACE_TRUST, (p: WorkspaceTrustParams) => {
+  if (typeof p?.trusted !== 'boolean' || p.trusted === workspace.trusted) return;
+  workspace.trusted = p.trusted;
+  settings.filesChanged();
+  analyzer.invalidateAll();
+  publisher.refreshAll();
+});
+
+connection.onShutdown(() => indexing?.abort());
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(canPullConfig ? undefined : change.settings);
@@ -235,7 +270,7 @@ connection.onExecuteCommand(guard('executeCommand', async (p) => {
 connection.onRequest(REPORT_INFO, guard('reportInfo', (p: ReportInfoParams) => reportInfo(documents, analyzer, uriOf(p))));
 connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams, token) => {
   if (!p || !Array.isArray(p.uris) || p.uris.some((u) => typeof u !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'uris must be a list of strings');
-  return checkFiles(p, documents, analyzer, publisher, token);
+  return checkFiles(p, documents, analyzer, publisher, token, workspace, (uri) => settings.get(uri), clientLocale);
 }));
 connection.onRequest(SOURCE_TEXT, guard('sourceText', async (p: SourceTextParams) => {
   const uri = uriOf(p);

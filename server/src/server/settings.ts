@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
-import { mergeSettings, readSettings, type Settings } from '../core/settings';
+import { mergeSettings, readSettings, restrictUntrusted, type Settings } from '../core/settings';
 import { clearConfigCache, findConfigSync } from '../node/config';
 import { SETTINGS_SECTION } from '../protocol';
 
@@ -16,7 +16,14 @@ export class SettingsStore {
   /** Settings pushed by a client without workspace/configuration (didChangeConfiguration). */
   private pushed: unknown = undefined;
 
-  constructor(private readonly connection: Connection, private readonly canPull: () => boolean) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+    /** Whether the workspace is trusted (a govreport.json of an untrusted one cannot raise limits). */
+    private readonly trusted: () => boolean = () => true,
+    /** The language of the store's own messages. */
+    private readonly locale: () => 'zh' | 'en' = () => 'zh',
+  ) {}
 
   get(uri: string): Promise<Settings> {
     let p = this.cache.get(uri);
@@ -48,10 +55,23 @@ export class SettingsStore {
       const file = findConfigSync(dir);
       if (file) {
         this.report(file.problems.map((p) => p.message));
-        settings = mergeSettings(settings, file.settings, file.keys);
+        let { settings: fromFile, keys } = file;
+        if (!this.trusted()) {
+          // An untrusted workspace's govreport.json cannot raise a limit or widen what is read.
+          const r = restrictUntrusted(settings, fromFile, keys);
+          ({ file: fromFile, keys } = r);
+          this.report(r.refused.map((x) => this.untrustedMessage(file.path, x)));
+        }
+        settings = mergeSettings(settings, fromFile, keys);
       }
     }
     return settings;
+  }
+
+  private untrustedMessage(file: string, x: { key: string; value: unknown; kept: unknown }): string {
+    return this.locale() === 'en'
+      ? `${file}: "${x.key}": ${JSON.stringify(x.value)} is not applied in an untrusted workspace (it would raise a limit); using ${JSON.stringify(x.kept)}. Trust the workspace to apply it.`
+      : `${file}：工作区未受信任，“${x.key}”的值 ${JSON.stringify(x.value)} 会提高上限，未采用，仍按 ${JSON.stringify(x.kept)}。信任此工作区后即可生效。`;
   }
 
   private report(messages: string[]): void {

@@ -2,15 +2,15 @@
 import * as path from 'node:path';
 import type { Finding, PreviousReport } from '../../core/checks/types';
 import type { ReportModel } from '../../core/model';
-import { checkOptions } from '../../core/options';
+import { checkOptions, readLimit } from '../../core/options';
 import { parseLines, parseReport } from '../../core/parse/index';
-import { checkText, overLimit, runChecks } from '../../core/service';
+import { checkText, fileTooLarge, overLimit, runChecks } from '../../core/service';
 import type { Settings, SettingsProblem } from '../../core/settings';
 import { type Line, splitLines } from '../../core/text/lines';
 import { placeOf } from '../../core/source/place';
 import type { SourceView } from '../../core/source/types';
-import { collectFiles, UnreadableFile } from '../../node/files';
-import { readReport } from '../../node/sources';
+import { collectFiles, FileTooLarge, UnreadableFile } from '../../node/files';
+import { readReport, sourceKind } from '../../node/sources';
 import type { Args } from '../args';
 import { err, out } from '../io';
 import { readConfigOption, settingsFor } from '../load';
@@ -27,7 +27,15 @@ interface Loaded {
   problems: SettingsProblem[];
   /** The original's text view (a .docx, .pdf or .html). */
   view?: SourceView;
+  /** Set when the file was not read for its size on disk. */
+  refused?: FileTooLarge;
 }
+
+/** Said of a file read as Big5: the checker reads simplified Chinese, so a traditional text is rarely recognised. */
+const BIG5_NOTE = {
+  zh: '按 Big5（繁体中文）编码读取；本工具按简体中文的栏目和表格名称识别报告，繁体文本多半无法识别',
+  en: 'read as Big5 (traditional Chinese); reports are recognised by their simplified-Chinese headings and labels, so a traditional text is rarely recognised',
+};
 
 /** Normalised agency name, for pairing a report with last year's. */
 function agencyKey(m: ReportModel): string | null {
@@ -40,14 +48,22 @@ export async function check(args: Args, version: string): Promise<number> {
   const unreadable: UnreadableFile[] = [...missing];
   const loaded: Loaded[] = [];
   for (const file of files) {
+    let settings: Settings | undefined;
+    let problems: SettingsProblem[] = [];
     try {
-      const { settings, problems } = settingsFor(file, override);
-      const { text, view } = await readReport(file);
+      ({ settings, problems } = settingsFor(file, override));
+      // A stat decides before reading: a file too large is not read into memory at all.
+      const { text, view, encoding } = await readReport(file, readLimit(settings));
+      if (encoding === 'big5') err(`govreport: ${file}: ${BIG5_NOTE[args.locale === 'en' ? 'en' : 'zh']}\n`);
       // Parsed once: the model pairs reports across years here and is checked below.
       const lines = overLimit(text, settings.maxFileSize) ? null : splitLines(text);
       const model = lines ? parseLines(text, lines, undefined, view?.grids) : parseReport('');
       loaded.push({ path: file, text, lines, model, settings, problems, ...(view ? { view } : {}) });
     } catch (e) {
+      if (e instanceof FileTooLarge && settings) {
+        loaded.push({ path: file, text: '', lines: null, model: parseReport(''), settings, problems, refused: e });
+        continue;
+      }
       unreadable.push(e instanceof UnreadableFile ? e : new UnreadableFile(file, (e as Error).message));
     }
   }
@@ -74,9 +90,11 @@ export async function check(args: Args, version: string): Promise<number> {
       : undefined;
     const options = checkOptions(l.settings, { locale: args.locale, ...(previous ? { previous } : {}) });
     if (l.view) options.source = { kind: l.view.kind, problems: l.view.problems };
-    const { model, findings } = l.lines
-      ? { model: l.model, findings: runChecks(l.model, l.lines, options) }
-      : checkText(l.text, options);
+    const { model, findings } = l.refused
+      ? fileTooLarge(l.refused.size, l.refused.limit, !l.view && !sourceKind(l.path), options)
+      : l.lines
+        ? { model: l.model, findings: runChecks(l.model, l.lines, options) }
+        : checkText(l.text, options);
     results.push({ path: l.path, model, findings, ...(l.view ? { view: l.view } : {}) });
   }
   for (const m of configProblems) err(`govreport: ${m}\n`);

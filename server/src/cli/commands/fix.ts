@@ -1,7 +1,7 @@
 /** `govreport fix`: applies the fixes a report's findings offer; prints the result or writes it back. */
 import { promises as fs } from 'node:fs';
-import { checkOptions } from '../../core/options';
-import { fixAll } from '../../core/service';
+import { checkOptions, readLimit } from '../../core/options';
+import { fixAll, overLimit } from '../../core/service';
 import { collectFiles, readReportFile } from '../../node/files';
 import { sourceKind } from '../../node/sources';
 import type { Args } from '../args';
@@ -23,7 +23,13 @@ export async function fix(args: Args): Promise<number> {
         err(`govreport: ${file}: not fixed (an original is not rewritten; save it as text with "govreport text" first)\n`);
         continue;
       }
-      const { text, encoding } = await readReportFile(file);
+      // A stat refuses a file too large before it is read; a text over maxFileSize is not checked, so not fixed.
+      const { text, encoding } = await readReportFile(file, readLimit(settings));
+      if (overLimit(text, settings.maxFileSize)) {
+        err(`govreport: ${file}: not fixed (${text.length} characters, over the limit maxFileSize, ${settings.maxFileSize} characters and a twentieth as many lines)\n`);
+        status = 2;
+        continue;
+      }
       const fixed = fixAll(text, checkOptions(settings, { locale: args.locale }));
       if (args.write) {
         if (fixed !== text) {
