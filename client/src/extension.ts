@@ -6,7 +6,8 @@
  */
 import { loadStart } from './clock'; // first: its timestamp is taken before the other modules load
 import * as vscode from 'vscode';
-import { FIX_ALL_KIND, SETTINGS_SECTION } from '../../server/src/protocol';
+import { SETTINGS_SECTION } from '../../server/src/protocol';
+import { applyAllFixes } from './commands/applyAllFixes';
 import { checkWorkspace } from './commands/checkWorkspace';
 import { newReport, type NewReportArgs } from './commands/newReport';
 import { showRuleDocs } from './commands/showRuleDocs';
@@ -59,8 +60,7 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
     command('govreport.newReport', (args?: NewReportArgs) => newReport(ls, m(), args)),
     command('govreport.checkWorkspace', () => checkWorkspace(ls, m(), output)),
     command('govreport.showRuleDocs', (code?: unknown) => showRuleDocs(docs, m(), code)),
-    command('govreport.applyAllFixes', () =>
-      vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' })),
+    command('govreport.applyAllFixes', () => applyAllFixes(ls, m(), output)),
     command('govreport.restartServer', () =>
       ls.restart().catch(() => void vscode.window.showErrorMessage(m().serverNotRunning))),
     command('govreport.showOutput', () => output.show(true)),

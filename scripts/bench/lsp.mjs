@@ -11,10 +11,12 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = rp
 export class BenchClient {
   /**
    * @param {{ pull?: boolean, nodeArgs?: string[] }} options pull: announce pull diagnostics (VS Code); otherwise
-   *   push only (Neovim). nodeArgs: extra Node flags for the server process (e.g. --cpu-prof).
+   *   push only (Neovim). nodeArgs: extra Node flags for the server process (e.g. --cpu-prof). capabilities:
+   *   more client capabilities, merged per section (e.g. { textDocument: { codeAction: … } }).
    */
   constructor(options = {}) {
     this.pull = !!options.pull;
+    this.extraCapabilities = options.capabilities ?? {};
     this.versions = new Map();
     this.waiters = new Map(); // `${uri}@${version}` -> resolve
     this.lastPushed = new Map();
@@ -58,11 +60,12 @@ export class BenchClient {
       workspaceFolders: [],
       locale: 'zh-cn',
       capabilities: {
-        workspace: { configuration: true, applyEdit: true },
+        workspace: { configuration: true, applyEdit: true, ...this.extraCapabilities.workspace },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           ...(this.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          ...this.extraCapabilities.textDocument,
         },
       },
     });

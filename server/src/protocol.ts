@@ -73,8 +73,28 @@ export interface TemplateResult {
   text: string;
 }
 
-/** Server command (workspace/executeCommand) that applies every fix of a document; used by "fix all". */
+/**
+ * Server command (workspace/executeCommand) that applies the safe fixes of a document ("Apply all automatic
+ * fixes"); its argument is `{ uri }`, its answer a FixAllResult.
+ */
 export const COMMAND_FIX_ALL = 'govreport.fixAll';
+
+/** What "apply all automatic fixes" did, and what it left for a person: for the client's notification. */
+export interface FixAllResult {
+  /** Whether the client applied the edits (false when there was nothing to do). */
+  applied: boolean;
+  /** Findings fixed, per code (safe fixes only: form, never content). */
+  fixed: Record<string, number>;
+  /** Findings left whose fixes a person must choose (skeletons, suggestions), the first of them (0-based lines). */
+  left: { code: string; line: number; kinds: string[]; title: string }[];
+  /** How many findings are left with such fixes in all. */
+  leftCount: number;
+  /** The findings of the fixed text, by severity. */
+  errors: number;
+  warnings: number;
+  /** Information and hints. */
+  notes: number;
+}
 
 /** The code action kind of "fix all" for editor.codeActionsOnSave. */
 export const FIX_ALL_KIND = 'source.fixAll.govreport';

@@ -108,6 +108,21 @@ describe('cli: check', () => {
     assert.match(r.out, /2021\.txt:62:\d+: 警告 carryover-mismatch “上年结转”的“自然人”为 0，而2020年报告（2020\.txt）中“结转下年度继续办理”为 3/);
   });
 
+  it('--previous DIR compares with last year\'s reports without checking them (R10, text-copied)', () => {
+    const last = tmp();
+    const now = tmp();
+    copyFileSync(path.join(FIXTURES, 'checks', 'text-copied', 'last-year-2021.txt'), path.join(last, '2021.txt'));
+    const text = loadFixtures().find((f) => f.name === 'checks/text-copied/fires-section-five-as-last-year.txt')!.text
+      .replace('行政规范性文件\t3\t0\t26', '行政规范性文件\t3\t0\t25');
+    writeFileSync(path.join(now, '2022.txt'), text);
+    const r = run(['check', now, '--previous', last]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /2022\.txt:33:\d+: 警告 in-force-mismatch “行政规范性文件”的“现行有效件数”应为 26（2021年报告（2021\.txt）现行有效 23/);
+    assert.match(r.out, /2022\.txt:83:1: 提示 text-copied .*相似度 100%/);
+    assert.doesNotMatch(r.out, /2021\.txt：/, 'last year\'s report is not listed');
+    assert.match(r.out, /共检查 1 个文件/);
+  });
+
   it('govreport.json next to the reports sets levels; a bad key is named once on stderr', () => {
     const dir = tmp();
     copyFileSync(path.join(SEEDS, '003_9c6d4914793418e1.txt'), path.join(dir, 'r.txt'));
@@ -141,16 +156,20 @@ describe('cli: parse, fix, rules', () => {
     assert.deepEqual(m.tables.appeals!.rows.values!.slice(0, 5), [1, 1, 0, 0, 2]);
   });
 
-  it('fix --write applies every quick fix; checking again finds nothing fixable', () => {
+  it('fix --write applies the safe fixes; what is left has only skeletons and suggestions, listed on stderr', () => {
     const dir = tmp();
     const file = path.join(dir, '002.txt');
     copyFileSync(path.join(SEEDS, '002_d5b91211e5e67ae1.txt'), file);
     const r = run(['fix', '--write', file]);
     assert.equal(r.code, 0, r.err);
-    const after = JSON.parse(run(['check', '--format', 'json', file]).out) as { files: { diagnostics: { code: string; fix?: unknown }[] }[] };
+    assert.match(r.err, /002\.txt：已修复 12 处（section-numbering 3、conversion-debris 9）/);
+    assert.match(r.err, /002\.txt:119:2: sum-row-total 建议，需核实：把“一、本年新收政府信息公开申请数量”的“总计”改为 9（请核实） \[--suggestions sum-row-total\]/);
+    assert.match(r.err, /002\.txt:579:1: section-missing 插入待填写的结构：.*\[--skeletons\]/);
+    assert.match(r.err, /修复后仍有 5 个错误/);
+    const after = JSON.parse(run(['check', '--format', 'json', file]).out) as { files: { diagnostics: { code: string; fix?: { kind: string } }[] }[] };
     const left = after.files[0]!.diagnostics;
-    assert.deepEqual(left.filter((d) => d.fix).map((d) => d.code), []);
-    assert.deepEqual([...new Set(left.map((d) => d.code))].sort(), ['sum-balance', 'table-cell-count']);
+    assert.deepEqual(left.filter((d) => d.fix?.kind === 'safe').map((d) => d.code), []);
+    assert.deepEqual([...new Set(left.map((d) => d.code))].sort(), ['section-missing', 'sum-balance', 'sum-row-total', 'table-cell-count']);
   });
 
   it('rules lists every code with its default severity', () => {

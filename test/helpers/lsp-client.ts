@@ -22,6 +22,8 @@ export interface ClientOptions {
   /** Sent as rootUri when there are no workspace folders (older clients). */
   rootUri?: string;
   initializationOptions?: unknown;
+  /** Resolve code actions' edits with codeAction/resolve, as VS Code does. */
+  resolve?: boolean;
 }
 
 export class TestClient {
@@ -93,7 +95,10 @@ export class TestClient {
           ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } }, dataSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } }, dataSupport: true,
+            ...(this.options.resolve ? { resolveSupport: { properties: ['edit'] } } : {}),
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },
@@ -175,7 +180,8 @@ export function applyTextEdits(text: string, edits: TextEdit[]): string {
     while (lineEnd > start && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
     return Math.min(start + p.character, lineEnd);
   };
-  const sorted = edits.map((e) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
+  // Applied from the end; insertions at one place keep their order (the LSP rule), so the later goes in first.
+  const sorted = edits.map((e, i) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText, i })).sort((a, b) => b.s - a.s || b.i - a.i);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
   return out;

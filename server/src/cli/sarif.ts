@@ -25,7 +25,11 @@ function uriOf(file: string, base: string): string {
   return p.split(path.sep).map(encodeURIComponent).join('/');
 }
 
-export function toSarif(results: FileResult[], locale: Locale, version: string, base: string): Record<string, unknown> {
+/**
+ * `suppressed`: findings dismissed by a baseline, per file; they are listed with a suppression of kind
+ * external (the baseline file), as code-scanning tools expect, so they stay visible but do not count.
+ */
+export function toSarif(results: FileResult[], locale: Locale, version: string, base: string, suppressed: { path: string; findings: Finding[] }[] = []): Record<string, unknown> {
   const rules = ALL_META.map((m) => ({
     id: m.code,
     name: m.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
@@ -33,14 +37,18 @@ export function toSarif(results: FileResult[], locale: Locale, version: string, 
     fullDescription: { text: locale === 'en' ? m.docs.why.en : m.docs.why.zh },
     helpUri: docsUrl(m.code),
     defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
-    properties: { fixable: m.fixable },
+    properties: { fixKinds: m.fixes },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const artifacts = results.map((r) => ({ location: { uri: uriOf(r.path, base) }, encoding: 'utf-8' }));
   const out: Record<string, unknown>[] = [];
+  const dismissed = new Map(suppressed.map((s) => [s.path, s.findings]));
   results.forEach((r, ai) => {
     const uri = uriOf(r.path, base);
     for (const f of r.findings) out.push(result(f, uri, ai, index));
+    for (const f of dismissed.get(r.path) ?? []) {
+      out.push({ ...result(f, uri, ai, index), suppressions: [{ kind: 'external', status: 'accepted', justification: locale === 'en' ? 'dismissed in the baseline' : '已在基线中忽略' }] });
+    }
   });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -71,7 +79,8 @@ function result(f: Finding, uri: string, artifactIndex: number, index: Map<strin
       physicalLocation: { artifactLocation: { uri, index: artifactIndex }, region: region(r.range) },
     }));
   }
-  if (f.fix) {
+  // Only a safe fix: a tool that applies every SARIF fix must not write a number or a fact nobody entered.
+  if (f.fix?.kind === 'safe') {
     res.fixes = [{
       description: { text: f.fix.title },
       artifactChanges: [{

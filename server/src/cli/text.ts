@@ -47,7 +47,8 @@ function fileSummary(r: FileResult, locale: Locale): string {
     : `${r.path}：${c.error} 个错误，${c.warning} 个警告，${c.information + c.hint} 个提示（${what}）`;
 }
 
-export function formatText(results: FileResult[], locale: Locale, color: boolean): string {
+/** `summaries: false` for files that are not reports (a roster's govreport.json): their findings only. */
+export function formatText(results: FileResult[], locale: Locale, color: boolean, summaries = true): string {
   let out = '';
   for (const r of results) {
     for (const f of r.findings) {
@@ -57,7 +58,7 @@ export function formatText(results: FileResult[], locale: Locale, color: boolean
       const code = color ? `${DIM}${f.code}${RESET}` : f.code;
       out += `${pos}: ${sevText} ${code} ${f.message}${placeSuffix(r.view, f.range, locale)}\n`;
     }
-    out += fileSummary(r, locale) + '\n';
+    if (summaries) out += fileSummary(r, locale) + '\n';
   }
   return out;
 }

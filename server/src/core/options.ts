@@ -32,6 +32,6 @@ export const MAX_BYTES_PER_CHAR = 3;
  * The most bytes a text file may have to be read at all, decided by a stat before reading: a file over
  * maxFileSize × MAX_BYTES_PER_CHAR bytes (plus a byte-order mark) cannot be within maxFileSize characters.
  */
-export function readLimit(settings: Settings): number {
-  return settings.maxFileSize * MAX_BYTES_PER_CHAR + 4;
+export function readLimit(maxFileSize: number): number {
+  return maxFileSize * MAX_BYTES_PER_CHAR + 4;
 }

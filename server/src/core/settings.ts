@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CODES } from './checks/registry';
 import { LEVELS, type Level, type Locale } from './checks/types';
+import { readRoster } from './desk/roster';
 
 export const levelSchema = z.enum(LEVELS as [Level, ...Level[]]);
 
@@ -20,6 +21,14 @@ export const settingsShape = {
     .describe('Which table format reports must follow: auto decides by the report year (2021 format from the 2021 report on).'),
   maxFileSize: z.number().int().min(10_000).max(100_000_000).default(2_000_000)
     .describe('Files larger than this many characters (or with more lines than a twentieth of it) are not checked; one information message says so.'),
+  roster: z.array(z.union([z.string(), z.object({
+    agency: z.string(),
+    aliases: z.array(z.string()).optional(),
+    summaryOf: z.array(z.string()).optional(),
+  }).strict()])).default([])
+    .describe('The agencies that must file a report, and which report is the summary (汇总) of which subordinates\' (for report-missing and hierarchy-sum over a folder).'),
+  baseline: z.string().max(4096).default('')
+    .describe('A baseline file of dismissed findings (written by govreport check --baseline), relative to this govreport.json: findings in it are not shown.'),
 } as const;
 
 export const settingsSchema = z.object(settingsShape);
@@ -45,6 +54,14 @@ export const SETTINGS_DOCS: Record<keyof typeof settingsShape, { zh: string; en:
   maxFileSize: {
     zh: '超过此字符数（或行数超过其二十分之一）的文件不检查，并给出一条提示。一份年度报告通常只有几万字。',
     en: 'Files larger than this many characters (or with more lines than a twentieth of it) are not checked; one information message says so. An annual report is a few tens of thousands of characters.',
+  },
+  roster: {
+    zh: '应报送报告的机关名单，以及哪份报告是哪些下级机关的汇总（"summaryOf"）。命令行检查文件夹时用于 report-missing 与 hierarchy-sum。',
+    en: "The agencies that must file a report, and which report is the summary (汇总) of which subordinates' (\"summaryOf\"). Used by report-missing and hierarchy-sum when the command line checks a folder.",
+  },
+  baseline: {
+    zh: '已确认忽略的问题的基线文件（由 govreport check --baseline 写出），相对于本 govreport.json：其中的问题不再显示。',
+    en: 'A baseline file of dismissed findings (written by govreport check --baseline), relative to this govreport.json: findings in it are not shown.',
   },
 };
 
@@ -77,10 +94,16 @@ export function readSettings(input: unknown, where = 'settings'): { settings: Se
   }
   const set = settings as Record<string, unknown>;
   for (const [key, schema] of Object.entries(settingsShape)) {
-    if (!(key in obj) || key === 'checks') continue;
+    if (!(key in obj) || key === 'checks' || key === 'roster') continue;
     const r = (schema as z.ZodType).safeParse(obj[key]);
     if (r.success) set[key] = r.data;
     else problems.push({ key, message: `${where}: "${key}" ${r.error.issues[0]?.message ?? 'is invalid'}; using the default` });
+  }
+  if ('roster' in obj) {
+    // Entry by entry: a bad entry is named and left out, the others stay.
+    const r = readRoster(obj.roster, where);
+    settings.roster = r.roster;
+    problems.push(...r.problems);
   }
   if ('checks' in obj) {
     const checks = obj.checks;

@@ -36,6 +36,8 @@ function parseConfig(file: string, text: string): ConfigFile {
     return { path: file, settings: {}, keys: [], problems: [{ key: '', message: `${file}: not valid JSON (${(err as Error).message})` }] };
   }
   const { settings, problems } = readSettings(json, file);
+  // The baseline file is named relative to the govreport.json that names it.
+  if (settings.baseline) settings.baseline = path.resolve(path.dirname(file), settings.baseline);
   const keys = json && typeof json === 'object' ? Object.keys(json).filter((k) => !problems.some((p) => p.key === k)) : [];
   return { path: file, settings, keys, problems };
 }

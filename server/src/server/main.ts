@@ -8,7 +8,6 @@ import {
   type ResponseMessage, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllAsEdits } from '../core/service';
 import {
   CHECK_FILES, type CheckFilesParams, WORKSPACE_TRUST, type WorkspaceTrustParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
 } from '../protocol';
@@ -18,7 +17,7 @@ import { exportDocxOf, sourceText } from './features/originals';
 import { Originals } from './originals';
 import { validatingDocuments } from './documents';
 import { EditTracker } from './edits';
-import { codeActions } from './features/code-actions';
+import { codeActions, fixAllOf, resolveCodeAction, resolveDataOf } from './features/code-actions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
@@ -74,6 +73,8 @@ let canPullConfig = false;
 let canWatchFiles = false;
 let canRegisterConfig = false;
 let canFollowFolders = false;
+/** The client builds large code actions' edits with codeAction/resolve (VS Code does). */
+let canResolveEdits = false;
 
 const workspace = new Workspace();
 const settings = new SettingsStore(connection, () => canPullConfig, () => workspace.trusted, () => resolveLocale('auto', clientLocale));
@@ -81,7 +82,7 @@ const index = new ReportIndex(workspace);
 const originals = new Originals();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
-  return doc ? analyzer.peek(doc)?.model : undefined;
+  return doc ? analyzer.peek(doc) : undefined;
 }, (uri) => edits.get(uri), originals);
 const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (uri, version) => transport.reader.superseded(uri, version), (a) => {
   // A report whose successor is open: that one's R9 result may change.
@@ -127,6 +128,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfig = !!caps.workspace?.configuration;
   canRegisterConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   publisher.pull = !!caps.textDocument?.diagnostic;
   // Only the workspace folders are indexed and served from disk (the root, for clients without folders).
   const folders = Array.isArray(params.workspaceFolders)
@@ -145,7 +147,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: {
         codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite],
-        resolveProvider: false,
+        resolveProvider: true,
       },
       executeCommandProvider: { commands: [COMMAND_FIX_ALL] },
       ...(publisher.pull ? { diagnosticProvider: { identifier: 'govreport', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -252,7 +254,12 @@ connection.onCodeAction(guard('codeAction', async (p: CodeActionParams) => {
   const doc = documents.get(uriOf(p));
   if (!doc || !p.range || !p.context) return [];
   const a = await analyzer.analyse(doc);
-  return codeActions(a, { ...p, context: { ...p.context, diagnostics: Array.isArray(p.context.diagnostics) ? p.context.diagnostics : [] } });
+  return codeActions(a, { ...p, context: { ...p.context, diagnostics: Array.isArray(p.context.diagnostics) ? p.context.diagnostics : [] } }, { resolveEdits: canResolveEdits });
+}));
+
+connection.onCodeActionResolve(guard('codeAction/resolve', async (action) => {
+  const doc = documents.get(resolveDataOf(action)?.uri ?? '');
+  return resolveCodeAction(doc ? await analyzer.analyse(doc) : undefined, action);
 }));
 
 connection.onExecuteCommand(guard('executeCommand', async (p) => {
@@ -262,9 +269,10 @@ connection.onExecuteCommand(guard('executeCommand', async (p) => {
   const doc = u ? documents.get(u) : undefined;
   if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, 'govreport.fixAll needs the URI of an open document');
   const a = await analyzer.analyse(doc);
-  const edits = a.settings.enable ? fixAllAsEdits(a.text, a.options) : [];
-  if (edits.length === 0) return { applied: false };
-  return connection.workspace.applyEdit({ label: 'GovReport: fix all', edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } });
+  const { edits, result } = fixAllOf(a);
+  if (!a.settings.enable || edits.length === 0) return result;
+  const r = await connection.workspace.applyEdit({ label: 'GovReport: fix all', edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: a.version }, edits }] } });
+  return { ...result, applied: r.applied };
 }));
 
 connection.onRequest(REPORT_INFO, guard('reportInfo', (p: ReportInfoParams) => reportInfo(documents, analyzer, uriOf(p))));

@@ -8,8 +8,10 @@ import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PreviousReport } from '../core/checks/types';
+import { agencyKey, sameAgency } from '../core/desk/agency';
 import type { ReportModel } from '../core/model';
-import { parseReport } from '../core/parse/index';
+import { parseLines } from '../core/parse/index';
+import { type Line, splitLines } from '../core/text/lines';
 import { decode, readFileBytes, readFileBytesSync } from '../node/files';
 import type { Workspace } from './workspace';
 
@@ -48,18 +50,35 @@ export interface ScanResult {
 
 interface Entry {
   key: string | null;
+  /** The agency as written, for pairing names written a little differently (core/desk/agency.ts). */
+  agency?: string;
 }
+
+/** A document's open analysis: its model and lines. */
+export type OpenReport = { model: ReportModel; lines?: readonly Line[] };
 
 export function reportKey(model: ReportModel, yearOffset = 0): string | null {
   if (!model.isReport || !model.agency || !model.year) return null;
-  return `${model.agency.replace(/\s+/g, '')}|${model.year + yearOffset}`;
+  return `${agencyKey(model.agency)}|${model.year + yearOffset}`;
+}
+
+function entryOf(model: ReportModel): Entry {
+  const key = reportKey(model);
+  return key ? { key, agency: model.agency! } : { key: null };
+}
+
+/** Whether an entry is the same agency's report of the year in `key` (exact key, or the name with places in front). */
+function matches(e: Entry, key: string, agency: string): boolean {
+  if (!e.key) return false;
+  if (e.key === key) return true;
+  return e.key.slice(e.key.lastIndexOf('|')) === key.slice(key.lastIndexOf('|')) && sameAgency(e.agency!, agency);
 }
 
 export class ReportIndex {
   constructor(private readonly workspace: Workspace) {}
 
   private readonly entries = new Map<string, Entry>();
-  private readonly loaded = new Map<string, { mtimeMs: number; model: ReportModel }>();
+  private readonly loaded = new Map<string, { mtimeMs: number; model: ReportModel; lines: Line[] }>();
   private scanning: Promise<void> | undefined;
   /** Re-reads of changed files, one after the other. */
   private rereads: Promise<void> = Promise.resolve();
@@ -115,7 +134,7 @@ export class ReportIndex {
       const bytes = await readFileBytes(real, MAX_SIZE);
       const { text } = decode(bytes, file);
       const uri = pathToFileURL(file).toString();
-      if (!this.entries.has(uri)) this.entries.set(uri, { key: reportKey(parseReport(text)) }); // an open document may have got there first
+      if (!this.entries.has(uri)) this.entries.set(uri, entryOf(parseLines(text, splitLines(text)))); // an open document may have got there first
       return bytes.length;
     } catch {
       return 0; // unreadable files are not reports
@@ -124,7 +143,7 @@ export class ReportIndex {
 
   /** An open document's current model. */
   update(uri: string, model: ReportModel): void {
-    this.entries.set(uri, { key: reportKey(model) });
+    this.entries.set(uri, entryOf(model));
   }
 
   /**
@@ -151,40 +170,49 @@ export class ReportIndex {
   successorsOf(model: ReportModel, candidates: Iterable<string>): string[] {
     const next = reportKey(model, 1);
     if (!next) return [];
-    return [...candidates].filter((u) => this.entries.get(u)?.key === next);
+    return [...candidates].filter((u) => {
+      const e = this.entries.get(u);
+      return e !== undefined && matches(e, next, model.agency!);
+    });
   }
 
   /**
    * Last year's report of the same agency: an open document's model if open (via `openModel`), else the
    * file read from disk (cached by modification time).
    */
-  previousFor(uri: string, model: ReportModel, openModel: (uri: string) => ReportModel | undefined): PreviousReport | undefined {
+  previousFor(uri: string, model: ReportModel, openModel: (uri: string) => OpenReport | undefined): PreviousReport | undefined {
     const want = reportKey(model, -1);
     if (!want) return undefined;
-    for (const [other, e] of this.entries) {
-      if (other === uri || e.key !== want) continue;
-      const m = openModel(other) ?? this.load(other);
-      if (!m) continue;
-      const name = decodeURIComponent(other.slice(other.lastIndexOf('/') + 1));
-      return { model: m, uri: other, label: `${m.year}年报告（${name}）` };
+    // The same key first; else the one report of last year whose agency is this one written differently.
+    let found: string | undefined;
+    for (const [other, e] of this.entries) if (other !== uri && e.key === want) found ??= other;
+    if (!found) {
+      const near = [...this.entries].filter(([other, e]) => other !== uri && matches(e, want, model.agency!));
+      if (near.length === 1) found = near[0]![0];
     }
-    return undefined;
+    if (!found) return undefined;
+    const m = openModel(found) ?? this.load(found);
+    if (!m) return undefined;
+    const name = decodeURIComponent(found.slice(found.lastIndexOf('/') + 1));
+    return { model: m.model, ...(m.lines ? { lines: m.lines } : {}), uri: found, label: `${m.model.year}年报告（${name}）` };
   }
 
   /** A report of the index read from disk: only files the walk or the workspace check let in are entries. */
-  private load(uri: string): ReportModel | undefined {
+  private load(uri: string): OpenReport | undefined {
     if (!uri.startsWith('file:')) return undefined;
     try {
       const file = fileURLToPath(uri);
       const st = statSync(file);
       if (!st.isFile() || st.size > MAX_SIZE) return undefined;
       const hit = this.loaded.get(uri);
-      if (hit && hit.mtimeMs === st.mtimeMs) return hit.model;
+      if (hit && hit.mtimeMs === st.mtimeMs) return hit;
       // Read without blocking: the file may have become a FIFO since it was indexed.
-      const model = parseReport(decode(readFileBytesSync(file, MAX_SIZE), file).text);
-      this.loaded.set(uri, { mtimeMs: st.mtimeMs, model });
+      const text = decode(readFileBytesSync(file, MAX_SIZE), file).text;
+      const lines = splitLines(text);
+      const entry = { mtimeMs: st.mtimeMs, model: parseLines(text, lines), lines };
+      this.loaded.set(uri, entry);
       if (this.loaded.size > 50) this.loaded.delete(this.loaded.keys().next().value!);
-      return model;
+      return entry;
     } catch {
       return undefined;
     }

@@ -21,7 +21,7 @@ export async function parse(args: Args): Promise<number> {
   try {
     const { settings } = settingsFor(files[0]!, override);
     // The same limits as check: a stat refuses a file too large before it is read, the text's length after.
-    const { text, encoding, view } = await readReport(files[0]!, readLimit(settings));
+    const { text, encoding, view } = await readReport(files[0]!, readLimit(settings.maxFileSize));
     if (overLimit(text, settings.maxFileSize)) {
       err(`govreport: ${file}: too large to read (${text.length} characters; the limit is maxFileSize, ${settings.maxFileSize} characters and a twentieth as many lines)\n`);
       return 2;

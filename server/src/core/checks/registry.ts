@@ -5,7 +5,11 @@ import { carryoverMismatch } from './rules/carryover-mismatch';
 import { conversionDebris } from './rules/conversion-debris';
 import { feeStatementMissing } from './rules/fee-statement-missing';
 import { formatOutdated } from './rules/format-outdated';
+import { hierarchySum } from './rules/hierarchy-sum';
+import { inForceMismatch } from './rules/in-force-mismatch';
 import { periodYear } from './rules/period-year';
+import { placeholderUnfilled } from './rules/placeholder-unfilled';
+import { reportMissing } from './rules/report-missing';
 import { sectionEmpty } from './rules/section-empty';
 import { sectionMissing } from './rules/section-missing';
 import { sectionNumbering } from './rules/section-numbering';
@@ -24,6 +28,7 @@ import { tableMissing } from './rules/table-missing';
 import { tableRowMissing } from './rules/table-row-missing';
 import { tableUnreadable } from './rules/table-unreadable';
 import { sourceUnreadable } from './rules/source-unreadable';
+import { textCopied } from './rules/text-copied';
 import { textTableMismatch } from './rules/text-table-mismatch';
 import type { Check, CheckMeta } from './types';
 
@@ -51,14 +56,20 @@ export const CHECKS: readonly Check[] = [
   feeStatementMissing,
   conversionDebris,
   carryoverMismatch,
+  placeholderUnfilled,
   sourceUnreadable,
+  inForceMismatch,
+  textCopied,
+  // Across reports: metadata here, the work in core/desk/ (they find nothing in one report).
+  hierarchySum,
+  reportMissing,
 ];
 
 /** Reported once when a check itself fails, so one broken check never silences the others. */
 export const INTERNAL_ERROR: CheckMeta = {
   code: 'internal-error',
   defaultSeverity: 'information',
-  fixable: false,
+  fixes: [],
   description: { zh: '某项检查自身出错（检查器缺陷）', en: 'A check failed with an internal error (a bug in the checker)' },
   docs: {
     why: {
@@ -74,7 +85,7 @@ export const INTERNAL_ERROR: CheckMeta = {
 export const FILE_TOO_LARGE: CheckMeta = {
   code: 'file-too-large',
   defaultSeverity: 'information',
-  fixable: false,
+  fixes: [],
   description: { zh: '文件超过大小上限，未检查', en: 'The file is over the size limit and was not checked' },
   docs: {
     why: {
@@ -90,7 +101,7 @@ export const FILE_TOO_LARGE: CheckMeta = {
 export const TOO_MANY_PROBLEMS: CheckMeta = {
   code: 'too-many-problems',
   defaultSeverity: 'warning',
-  fixable: false,
+  fixes: [],
   description: { zh: '问题太多，编辑器只列出一部分', en: 'Too many problems: the editor lists only some of them' },
   docs: {
     why: {

@@ -123,21 +123,23 @@ const ENTRIES: [string[], Term][] = [
     '公民、法人或其他组织', '公民、法人和其他组织', '要件', '受理件', '各类', '总数', '数量', '总量', '共计', '合计', '总计',
     '其中', '包括', '含', '具体为', '本年度', '本年', '全年', '年度', '今年', '当年', '办理结果', '处理结果', '依法',
     '依规', '按时', '按期', '及时', '法定期限内', '法定时限内', '规定时限内', '期限内', '发生', '提起', '被申请', '产生', '出现', '引发',
-    '因', '无正当理由', '无论', '情况', '情形', '共', '计', '了', '为', '达', '有', '的', '已', '被', '是', '等', '件', '个', '类', '中',
+    '因', '原行政行为', '原具体行政行为', '原行为', '原决定', '原答复', '一审', '二审', '无正当理由', '无论', '情况', '情形', '共', '计', '了', '为', '达', '有', '的', '已', '被', '是', '等', '件', '个', '类', '中',
     '宗', '起', '例', '次', '政务公开'], T('noise')],
 ];
 
-/** Words by their first character, longest first. */
-const BY_FIRST = new Map<string, [string, Term][]>();
+/** Words by their first character, longest first: FIRST[code] indexes LISTS, -1 when no word starts so. */
+const LISTS: [string, Term][][] = [];
+const FIRST = new Int16Array(0x10000).fill(-1);
 for (const [spellings, term] of ENTRIES) {
   for (const s of spellings) {
-    const list = BY_FIRST.get(s[0]!) ?? [];
+    const c = s.charCodeAt(0);
+    if (FIRST[c] === -1) FIRST[c] = LISTS.push([]) - 1;
+    const list = LISTS[FIRST[c]!]!;
     if (list.some(([w]) => w === s)) throw new Error(`prose word listed twice: ${s}`);
     list.push([s, term]);
-    BY_FIRST.set(s[0]!, list);
   }
 }
-for (const list of BY_FIRST.values()) list.sort((a, b) => b[0].length - a[0].length);
+for (const list of LISTS) list.sort((a, b) => b[0].length - a[0].length);
 
 export interface Word {
   term: Term;
@@ -150,9 +152,9 @@ export function wordsOf(text: string, from: number, to: number): Word[] {
   const out: Word[] = [];
   let i = from;
   while (i < to) {
-    const list = BY_FIRST.get(text[i]!);
+    const at = FIRST[text.charCodeAt(i)]!;
     let hit: [string, Term] | undefined;
-    if (list) for (const e of list) if (i + e[0].length <= to && text.startsWith(e[0], i)) { hit = e; break; }
+    if (at >= 0) for (const e of LISTS[at]!) if (i + e[0].length <= to && text.startsWith(e[0], i)) { hit = e; break; }
     if (hit) {
       out.push({ term: hit[1], start: i, end: i + hit[0].length });
       i += hit[0].length;

@@ -58,7 +58,7 @@ export async function checkFiles(
         const settings = await settingsOf(uri);
         let text: string;
         try {
-          ({ text } = await readReportFile(file, readLimit(settings)));
+          ({ text } = await readReportFile(file, readLimit(settings.maxFileSize)));
         } catch (err) {
           if (!(err instanceof FileTooLarge)) throw err;
           const r = fileTooLarge(err.size, err.limit, true, checkOptions(settings, { locale: resolveLocale(settings.locale, clientLocale) }));
