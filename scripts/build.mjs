@@ -17,6 +17,8 @@ const common = {
   minify,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's main build is UMD, whose inner requires a bundle cannot follow; its ES module build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   define: { GOVREPORT_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 

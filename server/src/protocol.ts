@@ -74,6 +74,13 @@ export interface TemplateResult {
 }
 
 /**
+
+ * Server → client notification, no params: settings or a govreport.json changed and every result was
+ * computed again; the client asks again for what the protocol cannot refresh (the Outline, the status bar).
+ */
+export const SETTINGS_CHANGED = 'govreport/settingsChanged';
+
+/**
  * Server command (workspace/executeCommand) that applies the safe fixes of a document ("Apply all automatic
  * fixes"); its argument is `{ uri }`, its answer a FixAllResult.
  */

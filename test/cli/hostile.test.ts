@@ -45,7 +45,7 @@ describe('cli: files that are not regular files', () => {
       const r = run(['check', '--config', config, seed004.file], { timeout: HANG });
       assert.equal(r.signal, null);
       assert.equal(r.code, 2);
-      assert.match(r.err, /cannot read --config .*not a regular file/);
+      assert.match(r.err, /无法读取 --config .*not a regular file/);
     }
   });
 

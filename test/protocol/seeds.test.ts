@@ -3,6 +3,7 @@
  * pushed), the outline lists exactly the sections the report has, folding and hover work, and every quick
  * fix removes its finding and changes nothing outside its edit.
  */
+import { SECTION_KIND } from '../../server/src/server/features/symbols';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-protocol';
@@ -49,7 +50,7 @@ describe('protocol: seeds', () => {
       it('lists exactly the sections the report has', async () => {
         const syms = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
         const numbers = (s.expected.model?.sections as number[]) ?? [];
-        assert.deepEqual(syms.filter((x) => x.kind === 3).map((x) => x.name.slice(0, 2)), numbers.map((n) => `${CHINESE_NUMERALS[n]}、`));
+        assert.deepEqual(syms.filter((x) => x.kind === SECTION_KIND).map((x) => x.name.slice(0, 2)), numbers.map((n) => `${CHINESE_NUMERALS[n]}、`));
         for (const sym of syms) {
           const sel = sym.selectionRange;
           assert.ok(sel.start.line >= sym.range.start.line && sel.end.line <= sym.range.end.line, `${sym.name}: selection inside range`);

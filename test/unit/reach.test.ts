@@ -83,12 +83,14 @@ describe('workspace containment', () => {
 });
 
 describe('untrusted govreport.json', () => {
-  it('may lower maxFileSize and set other keys, not raise the limit', () => {
+  it('may lower maxFileSize and set other keys, not raise the limit, and says so in both languages', () => {
     const base = { ...DEFAULT_SETTINGS, maxFileSize: 100_000 };
-    const raise = restrictUntrusted(base, { maxFileSize: 5_000_000, locale: 'en' }, ['maxFileSize', 'locale']);
-    assert.deepEqual(raise.keys, ['locale']);
-    assert.deepEqual(raise.refused, [{ key: 'maxFileSize', value: 5_000_000, kept: 100_000 }]);
-    const lower = restrictUntrusted(base, { maxFileSize: 50_000 }, ['maxFileSize']);
+    const raise = restrictUntrusted(base, { maxFileSize: 5_000_000, locale: 'en' }, ['maxFileSize', 'locale'], '/w/govreport.json');
+    assert.deepEqual([raise.keys, raise.settings], [['locale'], { locale: 'en' }]);
+    assert.equal(raise.refused.length, 1);
+    assert.equal(raise.refused[0]!.message, '/w/govreport.json：工作区未受信任，“maxFileSize”的值 5000000 会提高上限，未采用，仍按 100000。信任此工作区后即可生效。');
+    assert.match(raise.refused[0]!.en, /"maxFileSize": 5000000 is not applied in an untrusted workspace \(it would raise a limit\); using 100000/);
+    const lower = restrictUntrusted(base, { maxFileSize: 50_000 }, ['maxFileSize'], '/w/govreport.json');
     assert.deepEqual([lower.keys, lower.refused], [['maxFileSize'], []]);
   });
 });

@@ -1,7 +1,7 @@
 /** What every CLI command needs before checking: the settings of each report (its govreport.json or --config). */
 import * as path from 'node:path';
 import { mergeSettings, readSettings, type Settings, type SettingsProblem } from '../core/settings';
-import { findConfigSync, MAX_CONFIG_BYTES } from '../node/config';
+import { findConfigSync, MAX_CONFIG_BYTES, parseConfig } from '../node/config';
 import { decode, readFileBytes } from '../node/files';
 
 import { UsageError } from './args';
@@ -34,22 +34,18 @@ function lookup(dir: string): LoadedSettings {
   return { settings: mergeSettings(base, cfg.settings, cfg.keys), problems: cfg.problems, source: cfg.path };
 }
 
-/** The settings of --config FILE; a file that cannot be read or parsed is a usage error. */
+/** The settings of --config FILE (JSON with comments and trailing commas); a file that cannot be read is a usage error. */
 export async function readConfigOption(file: string | undefined): Promise<LoadedSettings | undefined> {
   if (!file) return undefined;
   let text: string;
   try {
     text = decode(await readFileBytes(file, MAX_CONFIG_BYTES), file).text;
   } catch (err) {
-    throw new UsageError(`cannot read --config ${file}: ${(err as Error).message}`);
+    const why = (err as Error).message;
+    throw new UsageError(`无法读取 --config ${file}：${why}`, `cannot read --config ${file}: ${why}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new UsageError(`--config ${file} is not valid JSON: ${(err as Error).message}`);
-  }
-  const loaded = readSettings(json, file);
-  if (loaded.settings.baseline) loaded.settings.baseline = path.resolve(path.dirname(file), loaded.settings.baseline);
-  return { ...loaded, source: file };
+  const cfg = parseConfig(file, text);
+  const syntax = cfg.problems.find((p) => p.key === '' && p.line !== undefined && cfg.keys.length === 0 && p.id.startsWith('syntax|'));
+  if (syntax) throw new UsageError(syntax.message, syntax.en);
+  return { settings: mergeSettings(readSettings(undefined).settings, cfg.settings, cfg.keys), problems: cfg.problems, source: file };
 }

@@ -12,8 +12,8 @@ import {
   type Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation, type Range, type TextEdit,
 } from 'vscode-languageserver';
 import { z } from 'zod';
-import { docsUrl } from '../core/checks/registry';
-import { FIX_KINDS, type Finding, type FixKind, type Severity } from '../core/checks/types';
+import { docsPage, docsUrl } from '../core/checks/registry';
+import { FIX_KINDS, type Finding, type FixKind, type Locale, type Severity } from '../core/checks/types';
 import { fixesOf } from '../core/service';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -68,18 +68,18 @@ const LOCAL_DOCS = path.join(__dirname, '..', 'docs', 'checks');
 const haveLocalDocs = existsSync(path.join(LOCAL_DOCS, 'README.md'));
 
 /** Where a code's documentation opens: the local file when shipped (works offline), else the web page. */
-export function docsHref(code: string): string {
-  return haveLocalDocs ? pathToFileURL(path.join(LOCAL_DOCS, `${code}.md`)).toString() : docsUrl(code);
+export function docsHref(code: string, locale: Locale = 'zh'): string {
+  return haveLocalDocs ? pathToFileURL(path.join(LOCAL_DOCS, docsPage(code, locale))).toString() : docsUrl(code, locale);
 }
 
-export function toDiagnostic(f: Finding, uri: string, version: number): Diagnostic {
+export function toDiagnostic(f: Finding, uri: string, version: number, locale: Locale = 'zh'): Diagnostic {
   const facts = factsOf(f.data);
   const data: DiagnosticData = { v: 2, version, fixes: fixesOf(f).map((x) => x.kind), ...(facts ? { facts } : {}) };
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: docsHref(f.code) },
+    codeDescription: { href: docsHref(f.code, locale) },
     source: SOURCE,
     message: f.message,
     data,

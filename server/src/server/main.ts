@@ -3,13 +3,14 @@
  * standalone for any LSP editor: `govreport-language-server --stdio`.
  */
 import {
-  type CancellationToken, type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification,
+  CancellationToken, type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, ErrorCodes, type InitializeParams, type InitializeResult, LSPErrorCodes, type Message,
   type ResponseMessage, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CHECK_FILES, type CheckFilesParams, WORKSPACE_TRUST, type WorkspaceTrustParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
+  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO,
+  type ReportInfoParams, SETTINGS_CHANGED, TEMPLATE, type TemplateParams, WORKSPACE_TRUST, type WorkspaceTrustParams,
 } from '../protocol';
 import { resolveLocale } from '../core/settings';
 import { Analyzer } from './analysis';
@@ -76,8 +77,14 @@ let canFollowFolders = false;
 /** The client builds large code actions' edits with codeAction/resolve (VS Code does). */
 let canResolveEdits = false;
 
+let canShowDocument = false;
 const workspace = new Workspace();
-const settings = new SettingsStore(connection, () => canPullConfig, () => workspace.trusted, () => resolveLocale('auto', clientLocale));
+const settings = new SettingsStore(connection, {
+  canPull: () => canPullConfig,
+  locale: () => clientLocale,
+  canShowDocument: () => canShowDocument,
+  trusted: () => workspace.trusted,
+});
 const index = new ReportIndex(workspace);
 const originals = new Originals();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
@@ -128,6 +135,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfig = !!caps.workspace?.configuration;
   canRegisterConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canShowDocument = !!caps.window?.showDocument?.support;
   canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   publisher.pull = !!caps.textDocument?.diagnostic;
   // Only the workspace folders are indexed and served from disk (the root, for clients without folders).
@@ -173,6 +181,11 @@ connection.onInitialized(() => {
   }
 });
 
+/** Checks files on disk (inside the workspace) and pushes their diagnostics: the workspace check. */
+function checkOnDisk(uris: string[], token: CancellationToken) {
+  return checkFiles({ uris }, documents, analyzer, publisher, token, workspace, (u) => settings.get(u), clientLocale);
+}
+
 /** The background walk of the workspace folders; a new one (folders changed) or shutdown stops the last. */
 let indexing: AbortController | undefined;
 function indexWorkspace(): void {
@@ -192,16 +205,26 @@ connection.onNotification(WORKSPACE_TRUST, (p: WorkspaceTrustParams) => {
   if (typeof p?.trusted !== 'boolean' || p.trusted === workspace.trusted) return;
   workspace.trusted = p.trusted;
   settings.filesChanged();
-  analyzer.invalidateAll();
-  publisher.refreshAll();
+  settingsChanged();
 });
 
 connection.onShutdown(() => indexing?.abort());
 
-connection.onDidChangeConfiguration((change) => {
-  settings.changed(canPullConfig ? undefined : change.settings);
+/**
+ * Settings or a govreport.json changed: every result shown is computed again (open documents, and the files
+ * of the last workspace check), and the client is told, so it asks again for what it shows (the Outline).
+ */
+function settingsChanged(): void {
   analyzer.invalidateAll();
   publisher.refreshAll();
+  const pushed = publisher.pushedUris();
+  if (pushed.length > 0) void checkOnDisk(pushed, CancellationToken.None).catch(() => undefined);
+  void connection.sendNotification(SETTINGS_CHANGED);
+}
+
+connection.onDidChangeConfiguration((change) => {
+  settings.changed(canPullConfig ? undefined : change.settings);
+  settingsChanged();
 });
 
 connection.onDidChangeWatchedFiles((params) => {
@@ -213,8 +236,7 @@ connection.onDidChangeWatchedFiles((params) => {
   }
   if (configChanged) {
     settings.filesChanged();
-    analyzer.invalidateAll();
-    publisher.refreshAll();
+    settingsChanged();
   }
 });
 
@@ -278,7 +300,7 @@ connection.onExecuteCommand(guard('executeCommand', async (p) => {
 connection.onRequest(REPORT_INFO, guard('reportInfo', (p: ReportInfoParams) => reportInfo(documents, analyzer, uriOf(p))));
 connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams, token) => {
   if (!p || !Array.isArray(p.uris) || p.uris.some((u) => typeof u !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'uris must be a list of strings');
-  return checkFiles(p, documents, analyzer, publisher, token, workspace, (uri) => settings.get(uri), clientLocale);
+  return checkOnDisk(p.uris, token);
 }));
 connection.onRequest(SOURCE_TEXT, guard('sourceText', async (p: SourceTextParams) => {
   const uri = uriOf(p);

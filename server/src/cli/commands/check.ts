@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Finding, PreviousReport } from '../../core/checks/types';
 import { ACROSS_YEARS, pairWithLastYear, previousLabel } from '../../core/desk/years';
 import { checkOptions } from '../../core/options';
+import { problemMessage } from '../../core/settings';
 import { runChecks, sortFindings } from '../../core/service';
 import { placeOf } from '../../core/source/place';
 import type { SourceView } from '../../core/source/types';
@@ -53,7 +54,7 @@ export async function check(args: Args, version: string): Promise<number> {
     loadedOfJob.push(loaded);
     let i = bySettings.get(loaded);
     if (i === undefined) {
-      for (const p of loaded.problems) configProblems.add(p.message);
+      for (const p of loaded.problems) configProblems.add(problemMessage(p, args.locale));
       const o = checkOptions(loaded.settings, { locale: args.locale });
       optionSets.push({ locale: args.locale, levels: o.levels ?? {}, maxSize: o.maxSize ?? Number.MAX_SAFE_INTEGER, ...(o.expectFormat ? { expectFormat: o.expectFormat } : {}) });
       bySettings.set(loaded, (i = optionSets.length - 1));

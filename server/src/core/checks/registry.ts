@@ -30,7 +30,7 @@ import { tableUnreadable } from './rules/table-unreadable';
 import { sourceUnreadable } from './rules/source-unreadable';
 import { textCopied } from './rules/text-copied';
 import { textTableMismatch } from './rules/text-table-mismatch';
-import type { Check, CheckMeta } from './types';
+import type { Check, CheckMeta, Locale } from './types';
 
 export const CHECKS: readonly Check[] = [
   sectionMissing,
@@ -128,6 +128,11 @@ export function metaOf(code: string): CheckMeta | undefined {
 /** Where a check's documentation lives, relative to the repository and on the web. */
 export const DOCS_BASE = 'https://github.com/govreport/govreport/blob/main/docs/checks/';
 
-export function docsUrl(code: string): string {
-  return `${DOCS_BASE}${code}.md`;
+/** The page of a code in a language: docs/checks/<code>.md in Chinese, docs/checks/en/<code>.md in English. */
+export function docsPage(code: string, locale: Locale = 'zh'): string {
+  return `${locale === 'en' ? 'en/' : ''}${code}.md`;
+}
+
+export function docsUrl(code: string, locale: Locale = 'zh'): string {
+  return `${DOCS_BASE}${docsPage(code, locale)}`;
 }

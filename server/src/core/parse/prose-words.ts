@@ -42,6 +42,8 @@ export interface Term {
   generic?: boolean;
   /** A receiving verb (收到, 受理): in a sentence about reviews or lawsuits it counts them all. */
   receiving?: boolean;
+  /** A silencing word that holds for the rest of its paragraph, not only its clause. */
+  paragraph?: boolean;
 }
 
 const T = (kind: TermKind, extra: Omit<Term, 'kind'> = {}): Term => ({ kind, ...extra });
@@ -109,7 +111,9 @@ const ENTRIES: [string[], Term][] = [
   // --- the count is about something else, another time or a part; or it is not exact ------------
   [['办结率', '答复率', '按时办结率', '按期办结率', '满意率', '及时率', '纠错率', '败诉率', '受理率', '回复率', '增长率', '上线率'], T('silence')],
   [['上年', '上年度', '去年', '上一年', '上一年度', '前年', '往年', '同比', '环比', '较', '相比', '比上年', '增长', '增加', '减少',
-    '下降', '上升', '持平', '历年', '累计', '以来', '截至', '截止', '近年', '近三年', '上半年', '下半年', '季度', '月份'], T('silence')],
+    '下降', '上升', '持平', '历年', '累计', '以来', '截至', '截止', '近年', '近三年'], T('silence')],
+  // Part of the year: said once (2022年上半年，…), it holds for the rest of the paragraph.
+  [['上半年', '下半年', '季度', '一季度', '二季度', '三季度', '四季度', '前三季度', '月份', '同期'], T('silence', { paragraph: true })],
   [['协查', '协助', '协办', '配合', '转办', '转交', '转送', '代为', '咨询', '来电', '来访', '来信', '信函', '电话', '热线', '留言', '信访',
     '涉及', '关于', '网上', '网络', '在线', '线上', '线下', '当面', '现场', '邮寄', '传真', '邮件', '邮箱', '窗口', '自然人', '法人',
     '企业', '组织', '公民', '个人', '律师', '当场', '延期', '逾期', '超期'], T('silence')],

@@ -20,7 +20,7 @@ const MAX_PARAGRAPH = 20000;
 const NEG_REACH = 40;
 
 /** A count (N 件) or a percentage (N%) in normalised text. */
-const MENTION = /(?<!\d[,.]|[\d.第每]|没有|无|未)(?:(\d{1,7})(余|多)?(?:件次|件|条|宗|起|例|个|次|份)|([零〇一二两三四五六七八九十百千]{1,6})(余|多)?(?:件次|件|条|宗|例)|(\d{1,3}(?:\.\d{1,4})?)%)/g;
+const MENTION = /(?<!\d[,.]|[\d.第每]|没有|无|未)(?:(\d{1,7})(余|多)?(?:件次|件|条|宗|起|例|个|次|份)|(?<![零〇一二两三四五六七八九十百千])([零〇一二两三四五六七八九十百千]{1,6})(余|多)?(?:件次|件|条|宗|例)|(\d{1,3}(?:\.\d{1,4})?)%)/g;
 const YEAR = /((?:19|20)\d{2})年/g;
 /**
  * Where a clause ends. `、` ends one too, once a number has been given in it (予以公开6件、部分公开2件). Brackets
@@ -98,6 +98,31 @@ function continues(text: string, prev: [number, number], lineFrom: number, from:
   return !startsItem(text, from, to);
 }
 
+/** A count cut from the words before it: the line starts with 13件. */
+const STARTS_WITH_COUNT = /^[\s\u3000]*[\d０-９]{1,7}[\s\u3000]*[件条宗起例]/;
+/** A line that may be the first half of a sentence: words, no digits, no cells, no numbering. */
+const LABEL_LIKE = /^[^\d０-９\t|]{8,60}$/;
+
+/**
+ * Where a prose line that starts with a count begins its sentence: on the line above, when that line is the
+ * words the count belongs to, broken off by layout ("…共收到政府信息公开申请" / "13件，…"). Such a line can read
+ * like a table label, and the table reader may have kept it; it is taken back only when it has no digits, no
+ * cells and no numbering, does not end a sentence, and is not part of the paragraph before (`after`).
+ */
+function cutOff(text: string, from: number, after: number): number | undefined {
+  if (!STARTS_WITH_COUNT.test(text.slice(from, from + 16))) return undefined;
+  let end = from;
+  if (text.charCodeAt(end - 1) === 10) end--;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  if (end === from || end <= after) return undefined;
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  if (start < after) return undefined;
+  const line = text.slice(start, end);
+  const trimmed = line.trim();
+  if (!LABEL_LIKE.test(trimmed) || ENDS_SENTENCE.test(trimmed) || startsItem(text, start, end)) return undefined;
+  return start + (line.length - line.trimStart().length);
+}
+
 /** Joins consecutive lines that do not end a sentence: a sentence broken over two lines is read whole. */
 export function paragraphsOf(text: string, lines: [number, number][]): [number, number][] {
   const out: [number, number][] = [];
@@ -107,7 +132,7 @@ export function paragraphsOf(text: string, lines: [number, number][]): [number, 
     if (cur && continues(text, cur, lineFrom, from, to)) cur[1] = to;
     else {
       if (cur) out.push(cur);
-      cur = [from, to];
+      cur = [cutOff(text, from, cur ? cur[1] : 0) ?? from, to];
     }
     lineFrom = from;
   }
@@ -413,8 +438,8 @@ function emit(o: Out, key: ProseKey, plus: ProseKey[], value: number, numFrom: n
   o.push({ key, ...(plus.length ? { plus } : {}), value, range: o.map.rangeOf(s, e), digits, phrase, ...extra });
 }
 
-/** Counts and percentages of one sentence. */
-function readCounts(o: Out, s: Sentence, context: Word[]): void {
+/** Counts and percentages of one sentence; `partOfYear`: the paragraph has named a part of the year already. */
+function readCounts(o: Out, s: Sentence, context: Word[], partOfYear: boolean): boolean {
   const words = s.words;
   const seen = new Set<string>();
   const years = yearsOf(s);
@@ -423,6 +448,9 @@ function readCounts(o: Out, s: Sentence, context: Word[]): void {
   let previous: Reading | null | undefined;
   let from = 0;
   let upTo = 0;
+  // A part of the year named before (2022年上半年，…) silences the rest of the paragraph.
+  let wholeAt = 0;
+  let partOfYearSeen = partOfYear;
   for (let i = 0; i < s.mentions.length; i++) {
     const m = s.mentions[i]!;
     const [cs, ce] = clauseOf(s, m.start);
@@ -432,7 +460,11 @@ function readCounts(o: Out, s: Sentence, context: Word[]): void {
     upTo = firstAt(words, Math.max(from, upTo), m.start);
     const before = phraseBefore(words, upTo, m.start, prevEnd);
     const after = m.decimals === undefined ? phraseAfter(words, firstAt(words, upTo, m.end), m.end, nextStart) : [];
-    let silent = m.approximate || after.some(isSilence);
+    while (wholeAt < words.length && words[wholeAt]!.start < m.start) {
+      if (words[wholeAt]!.term.paragraph) partOfYearSeen = true;
+      wholeAt++;
+    }
+    let silent = partOfYearSeen || m.approximate || after.some(isSilence);
     for (let k = from; k < upTo && !silent; k++) silent = isSilence(words[k]!);
     const phraseStart = before.length > 0 ? before[0]!.start : m.start;
     const phraseEnd = after.length > 0 ? after[after.length - 1]!.end : m.end;
@@ -467,6 +499,8 @@ function readCounts(o: Out, s: Sentence, context: Word[]): void {
     if (reading.each) for (const k of reading.keys) emit(o, k, [], m.value, m.numStart, m.numEnd, m.digits, phrase, extra);
     else emit(o, reading.keys[0]!, reading.keys.slice(1), m.value, m.numStart, m.numEnd, m.digits, phrase, extra);
   }
+  for (; wholeAt < words.length; wholeAt++) if (words[wholeAt]!.term.paragraph) partOfYearSeen = true;
+  return partOfYearSeen;
 }
 
 const isAppealsDomain = (w: Word) => isDomain(w.term) && APPEALS.has(w.term.domain!);
@@ -554,6 +588,7 @@ function readParagraph(o: Out): void {
   let start = 0;
   // Domain words so far in the paragraph: what a sentence that names none speaks of.
   const context: Word[] = [];
+  let partOfYear = false;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && !isSentenceEnd(text.charCodeAt(i))) continue;
     // A sentence with no count, no negation and no subject says nothing R8 reads, and names no subject for
@@ -562,7 +597,7 @@ function readParagraph(o: Out): void {
     if (worthReading(found) || found & SUBJECT_MARK) {
       const s = sentenceOf(text, start, i);
       for (const w of s.words) if (w.term.domain) context.push(w);
-      readCounts(o, s, context);
+      partOfYear = readCounts(o, s, context, partOfYear);
       readNone(o, s, context);
     }
     start = i + 1;

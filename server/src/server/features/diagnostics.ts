@@ -33,7 +33,7 @@ export class DiagnosticsPublisher {
   static diagnostics(a: Analysis): Diagnostic[] {
     // In a text view of an original, each message also names its place there (page, table, row, cell).
     const withPlace = a.view ? a.findings.map((f) => ({ ...f, message: f.message + placeSuffix(a.view, f.range, a.locale) })) : a.findings;
-    return capFindings(withPlace, a.locale, a.uri, a.settings.checks[TOO_MANY_PROBLEMS.code]).map((f) => toDiagnostic(f, a.uri, a.version));
+    return capFindings(withPlace, a.locale, a.uri, a.settings.checks[TOO_MANY_PROBLEMS.code]).map((f) => toDiagnostic(f, a.uri, a.version, a.locale));
   }
 
   /** Pull: answer a textDocument/diagnostic request. */
@@ -99,6 +99,11 @@ export class DiagnosticsPublisher {
     if (uris.length === 0) return;
     if (this.pull) void this.connection.languages.diagnostics.refresh();
     else for (const u of uris) this.schedule(u, true);
+  }
+
+  /** The files whose diagnostics "check the workspace" pushed (to check again when settings change). */
+  pushedUris(): string[] {
+    return [...this.pushedFiles];
   }
 
   /** Diagnostics of a file on disk, from "check the workspace". */
