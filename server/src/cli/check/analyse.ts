@@ -38,6 +38,8 @@ export interface Checked {
   findings: Finding[];
   /** The original's text view (a .docx, .pdf or .html), for naming places in it. */
   view?: SourceView;
+  /** Set while crossing threads: the model's tables as JSON (core/desk/slim.ts), given back on arrival. */
+  packedTables?: string;
 }
 
 export interface Failed {

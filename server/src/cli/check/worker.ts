@@ -4,7 +4,8 @@
  * file reading only, so it starts faster than the whole CLI would.
  */
 import { isMainThread, parentPort } from 'node:worker_threads';
-import { type Job, type Outcome, outcomeOf, type PlainOptions, readJob } from './analyse';
+import { packTables } from '../../core/desk/slim';
+import { type Checked, isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob } from './analyse';
 import type { Source } from './source';
 
 export interface BatchMessage {
@@ -23,7 +24,12 @@ async function runBatch(msg: BatchMessage, read: Promise<Source | Error>[]): Pro
   for (let i = 0; i < msg.jobs.length; i++) {
     outcomes.push(outcomeOf(msg.jobs[i]!, await read[i]!, msg.options));
   }
-  return { id: msg.id, outcomes };
+  return { id: msg.id, outcomes: outcomes.map((o) => (isFailed(o) ? o : pack(o))) };
+}
+
+function pack(o: Checked): Checked {
+  const { model, tables } = packTables(o.model);
+  return { ...o, model, packedTables: tables };
 }
 
 export function startWorker(): void {
