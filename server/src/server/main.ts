@@ -14,8 +14,8 @@ import {
 } from '../protocol';
 import { resolveLocale } from '../core/settings';
 import { Analyzer } from './analysis';
-import { exportDocxOf, sourceText } from './features/originals';
-import { Originals } from './originals';
+import { exportDocxOf, readOnlyActions, sourceText } from './features/originals';
+import { isOriginalUri, Originals } from './originals';
 import { validatingDocuments } from './documents';
 import { EditTracker } from './edits';
 import { codeActions, fixAllOf, resolveCodeAction, resolveDataOf } from './features/code-actions';
@@ -276,7 +276,10 @@ connection.onCodeAction(guard('codeAction', async (p: CodeActionParams) => {
   const doc = documents.get(uriOf(p));
   if (!doc || !p.range || !p.context) return [];
   const a = await analyzer.analyse(doc);
-  return codeActions(a, { ...p, context: { ...p.context, diagnostics: Array.isArray(p.context.diagnostics) ? p.context.diagnostics : [] } }, { resolveEdits: canResolveEdits });
+  const params = { ...p, context: { ...p.context, diagnostics: Array.isArray(p.context.diagnostics) ? p.context.diagnostics : [] } };
+  // The text view of an original is read-only: no edits, "另存为可编辑的报告" instead.
+  if (isOriginalUri(doc.uri)) return readOnlyActions(a, params);
+  return codeActions(a, params, { resolveEdits: canResolveEdits });
 }));
 
 connection.onCodeActionResolve(guard('codeAction/resolve', async (action) => {
@@ -292,7 +295,8 @@ connection.onExecuteCommand(guard('executeCommand', async (p) => {
   if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, 'govreport.fixAll needs the URI of an open document');
   const a = await analyzer.analyse(doc);
   const { edits, result } = fixAllOf(a);
-  if (!a.settings.enable || edits.length === 0) return result;
+  // The text view of an original is read-only: nothing is applied there (the client says so first).
+  if (!a.settings.enable || edits.length === 0 || isOriginalUri(doc.uri)) return result;
   const r = await connection.workspace.applyEdit({ label: 'GovReport: fix all', edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: a.version }, edits }] } });
   return { ...result, applied: r.applied };
 }));
