@@ -56,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
   server = ls;
   const docs = new RuleDocs(context.extensionUri);
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
+  const originals = new Originals(ls, locale);
   const status = new ReportStatusBar(ls, m);
   const symbols = new SymbolRefresh();
   // The server checked everything again after a settings change: the Outline and the status bar ask again.
@@ -74,13 +75,14 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
     command('govreport.newReport', (args?: NewReportArgs) => newReport(ls, m(), args)),
     command('govreport.checkWorkspace', () => checkWorkspace(ls, m(), output)),
     command('govreport.showRuleDocs', (code?: unknown) => showRuleDocs(docs, m(), code, locale())),
-    command('govreport.applyAllFixes', () => applyAllFixes(ls, m(), output)),
+    // The text view of an original is read-only: it says so and offers 另存为可编辑的报告 instead.
+    command('govreport.applyAllFixes', () => (originals.refusesEdit() ? undefined : applyAllFixes(ls, m(), output))),
     command('govreport.restartServer', () =>
       ls.restart().catch(() => void vscode.window.showErrorMessage(m().serverNotRunning))),
     command('govreport.showOutput', () => output.show(true)),
     command('govreport.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false)),
-    ...new Originals(ls, locale).register(),
+    ...originals.register(),
   );
 
   const end = performance.now();

@@ -51,6 +51,16 @@ export interface CheckFilesResult {
   files: CheckFileSummary[];
 }
 
+/**
+ * Client → server (notification): whether the user trusts the workspace, when that changes (it starts in
+ * initializationOptions.workspaceTrusted). In an untrusted workspace a govreport.json cannot raise limits.
+ */
+export const WORKSPACE_TRUST = 'govreport/workspaceTrust';
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
 /** Client → server: the 2021 template for a new report. */
 export const TEMPLATE = 'govreport/template';
 
@@ -104,6 +114,12 @@ export const LANGUAGE_ID = 'govreport';
 
 /** The URI scheme of an original (.docx, .pdf, .html) shown as its read-only text view: the file URI with this scheme. */
 export const ORIGINAL_SCHEME = 'govreport-original';
+
+/**
+ * Client command that saves the active text view of an original as a .txt/.md to edit ("另存为可编辑的报告");
+ * the server offers it instead of fixes on a view, which is read-only.
+ */
+export const COMMAND_SAVE_EDITABLE = 'govreport.saveEditable';
 
 /** Client → server: the text view of an original file (the server reads and converts it). */
 export const SOURCE_TEXT = 'govreport/sourceText';

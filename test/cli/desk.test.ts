@@ -1,10 +1,11 @@
 /** The reviewer's desk from the command line: a roster over a folder, the HTML and CSV reports, baselines. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import Ajv from 'ajv-draft-04';
 import { FIXTURES, ROOT } from '../helpers/fixtures';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -15,13 +16,20 @@ function run(args: string[], cwd: string) {
 }
 
 /** A copy of the district fixture (a summary, three subordinates, a roster naming one more agency). */
+const made: string[] = [];
+
 function district(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'govreport-desk-'));
+  made.push(dir);
   cpSync(path.join(FIXTURES, 'desk', 'district'), path.join(dir, '示例区'), { recursive: true });
   return dir;
 }
 
 describe('cli: the reviewer\'s desk', () => {
+  after(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+
   it('a roster: hierarchy-sum on the summary report, report-missing at the roster entry', () => {
     const dir = district();
     const r = run(['check', '示例区'], dir);
@@ -86,8 +94,11 @@ describe('cli: the reviewer\'s desk', () => {
     assert.doesNotMatch(second.out, /hierarchy-sum/);
     assert.match(second.out, /区政府汇总\.txt:41:\d+: 错误 table-cell-invalid/);
     assert.match(second.err, /已忽略的问题 6 个/);
-    const sarif = JSON.parse(run(['check', '--format', 'sarif', '--baseline', 'baseline.json', '示例区'], dir).out);
-    const results = sarif.runs[0].results as { ruleId: string; suppressions?: { kind: string }[] }[];
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', '--baseline', 'baseline.json', '示例区'], dir).out) as { runs: { results: unknown[] }[] };
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 1));
+    const results = sarif.runs[0]!.results as { ruleId: string; suppressions?: { kind: string }[] }[];
     assert.equal(results.filter((x) => x.suppressions?.[0]?.kind === 'external').length, 6);
     assert.ok(results.some((x) => x.ruleId === 'table-cell-invalid' && !x.suppressions));
   });

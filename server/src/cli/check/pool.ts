@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyseSource, failure, type Job, type Outcome, type PlainOptions } from './analyse';
-import { readSource, type Source } from './source';
+import { unpackTables } from '../../core/desk/slim';
+import { isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob } from './analyse';
+import type { Source } from './source';
 import type { BatchMessage, DoneMessage } from './worker';
 
 /** Below this many files a worker's start-up (loading the checker again, warming it up) costs more than it saves. */
@@ -25,6 +26,8 @@ export interface PoolOptions {
   progress?: (done: number, total: number) => void;
   /** Worker threads to use; default: one per core when there are enough files, else none. */
   workers?: number;
+  /** The worker script (tests start a failing one); default dist/check-worker.js or worker.js beside this file. */
+  script?: string;
 }
 
 function cores(): number {
@@ -45,14 +48,14 @@ export function workersFor(files: number, requested?: number): number {
 
 export async function checkFiles(jobs: Job[], options: PlainOptions[], opts: PoolOptions = {}): Promise<Outcome[]> {
   const n = workersFor(jobs.length, opts.workers);
-  const script = n > 0 ? workerScript() : undefined;
+  const script = n > 0 ? opts.script ?? workerScript() : undefined;
   return script ? inWorkers(jobs, options, n, script, opts) : inThread(jobs, options, opts);
 }
 
 async function inThread(jobs: Job[], options: PlainOptions[], opts: PoolOptions): Promise<Outcome[]> {
   const reads: Promise<Source | Error>[] = [];
   const start = (i: number) => {
-    if (i < jobs.length && !reads[i]) reads[i] = readSource(jobs[i]!.path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    if (i < jobs.length && !reads[i]) reads[i] = readJob(jobs[i]!, options);
   };
   for (let i = 0; i < READ_AHEAD; i++) start(i);
   const out: Outcome[] = [];
@@ -60,32 +63,39 @@ async function inThread(jobs: Job[], options: PlainOptions[], opts: PoolOptions)
     start(i + READ_AHEAD);
     const src = await reads[i]!;
     delete reads[i];
-    const job = jobs[i]!;
-    if (src instanceof Error) out.push(failure(job.path, src));
-    else {
-      try {
-        out.push(analyseSource(job.path, src, options[job.options]!));
-      } catch (e) {
-        out.push(failure(job.path, e));
-      }
-    }
+    out.push(outcomeOf(jobs[i]!, src, options));
     opts.progress?.(i + 1, jobs.length);
   }
   return out;
 }
 
 function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: string, opts: PoolOptions): Promise<Outcome[]> {
-  return new Promise((resolve, reject) => {
-    const out: Outcome[] = new Array(jobs.length);
+  return new Promise((resolve) => {
+    const out: (Outcome | undefined)[] = new Array(jobs.length);
     const starts: number[] = [];
     let next = 0;
     let done = 0;
     let batchId = 0;
-    let failed = false;
+    let settled = false;
     const workers: Worker[] = [];
     const finish = () => {
+      if (settled) return;
+      settled = true;
       for (const w of workers) void w.terminate();
-      resolve(out);
+      resolve(out as Outcome[]);
+    };
+    // A worker that dies (out of memory, a bug) does not lose the run: what is not done yet is checked here.
+    const fallBack = () => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) void w.terminate();
+      const left = jobs.map((j, i) => ({ j, i })).filter(({ i }) => !out[i]);
+      void inThread(left.map((x) => x.j), options, {}).then((rest) => {
+        rest.forEach((o, k) => {
+          out[left[k]!.i] = o;
+        });
+        resolve(out as Outcome[]);
+      });
     };
     const feed = (w: Worker) => {
       if (next >= jobs.length) return;
@@ -99,8 +109,13 @@ function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: 
       const w = new Worker(script);
       workers.push(w);
       w.on('message', (msg: DoneMessage) => {
+        if (settled) return;
         const from = starts[msg.id]!;
         msg.outcomes.forEach((o, k) => {
+          if (!isFailed(o) && o.packedTables !== undefined) {
+            unpackTables(o.model, o.packedTables);
+            delete o.packedTables;
+          }
           out[from + k] = o;
         });
         done += msg.outcomes.length;
@@ -108,11 +123,9 @@ function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: 
         if (done === jobs.length) finish();
         else feed(w);
       });
-      w.on('error', (e) => {
-        if (failed) return;
-        failed = true;
-        for (const x of workers) void x.terminate();
-        reject(e);
+      w.on('error', fallBack);
+      w.on('exit', (code) => {
+        if (code !== 0 && !settled) fallBack();
       });
       for (let b = 0; b < BATCHES_AHEAD; b++) feed(w);
     }

@@ -4,8 +4,9 @@
  * file reading only, so it starts faster than the whole CLI would.
  */
 import { isMainThread, parentPort } from 'node:worker_threads';
-import { analyseSource, failure, type Job, type Outcome, type PlainOptions } from './analyse';
-import { readSource, type Source } from './source';
+import { packTables } from '../../core/desk/slim';
+import { type Checked, isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob } from './analyse';
+import type { Source } from './source';
 
 export interface BatchMessage {
   id: number;
@@ -21,18 +22,14 @@ export interface DoneMessage {
 async function runBatch(msg: BatchMessage, read: Promise<Source | Error>[]): Promise<DoneMessage> {
   const outcomes: Outcome[] = [];
   for (let i = 0; i < msg.jobs.length; i++) {
-    const job = msg.jobs[i]!;
-    const src = await read[i]!;
-    if (src instanceof Error) outcomes.push(failure(job.path, src));
-    else {
-      try {
-        outcomes.push(analyseSource(job.path, src, msg.options[job.options]!));
-      } catch (e) {
-        outcomes.push(failure(job.path, e));
-      }
-    }
+    outcomes.push(outcomeOf(msg.jobs[i]!, await read[i]!, msg.options));
   }
-  return { id: msg.id, outcomes };
+  return { id: msg.id, outcomes: outcomes.map((o) => (isFailed(o) ? o : pack(o))) };
+}
+
+function pack(o: Checked): Checked {
+  const { model, tables } = packTables(o.model);
+  return { ...o, model, packedTables: tables };
 }
 
 export function startWorker(): void {
@@ -40,7 +37,7 @@ export function startWorker(): void {
   // Batches are checked in the order they come; each batch's files are read as soon as it arrives.
   let chain: Promise<unknown> = Promise.resolve();
   port.on('message', (msg: BatchMessage) => {
-    const read = msg.jobs.map((j) => readSource(j.path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    const read = msg.jobs.map((j) => readJob(j, msg.options));
     chain = chain.then(() => runBatch(msg, read)).then((done) => port.postMessage(done));
   });
 }
