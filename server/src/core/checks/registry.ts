@@ -5,6 +5,7 @@ import { carryoverMismatch } from './rules/carryover-mismatch';
 import { conversionDebris } from './rules/conversion-debris';
 import { feeStatementMissing } from './rules/fee-statement-missing';
 import { formatOutdated } from './rules/format-outdated';
+import { layoutLost } from './rules/layout-lost';
 import { periodYear } from './rules/period-year';
 import { sectionEmpty } from './rules/section-empty';
 import { sectionMissing } from './rules/section-missing';
@@ -51,6 +52,7 @@ export const CHECKS: readonly Check[] = [
   feeStatementMissing,
   conversionDebris,
   carryoverMismatch,
+  layoutLost,
   sourceUnreadable,
 ];
 

@@ -2,6 +2,7 @@ import { SECTIONS } from '../../format/spec';
 import { normalize } from '../../text/normalize';
 import { sectionName } from '../names';
 import type { Check, RawFinding } from '../types';
+import { inlineBody } from '../util';
 
 /** Capitalised, for a name that begins an English sentence. */
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -41,7 +42,7 @@ export const sectionEmpty: Check = {
     for (const s of ctx.model.sections) {
       const spec = SECTIONS.find((x) => x.number === s.number)!;
       if (!spec.mustHaveContent) continue;
-      let body = '';
+      let body = normalize(inlineBody(ctx.lines, s));
       for (let i = s.bodyLines[0]; i <= s.bodyLines[1] && body.length < 40; i++) {
         let text = ctx.lines[i]!.text;
         const sub = s.subheadings.find((h) => h.range.start.line === i);
