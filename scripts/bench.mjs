@@ -2,7 +2,7 @@
 // asserts and always exits 0 once it ran; read the summary at the end (and BENCHMARKS.md for context).
 //
 //   npm run bench                       everything
-//   npm run bench -- core typing        only some sections, of: core typing memory extension cli
+//   npm run bench -- core typing        only some sections, of: core typing memory extension cli originals hostile actions folder prose
 //   npm run bench -- --markdown         also print the summary as a Markdown table
 //   BENCH_QUICK=1 npm run bench         fewer iterations (a smoke run; figures are noisier)
 //   npm run bench -- --no-build         use out/ and dist/ as they are
@@ -10,9 +10,13 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { benchCli } from './bench/cli.mjs';
+import { benchCodeActions } from './bench/code-actions.mjs';
 import { benchCore } from './bench/core.mjs';
+import { benchFolder } from './bench/folder.mjs';
 import { benchActivation, benchSizes } from './bench/extension.mjs';
+import { benchBurst } from './bench/hostile.mjs';
 import { benchOriginals } from './bench/originals.mjs';
+import { benchProse } from './bench/prose.mjs';
 import { benchMemory, benchTyping } from './bench/server.mjs';
 import { heading, machine, markdownTable, printTable } from './bench/stats.mjs';
 import { ROOT } from './bench/texts.mjs';
@@ -20,7 +24,7 @@ import { ROOT } from './bench/texts.mjs';
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const wanted = args.filter((a) => !a.startsWith('--'));
-const SECTIONS = ['core', 'typing', 'memory', 'extension', 'cli', 'originals'];
+const SECTIONS = ['core', 'typing', 'memory', 'extension', 'cli', 'originals', 'hostile', 'actions', 'folder', 'prose'];
 const unknown = wanted.filter((w) => !SECTIONS.includes(w));
 if (unknown.length) {
   console.error(`unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(' ')}`);
@@ -70,6 +74,10 @@ await section('extension', async () => {
 });
 await section('cli', () => benchCli(summary));
 await section('originals', () => benchOriginals(summary));
+await section('hostile', () => benchBurst(summary));
+await section('actions', () => benchCodeActions(summary));
+await section('folder', () => benchFolder(summary));
+await section('prose', () => benchProse(summary));
 
 heading('Summary (figures, not assertions)');
 const rows = [['figure', 'value', 'target', 'status'], ...summary.map((s) => [s.figure, s.value, s.target, s.met === undefined ? '' : s.met ? 'met' : 'MISSED'])];

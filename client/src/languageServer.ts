@@ -8,6 +8,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 export class LanguageServer {
   private client: LanguageClient | undefined;
   private starting: Promise<void>;
+  /** Notifications from the server the rest of the client listens to (registered again on a restart). */
+  private readonly listeners: { method: string; handler: () => void }[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {
     this.starting = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.start());
@@ -24,6 +26,12 @@ export class LanguageServer {
     const client = this.client;
     if (client === undefined) throw new Error('The GovReport language server has stopped.');
     return client.sendRequest<R>(method, params, token);
+  }
+
+  /** Calls `handler` whenever the server sends the notification `method` (no params). */
+  onNotification(method: string, handler: () => void): void {
+    this.listeners.push({ method, handler });
+    if (this.client?.isRunning()) this.client.onNotification(method, handler);
   }
 
   async restart(): Promise<void> {
@@ -50,6 +58,7 @@ export class LanguageServer {
       const loaded = performance.now();
       const client = (this.client ??= createClient(this.context, this.output));
       await client.start();
+      for (const l of this.listeners) client.onNotification(l.method, l.handler);
       this.output.info(`Language client loaded in ${ms(loaded - t0)} ms; language server running after ${ms(performance.now() - t0)} ms`);
     } catch (err) {
       this.output.error(`The language server did not start: ${err instanceof Error ? err.message : String(err)}`);

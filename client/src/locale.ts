@@ -2,10 +2,11 @@
 export type Locale = 'zh' | 'en';
 
 /**
- * The `govreport.locale` setting wins; 'auto' follows the editor like the server does: English when the
- * editor is in English, Chinese otherwise.
+ * The `govreport.locale` setting, as the server reads it: Chinese unless it says en, or auto with the
+ * editor in English.
  */
 export function resolveLocale(setting: unknown, editorLanguage: string): Locale {
-  if (setting === 'zh' || setting === 'en') return setting;
-  return editorLanguage.toLowerCase().startsWith('en') ? 'en' : 'zh';
+  if (setting === 'en') return 'en';
+  if (setting === 'auto') return editorLanguage.toLowerCase().startsWith('en') ? 'en' : 'zh';
+  return 'zh';
 }

@@ -38,6 +38,14 @@ const zh = {
   tipOutdated: (format: string, expected: string) => `⚠ 使用的是 ${format} 年格式的表格，本年度应使用 ${expected} 年格式。`,
   tipProblems: (e: number, w: number, n: number) => `${e} 个错误，${w} 个警告，${n} 个提示`,
   tipClick: '点击打开“问题”视图',
+  inlineMore: (n: number) => `（本行另有 ${n} 个问题）`,
+  fixNoEditor: '请先打开一份年报。',
+  fixFailed: (e: string) => `自动修复失败：${e}`,
+  fixApplied: (n: number, list: string) => `已自动修复 ${n} 处（仅调整格式：${list}）。`,
+  fixNothing: '没有仅调整格式即可修复的问题，未作修改。',
+  fixLeft: (n: number) => `另有 ${n} 处需要您决定：插入待填写的结构或核实建议的数值，请在“问题”视图中逐条处理（快速修复 Ctrl+.）。`,
+  fixRemaining: (e: number, w: number) => `现有 ${e} 个错误，${w} 个警告。`,
+  listSeparator: '、',
 };
 
 export type Messages = typeof zh;
@@ -78,6 +86,14 @@ const en: Messages = {
   tipOutdated: (format, expected) => `⚠ The tables follow the ${format} format; reports for this year use the ${expected} format.`,
   tipProblems: (e, w, n) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${n} ${n === 1 ? 'note' : 'notes'}`,
   tipClick: 'Click to open the Problems view',
+  inlineMore: (n) => ` (and ${n} more on this line)`,
+  fixNoEditor: 'Open a report first.',
+  fixFailed: (e) => `The automatic fixes failed: ${e}`,
+  fixApplied: (n, list) => `Fixed ${n} ${n === 1 ? 'problem' : 'problems'} automatically (form only: ${list}).`,
+  fixNothing: 'Nothing to fix by tidying the form; the report is unchanged.',
+  fixLeft: (n) => `${n} more ${n === 1 ? 'needs' : 'need'} your decision: structure to insert and fill in, or suggested values to verify — one by one from the Problems view (Quick Fix, Ctrl+.).`,
+  fixRemaining: (e, w) => `Now ${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}.`,
+  listSeparator: ', ',
 };
 
 export function messages(locale: Locale): Messages {

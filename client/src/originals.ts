@@ -1,8 +1,10 @@
 /**
  * Originals in the editor: a .docx, .pdf or .html report opens as a read-only text view (the document
  * govreport-original:<path>, whose text the server reads from the file) with the same squiggles, Outline,
- * hover and Problems as a text report. "另存为可编辑的报告" saves that text as .txt/.md to edit; "导出为
- * Word" writes the current report as a .docx in the official layout.
+ * hover and Problems as a text report. The view lives on a read-only file system: the editor refuses typing
+ * and saving (naming "另存为可编辑的报告" as the way to edit), and a change of the original on disk reloads it.
+ * "另存为可编辑的报告" saves that text as .txt/.md to edit; "导出为 Word" writes the current report as a
+ * .docx in the official layout.
  */
 import * as vscode from 'vscode';
 import {
@@ -14,6 +16,9 @@ import type { Locale } from './locale';
 const TEXT = {
   zh: {
     opening: '正在以报告方式打开原件…',
+    readOnly: '这是原件的只读文本视图，不能直接修改。要修改，请运行“GovReport: 另存为可编辑的报告”。',
+    readOnlyFix: '这是原件的只读文本视图，修复不能应用于原件。请先另存为可编辑的报告，再在其中修复。',
+    saveEditable: '另存为可编辑的报告',
     pickOriginal: '选择要检查的原件（.docx、.pdf、.html）',
     notOriginal: '请先打开一份年报。',
     saved: (p: string) => `已另存为可编辑的报告：${p}`,
@@ -24,6 +29,9 @@ const TEXT = {
   },
   en: {
     opening: 'Opening the original as a report…',
+    readOnly: 'This is the read-only text view of an original and cannot be edited. To edit it, run "GovReport: Save as an editable report".',
+    readOnlyFix: 'This is the read-only text view of an original: fixes cannot apply to it. Save it as an editable report first and fix it there.',
+    saveEditable: 'Save as an editable report',
     pickOriginal: 'Choose an original to check (.docx, .pdf, .html)',
     notOriginal: 'Open a report first.',
     saved: (p: string) => `Saved as an editable report: ${p}`,
@@ -49,8 +57,16 @@ function sibling(doc: vscode.Uri, ext: string, avoid: boolean): vscode.Uri {
   return file.with({ path: `${base}${same && avoid ? '（导出）' : ''}.${ext}` });
 }
 
-export class Originals implements vscode.TextDocumentContentProvider, vscode.CustomReadonlyEditorProvider {
+/** The original file a view (or the original itself) stands for. */
+export function fileOf(uri: vscode.Uri): vscode.Uri {
+  return uri.scheme === ORIGINAL_SCHEME ? uri.with({ scheme: 'file' }) : uri;
+}
+
+export class Originals implements vscode.FileSystemProvider, vscode.CustomReadonlyEditorProvider {
   static readonly viewType = 'govreport.original';
+
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
 
   constructor(private readonly ls: LanguageServer, private readonly locale: () => Locale) {}
 
@@ -60,7 +76,11 @@ export class Originals implements vscode.TextDocumentContentProvider, vscode.Cus
 
   register(): vscode.Disposable[] {
     return [
-      vscode.workspace.registerTextDocumentContentProvider(ORIGINAL_SCHEME, this),
+      this.changed,
+      vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, this, {
+        isCaseSensitive: true,
+        isReadonly: new vscode.MarkdownString(this.t.readOnly),
+      }),
       vscode.window.registerCustomEditorProvider(Originals.viewType, this, { supportsMultipleEditorsPerDocument: true }),
       vscode.commands.registerCommand('govreport.openOriginal', (uri?: vscode.Uri) => this.open(uri)),
       vscode.commands.registerCommand('govreport.saveEditable', (target?: vscode.Uri) => this.saveEditable(target)),
@@ -68,9 +88,54 @@ export class Originals implements vscode.TextDocumentContentProvider, vscode.Cus
     ];
   }
 
-  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    const r = await this.ls.request<SourceTextResult>(SOURCE_TEXT, { uri: uri.toString() }, token);
-    return r.text;
+  // The read-only file system of the views: a view's file is the text the server reads from the original.
+
+  /** A view changes when its original does: the editor then reads it again. */
+  watch(uri: vscode.Uri): vscode.Disposable {
+    const file = fileOf(uri);
+    const dir = vscode.Uri.joinPath(file, '..');
+    const name = file.path.slice(dir.path.length).replace(/^\//, '');
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, name));
+    const fire = (type: vscode.FileChangeType) => this.changed.fire([{ type, uri: viewUri(file) }]);
+    return vscode.Disposable.from(
+      watcher,
+      watcher.onDidChange(() => fire(vscode.FileChangeType.Changed)),
+      watcher.onDidCreate(() => fire(vscode.FileChangeType.Changed)),
+      watcher.onDidDelete(() => fire(vscode.FileChangeType.Deleted)),
+    );
+  }
+
+  /** The original's times (a new version of the original is a new version of the view); never writable. */
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const s = await vscode.workspace.fs.stat(fileOf(uri));
+    if (s.type & vscode.FileType.Directory) throw vscode.FileSystemError.FileIsADirectory(uri);
+    return { type: vscode.FileType.File, ctime: s.ctime, mtime: s.mtime, size: s.size, permissions: vscode.FilePermission.Readonly };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    await this.stat(uri); // a missing original is FileNotFound, as the editor expects
+    const r = await this.ls.request<SourceTextResult>(SOURCE_TEXT, { uri: viewUri(uri).toString() });
+    return new TextEncoder().encode(r.text);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  writeFile(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
   }
 
   openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
@@ -100,6 +165,18 @@ export class Originals implements vscode.TextDocumentContentProvider, vscode.Cus
       void vscode.window.showErrorMessage(this.t.failed(err instanceof Error ? err.message : String(err)));
       return undefined;
     }
+  }
+
+  /**
+   * On the text view of an original, says that fixes cannot apply there and offers "另存为可编辑的报告";
+   * true when `doc` is such a view.
+   */
+  refusesEdit(doc = vscode.window.activeTextEditor?.document): boolean {
+    if (doc?.uri.scheme !== ORIGINAL_SCHEME) return false;
+    void vscode.window.showWarningMessage(this.t.readOnlyFix, this.t.saveEditable).then((choice) => {
+      if (choice === this.t.saveEditable) void this.saveEditable();
+    });
+    return true;
   }
 
   private activeReport(): vscode.TextDocument | undefined {

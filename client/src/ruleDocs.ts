@@ -1,8 +1,10 @@
 /**
- * The check documentation shipped in the extension: docs/checks/<code>.md, one file per check code. The
- * folder is listed at run time, so new checks need no client change.
+ * The check documentation shipped in the extension, one language per page: docs/checks/<code>.md in Chinese,
+ * docs/checks/en/<code>.md in English, one file per check code. The folders are listed at run time, so new
+ * checks need no client change.
  */
 import * as vscode from 'vscode';
+import type { Locale } from './locale';
 
 export interface RuleDoc {
   code: string;
@@ -12,40 +14,43 @@ export interface RuleDoc {
 const CODE = /^[a-z0-9][a-z0-9-]*$/;
 
 export class RuleDocs {
-  private list: Promise<RuleDoc[]> | undefined;
+  private readonly lists = new Map<Locale, Promise<RuleDoc[]>>();
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
-  get folder(): vscode.Uri {
-    return vscode.Uri.joinPath(this.extensionUri, 'docs', 'checks');
+  folder(locale: Locale = 'zh'): vscode.Uri {
+    const base = vscode.Uri.joinPath(this.extensionUri, 'docs', 'checks');
+    return locale === 'en' ? vscode.Uri.joinPath(base, 'en') : base;
   }
 
-  /** The documented codes, sorted (read once). */
-  all(): Promise<RuleDoc[]> {
-    this.list ??= this.read();
-    return this.list;
+  /** The documented codes in a language, sorted (read once). */
+  all(locale: Locale = 'zh'): Promise<RuleDoc[]> {
+    let list = this.lists.get(locale);
+    if (!list) this.lists.set(locale, (list = this.read(locale)));
+    return list;
   }
 
-  private async read(): Promise<RuleDoc[]> {
+  private async read(locale: Locale): Promise<RuleDoc[]> {
+    const folder = this.folder(locale);
     try {
-      const entries = await vscode.workspace.fs.readDirectory(this.folder);
+      const entries = await vscode.workspace.fs.readDirectory(folder);
       const docs = entries
         .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md') && CODE.test(name.slice(0, -3)))
-        .map(([name]) => ({ code: name.slice(0, -3), uri: vscode.Uri.joinPath(this.folder, name) }))
+        .map(([name]) => ({ code: name.slice(0, -3), uri: vscode.Uri.joinPath(folder, name) }))
         .sort((a, b) => a.code.localeCompare(b.code));
-      if (docs.length === 0) this.list = undefined; // try again next time
+      if (docs.length === 0) this.lists.delete(locale); // try again next time
       return docs;
     } catch {
-      this.list = undefined;
+      this.lists.delete(locale);
       return [];
     }
   }
 
-  async find(code: string): Promise<RuleDoc | undefined> {
-    return (await this.all()).find((d) => d.code === code);
+  async find(code: string, locale: Locale = 'zh'): Promise<RuleDoc | undefined> {
+    return (await this.all(locale)).find((d) => d.code === code);
   }
 
-  /** The first Markdown heading of a code's page, without the code itself, for the quick pick. */
+  /** The first Markdown heading of a code's page without the code itself (its description), for the quick pick. */
   async title(doc: RuleDoc): Promise<string> {
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri));

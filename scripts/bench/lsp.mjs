@@ -11,13 +11,17 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = rp
 export class BenchClient {
   /**
    * @param {{ pull?: boolean, nodeArgs?: string[] }} options pull: announce pull diagnostics (VS Code); otherwise
-   *   push only (Neovim). nodeArgs: extra Node flags for the server process (e.g. --cpu-prof).
+   *   push only (Neovim). nodeArgs: extra Node flags for the server process (e.g. --cpu-prof). capabilities:
+   *   more client capabilities, merged per section (e.g. { textDocument: { codeAction: … } }).
    */
   constructor(options = {}) {
     this.pull = !!options.pull;
+    this.extraCapabilities = options.capabilities ?? {};
     this.versions = new Map();
     this.waiters = new Map(); // `${uri}@${version}` -> resolve
     this.lastPushed = new Map();
+    /** Pushes received, per URI. */
+    this.pushCount = new Map();
     this.stderr = '';
     this.spawnedAt = performance.now();
     this.proc = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -33,6 +37,7 @@ export class BenchClient {
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
       const at = performance.now();
       this.lastPushed.set(p.uri, p);
+      this.pushCount.set(p.uri, (this.pushCount.get(p.uri) ?? 0) + 1);
       const key = `${p.uri}@${p.version}`;
       const w = this.waiters.get(key);
       if (w) {
@@ -55,11 +60,12 @@ export class BenchClient {
       workspaceFolders: [],
       locale: 'zh-cn',
       capabilities: {
-        workspace: { configuration: true, applyEdit: true },
+        workspace: { configuration: true, applyEdit: true, ...this.extraCapabilities.workspace },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           ...(this.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          ...this.extraCapabilities.textDocument,
         },
       },
     });

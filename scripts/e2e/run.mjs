@@ -2,7 +2,7 @@
 // then runs (1) the extension tests inside VS Code (code-server route), (2) the UI test on the installed .vsix in
 // headless Chromium, (3) Neovim as a second LSP client. Ends with "N passed, N failed"; exit 1 on any failure.
 // Every child runs in its own process group, killed on exit. Logs and failure screenshots: test-results/e2e/.
-// Options: --only ext,ui,nvim   --no-install (tools must be present)   --keep (keep the temporary folder)
+// Options: --only ext,ui,nvim,desk   --no-install (tools must be present)   --keep (keep the temporary folder)
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,7 +12,7 @@ import { killAllGroups, onExit, onSignal, runGroup, sweep } from './procs.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
-const only = (opt('--only') ?? 'ext,ui,nvim').split(',');
+const only = (opt('--only') ?? 'ext,ui,nvim,desk').split(',');
 const t0 = Date.now();
 const stamp = () => `${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s`;
 const results = join(root, 'test-results', 'e2e');
@@ -78,7 +78,7 @@ onSignal((sig) => { aborted = true; failed++; failures.push(`interrupted by ${si
 process.on('uncaughtException', (e) => { console.log(`not ok - harness: ${e.stack}`); failed++; finish(); process.exit(1); });
 
 try {
-  const needTools = only.includes('ext') || only.includes('ui');
+  const needTools = only.includes('ext') || only.includes('ui') || only.includes('desk');
   if (needTools && !args.includes('--no-install')) {
     if (!(await step('install tools', 'bash', [join(root, 'scripts/e2e/install-tools.sh')], { timeoutMs: 30 * 60000, counted: false }))) throw new Error('install');
   } else if (only.includes('nvim') && !args.includes('--no-install')) {
@@ -98,6 +98,7 @@ try {
   if (only.includes('ext')) await step('extension tests', process.execPath, ['test/e2e/ext/run.mjs'], { timeoutMs: 15 * 60000 });
   if (only.includes('ui') && existsSync(vsix)) await step('ui test', process.execPath, ['test/e2e/ui/run.mjs', vsix], { timeoutMs: 10 * 60000 });
   if (only.includes('nvim')) await step('neovim', process.execPath, ['test/e2e/nvim/run.mjs', work], { timeoutMs: 5 * 60000 });
+  if (only.includes('desk')) await step('reviewer\'s page', process.execPath, ['test/e2e/desk/run.mjs'], { timeoutMs: 5 * 60000 });
 } catch (e) {
   if (e.message !== 'install' && e.message !== 'build') { failed++; failures.push(`harness: ${e.message}`); }
 }

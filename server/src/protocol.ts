@@ -51,6 +51,16 @@ export interface CheckFilesResult {
   files: CheckFileSummary[];
 }
 
+/**
+ * Client → server (notification): whether the user trusts the workspace, when that changes (it starts in
+ * initializationOptions.workspaceTrusted). In an untrusted workspace a govreport.json cannot raise limits.
+ */
+export const WORKSPACE_TRUST = 'govreport/workspaceTrust';
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
 /** Client → server: the 2021 template for a new report. */
 export const TEMPLATE = 'govreport/template';
 
@@ -63,8 +73,35 @@ export interface TemplateResult {
   text: string;
 }
 
-/** Server command (workspace/executeCommand) that applies every fix of a document; used by "fix all". */
+/**
+
+ * Server → client notification, no params: settings or a govreport.json changed and every result was
+ * computed again; the client asks again for what the protocol cannot refresh (the Outline, the status bar).
+ */
+export const SETTINGS_CHANGED = 'govreport/settingsChanged';
+
+/**
+ * Server command (workspace/executeCommand) that applies the safe fixes of a document ("Apply all automatic
+ * fixes"); its argument is `{ uri }`, its answer a FixAllResult.
+ */
 export const COMMAND_FIX_ALL = 'govreport.fixAll';
+
+/** What "apply all automatic fixes" did, and what it left for a person: for the client's notification. */
+export interface FixAllResult {
+  /** Whether the client applied the edits (false when there was nothing to do). */
+  applied: boolean;
+  /** Findings fixed, per code (safe fixes only: form, never content). */
+  fixed: Record<string, number>;
+  /** Findings left whose fixes a person must choose (skeletons, suggestions), the first of them (0-based lines). */
+  left: { code: string; line: number; kinds: string[]; title: string }[];
+  /** How many findings are left with such fixes in all. */
+  leftCount: number;
+  /** The findings of the fixed text, by severity. */
+  errors: number;
+  warnings: number;
+  /** Information and hints. */
+  notes: number;
+}
 
 /** The code action kind of "fix all" for editor.codeActionsOnSave. */
 export const FIX_ALL_KIND = 'source.fixAll.govreport';
@@ -77,6 +114,12 @@ export const LANGUAGE_ID = 'govreport';
 
 /** The URI scheme of an original (.docx, .pdf, .html) shown as its read-only text view: the file URI with this scheme. */
 export const ORIGINAL_SCHEME = 'govreport-original';
+
+/**
+ * Client command that saves the active text view of an original as a .txt/.md to edit ("另存为可编辑的报告");
+ * the server offers it instead of fixes on a view, which is read-only.
+ */
+export const COMMAND_SAVE_EDITABLE = 'govreport.saveEditable';
 
 /** Client → server: the text view of an original file (the server reads and converts it). */
 export const SOURCE_TEXT = 'govreport/sourceText';

@@ -1,51 +1,14 @@
 /** The govreport command as a reviewer runs it: exit codes, text, JSON, SARIF, encodings, folders, config. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
+import { encodeGb18030, run, tmp } from '../helpers/cli';
 import { FIXTURES, loadFixtures, ROOT } from '../helpers/fixtures';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SEEDS = path.join(FIXTURES, 'seeds');
 const seeds = loadFixtures().filter((f) => f.name.startsWith('seeds/'));
-
-function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '1', ...opts.env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function tmp(): string {
-  return mkdtempSync(path.join(tmpdir(), 'govreport-cli-'));
-}
-
-/** GB18030 bytes of a text, from the decoder's own table (Node has no GB encoder). */
-function encodeGb18030(text: string): Buffer {
-  const dec = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++) {
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = dec.decode(Uint8Array.from([a, b]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`no GB18030 two-byte code for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return Buffer.from(out);
-}
 
 describe('cli: check', () => {
   it('checks a folder: file:line:column lines, a summary per file, exit 1 when a report has errors', () => {
@@ -96,7 +59,7 @@ describe('cli: check', () => {
   it('speaks English with --locale en', () => {
     const r = run(['check', '--locale', 'en', path.join(SEEDS, '002_d5b91211e5e67ae1.txt')]);
     assert.match(r.out, /:125:2: error sum-row-total Row "new requests this year", total column, should be 9 \(natural persons 8 \+ businesses 1\), but is 0/);
-    assert.match(r.out, /files checked/);
+    assert.match(r.out, /file checked/);
   });
 
   it('an unreadable file gives exit 2 and a clear message; the other files are still checked', () => {
@@ -145,6 +108,21 @@ describe('cli: check', () => {
     assert.match(r.out, /2021\.txt:62:\d+: 警告 carryover-mismatch “上年结转”的“自然人”为 0，而2020年报告（2020\.txt）中“结转下年度继续办理”为 3/);
   });
 
+  it('--previous DIR compares with last year\'s reports without checking them (R10, text-copied)', () => {
+    const last = tmp();
+    const now = tmp();
+    copyFileSync(path.join(FIXTURES, 'checks', 'text-copied', 'last-year-2021.txt'), path.join(last, '2021.txt'));
+    const text = loadFixtures().find((f) => f.name === 'checks/text-copied/fires-section-five-as-last-year.txt')!.text
+      .replace('行政规范性文件\t3\t0\t26', '行政规范性文件\t3\t0\t25');
+    writeFileSync(path.join(now, '2022.txt'), text);
+    const r = run(['check', now, '--previous', last]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /2022\.txt:33:\d+: 警告 in-force-mismatch “行政规范性文件”的“现行有效件数”应为 26（2021年报告（2021\.txt）现行有效 23/);
+    assert.match(r.out, /2022\.txt:83:1: 提示 text-copied .*相似度 100%/);
+    assert.doesNotMatch(r.out, /2021\.txt：/, 'last year\'s report is not listed');
+    assert.match(r.out, /共检查 1 个文件/);
+  });
+
   it('govreport.json next to the reports sets levels; a bad key is named once on stderr', () => {
     const dir = tmp();
     copyFileSync(path.join(SEEDS, '003_9c6d4914793418e1.txt'), path.join(dir, 'r.txt'));
@@ -155,7 +133,7 @@ describe('cli: check', () => {
     assert.equal(ds.find((d) => d.code === 'section-missing')?.severity, 'warning');
     assert.ok(!ds.some((d) => d.code === 'table-row-missing'));
     assert.equal(r.code, 0, 'no errors left at error level');
-    assert.equal(r.err.split('\n').filter((l) => l.includes('checks.bogus-code')).length, 1);
+    assert.equal(r.err.split('\n').filter((l) => l.includes('bogus-code')).length, 1);
   });
 
   it('bad usage exits 2 with a message', () => {
@@ -178,16 +156,20 @@ describe('cli: parse, fix, rules', () => {
     assert.deepEqual(m.tables.appeals!.rows.values!.slice(0, 5), [1, 1, 0, 0, 2]);
   });
 
-  it('fix --write applies every quick fix; checking again finds nothing fixable', () => {
+  it('fix --write applies the safe fixes; what is left has only skeletons and suggestions, listed on stderr', () => {
     const dir = tmp();
     const file = path.join(dir, '002.txt');
     copyFileSync(path.join(SEEDS, '002_d5b91211e5e67ae1.txt'), file);
     const r = run(['fix', '--write', file]);
     assert.equal(r.code, 0, r.err);
-    const after = JSON.parse(run(['check', '--format', 'json', file]).out) as { files: { diagnostics: { code: string; fix?: unknown }[] }[] };
+    assert.match(r.err, /002\.txt：已修复 12 处（section-numbering 3、conversion-debris 9）/);
+    assert.match(r.err, /002\.txt:119:2: sum-row-total 建议，需核实：把“一、本年新收政府信息公开申请数量”的“总计”改为 9（请核实） \[--suggestions sum-row-total\]/);
+    assert.match(r.err, /002\.txt:579:1: section-missing 插入待填写的结构：.*\[--skeletons\]/);
+    assert.match(r.err, /修复后仍有 5 个错误/);
+    const after = JSON.parse(run(['check', '--format', 'json', file]).out) as { files: { diagnostics: { code: string; fix?: { kind: string } }[] }[] };
     const left = after.files[0]!.diagnostics;
-    assert.deepEqual(left.filter((d) => d.fix).map((d) => d.code), []);
-    assert.deepEqual([...new Set(left.map((d) => d.code))].sort(), ['sum-balance', 'table-cell-count']);
+    assert.deepEqual(left.filter((d) => d.fix?.kind === 'safe').map((d) => d.code), []);
+    assert.deepEqual([...new Set(left.map((d) => d.code))].sort(), ['section-missing', 'sum-balance', 'sum-row-total', 'table-cell-count']);
   });
 
   it('rules lists every code with its default severity', () => {

@@ -19,6 +19,11 @@ export interface ClientOptions {
   /** What workspace/configuration answers for section govreport. */
   settings?: Record<string, unknown>;
   workspaceFolders?: string[];
+  /** Sent as rootUri when there are no workspace folders (older clients). */
+  rootUri?: string;
+  initializationOptions?: unknown;
+  /** Resolve code actions' edits with codeAction/resolve, as VS Code does. */
+  resolve?: boolean;
 }
 
 export class TestClient {
@@ -26,8 +31,14 @@ export class TestClient {
   readonly conn: MessageConnection;
   settings: Record<string, unknown>;
   readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  /** Every push, in order: uri and version. */
+  readonly pushLog: { uri: string; version: number | undefined }[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
+  /** window/logMessage texts. */
+  readonly logs: string[] = [];
+  /** What workspace/workspaceFolders answers (the folders, once the test changes them). */
+  folders: string[];
   private readonly versions = new Map<string, number>();
   private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
@@ -35,6 +46,7 @@ export class TestClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
+    this.folders = options.workspaceFolders ?? [];
     this.proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
@@ -52,9 +64,11 @@ export class TestClient {
       this.messages.push(p);
       return null;
     });
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
+    this.conn.onRequest('workspace/workspaceFolders', () => this.folders.map((f) => ({ uri: `file://${f}`, name: path.basename(f) })));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p);
+      this.pushLog.push({ uri: p.uri, version: p.version });
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i]!;
         if (w.uri === p.uri && w.pred(p)) {
@@ -70,17 +84,21 @@ export class TestClient {
     const pull = this.options.pull ?? true;
     this.initResult = await this.conn.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: this.options.rootUri ?? null,
       locale: this.options.locale ?? 'zh-cn',
-      workspaceFolders: (this.options.workspaceFolders ?? []).map((f) => ({ uri: `file://${f}`, name: path.basename(f) })),
+      workspaceFolders: this.options.rootUri ? null : (this.options.workspaceFolders ?? []).map((f) => ({ uri: `file://${f}`, name: path.basename(f) })),
+      ...(this.options.initializationOptions !== undefined ? { initializationOptions: this.options.initializationOptions } : {}),
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
+        workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } }, dataSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } }, dataSupport: true,
+            ...(this.options.resolve ? { resolveSupport: { properties: ['edit'] } } : {}),
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },
@@ -162,7 +180,8 @@ export function applyTextEdits(text: string, edits: TextEdit[]): string {
     while (lineEnd > start && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
     return Math.min(start + p.character, lineEnd);
   };
-  const sorted = edits.map((e) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
+  // Applied from the end; insertions at one place keep their order (the LSP rule), so the later goes in first.
+  const sorted = edits.map((e, i) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText, i })).sort((a, b) => b.s - a.s || b.i - a.i);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
   return out;

@@ -3,6 +3,10 @@
  * one summary saying how many more there are and how to see them.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { MAX_PROBLEMS_PER_DOCUMENT } from '../../server/src/server/cap';
 import { loadFixtures } from '../helpers/fixtures';
@@ -10,6 +14,7 @@ import { TestClient } from '../helpers/lsp-client';
 
 const seed000 = loadFixtures().find((f) => f.name.startsWith('seeds/000'))!;
 const seed004 = loadFixtures().find((f) => f.name.startsWith('seeds/004'))!;
+const CHECK_FILES = 'govreport/checkFiles';
 
 describe('protocol: the clerk\'s view', () => {
   let client: TestClient;
@@ -55,5 +60,39 @@ describe('protocol: the clerk\'s view', () => {
     assert.equal(summary.length, 1);
     assert.match(String(summary[0]!.message), /本文档共有 1501 个问题，这里列出 999 个（先列最严重的），还有 502 个未列出。查看全部：在终端运行 govreport check "\/clerk\/很多\.txt"/);
     assert.equal(pushed.diagnostics.filter((d) => d.code === 'conversion-debris').length, 999, 'warnings before the information note');
+  });
+});
+
+describe('protocol: config that forgives and refreshes', () => {
+  let client: TestClient;
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'govreport-config-'));
+    client = new TestClient({ pull: true, workspaceFolders: [dir] });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+  const file = (name: string) => path.join(dir, name);
+  const uri = (name: string) => pathToFileURL(file(name)).toString();
+
+  it('a govreport.json with comments and trailing commas applies; a bad key is shown once, with its line and column', async () => {
+    writeFileSync(file('govreport.json'), '{\n  // 不收费\n  "checks": { "fee-statement-missing": "off", },\n  "lcoale": "en",\n}\n');
+    for (const n of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(file(n), seed004.text);
+    client.messages.length = 0;
+    for (let i = 0; i < 3; i++) {
+      const r = await client.request<{ files: { errors: number; warnings: number; notes: number }[] }>(CHECK_FILES, { uris: ['a.txt', 'b.txt', 'c.txt'].map(uri) });
+      assert.deepEqual(r.files.map((f) => f.notes), [0, 0, 0], 'fee-statement-missing is off');
+    }
+    const about = client.messages.filter((m) => m.message.includes('lcoale'));
+    assert.equal(about.length, 1, client.messages.map((m) => m.message).join('\n'));
+    assert.match(about[0]!.message, /^GovReport：.*govreport\.json 第 4 行第 3 列：未知的设置“lcoale”，已忽略/);
+  });
+
+  it('after govreport.json changes, the files of the last workspace check are checked again and pushed', async () => {
+    writeFileSync(file('govreport.json'), '{ "checks": { "fee-statement-missing": "error" } }');
+    client.pushed.delete(uri('a.txt'));
+    void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('govreport.json'), type: 2 }] });
+    const pushed = await client.waitPushed(uri('a.txt'), undefined, 10000);
+    assert.deepEqual(pushed.diagnostics.map((d) => `${d.code}:${d.severity}`), ['fee-statement-missing:1']);
   });
 });

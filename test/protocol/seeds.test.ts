@@ -3,6 +3,7 @@
  * pushed), the outline lists exactly the sections the report has, folding and hover work, and every quick
  * fix removes its finding and changes nothing outside its edit.
  */
+import { SECTION_KIND } from '../../server/src/server/features/symbols';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-protocol';
@@ -49,7 +50,7 @@ describe('protocol: seeds', () => {
       it('lists exactly the sections the report has', async () => {
         const syms = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
         const numbers = (s.expected.model?.sections as number[]) ?? [];
-        assert.deepEqual(syms.filter((x) => x.kind === 3).map((x) => x.name.slice(0, 2)), numbers.map((n) => `${CHINESE_NUMERALS[n]}、`));
+        assert.deepEqual(syms.filter((x) => x.kind === SECTION_KIND).map((x) => x.name.slice(0, 2)), numbers.map((n) => `${CHINESE_NUMERALS[n]}、`));
         for (const sym of syms) {
           const sel = sym.selectionRange;
           assert.ok(sel.start.line >= sym.range.start.line && sel.end.line <= sym.range.end.line, `${sym.name}: selection inside range`);
@@ -67,14 +68,19 @@ describe('protocol: seeds', () => {
 
       it('applies every quick fix: the finding goes, nothing outside the edit changes', async () => {
         const ds = await client.pullDiagnostics(uri);
-        const fixable = ds.filter((d) => ((d.data as { fixes?: unknown[] })?.fixes ?? []).length > 0);
+        const kindsOf = (d: Diagnostic) => (d.data as { fixes?: string[] })?.fixes ?? [];
+        const fixable = ds.filter((d) => kindsOf(d).length > 0);
         assert.ok(fixable.length > 0, 'every seed has something fixable');
         for (const d of fixable) {
           const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
             textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] },
           });
-          const fix = actions.find((a) => a.isPreferred);
-          assert.ok(fix?.edit, `${d.code}@${d.range.start.line + 1}: a preferred fix`);
+          // Its first fix: preferred when safe or skeleton; a suggestion only when one correction repairs several
+          // sums (otherwise any cell of the failed sum may be the wrong one).
+          const fix = actions.find((a) => a.edit && a.diagnostics?.length === 1);
+          assert.ok(fix?.edit, `${d.code}@${d.range.start.line + 1}: a fix`);
+          const pinned = (((d.data as { facts?: { also?: unknown[] } }).facts?.also) ?? []).length > 0;
+          assert.equal(!!fix.isPreferred, kindsOf(d)[0] !== 'suggestion' || pinned, `${d.code}@${d.range.start.line + 1}: preferred unless an unpinned suggestion`);
           const edits = editsOf(fix.edit, uri);
           const fixed = applyTextEdits(s.text, edits);
           // Nothing outside the edits changed: the text before the first edit and after the last is identical.

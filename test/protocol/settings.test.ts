@@ -74,13 +74,19 @@ describe('protocol: settings', () => {
 });
 
 describe('protocol: locale from initialize', () => {
-  it('speaks English to an English client', async () => {
+  it('speaks Chinese to an English client by default, English when the settings say en or auto', async () => {
     const client = new TestClient({ pull: true, locale: 'en-US' });
     await client.initialize();
     client.open('file:///en/003.txt', s003.text);
-    const ds = await client.pullDiagnostics('file:///en/003.txt');
+    const zh = await client.pullDiagnostics('file:///en/003.txt');
+    assert.ok(zh.length > 0);
+    for (const d of zh) assert.match(String(d.message), /[\u4e00-\u9fff]{4}/, 'Chinese');
+    for (const locale of ['en', 'auto']) {
+      client.settings = { locale };
+      await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      const ds = await client.pullDiagnostics('file:///en/003.txt');
+      for (const d of ds) assert.match(String(d.message), /^[A-Z"(].*\b[a-z]{3,}\b/, `an English sentence (${locale})`);
+    }
     await client.shutdown();
-    assert.ok(ds.length > 0);
-    for (const d of ds) assert.match(String(d.message), /^[A-Z"(].*\b[a-z]{3,}\b/, 'an English sentence');
   });
 });

@@ -22,10 +22,16 @@ for (const pull of [true, false]) {
     });
     after(() => client.shutdown());
 
-    /** The diagnostics of `uri` at `version` as this client gets them. */
+    /**
+     * The diagnostics of `uri` at `version` as this client gets them. Pushed: the last push once a request sent
+     * after the change is answered (the change's check is pushed before that answer; an earlier push of the same
+     * version number may still be of the old text).
+     */
     const diagnostics = async (uri: string, version: number): Promise<Diagnostic[]> => {
       if (pull) return client.pullDiagnostics(uri);
-      return (await client.waitPushed(uri, version)).diagnostics;
+      await client.waitPushed(uri, version);
+      await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+      return client.pushed.get(uri)!.diagnostics;
     };
     const fresh = async (name: string, text: string): Promise<Diagnostic[]> => {
       const uri = `file:///sync-${pull}/fresh-${name}.txt`;

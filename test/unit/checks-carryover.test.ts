@@ -42,7 +42,10 @@ describe('carryover-mismatch', () => {
   it('offers last year\'s value as the fix; both fixes together clear the finding', () => {
     const previous = prev(TWO);
     const f = mismatches(THIS_YEAR, previous);
-    for (const d of f) assert.equal(d.fix?.title, '改为 2');
+    for (const d of f) {
+      assert.match(d.fix!.title, /^把“上年结转”的“.+”改为 2（上年报告的数值，请核实）$/);
+      assert.equal(d.fix!.kind, 'suggestion');
+    }
     const fixed = applyEdits(THIS_YEAR, f.flatMap((d) => d.fix!.edits));
     assert.equal(fixed.split('\n')[50], '二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2');
     assert.deepEqual(mismatches(fixed, previous), []);
@@ -50,7 +53,7 @@ describe('carryover-mismatch', () => {
   it('speaks English, quoting the label of last year\'s report', () => {
     const f = mismatches(THIS_YEAR, prev(TWO, { label: '2020年报告' }), 'en');
     assert.equal(f[0]!.message, 'Carried in (natural persons) is 1, but carried out in "2020年报告" is 2');
-    assert.equal(f[0]!.fix?.title, 'Change to 2');
+    assert.equal(f[0]!.fix?.title, "Set carried in (natural persons) to 2, last year's figure (verify)");
   });
   it('compares nothing when either table 三 cannot be read with confidence', () => {
     const unreadable = read('../table-unreadable/fires-T3-rows-of-five-values.txt');

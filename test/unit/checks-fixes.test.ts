@@ -1,7 +1,8 @@
 /**
- * Every fixable finding of the check fixtures and the seeds: its fix, applied alone with applyEdits, touches
- * only its target (the cell, numeral, title or words it names; whole lines it inserts; the debris line it
- * removes), and checking the result again no longer reports it. "Fix all" reaches a fixed point.
+ * Every fixable finding of the check fixtures and the seeds: each of its fixes, applied alone with applyEdits,
+ * touches only its target (the cell, numeral, title or words it names; whole lines it inserts; the debris line
+ * it removes), and checking the result again no longer reports it; a fix over several findings (fill every
+ * blank of the table) removes them all. "Fix all" (safe fixes) reaches a fixed point.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Finding, PreviousReport, TextEdit } from '../../server/src/core/checks/types';
 import type { ReportModel } from '../../server/src/core/model';
-import { applyEdits, checkText, type CheckOptions, fixAll, fixAllEdits, parseReport } from '../../server/src/core/service';
+import { applyEdits, checkText, type CheckOptions, fixAll, fixAllEdits, fixesOf, groupFixes, parseReport } from '../../server/src/core/service';
 import { comparePositions, type Range, splitLines } from '../../server/src/core/text/lines';
 import { type Fixture, loadFixtures } from '../helpers/fixtures';
 
@@ -25,14 +26,18 @@ function optionsOf(f: Fixture): CheckOptions {
   return opts;
 }
 
-/** Codes a fix may legitimately bring up: what it inserts is a skeleton (0s, an empty section) to be filled in. */
+/**
+ * Codes a fix may legitimately bring up: what a skeleton inserts is blank ("/", table-cell-blank) or a
+ * placeholder (placeholder-unfilled) until filled in.
+ */
 const CONSEQUENCES: Record<string, string[]> = {
   // A 2019 layout rewritten: cells with no 2021 counterpart become "/" to fill in.
   'format-outdated': ['table-cell-blank'],
-  // An inserted section is empty (五), says nothing of fees (六), or has a table of 0s the prose contradicts.
-  'section-missing': ['section-empty', 'fee-statement-missing', 'text-table-mismatch'],
-  'table-missing': ['text-table-mismatch'],
-  'table-row-missing': ['text-table-mismatch'],
+  'section-missing': ['table-cell-blank', 'placeholder-unfilled'],
+  'table-missing': ['table-cell-blank'],
+  'table-row-missing': ['table-cell-blank'],
+  'table-column-missing': ['table-cell-blank', 'sum-row-total', 'sum-results-total', 'sum-balance', 'text-table-mismatch'],
+  'fee-statement-missing': ['placeholder-unfilled'],
   // A value written into a table (0 for a blank, last year's carried-over figure, a corrected total) makes sums
   // and prose comparisons checkable that were not before.
   'table-cell-blank': ['sum-row-total', 'sum-results-total', 'sum-balance', 'sum-appeals-total', 'text-table-mismatch'],
@@ -95,8 +100,8 @@ describe('quick fixes', () => {
     const { model, findings } = checkText(f.text, opts);
     const before = counts(findings);
     const fixable = findings.flatMap((d) => [
-      ...(d.fix ? [{ d, fix: d.fix, all: false }] : []),
-      ...(d.moreFixes ?? []).map((fix) => ({ d, fix, all: true })),
+      ...fixesOf(d).map((fix) => ({ d, fix, all: false })),
+      ...groupFixes(findings, d).map((fix) => ({ d, fix, all: true })),
     ]);
     if (fixable.length === 0) continue;
     describe(f.name, () => {
@@ -128,7 +133,7 @@ describe('quick fixes', () => {
 describe('fix all', () => {
   for (const f of fixtures) {
     const opts = optionsOf(f);
-    if (!checkText(f.text, opts).findings.some((d) => d.fix)) continue;
+    if (fixAllEdits(checkText(f.text, opts).findings).length === 0) continue;
     it(`${f.name}: reaches a fixed point`, () => {
       const once = fixAll(f.text, opts);
       const left = fixAllEdits(checkText(once, opts).findings);
@@ -146,19 +151,19 @@ describe('fixes that add text put it where it belongs', () => {
   };
   it('the fee sentence goes at the end of section 六, before the signature', () => {
     const l = fixed('checks/fee-statement-missing/fires-section-6-before-signature.txt', 'fee-statement-missing');
-    assert.deepEqual(l.slice(86, 93), ['六、其他需要报告的事项', '', '无。', '本年度未收取信息处理费。', '', '示例市示例区人民政府办公室', '2022年1月20日']);
+    assert.deepEqual(l.slice(86, 93), ['六、其他需要报告的事项', '', '无。', '（待填写：本年度信息处理费收取情况）', '', '示例市示例区人民政府办公室', '2022年1月20日']);
   });
   it('a missing last section goes before the signature', () => {
     const l = fixed('checks/section-missing/fires-section-6-absent-before-signature.txt', 'section-missing');
-    assert.deepEqual(l.slice(85, 90), ['', '六、其他需要报告的事项', '', '示例市示例区人民政府办公室', '二〇二二年一月二十日']);
+    assert.deepEqual(l.slice(85, 92), ['', '六、其他需要报告的事项', '', '（待填写：本年度信息处理费收取情况及其他需要报告的事项）', '', '示例市示例区人民政府办公室', '二〇二二年一月二十日']);
   });
   it('a missing section goes before the section that follows it', () => {
     const l = fixed('checks/section-missing/fires-section-5-absent.txt', 'section-missing');
-    assert.deepEqual(l.slice(81, 85), ['', '五、存在的主要问题及改进情况', '', '六、其他需要报告的事项']);
+    assert.deepEqual(l.slice(81, 87), ['', '五、存在的主要问题及改进情况', '', '（待填写：本年度政府信息公开工作存在的主要问题及改进情况）', '', '六、其他需要报告的事项']);
   });
   it('missing rows go where they belong in the table', () => {
     const l = fixed('checks/table-row-missing/fires-T2-row-enforcement-absent.txt', 'table-row-missing');
-    assert.deepEqual(l.slice(38, 41), ['行政处罚\t45\t\t', '行政强制\t0\t\t', '第二十条第（八）项\t\t\t']);
+    assert.deepEqual(l.slice(38, 41), ['行政处罚\t45\t\t', '行政强制\t/\t\t', '第二十条第（八）项\t\t\t']);
   });
   it('a blank between two tabs is filled between them, not in front of the next value', () => {
     const l = fixed('checks/table-cell-blank/fires-empty-T3-cell-not-summed-as-zero.txt', 'table-cell-blank');

@@ -52,6 +52,7 @@ describe('client: locale', () => {
     assert.equal(resolveLocale('auto', 'en-US'), 'en');
     assert.equal(resolveLocale(undefined, 'zh-cn'), 'zh');
     assert.equal(resolveLocale('auto', 'de'), 'zh');
+    assert.equal(resolveLocale(undefined, 'en-US'), 'zh', 'Chinese unless English is chosen');
   });
 });
 

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import type { Level, PreviousReport } from '../../server/src/core/checks/types';
 import { modelToJson } from '../../server/src/core/model-json';
 import { checkText, parseReport } from '../../server/src/core/service';
+import { splitLines } from '../../server/src/core/text/lines';
 import { type Expected, loadFixtures, readMarkers, subsetDiff } from '../helpers/fixtures';
 
 const fixtures = loadFixtures();
@@ -21,7 +22,7 @@ type ExpectedMore = Expected & {
 function previousOf(file: string, rel: string | undefined): PreviousReport | undefined {
   if (!rel) return undefined;
   const text = readFileSync(path.resolve(path.dirname(file), rel), 'utf8').replace(/^\uFEFF/, '');
-  return { model: parseReport(text), label: rel };
+  return { model: parseReport(text), lines: splitLines(text), label: rel };
 }
 
 describe('inline markers', () => {

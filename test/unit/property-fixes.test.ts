@@ -1,16 +1,20 @@
 /**
  * Every quick fix on generated reports (clean or damaged): applying it changes nothing outside its edits, the
- * finding it fixes goes away, and "fix all" is idempotent (applying it twice equals applying it once).
+ * finding it fixes goes away, and "fix all" is idempotent (applying it twice equals applying it once). Fix-all
+ * (safe fixes only) never adds, removes or changes a table number, never adds a number or a sentence, and a
+ * report with a structural or sum error keeps an error or warning after it and after every skeleton fix.
  *
  * Reproduce a failure with the seed fast-check prints: GOVREPORT_PROPERTY_SEED=<seed> npm test.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyEdits, checkText, fixAll } from '../../server/src/core/service';
+import { metaOf } from '../../server/src/core/checks/registry';
+import { applyEdits, checkText, fixAll, fixesOf, fixText } from '../../server/src/core/service';
 import { splitLines } from '../../server/src/core/text/lines';
 import { applyDamage, damage } from '../helpers/damage';
 import { Rand, randomOptions, randomReport, render } from '../helpers/generate';
+import { madeUp, STRUCTURAL_OR_SUM } from '../helpers/invariants';
 
 const SEED = Number(process.env.GOVREPORT_PROPERTY_SEED ?? 20211926);
 const RUNS = Number(process.env.GOVREPORT_PROPERTY_RUNS ?? 1);
@@ -37,6 +41,7 @@ describe('property: quick fixes', () => {
         const text = report(seed, damages);
         const { findings } = checkText(text);
         for (const f of findings) {
+          for (const fix of fixesOf(f)) assert.ok(metaOf(f.code)!.fixes.includes(fix.kind), `${f.code} offers an undeclared ${fix.kind} fix`);
           if (!f.fix) continue;
           const label = `seed ${seed}, damage ${JSON.stringify(damages)}, ${f.code}@${f.range.start.line + 1}: ${f.message}`;
           const fixed = applyEdits(text, f.fix.edits);
@@ -63,6 +68,43 @@ describe('property: quick fixes', () => {
         assert.equal(fixAll(once), once, `seed ${seed}, damage ${JSON.stringify(damages)}`);
       }),
       { seed: SEED, numRuns: 30 * RUNS },
+    );
+  });
+
+  it('fix-all makes up nothing: no table number changed, no number or sentence added, errors stay', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 0x7fffffff }), fc.array(damage, { maxLength: 3 }), (seed, damages) => {
+        const text = report(seed, damages);
+        const label = `seed ${seed}, damage ${JSON.stringify(damages)}`;
+        const before = checkText(text).findings;
+        const r = fixText(text);
+        const why = madeUp(text, r.text);
+        assert.equal(why, null, `${label}: fix-all made up content: ${why}`);
+        for (const code of Object.keys(r.applied)) assert.ok(metaOf(code)!.fixes.includes('safe'), `${label}: fix-all applied ${code}`);
+        const structural = before.some((f) => f.severity === 'error' && STRUCTURAL_OR_SUM.has(f.code));
+        const loud = (fs: readonly { severity: string }[]) => fs.some((f) => f.severity === 'error' || f.severity === 'warning');
+        if (structural) assert.ok(loud(r.findings), `${label}: a structural or sum error became silent after fix-all`);
+        // Every skeleton fix alone leaves something to fill (or, a heading over a table already there, names it).
+        for (const f of before) {
+          for (const fix of fixesOf(f).filter((x) => x.kind === 'skeleton')) {
+            const headingOnly = fix.edits.every((e) => !/[\t|/（]/.test(e.newText));
+            const after = applyEdits(text, fix.edits);
+            assert.ok(!/\t0(\t|$)/m.test(fix.edits.map((e) => e.newText).join('\n')), `${label}: ${f.code}'s skeleton writes zeros`);
+            if (structural && !headingOnly) assert.ok(loud(checkText(after).findings), `${label}: clean after ${f.code}'s skeleton "${fix.title}"`);
+          }
+        }
+      }),
+      { seed: SEED, numRuns: 30 * RUNS },
+    );
+  });
+
+  it('all skeletons twice equal all skeletons once: what they insert is read back as itself', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 0x7fffffff }), fc.array(damage, { maxLength: 2 }), (seed, damages) => {
+        const once = fixText(report(seed, damages), {}, { skeletons: true }).text;
+        assert.equal(fixText(once, {}, { skeletons: true }).text, once, `seed ${seed}, damage ${JSON.stringify(damages)}`);
+      }),
+      { seed: SEED, numRuns: 20 * RUNS },
     );
   });
 });

@@ -63,6 +63,7 @@ const CASES: [string, string[]][] = [
   ['另协助上级机关办理政府信息公开申请5件，配合协查政府信息公开申请3件。', []],
   ['较上年收到申请20件有所减少，同比减少7件。', []],
   ['截至目前累计收到申请120件。', []],
+  ['2022年上半年，共受理政府信息公开申请267件，答复263件。其中同意公开或部分公开共81件，公开率为30.80%。', []],
   ['各乡镇（街道）共收到申请30件。', []],
   ['全年共受理人大代表建议15件，办结15件。', []],
   ['办结12件，平均办理时间为8个工作日。', []],
@@ -76,6 +77,7 @@ const CASES: [string, string[]][] = [
   ['收到申请10余件，办结近20件。', []],
   ['按时办结率100%，满意率98%，申请量同比上升30%。', []],
   ['依据《条例》第二十条，主动公开政府信息。', []],
+  ['严格依照《条例》第三十六条办理。', []],
   // Silent: nothing said of none.
   ['本年度未发生因政府信息公开工作被追责的情形。', []],
   ['申请人无正当理由逾期不补正的，不再处理。', []],
@@ -91,6 +93,14 @@ describe('prose reader', () => {
 
   it('reads a sentence broken over two lines by PDF layout whole', () => {
     assert.deepEqual(read('2021年度，我局严格按照《条例》规定，共收到政府信息公开申请\n13件，办结12件，其中予以\n公开6件。'), ['received=13', 'total=12', 'granted=6']);
+  });
+
+  it('takes back the first half of a broken sentence that reads like a table label', () => {
+    // 本年度共收到政府信息公开申请 alone on a line reads like the label 本年新收政府信息公开申请数量.
+    assert.deepEqual(read('本年度共收到政府信息公开申请\n13件，办结12件。'), ['received=13', 'total=12']);
+    // A label with numbering, or with values, is a table's.
+    assert.deepEqual(paragraphsOf('一、本年新收政府信息公开申请数量\n13件', [[17, 20]]), [[17, 20]]);
+    assert.deepEqual(paragraphsOf('新收申请数量 12\n13件', [[10, 13]]), [[10, 13]]);
   });
 
   it('joins lines that do not end a sentence, and only those', () => {

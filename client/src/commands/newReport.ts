@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { TEMPLATE, type TemplateParams, type TemplateResult } from '../../../server/src/protocol';
 import type { LanguageServer } from '../languageServer';
 import type { Messages } from '../messages';
+import { reportFileName } from '../reportName';
 import { LANGUAGE_ID } from '../selector';
 
 /** The first report year of the 2021 format (国办公开办函〔2021〕30号). */
@@ -45,7 +46,29 @@ export async function newReport(
     void vscode.window.showErrorMessage(m.templateFailed(err instanceof Error ? err.message : String(err)));
     return undefined;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: result.text });
-  await vscode.window.showTextDocument(doc);
-  return doc;
+  // An untitled document with a name: saving it suggests <年份>年<机关>政府信息公开工作年度报告.txt in the
+  // workspace folder, not "Untitled-1.govreport".
+  const uri = await freeName(year, params.agency);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.edit((e) => e.insert(new vscode.Position(0, 0), result.text));
+  return vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+}
+
+/** How many numbered names are tried before giving up on a free one. */
+const MAX_COPIES = 20;
+
+/** An untitled URI for the report in the first workspace folder, named so it overwrites nothing there or open. */
+async function freeName(year: number, agency: string | undefined): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  let uri = vscode.Uri.from({ scheme: 'untitled', path: reportFileName(year, agency) });
+  for (let copy = 1; copy <= MAX_COPIES; copy++) {
+    const name = reportFileName(year, agency, copy);
+    const onDisk = folder ? vscode.Uri.joinPath(folder, name) : undefined;
+    uri = onDisk ? onDisk.with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: name });
+    const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+    const exists = onDisk ? await vscode.workspace.fs.stat(onDisk).then(() => true, () => false) : false;
+    if (!open && !exists) break;
+  }
+  return uri;
 }

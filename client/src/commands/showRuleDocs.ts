@@ -1,11 +1,12 @@
 /** govreport.showRuleDocs: the Markdown preview of one check's documentation. */
 import * as vscode from 'vscode';
+import type { Locale } from '../locale';
 import type { Messages } from '../messages';
 import { diagnosticCode, type RuleDoc, type RuleDocs } from '../ruleDocs';
 
-/** Accepts a code, `{ code }` (from a command link) or nothing (then asks). */
-export async function showRuleDocs(docs: RuleDocs, m: Messages, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const all = await docs.all();
+/** Accepts a code, `{ code }` (from a command link) or nothing (then asks); the page in the reader's language. */
+export async function showRuleDocs(docs: RuleDocs, m: Messages, arg?: unknown, locale: Locale = 'zh'): Promise<vscode.Uri | undefined> {
+  const all = await docs.all(locale);
   if (all.length === 0) {
     void vscode.window.showErrorMessage(m.noDocs);
     return undefined;
@@ -33,15 +34,16 @@ async function pick(docs: RuleDocs, all: RuleDoc[], m: Messages): Promise<RuleDo
     editor ? vscode.languages.getDiagnostics(editor.document.uri).map(diagnosticCode).filter((c) => c !== undefined) : [],
   );
   const titles = await Promise.all(all.map((d) => docs.title(d)));
-  const item = (d: RuleDoc, i: number): Item => ({ label: d.code, description: titles[i], doc: d });
-  const here = all.map(item).filter((x) => present.has(x.label));
+  // The description first (it is what a clerk looks for), the code beside it.
+  const item = (d: RuleDoc, i: number): Item => ({ label: titles[i] || d.code, description: titles[i] ? d.code : '', doc: d });
+  const here = all.map(item).filter((x) => present.has(x.doc!.code));
   const items: Item[] = here.length === 0
     ? all.map(item)
     : [
         { label: m.inThisDocument, kind: vscode.QuickPickItemKind.Separator },
         ...here,
         { label: m.allRules, kind: vscode.QuickPickItemKind.Separator },
-        ...all.map(item).filter((x) => !present.has(x.label)),
+        ...all.map(item).filter((x) => !present.has(x.doc!.code)),
       ];
   const chosen = await vscode.window.showQuickPick(items, { placeHolder: m.pickRule, matchOnDescription: true });
   return chosen?.doc;

@@ -1,38 +1,51 @@
 /** What every CLI command needs before checking: the settings of each report (its govreport.json or --config). */
 import * as path from 'node:path';
 import { mergeSettings, readSettings, type Settings, type SettingsProblem } from '../core/settings';
-import { findConfigSync } from '../node/config';
+import { findConfigSync, MAX_CONFIG_BYTES, parseConfig } from '../node/config';
 import { decode, readFileBytes } from '../node/files';
 
-/** A govreport.json is a few hundred bytes; anything near this is not one. */
-const MAX_CONFIG_BYTES = 1_000_000;
 import { UsageError } from './args';
 
-export type LoadedSettings = { settings: Settings; problems: SettingsProblem[] };
+export type LoadedSettings = {
+  settings: Settings;
+  problems: SettingsProblem[];
+  /** The govreport.json (or --config file) they come from, where a roster's entries are. */
+  source?: string;
+};
 
-/** The settings of a report: --config when given, else the nearest govreport.json above it, over the defaults. */
-export function settingsFor(file: string, override: LoadedSettings | undefined): LoadedSettings {
+/**
+ * The settings of a report: --config when given, else the nearest govreport.json above it, over the defaults.
+ * With a memo, each folder is looked up once (a folder of reports shares one result object).
+ */
+export function settingsFor(file: string, override: LoadedSettings | undefined, memo?: Map<string, LoadedSettings>): LoadedSettings {
   if (override) return override;
-  const cfg = findConfigSync(path.dirname(path.resolve(file)));
-  const base = readSettings(undefined).settings;
-  if (!cfg) return { settings: base, problems: [] };
-  return { settings: mergeSettings(base, cfg.settings, cfg.keys), problems: cfg.problems };
+  const dir = path.dirname(path.resolve(file));
+  const hit = memo?.get(dir);
+  if (hit) return hit;
+  const loaded = lookup(dir);
+  memo?.set(dir, loaded);
+  return loaded;
 }
 
-/** The settings of --config FILE; a file that cannot be read or parsed is a usage error. */
+function lookup(dir: string): LoadedSettings {
+  const cfg = findConfigSync(dir);
+  const base = readSettings(undefined).settings;
+  if (!cfg) return { settings: base, problems: [] };
+  return { settings: mergeSettings(base, cfg.settings, cfg.keys), problems: cfg.problems, source: cfg.path };
+}
+
+/** The settings of --config FILE (JSON with comments and trailing commas); a file that cannot be read is a usage error. */
 export async function readConfigOption(file: string | undefined): Promise<LoadedSettings | undefined> {
   if (!file) return undefined;
   let text: string;
   try {
     text = decode(await readFileBytes(file, MAX_CONFIG_BYTES), file).text;
   } catch (err) {
-    throw new UsageError(`cannot read --config ${file}: ${(err as Error).message}`);
+    const why = (err as Error).message;
+    throw new UsageError(`无法读取 --config ${file}：${why}`, `cannot read --config ${file}: ${why}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new UsageError(`--config ${file} is not valid JSON: ${(err as Error).message}`);
-  }
-  return readSettings(json, file);
+  const cfg = parseConfig(file, text);
+  const syntax = cfg.problems.find((p) => p.key === '' && p.line !== undefined && cfg.keys.length === 0 && p.id.startsWith('syntax|'));
+  if (syntax) throw new UsageError(syntax.message, syntax.en);
+  return { settings: mergeSettings(readSettings(undefined).settings, cfg.settings, cfg.keys), problems: cfg.problems, source: file };
 }

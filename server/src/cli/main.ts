@@ -8,7 +8,7 @@
  *   govreport fix [--write] FILE...
  *   govreport rules [--locale zh|en]
  */
-import { HELP, parseArgs, UsageError } from './args';
+import { argsLocale, helpText, parseArgs, UsageError } from './args';
 import { check } from './commands/check';
 import { fix } from './commands/fix';
 import { parse } from './commands/parse';
@@ -21,18 +21,19 @@ const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0
 
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe();
+  const locale = argsLocale(argv);
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`govreport: ${e.message}\nRun "govreport --help" for usage.\n`);
+      err(`govreport: ${e.text(locale)}\n${locale === 'en' ? 'Run "govreport --help" for usage.' : '用法见 govreport --help'}\n`);
       return 2;
     }
     throw e;
   }
   if (args === 'help') {
-    out(HELP);
+    out(helpText(locale));
     return 0;
   }
   if (args === 'version') {
@@ -49,10 +50,10 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`govreport: ${e.message}\n`);
+      err(`govreport: ${e.text(args.locale)}\n`);
       return 2;
     }
-    err(`govreport: internal error: ${(e as Error).stack ?? e}\n`);
+    err(`govreport: ${args.locale === 'en' ? 'internal error' : '内部错误'}: ${(e as Error).stack ?? e}\n`);
     return 2;
   }
 }

@@ -24,6 +24,11 @@ const DIM = '\x1b[2m';
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', information: '提示', hint: '建议' };
 
+/** "1 error", "2 errors": an English count with its noun. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
 function counts(findings: Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of findings) c[f.severity]++;
@@ -43,11 +48,12 @@ function fileSummary(r: FileResult, locale: Locale): string {
   const what = describeReport(r.model, locale);
   if (r.findings.length === 0) return locale === 'en' ? `${r.path}: no problems (${what})` : `${r.path}：未发现问题（${what}）`;
   return locale === 'en'
-    ? `${r.path}: ${c.error} errors, ${c.warning} warnings, ${c.information + c.hint} notes (${what})`
+    ? `${r.path}: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.information + c.hint, 'note')} (${what})`
     : `${r.path}：${c.error} 个错误，${c.warning} 个警告，${c.information + c.hint} 个提示（${what}）`;
 }
 
-export function formatText(results: FileResult[], locale: Locale, color: boolean): string {
+/** `summaries: false` for files that are not reports (a roster's govreport.json): their findings only. */
+export function formatText(results: FileResult[], locale: Locale, color: boolean, summaries = true): string {
   let out = '';
   for (const r of results) {
     for (const f of r.findings) {
@@ -57,7 +63,7 @@ export function formatText(results: FileResult[], locale: Locale, color: boolean
       const code = color ? `${DIM}${f.code}${RESET}` : f.code;
       out += `${pos}: ${sevText} ${code} ${f.message}${placeSuffix(r.view, f.range, locale)}\n`;
     }
-    out += fileSummary(r, locale) + '\n';
+    if (summaries) out += fileSummary(r, locale) + '\n';
   }
   return out;
 }
@@ -67,7 +73,7 @@ export function summaryLine(results: FileResult[], unreadable: number, locale: L
   const all = counts(results.flatMap((r) => r.findings));
   const reports = results.filter((r) => r.model.isReport).length;
   if (locale === 'en') {
-    return `${results.length} files checked (${reports} reports): ${withErrors} with errors; ${all.error} errors, ${all.warning} warnings in all`
+    return `${plural(results.length, 'file')} checked (${plural(reports, 'report')}): ${withErrors} with errors; ${plural(all.error, 'error')}, ${plural(all.warning, 'warning')} in all`
       + (unreadable ? `; ${unreadable} could not be read` : '');
   }
   return `共检查 ${results.length} 个文件（${reports} 份报告）：${withErrors} 份有错误；共 ${all.error} 个错误，${all.warning} 个警告`

@@ -3,9 +3,10 @@
  * tests all call these functions.
  */
 import { CHECKS, FILE_TOO_LARGE, INTERNAL_ERROR, metaOf } from './checks/registry';
-import type { Check, CheckContext, Finding, Level, Locale, PreviousReport, RawFinding, Severity, SourceInfo, TextEdit } from './checks/types';
+import type { Bilingual, Check, CheckContext, Finding, Fix, Level, Locale, PreviousReport, RawFinding, Severity, SourceInfo, TextEdit } from './checks/types';
 import type { SourceView } from './source/types';
 import type { ReportModel } from './model';
+import { MAX_BYTES_PER_CHAR } from './options';
 import { parseLines, parseReport } from './parse/index';
 import { diffLines } from './text/diff';
 import { comparePositions, type Line, type Range, splitLines } from './text/lines';
@@ -101,8 +102,12 @@ export function runChecks(model: ReportModel, lines: readonly Line[], options: C
       out.push({ code, severity, ...rest });
     }
   }
-  out.sort((a, b) => comparePositions(a.range.start, b.range.start) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.code < b.code ? -1 : 1));
-  return out;
+  return sortFindings(out);
+}
+
+/** Findings in document order (then by severity and code), as every caller shows them. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.code < b.code ? -1 : 1));
 }
 
 /** Parse and check in one go. */
@@ -135,27 +140,43 @@ function lineCountOver(text: string, limit: number): boolean {
   return false;
 }
 
+const mb = (n: number) => (n / 1_000_000).toFixed(1);
+
 /** The model of a text not read for its size, with the one finding that says so. */
 function tooLarge(text: string, options: CheckOptions): CheckResult {
-  const model = parseReport('');
-  const locale = options.locale ?? 'zh';
-  const level = options.levels?.[FILE_TOO_LARGE.code];
-  const mb = (n: number) => (n / 1_000_000).toFixed(1);
   const lines = text.length > options.maxSize! ? 0 : text.split('\n').length;
+  return notChecked(lines
+    ? {
+      en: `Not checked: the file has ${lines} lines, over the limit of ${options.maxSize! / 20} (a twentieth of the setting maxFileSize)`,
+      zh: `未检查：文件有 ${lines} 行，超过上限 ${options.maxSize! / 20} 行（设置 maxFileSize 的二十分之一）`,
+    }
+    : {
+      en: `Not checked: the file has ${mb(text.length)} million characters, over the limit of ${mb(options.maxSize!)} million (setting maxFileSize)`,
+      zh: `未检查：文件有 ${mb(text.length)} 百万字符，超过上限 ${mb(options.maxSize!)} 百万（设置 maxFileSize）`,
+    }, { size: text.length, limit: options.maxSize }, options);
+}
+
+/**
+ * The result for a file refused by its size on disk, before it was read: `bytes` over `limit`, a limit that
+ * follows from the setting maxFileSize (`fromSetting`) or is the readers' own.
+ */
+export function fileTooLarge(bytes: number, limit: number, fromSetting: boolean, options: CheckOptions): CheckResult {
+  return notChecked({
+    en: `Not checked (not even read): the file is ${mb(bytes)} MB, over the limit of ${mb(limit)} MB${fromSetting ? ` (the setting maxFileSize, ${options.maxSize} characters, at most ${MAX_BYTES_PER_CHAR} bytes each)` : ''}`,
+    zh: `未检查（未读取）：文件大小 ${mb(bytes)} MB，超过上限 ${mb(limit)} MB${fromSetting ? `（按设置 maxFileSize ${options.maxSize} 字符、每字符至多 ${MAX_BYTES_PER_CHAR} 字节计）` : ''}`,
+  }, { bytes, limit }, options);
+}
+
+function notChecked(message: { zh: string; en: string }, data: Record<string, unknown>, options: CheckOptions): CheckResult {
+  const level = options.levels?.[FILE_TOO_LARGE.code];
   const findings: Finding[] = level === 'off' ? [] : [{
     code: FILE_TOO_LARGE.code,
     severity: level ?? FILE_TOO_LARGE.defaultSeverity,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    message: lines
-      ? (locale === 'en'
-        ? `Not checked: the file has ${lines} lines, over the limit of ${options.maxSize! / 20} (a twentieth of the setting maxFileSize)`
-        : `未检查：文件有 ${lines} 行，超过上限 ${options.maxSize! / 20} 行（设置 maxFileSize 的二十分之一）`)
-      : (locale === 'en'
-        ? `Not checked: the file has ${mb(text.length)} million characters, over the limit of ${mb(options.maxSize!)} million (setting maxFileSize)`
-        : `未检查：文件有 ${mb(text.length)} 百万字符，超过上限 ${mb(options.maxSize!)} 百万（设置 maxFileSize）`),
-    data: { size: text.length, limit: options.maxSize },
+    message: (options.locale ?? 'zh') === 'en' ? message.en : message.zh,
+    data,
   }];
-  return { model: { ...model, isReport: false }, findings };
+  return { model: { ...parseReport(''), isReport: false }, findings };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,40 +212,144 @@ function overlaps(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
 }
 
-/** The edits of every fixable finding (of the given codes), skipping any that overlap an earlier one. */
-export function fixAllEdits(findings: readonly Finding[], codes?: readonly string[]): TextEdit[] {
-  const taken: TextEdit[] = [];
+/**
+ * Whether two edits cannot both be applied: their ranges overlap. Two different insertions at one place can
+ * (sections 五 and 六 both go before the signature): they land in the order given.
+ */
+function conflicts(a: TextEdit, b: TextEdit): boolean {
+  if (!overlaps(a.range, b.range)) return false;
+  const empty = (r: Range) => comparePositions(r.start, r.end) === 0;
+  return !(empty(a.range) && empty(b.range) && a.newText !== b.newText);
+}
+
+/** The fixes a finding offers, in order: its first fix, then the others. */
+export function fixesOf(f: Finding): Fix[] {
+  return f.fix ? [f.fix, ...(f.moreFixes ?? [])] : [...(f.moreFixes ?? [])];
+}
+
+/**
+ * Which fixes a fix-all applies beyond the safe ones (which it always applies). The default, `{}`, is what
+ * fix on save, "Apply all automatic fixes" and `govreport fix` do: safe fixes only.
+ */
+export interface FixChoice {
+  /** Skeleton fixes too: structure with blanks and placeholders (`govreport fix --skeletons`). */
+  skeletons?: boolean;
+  /** The suggestions of these codes (`govreport fix --suggestions CODE,...`). */
+  suggestions?: readonly string[];
+  /** Only findings of these codes ("fix all of this kind"). */
+  codes?: readonly string[];
+  /** Leave the safe fixes out ("all of this kind" for a skeleton code). */
+  noSafe?: boolean;
+}
+
+/** The fix of a finding that `choice` applies, if any: a named suggestion first, else a safe or chosen skeleton fix. */
+export function chosenFix(f: Finding, choice: FixChoice = {}): Fix | undefined {
+  if (choice.codes && !choice.codes.includes(f.code)) return undefined;
+  const fixes = fixesOf(f);
+  if (choice.suggestions?.includes(f.code)) {
+    const s = fixes.find((x) => x.kind === 'suggestion');
+    if (s) return s;
+  }
+  return fixes.find((x) => (x.kind === 'safe' && !choice.noSafe) || (x.kind === 'skeleton' && choice.skeletons));
+}
+
+/** A fix taken by a pass of fix-all, with the finding it fixes. */
+interface Taken {
+  finding: Finding;
+  fix: Fix;
+}
+
+/** The fixes `choice` applies to these findings, skipping any that overlap one taken before it. */
+function takeFixes(findings: readonly Finding[], choice: FixChoice): Taken[] {
+  const taken: Taken[] = [];
+  const edits: TextEdit[] = [];
   for (const f of findings) {
-    if (!f.fix || (codes && !codes.includes(f.code))) continue;
-    if (f.fix.edits.some((e) => taken.some((t) => overlaps(t.range, e.range)))) continue;
-    taken.push(...f.fix.edits);
+    const fix = chosenFix(f, choice);
+    if (!fix || fix.edits.length === 0) continue;
+    if (fix.edits.some((e) => edits.some((t) => conflicts(t, e)))) continue;
+    taken.push({ finding: f, fix });
+    edits.push(...fix.edits);
   }
   return taken;
 }
 
-/**
- * Fixes everything fixable, re-checking between passes until nothing fixable is left (fixes that insert
- * rows make sums checkable, whose fixes then apply). Stops after a few passes.
- */
-export function fixAll(text: string, options: CheckOptions = {}, codes?: readonly string[], passes = 4): string {
-  let cur = text;
-  for (let i = 0; i < passes; i++) {
-    const { findings } = checkText(cur, options);
-    const edits = fixAllEdits(findings, codes);
-    if (edits.length === 0) break;
-    const next = applyEdits(cur, edits);
-    if (next === cur) break;
-    cur = next;
-  }
-  return cur;
+/** The edits of every fix `choice` applies (safe only by default), skipping any that overlap an earlier one. */
+export function fixAllEdits(findings: readonly Finding[], choice: FixChoice = {}): TextEdit[] {
+  return takeFixes(findings, choice).flatMap((t) => t.fix.edits);
 }
 
 /**
- * "Fix all" as edits of the original text: every pass of fixAll, as a line diff, so the editor applies one
+ * Passes at most of safe fixes (and of skeletons, when chosen) in a fix-all: a fix that makes a table readable
+ * may bring up the fixes of its labels. Reports reach a fixed point in one or two.
+ */
+const SAFE_PASSES = 4;
+
+export interface FixResult {
+  /** The fixed text. */
+  text: string;
+  /** What was fixed: per code, how many findings. */
+  applied: Record<string, number>;
+  /** The findings of the fixed text (what is left). */
+  findings: Finding[];
+}
+
+/**
+ * Fix-all. Safe fixes are applied and the text re-checked until none is left (a fixed point), so fixing twice
+ * is fixing once. Chosen suggestions are applied once, to the report as the clerk wrote it (tidied); chosen
+ * skeletons after them, with the safe fixes, to a fixed point — so nothing a skeleton inserts (its blanks, its
+ * placeholders) is ever filled in by a later pass: applying fixes never turns one kind into another.
+ */
+export function fixText(text: string, options: CheckOptions = {}, choice: FixChoice = {}): FixResult {
+  const applied: Record<string, number> = {};
+  const only = choice.codes ? { codes: choice.codes } : {};
+  let cur = text;
+  let findings = checkText(cur, options).findings;
+  const pass = (c: FixChoice): boolean => {
+    const taken = takeFixes(findings, c);
+    if (taken.length === 0) return false;
+    const next = applyEdits(cur, taken.flatMap((t) => t.fix.edits));
+    if (next === cur) return false;
+    for (const t of taken) applied[t.finding.code] = (applied[t.finding.code] ?? 0) + 1;
+    cur = next;
+    findings = checkText(cur, options).findings;
+    return true;
+  };
+  const safeLoop = () => {
+    if (choice.noSafe) return;
+    for (let i = 0; i < SAFE_PASSES && pass(only); i++);
+  };
+  safeLoop();
+  if (choice.suggestions?.length) pass({ ...only, suggestions: choice.suggestions, noSafe: true });
+  if (choice.skeletons) {
+    // Structure inserted may make more structure insertable (rows written with tabs let a column be added).
+    for (let i = 0; i < SAFE_PASSES && pass({ ...only, skeletons: true, noSafe: choice.noSafe }); i++);
+  }
+  return { text: cur, applied, findings };
+}
+
+/** Fix-all as text (safe fixes only, unless `choice` names more). */
+export function fixAll(text: string, options: CheckOptions = {}, choice: FixChoice = {}): string {
+  return fixText(text, options, choice).text;
+}
+
+/**
+ * Fix-all as edits of the original text: the whole of fixText, as a line diff, so the editor applies one
  * change and applying it twice is the same as once.
  */
-export function fixAllAsEdits(text: string, options: CheckOptions = {}): TextEdit[] {
-  return diffLines(text, fixAll(text, options));
+export function fixAllAsEdits(text: string, options: CheckOptions = {}, choice: FixChoice = {}): TextEdit[] {
+  return diffLines(text, fixAll(text, options, choice));
+}
+
+/**
+ * Fixes over several findings of one check, built when asked for (fill every blank of this table): the
+ * check's groupFix for `finding`, given the findings of its code in the document.
+ */
+export function groupFixes(findings: readonly Finding[], finding: Finding, locale: Locale = 'zh', checks: readonly Check[] = CHECKS): Fix[] {
+  const check = checks.find((c) => c.meta.code === finding.code);
+  if (!check?.groupFix) return [];
+  const t = (text: Bilingual) => (locale === 'en' ? text.en : text.zh);
+  const fix = check.groupFix(finding, findings.filter((f) => f.code === finding.code), t);
+  return fix ? [fix] : [];
 }
 
 export { metaOf, parseReport };

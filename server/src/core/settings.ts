@@ -6,20 +6,29 @@
  */
 import { z } from 'zod';
 import { CODES } from './checks/registry';
-import { LEVELS, type Level, type Locale } from './checks/types';
+import { type Bilingual, LEVELS, type Level, type Locale } from './checks/types';
+import { readRoster } from './desk/roster';
 
 export const levelSchema = z.enum(LEVELS as [Level, ...Level[]]);
 
 export const settingsShape = {
   enable: z.boolean().default(true).describe('Check government information disclosure annual reports (政府信息公开工作年度报告).'),
-  locale: z.enum(['auto', 'zh', 'en']).default('auto')
-    .describe('Language of the messages: auto follows the editor (Chinese unless the editor is in English).'),
+  locale: z.enum(['zh', 'en', 'auto']).default('zh')
+    .describe('Language of the messages: zh Chinese (the default), en English, or auto to follow the editor\'s display language.'),
   checks: z.record(z.string(), levelSchema).default({})
     .describe('Severity per check code: error, warning, information, hint, or off. Codes not named keep their default.'),
   expectFormat: z.enum(['auto', '2021', '2019']).default('auto')
     .describe('Which table format reports must follow: auto decides by the report year (2021 format from the 2021 report on).'),
   maxFileSize: z.number().int().min(10_000).max(100_000_000).default(2_000_000)
     .describe('Files larger than this many characters (or with more lines than a twentieth of it) are not checked; one information message says so.'),
+  roster: z.array(z.union([z.string(), z.object({
+    agency: z.string(),
+    aliases: z.array(z.string()).optional(),
+    summaryOf: z.array(z.string()).optional(),
+  }).strict()])).default([])
+    .describe('The agencies that must file a report, and which report is the summary (汇总) of which subordinates\' (for report-missing and hierarchy-sum over a folder).'),
+  baseline: z.string().max(4096).default('')
+    .describe('A baseline file of dismissed findings (written by govreport check --baseline), relative to this govreport.json: findings in it are not shown.'),
 } as const;
 
 export const settingsSchema = z.object(settingsShape);
@@ -31,8 +40,8 @@ export const SETTINGS_DOCS: Record<keyof typeof settingsShape, { zh: string; en:
     en: 'Check government information disclosure annual reports (政府信息公开工作年度报告).',
   },
   locale: {
-    zh: '提示信息的语言：auto 跟随编辑器（编辑器为英文时用英文，否则用中文）。',
-    en: 'Language of the messages: auto follows the editor (English when the editor is in English, else Chinese).',
+    zh: '提示信息、大纲和状态栏的语言：zh 中文（默认），en 英文，auto 跟随编辑器的显示语言。',
+    en: 'Language of the messages, the Outline and the status bar: zh Chinese (the default), en English, auto to follow the editor\'s display language.',
   },
   checks: {
     zh: '按检查代码设置级别：error、warning、information、hint 或 off。未列出的代码使用默认级别。',
@@ -46,6 +55,14 @@ export const SETTINGS_DOCS: Record<keyof typeof settingsShape, { zh: string; en:
     zh: '超过此字符数（或行数超过其二十分之一）的文件不检查，并给出一条提示。一份年度报告通常只有几万字。',
     en: 'Files larger than this many characters (or with more lines than a twentieth of it) are not checked; one information message says so. An annual report is a few tens of thousands of characters.',
   },
+  roster: {
+    zh: '应报送报告的机关名单，以及哪份报告是哪些下级机关的汇总（"summaryOf"）。命令行检查文件夹时用于 report-missing 与 hierarchy-sum。',
+    en: "The agencies that must file a report, and which report is the summary (汇总) of which subordinates' (\"summaryOf\"). Used by report-missing and hierarchy-sum when the command line checks a folder.",
+  },
+  baseline: {
+    zh: '已确认忽略的问题的基线文件（由 govreport check --baseline 写出），相对于本 govreport.json：其中的问题不再显示。',
+    en: 'A baseline file of dismissed findings (written by govreport check --baseline), relative to this govreport.json: findings in it are not shown.',
+  },
 };
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -53,48 +70,131 @@ export type Settings = z.output<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 export interface SettingsProblem {
-  /** Dotted key of the bad value: checks.foo, locale. */
+  /** Dotted key of the bad value: checks.foo, locale; empty for the whole input. */
   key: string;
+  /** What is wrong and where, in Chinese: `…/govreport.json 第 3 行第 5 列：未知的设置“lcoale”（已忽略）…`. */
   message: string;
+  /** The same in English. */
+  en: string;
+  /** Where in the file, 1-based, when known. */
+  line?: number;
+  column?: number;
+  /** The same problem whatever line it moved to (for showing each problem once). */
+  id: string;
+}
+
+/** A problem's text in the reader's language. */
+export function problemMessage(p: SettingsProblem, locale: Locale): string {
+  return locale === 'en' ? p.en : p.message;
+}
+
+/** Where settings come from, for messages: a file's path, or the editor's settings. */
+export type SettingsSource = string | Bilingual;
+
+/** Finds a key (path of property names) in the source text: 1-based line and column, when known. */
+export type Locate = (path: readonly string[]) => { line: number; column: number } | undefined;
+
+const EDITOR_SOURCE: Bilingual = { zh: '设置', en: 'settings' };
+
+/** What a setting accepts, in words, from its schema: “auto、zh 或 en”, “10000 到 100000000 之间的整数”. */
+function accepted(schema: z.ZodType): Bilingual | undefined {
+  let s = schema as unknown as { def: { type: string; innerType?: unknown }; options?: readonly unknown[]; minValue?: number | null; maxValue?: number | null; isInt?: boolean };
+  while (s.def.type === 'default' && s.def.innerType) s = s.def.innerType as typeof s;
+  const or = (items: string[], word: string) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(word === 'or' ? ', ' : '、')}${word === 'or' ? ' or ' : ' 或 '}${items.at(-1)}`);
+  switch (s.def.type) {
+    case 'enum': {
+      const opts = (s.options ?? []).map(String);
+      return { zh: or(opts, '或'), en: or(opts, 'or') };
+    }
+    case 'boolean': return { zh: 'true 或 false', en: 'true or false' };
+    case 'number': {
+      const int = s.isInt ? { zh: '整数', en: 'a whole number' } : { zh: '数', en: 'a number' };
+      if (typeof s.minValue === 'number' && typeof s.maxValue === 'number' && Number.isFinite(s.maxValue)) {
+        return { zh: `${s.minValue} 到 ${s.maxValue} 之间的${int.zh}`, en: `${int.en} from ${s.minValue} to ${s.maxValue}` };
+      }
+      return int;
+    }
+    default: return undefined;
+  }
 }
 
 /**
  * Reads settings from any value, field by field. Unknown top-level keys are reported (except `$schema`), as
- * are unknown check codes and bad levels.
+ * are unknown check codes and bad levels; each problem names its key, says what the key accepts, and where it
+ * is when `locate` can tell. Messages are in both languages (`message` Chinese, `en` English).
  */
-export function readSettings(input: unknown, where = 'settings'): { settings: Settings; problems: SettingsProblem[] } {
+export function readSettings(input: unknown, where: SettingsSource = EDITOR_SOURCE, locate?: Locate): { settings: Settings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
   const settings: Settings = { ...DEFAULT_SETTINGS, checks: {} };
+  const src: Bilingual = typeof where === 'string' ? { zh: where, en: where } : where;
+  const problem = (key: string, path: readonly string[], text: Bilingual): void => {
+    const at = path.length > 0 ? locate?.(path) : undefined;
+    problems.push({
+      key,
+      id: `${key}|${text.en}`,
+      message: `${src.zh}${at ? ` 第 ${at.line} 行第 ${at.column} 列` : ''}：${text.zh}`,
+      en: `${src.en}${at ? `:${at.line}:${at.column}` : ''}: ${text.en}`,
+      ...(at ? { line: at.line, column: at.column } : {}),
+    });
+  };
   if (input === undefined || input === null) return { settings, problems };
   if (typeof input !== 'object' || Array.isArray(input)) {
-    problems.push({ key: '', message: `${where}: expected an object` });
+    problem('', [], { zh: '应为一个对象 { … }，整个文件未采用', en: 'expected an object { … }; the whole file is ignored' });
     return { settings, problems };
   }
   const obj = input as Record<string, unknown>;
+  const known = Object.keys(settingsShape);
   for (const key of Object.keys(obj)) {
     if (key === '$schema') continue;
-    if (!(key in settingsShape)) problems.push({ key, message: `${where}: unknown setting "${key}"` });
+    if (!(key in settingsShape)) {
+      problem(key, [key], {
+        zh: `未知的设置“${key}”，已忽略（可用的设置：${known.join('、')}）`,
+        en: `unknown setting "${key}", ignored (the settings are ${known.join(', ')})`,
+      });
+    }
   }
   const set = settings as Record<string, unknown>;
   for (const [key, schema] of Object.entries(settingsShape)) {
-    if (!(key in obj) || key === 'checks') continue;
+    if (!(key in obj) || key === 'checks' || key === 'roster') continue;
     const r = (schema as z.ZodType).safeParse(obj[key]);
-    if (r.success) set[key] = r.data;
-    else problems.push({ key, message: `${where}: "${key}" ${r.error.issues[0]?.message ?? 'is invalid'}; using the default` });
+    if (r.success) {
+      set[key] = r.data;
+      continue;
+    }
+    const want = accepted(schema as z.ZodType);
+    const value = JSON.stringify(obj[key]) ?? String(obj[key]);
+    const fallback = JSON.stringify((DEFAULT_SETTINGS as Record<string, unknown>)[key]);
+    problem(key, [key], want
+      ? { zh: `“${key}”的值 ${value} 无效，应为 ${want.zh}；已使用默认值 ${fallback}`, en: `"${key}" cannot be ${value}: it takes ${want.en}; using the default, ${fallback}` }
+      : { zh: `“${key}”的值 ${value} 无效（${r.error.issues[0]?.message ?? ''}）；已使用默认值`, en: `"${key}" cannot be ${value} (${r.error.issues[0]?.message ?? 'invalid'}); using the default` });
+  }
+  if ('roster' in obj) {
+    // Entry by entry: a bad entry is named and left out, the others stay.
+    const r = readRoster(obj.roster, src.en);
+    settings.roster = r.roster;
+    for (const p of r.problems) problems.push({ ...p, en: p.message, id: `${p.key}|${p.message}` });
   }
   if ('checks' in obj) {
     const checks = obj.checks;
     if (typeof checks !== 'object' || checks === null || Array.isArray(checks)) {
-      problems.push({ key: 'checks', message: `${where}: "checks" must be an object of code: level` });
+      problem('checks', ['checks'], { zh: '“checks”应为 { "检查代码": "级别" } 形式的对象，已忽略', en: '"checks" must be an object of "code": "level"; ignored' });
     } else {
       for (const [code, level] of Object.entries(checks as Record<string, unknown>)) {
         if (!CODES.includes(code)) {
-          problems.push({ key: `checks.${code}`, message: `${where}: "checks.${code}": unknown check code` });
+          problem(`checks.${code}`, ['checks', code], {
+            zh: `“checks.${code}”：没有这个检查项，已忽略（全部代码见 govreport rules）`,
+            en: `"checks.${code}": there is no such check; ignored (govreport rules lists the codes)`,
+          });
           continue;
         }
         const r = levelSchema.safeParse(level);
         if (r.success) settings.checks[code] = r.data;
-        else problems.push({ key: `checks.${code}`, message: `${where}: "checks.${code}" must be one of ${LEVELS.join(', ')}` });
+        else {
+          problem(`checks.${code}`, ['checks', code], {
+            zh: `“checks.${code}”的级别应为 ${LEVELS.join('、')} 之一，已忽略`,
+            en: `"checks.${code}" must be one of ${LEVELS.join(', ')}; ignored`,
+          });
+        }
       }
     }
   }
@@ -117,4 +217,41 @@ export function resolveLocale(setting: Settings['locale'], envLocale: string | u
   if (setting === 'zh' || setting === 'en') return setting;
   if (envLocale && /^en\b|^en[-_]/i.test(envLocale)) return 'en';
   return 'zh';
+}
+
+/**
+ * What a govreport.json may set in an untrusted workspace (VS Code's restricted mode), where the file may come
+ * from anyone: a limit may only be lowered, never raised ('lower-only'); a setting that widens what is read
+ * would be 'ignored'. Every setting that raises a limit or reads more belongs here.
+ */
+export const UNTRUSTED_FILE_RULES: Partial<Record<keyof typeof settingsShape, 'lower-only' | 'ignored'>> = {
+  maxFileSize: 'lower-only',
+};
+
+/**
+ * The part of a govreport.json's settings (at `file`) an untrusted workspace may apply over `base`, and a
+ * problem for each key refused, saying so.
+ */
+export function restrictUntrusted(base: Settings, settings: Partial<Settings>, keys: readonly string[], file: string): {
+  settings: Partial<Settings>; keys: string[]; refused: SettingsProblem[];
+} {
+  const out: Record<string, unknown> = { ...settings };
+  const kept: string[] = [];
+  const refused: SettingsProblem[] = [];
+  for (const key of keys) {
+    const rule = UNTRUSTED_FILE_RULES[key as keyof typeof settingsShape];
+    const value = JSON.stringify((settings as Record<string, unknown>)[key]);
+    const current = JSON.stringify((base as Record<string, unknown>)[key]);
+    const raises = rule === 'lower-only' && Number((settings as Record<string, unknown>)[key]) > Number((base as Record<string, unknown>)[key]);
+    if (rule === 'ignored' || raises) {
+      refused.push({
+        key,
+        id: `untrusted:${key}:${value}`,
+        message: `${file}：工作区未受信任，“${key}”的值 ${value} ${raises ? '会提高上限' : '会扩大读取范围'}，未采用，仍按 ${current}。信任此工作区后即可生效。`,
+        en: `${file}: "${key}": ${value} is not applied in an untrusted workspace (it would ${raises ? 'raise a limit' : 'widen what is read'}); using ${current}. Trust the workspace to apply it.`,
+      });
+      delete out[key];
+    } else kept.push(key);
+  }
+  return { settings: out as Partial<Settings>, keys: kept, refused };
 }

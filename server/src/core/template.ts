@@ -2,6 +2,9 @@
  * Renders the 2021 format from the format data: table skeletons (for fixes that insert a missing table, rows
  * or section) and a whole new report (for the "new report from template" command). Tables are written
  * tab-separated, one row a line, or as Markdown pipe tables when the report uses them.
+ *
+ * What is rendered is structure, never content: cells are left blank (BLANK_CELL) and text is a visible
+ * placeholder （待填写：…）, both reported until the clerk fills them in (table-cell-blank, placeholder-unfilled).
  */
 import {
   APPEALS_COLUMNS, APPEALS_GROUPS, type Edition, PROACTIVE, PROACTIVE_CONTENT_HEADER, REQUEST_COLUMNS,
@@ -26,25 +29,47 @@ function render(rows: Cells[], shape: TableShape): string[] {
   return rows.map((r) => r.join('\t'));
 }
 
-const zeros = (n: number, v = '0') => new Array<string>(n).fill(v);
+/**
+ * What an inserted cell holds until the clerk fills it in: "/", read as "not filled" (table-cell-blank reports
+ * it, the sums skip it). Not an empty cell: between tabs an empty cell is invisible, and a row of empty cells
+ * (the data row of table 四 has no label) cannot be told from a blank line, so it could not be read back.
+ */
+export const BLANK_CELL = '/';
+
+/** A visible placeholder for text the clerk must write: （待填写：本年度信息处理费收取情况）. */
+export function placeholder(what: string): string {
+  return `（待填写：${what}）`;
+}
+
+/** What the placeholder of each prose section asks for, when the section is inserted or a template made. */
+export const SECTION_PLACEHOLDERS: Readonly<Partial<Record<SectionNumber, string>>> = {
+  1: '本年度政府信息公开工作总体情况',
+  5: '本年度政府信息公开工作存在的主要问题及改进情况',
+  6: '本年度信息处理费收取情况及其他需要报告的事项',
+};
+
+/** The placeholder section 六 gets for its statement on 信息处理费 (R12). */
+export const FEE_PLACEHOLDER = placeholder('本年度信息处理费收取情况');
+
+const fill = (n: number, v: string) => new Array<string>(Math.max(0, n)).fill(v);
 
 /** Table T2 of the 2021 format, one block or all. */
-export function proactiveRows(items?: number[], value = '0'): Cells[] {
+export function proactiveRows(items?: number[], value = BLANK_CELL): Cells[] {
   const out: Cells[] = [];
   for (const b of PROACTIVE['2021']) {
     if (items && !items.includes(b.item)) continue;
     out.push([b.caption, '', '', '']);
-    out.push([PROACTIVE_CONTENT_HEADER, ...b.columns.map((c) => c.label), ...zeros(3 - b.columns.length, '')]);
-    for (const r of b.rows) out.push([r.label, ...zeros(b.columns.length, value), ...zeros(3 - b.columns.length, '')]);
+    out.push([PROACTIVE_CONTENT_HEADER, ...b.columns.map((c) => c.label), ...fill(3 - b.columns.length, '')]);
+    for (const r of b.rows) out.push([r.label, ...fill(b.columns.length, value), ...fill(3 - b.columns.length, '')]);
   }
   return out;
 }
 
 /** Just the given rows of T2 (no captions or headers), in their edition's layout. */
-export function proactiveRowsFor(keys: string[], edition: Edition = '2021', value = '0'): Cells[] {
+export function proactiveRowsFor(keys: string[], edition: Edition = '2021', value = BLANK_CELL): Cells[] {
   const out: Cells[] = [];
   for (const b of PROACTIVE[edition]) {
-    for (const r of b.rows) if (keys.includes(r.key)) out.push([r.label, ...zeros(b.columns.length, value)]);
+    for (const r of b.rows) if (keys.includes(r.key)) out.push([r.label, ...fill(b.columns.length, value)]);
   }
   return out;
 }
@@ -69,24 +94,24 @@ export function requestRow(key: string, values: string[], edition: Edition = '20
 export function requestHeader(): Cells[] {
   const cols = REQUEST_COLUMNS;
   return [
-    [REQUESTS_CORNER, '', REQUEST_HEADER_GROUPS[0]!, ...zeros(6, '')],
+    [REQUESTS_CORNER, '', REQUEST_HEADER_GROUPS[0]!, ...fill(6, '')],
     ['', '', cols[0]!.label, REQUEST_HEADER_GROUPS[1]!, '', '', '', '', cols[6]!.label],
     ['', '', '', ...cols.slice(1, 6).map((c) => c.label), ''],
   ];
 }
 
-export function requestRows(keys?: string[], value = '0'): Cells[] {
+export function requestRows(keys?: string[], value = BLANK_CELL): Cells[] {
   const rows = REQUEST_ROWS['2021'].filter((r) => !keys || keys.includes(r.key));
-  return rows.map((r) => requestRow(r.key, zeros(REQUEST_COLUMNS.length, value)));
+  return rows.map((r) => requestRow(r.key, fill(REQUEST_COLUMNS.length, value)));
 }
 
-export function appealsRows(value = '0'): Cells[] {
+export function appealsRows(value = BLANK_CELL): Cells[] {
   const outcomes = APPEALS_COLUMNS.filter((c) => c.group === 'review').map((c) => c.label);
   return [
-    [APPEALS_GROUPS[0]!.label, '', '', '', '', '行政诉讼', ...zeros(9, '')],
+    [APPEALS_GROUPS[0]!.label, '', '', '', '', '行政诉讼', ...fill(9, '')],
     [...outcomes, APPEALS_GROUPS[1]!.label, '', '', '', '', APPEALS_GROUPS[2]!.label, '', '', '', ''],
-    [...zeros(5, ''), ...outcomes, ...outcomes],
-    zeros(APPEALS_COLUMNS.length, value),
+    [...fill(5, ''), ...outcomes, ...outcomes],
+    fill(APPEALS_COLUMNS.length, value),
   ];
 }
 
@@ -107,18 +132,30 @@ export function sectionHeading(n: SectionNumber): string {
   return `${s.numeral}、${s.title}`;
 }
 
-/** A section's heading and, for 二/三/四, its table skeleton. */
+/** A section's heading and then its table skeleton (二/三/四) or its placeholder (一/五/六). */
 export function sectionSkeleton(n: SectionNumber, shape: TableShape = 'tabs'): string[] {
   const s = SECTIONS.find((x) => x.number === n)!;
   const out = [sectionHeading(n), ''];
   if (s.table) out.push(...tableSkeleton(s.table, shape), '');
+  const what = SECTION_PLACEHOLDERS[n];
+  if (what) out.push(placeholder(what), '');
   return out;
 }
 
-export const FEE_SENTENCE = '本年度未收取信息处理费。';
+/** The sub-headings of section 一 in the template, each with what it asks for. */
+const OVERVIEW_PARTS: readonly [string, string][] = [
+  ['（一）主动公开', '主动公开政府信息情况'],
+  ['（二）依申请公开', '收到和处理政府信息公开申请情况'],
+  ['（三）政府信息管理', '政府信息管理情况'],
+  ['（四）平台建设', '政府信息公开平台建设情况'],
+  ['（五）监督保障', '监督保障情况'],
+];
 
-/** A whole new report in the 2021 format. */
-export function reportTemplate(year: number, agency = '（机关名称）'): string {
+/**
+ * A whole new report in the 2021 format: headings and tables, every cell blank and every text a placeholder,
+ * so a new report starts with what is left to fill, never with zeros or sentences nobody wrote.
+ */
+export function reportTemplate(year: number, agency = placeholder('机关名称')): string {
   const lines: string[] = [
     `${agency}${year}年政府信息公开工作年度报告`,
     '',
@@ -126,19 +163,10 @@ export function reportTemplate(year: number, agency = '（机关名称）'): str
     '',
     sectionHeading(1),
     '',
-    '（一）主动公开',
-    '',
-    '（二）依申请公开',
-    '',
-    '（三）政府信息管理',
-    '',
-    '（四）平台建设',
-    '',
-    '（五）监督保障',
-    '',
   ];
+  for (const [head, what] of OVERVIEW_PARTS) lines.push(head, placeholder(what), '');
   for (const n of [2, 3, 4] as SectionNumber[]) lines.push(...sectionSkeleton(n));
-  lines.push(sectionHeading(5), '', '（写明本年度政府信息公开工作存在的主要问题和改进措施。）', '');
-  lines.push(sectionHeading(6), '', FEE_SENTENCE, '');
+  lines.push(...sectionSkeleton(5));
+  lines.push(sectionHeading(6), '', FEE_PLACEHOLDER, '');
   return lines.join('\n');
 }

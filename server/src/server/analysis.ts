@@ -14,7 +14,8 @@ import { resolveLocale, type Settings } from '../core/settings';
 import { type Line, type Range, splitLines } from '../core/text/lines';
 import type { SourceView } from '../core/source/types';
 import type { Originals } from './originals';
-import type { ReportIndex } from './report-index';
+import type { OpenReport, ReportIndex } from './report-index';
+import { withoutDismissed } from './baseline';
 import type { SettingsStore } from './settings';
 
 export interface Analysis {
@@ -52,7 +53,7 @@ export class Analyzer {
     private readonly settings: SettingsStore,
     private readonly index: ReportIndex,
     private readonly clientLocale: () => string | undefined,
-    private readonly openModel: (uri: string) => ReportModel | undefined,
+    private readonly openModel: (uri: string) => OpenReport | undefined,
     /** Where the user just edited a document (its recent edits, most recent last). */
     private readonly edited: (uri: string) => readonly Range[] = () => [],
     private readonly originals?: Originals,
@@ -106,6 +107,8 @@ export class Analyzer {
       if (previous && locale === 'en') previous.label = `the ${previous.model.year} report (${previous.uri!.slice(previous.uri!.lastIndexOf('/') + 1)})`;
       if (previous) options.previous = previous;
       findings = settings.enable ? runChecks(model, lines, options) : [];
+      // Findings the reviewer dismissed (govreport.json's "baseline"), as the CLI does.
+      if (settings.baseline) findings = withoutDismissed(settings.baseline, findings, model, lines, decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1)));
     }
     this.index.update(doc.uri, model);
     const a: Analysis = { uri: doc.uri, version: doc.version, model, findings, lines, locale, settings, resultId: `${doc.version}:${generation}:${++this.runs}`, generation, text, options, ...(view ? { view } : {}) };

@@ -60,19 +60,29 @@ export function clampRange(doc: TextDocument, r: Range): Range {
   return before(end, start) ? { start: end, end: start } : { start, end };
 }
 
+/** The changes of a didChange, checked for shape; throws RefusedChange when the list or a change is malformed. */
+export function checkChanges(changes: unknown, version: unknown): TextDocumentContentChangeEvent[] {
+  if (!Array.isArray(changes)) throw new RefusedChange('contentChanges is not a list');
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw new RefusedChange('the version is not an integer');
+  return changes.map(checkShape);
+}
+
 /**
  * Applies changes one by one, each clamped against the text the ones before it left. Throws RefusedChange
  * (and changes nothing) when the list or any change in it is malformed.
  */
 export function applyChanges(doc: TextDocument, changes: unknown, version: unknown): TextDocument {
-  if (!Array.isArray(changes)) throw new RefusedChange('contentChanges is not a list');
-  if (typeof version !== 'number' || !Number.isInteger(version)) throw new RefusedChange('the version is not an integer');
-  const checked = changes.map(checkShape);
+  const checked = checkChanges(changes, version);
   for (const c of checked) {
     const one: TextDocumentContentChangeEvent = 'range' in c ? { range: clampRange(doc, c.range), text: c.text } : { text: c.text };
-    TextDocument.update(doc, [one], version);
+    TextDocument.update(doc, [one], version as number);
   }
   return doc;
+}
+
+/** The version a didOpen gives its document (0 when the client sent none that is an integer). */
+export function openVersion(version: unknown): number {
+  return Number.isInteger(version) ? (version as number) : 0;
 }
 
 /**
@@ -82,7 +92,7 @@ export function applyChanges(doc: TextDocument, changes: unknown, version: unkno
 export function validatingDocuments(onRefused: (uri: string, reason: string) => void): TextDocumentsConfiguration<TextDocument> {
   return {
     create(uri, languageId, version, content) {
-      return TextDocument.create(uri, typeof languageId === 'string' ? languageId : 'plaintext', Number.isInteger(version) ? version : 0, typeof content === 'string' ? content : '');
+      return TextDocument.create(uri, typeof languageId === 'string' ? languageId : 'plaintext', openVersion(version), typeof content === 'string' ? content : '');
     },
     update(doc, changes, version) {
       try {

@@ -2,24 +2,23 @@
  * The GovReport language server: a thin adapter of the core to LSP. Runs under the VS Code client (IPC) or
  * standalone for any LSP editor: `govreport-language-server --stdio`.
  */
-import { fileURLToPath } from 'node:url';
 import {
-  type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  ErrorCodes, type InitializeParams, type InitializeResult, ResponseError, TextDocuments,
-  TextDocumentSyncKind,
+  CancellationToken, type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification, ErrorCodes, type InitializeParams, type InitializeResult, LSPErrorCodes, type Message,
+  type ResponseMessage, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllAsEdits } from '../core/service';
 import {
-  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO, type ReportInfoParams, TEMPLATE, type TemplateParams,
+  CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO,
+  type ReportInfoParams, SETTINGS_CHANGED, TEMPLATE, type TemplateParams, WORKSPACE_TRUST, type WorkspaceTrustParams,
 } from '../protocol';
 import { resolveLocale } from '../core/settings';
 import { Analyzer } from './analysis';
-import { exportDocxOf, sourceText } from './features/originals';
-import { Originals } from './originals';
+import { exportDocxOf, readOnlyActions, sourceText } from './features/originals';
+import { isOriginalUri, Originals } from './originals';
 import { validatingDocuments } from './documents';
 import { EditTracker } from './edits';
-import { codeActions } from './features/code-actions';
+import { codeActions, fixAllOf, resolveCodeAction, resolveDataOf } from './features/code-actions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
@@ -27,6 +26,8 @@ import { checkFiles, reportInfo, template } from './features/requests';
 import { documentSymbols } from './features/symbols';
 import { ReportIndex } from './report-index';
 import { SettingsStore } from './settings';
+import { Workspace } from './workspace';
+import { createTransport, rateLimited } from './transport';
 
 import { setFlagsFromString } from 'node:v8';
 
@@ -47,7 +48,13 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.exit(0);
 }
 
-const connection = createConnection();
+// Problems of the input go to standard error, which every client keeps (VS Code's output channel, Neovim's lsp.log).
+const transport = createTransport(process.argv.slice(2), rateLimited((text) => void process.stderr.write(`${text}\n`)));
+/** A request cancelled while it still waits in the queue is answered at once, without running it. */
+const cancelUndispatched = (m: Message): ResponseMessage => ({
+  jsonrpc: '2.0', id: (m as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'cancelled' },
+});
+const connection = createConnection(transport.reader, transport.writer, { connectionStrategy: { cancelUndispatched } });
 const edits = new EditTracker();
 const validated = validatingDocuments((uri, reason) => {
   connection.console.error(`govreport: refused a change of ${uri}: ${reason}; the document keeps its text`);
@@ -66,15 +73,25 @@ let clientLocale: string | undefined;
 let canPullConfig = false;
 let canWatchFiles = false;
 let canRegisterConfig = false;
+let canFollowFolders = false;
+/** The client builds large code actions' edits with codeAction/resolve (VS Code does). */
+let canResolveEdits = false;
 
-const settings = new SettingsStore(connection, () => canPullConfig);
-const index = new ReportIndex();
+let canShowDocument = false;
+const workspace = new Workspace();
+const settings = new SettingsStore(connection, {
+  canPull: () => canPullConfig,
+  locale: () => clientLocale,
+  canShowDocument: () => canShowDocument,
+  trusted: () => workspace.trusted,
+});
+const index = new ReportIndex(workspace);
 const originals = new Originals();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
-  return doc ? analyzer.peek(doc)?.model : undefined;
+  return doc ? analyzer.peek(doc) : undefined;
 }, (uri) => edits.get(uri), originals);
-const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) => {
+const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (uri, version) => transport.reader.superseded(uri, version), (a) => {
   // A report whose successor is open: that one's R9 result may change.
   const successors = index.successorsOf(a.model, documents.keys()).filter((u) => u !== a.uri);
   const stale = successors.filter((u) => {
@@ -85,11 +102,19 @@ const publisher = new DiagnosticsPublisher(connection, documents, analyzer, (a) 
   publisher.refresh(stale);
 });
 
-/** Runs a handler; bad input becomes an error response (a rejected promise), never a crash. */
-function guard<P, R>(name: string, fn: (p: P) => R | Promise<R>): (p: P) => Promise<R> {
-  return async (p: P) => {
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+
+/**
+ * Runs a handler; bad input becomes an error response (a rejected promise), never a crash. A request cancelled
+ * before it starts, or while it runs, is answered with RequestCancelled instead of its (now unwanted) result.
+ */
+function guard<P, R>(name: string, fn: (p: P, token: CancellationToken) => R | Promise<R>): (p: P, token: CancellationToken) => Promise<R> {
+  return async (p: P, token: CancellationToken) => {
     try {
-      return await fn(p);
+      if (token?.isCancellationRequested) throw cancelled();
+      const result = await fn(p, token);
+      if (token?.isCancellationRequested) throw cancelled();
+      return result;
     } catch (err) {
       if (err instanceof ResponseError) throw err;
       connection.console.error(`govreport: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
@@ -110,10 +135,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfig = !!caps.workspace?.configuration;
   canRegisterConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canShowDocument = !!caps.window?.showDocument?.support;
+  canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   publisher.pull = !!caps.textDocument?.diagnostic;
-  const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
-  const paths = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-  setTimeout(() => void index.scan(paths).then(() => publisher.refreshAll()), 50);
+  // Only the workspace folders are indexed and served from disk (the root, for clients without folders).
+  const folders = Array.isArray(params.workspaceFolders)
+    ? params.workspaceFolders.map((f) => f?.uri).filter((u): u is string => typeof u === 'string')
+    : typeof params.rootUri === 'string' ? [params.rootUri] : [];
+  workspace.setFolders(folders);
+  canFollowFolders = !!caps.workspace?.workspaceFolders;
+  // The VS Code client says whether the user trusts the workspace; other clients have no such notion.
+  workspace.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+  setTimeout(indexWorkspace, 50);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -122,16 +155,24 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: {
         codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite],
-        resolveProvider: false,
+        resolveProvider: true,
       },
       executeCommandProvider: { commands: [COMMAND_FIX_ALL] },
       ...(publisher.pull ? { diagnosticProvider: { identifier: 'govreport', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      ...(canFollowFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'govreport-language-server', version: VERSION },
   };
 });
 
 connection.onInitialized(() => {
+  if (canFollowFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      const now = await connection.workspace.getWorkspaceFolders();
+      workspace.setFolders((now ?? []).map((f) => f.uri));
+      indexWorkspace();
+    });
+  }
   if (canRegisterConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -140,10 +181,50 @@ connection.onInitialized(() => {
   }
 });
 
-connection.onDidChangeConfiguration((change) => {
-  settings.changed(canPullConfig ? undefined : change.settings);
+/** Checks files on disk (inside the workspace) and pushes their diagnostics: the workspace check. */
+function checkOnDisk(uris: string[], token: CancellationToken) {
+  return checkFiles({ uris }, documents, analyzer, publisher, token, workspace, (u) => settings.get(u), clientLocale);
+}
+
+/** The background walk of the workspace folders; a new one (folders changed) or shutdown stops the last. */
+let indexing: AbortController | undefined;
+function indexWorkspace(): void {
+  indexing?.abort();
+  if (workspace.folders.length === 0) return;
+  const controller = (indexing = new AbortController());
+  void index.scan(workspace.folders, controller.signal).then((r) => {
+    if (r.stopped === 'cancelled') return;
+    if (r.stopped) connection.console.warn(`govreport: the workspace index stopped at its limit of ${r.stopped} (${r.files} report files, ${r.folders} folders, ${r.bytes} bytes in ${r.ms} ms); last year's report may not be found for some reports`);
+    // Once the workspace's reports are known, open reports may have last year's at hand (R9): check them again.
+    analyzer.invalidateAll();
+    publisher.refreshAll();
+  });
+}
+
+connection.onNotification(WORKSPACE_TRUST, (p: WorkspaceTrustParams) => {
+  if (typeof p?.trusted !== 'boolean' || p.trusted === workspace.trusted) return;
+  workspace.trusted = p.trusted;
+  settings.filesChanged();
+  settingsChanged();
+});
+
+connection.onShutdown(() => indexing?.abort());
+
+/**
+ * Settings or a govreport.json changed: every result shown is computed again (open documents, and the files
+ * of the last workspace check), and the client is told, so it asks again for what it shows (the Outline).
+ */
+function settingsChanged(): void {
   analyzer.invalidateAll();
   publisher.refreshAll();
+  const pushed = publisher.pushedUris();
+  if (pushed.length > 0) void checkOnDisk(pushed, CancellationToken.None).catch(() => undefined);
+  void connection.sendNotification(SETTINGS_CHANGED);
+}
+
+connection.onDidChangeConfiguration((change) => {
+  settings.changed(canPullConfig ? undefined : change.settings);
+  settingsChanged();
 });
 
 connection.onDidChangeWatchedFiles((params) => {
@@ -155,8 +236,7 @@ connection.onDidChangeWatchedFiles((params) => {
   }
   if (configChanged) {
     settings.filesChanged();
-    analyzer.invalidateAll();
-    publisher.refreshAll();
+    settingsChanged();
   }
 });
 
@@ -196,7 +276,15 @@ connection.onCodeAction(guard('codeAction', async (p: CodeActionParams) => {
   const doc = documents.get(uriOf(p));
   if (!doc || !p.range || !p.context) return [];
   const a = await analyzer.analyse(doc);
-  return codeActions(a, { ...p, context: { ...p.context, diagnostics: Array.isArray(p.context.diagnostics) ? p.context.diagnostics : [] } });
+  const params = { ...p, context: { ...p.context, diagnostics: Array.isArray(p.context.diagnostics) ? p.context.diagnostics : [] } };
+  // The text view of an original is read-only: no edits, "另存为可编辑的报告" instead.
+  if (isOriginalUri(doc.uri)) return readOnlyActions(a, params);
+  return codeActions(a, params, { resolveEdits: canResolveEdits });
+}));
+
+connection.onCodeActionResolve(guard('codeAction/resolve', async (action) => {
+  const doc = documents.get(resolveDataOf(action)?.uri ?? '');
+  return resolveCodeAction(doc ? await analyzer.analyse(doc) : undefined, action);
 }));
 
 connection.onExecuteCommand(guard('executeCommand', async (p) => {
@@ -206,15 +294,17 @@ connection.onExecuteCommand(guard('executeCommand', async (p) => {
   const doc = u ? documents.get(u) : undefined;
   if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, 'govreport.fixAll needs the URI of an open document');
   const a = await analyzer.analyse(doc);
-  const edits = a.settings.enable ? fixAllAsEdits(a.text, a.options) : [];
-  if (edits.length === 0) return { applied: false };
-  return connection.workspace.applyEdit({ label: 'GovReport: fix all', edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } });
+  const { edits, result } = fixAllOf(a);
+  // The text view of an original is read-only: nothing is applied there (the client says so first).
+  if (!a.settings.enable || edits.length === 0 || isOriginalUri(doc.uri)) return result;
+  const r = await connection.workspace.applyEdit({ label: 'GovReport: fix all', edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: a.version }, edits }] } });
+  return { ...result, applied: r.applied };
 }));
 
 connection.onRequest(REPORT_INFO, guard('reportInfo', (p: ReportInfoParams) => reportInfo(documents, analyzer, uriOf(p))));
-connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams) => {
+connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams, token) => {
   if (!p || !Array.isArray(p.uris) || p.uris.some((u) => typeof u !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'uris must be a list of strings');
-  return checkFiles(p, documents, analyzer, publisher);
+  return checkOnDisk(p.uris, token);
 }));
 connection.onRequest(SOURCE_TEXT, guard('sourceText', async (p: SourceTextParams) => {
   const uri = uriOf(p);

@@ -21,16 +21,6 @@ for (const name of seedNames()) {
   });
 }
 
-test('a .txt named like an annual report is govreport by its name', async () => {
-  await ready();
-  // Nothing in the text says 政府信息公开 or 年度报告, so only the file name association makes it a report.
-  const uri = freshCopy(seedNames()[4], '某区2021年政府信息公开工作年度报告.txt');
-  require('fs').writeFileSync(uri.fsPath, '一、总体情况\n本机关按要求开展工作。\n');
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  const doc = await waitLanguage(uri);
-  assert.strictEqual(doc.languageId, 'govreport');
-});
-
 test('a plain text that is not a report stays plaintext and gets no findings', async () => {
   await ready();
   const uri = freshCopy(seedNames()[0], 'notes.txt');

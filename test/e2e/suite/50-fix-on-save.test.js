@@ -1,4 +1,5 @@
-// editor.codeActionsOnSave {"source.fixAll.govreport": "explicit"}: saving applies every fix, like `govreport fix`.
+// editor.codeActionsOnSave {"source.fixAll.govreport": "explicit"}: saving applies the safe fixes, like `govreport fix`.
+// The action comes without its edit and VS Code resolves it (codeAction/resolve) before applying it.
 const { vscode, assert, seedNamed, seedText, expectedOf, freshCopy, openReport, pairs, cliFindings, cliFix, setSetting, waitPairs, waitUntil } = require('./util');
 const fs = require('fs');
 
@@ -30,7 +31,7 @@ test('the source.fixAll.govreport action is offered and equals `govreport fix`',
   const uri = freshCopy(name);
   const { doc } = await openReport(uri, pairs(expectedOf(name).diagnostics));
   const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri,
-    new vscode.Range(0, 0, doc.lineCount, 0), 'source.fixAll.govreport');
+    new vscode.Range(0, 0, doc.lineCount, 0), 'source.fixAll.govreport', 10);
   const fixAll = actions.filter((a) => a.kind && a.kind.value === 'source.fixAll.govreport');
   assert.strictEqual(fixAll.length, 1, actions.map((a) => a.title).join(' | '));
   assert.ok(await vscode.workspace.applyEdit(fixAll[0].edit));

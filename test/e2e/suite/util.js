@@ -131,7 +131,8 @@ async function setLocale(uri, locale) {
 function applyEdits(text, edits) {
   const lines = text.split('\n');
   const off = (p) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const list = edits.map((e) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
+  // From the end; insertions at one place keep their order (the LSP rule), so the later goes in first.
+  const list = edits.map((e, i) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText, i })).sort((a, b) => b.s - a.s || b.i - a.i);
   for (const e of list) text = text.slice(0, e.s) + e.t + text.slice(e.e);
   return text;
 }

@@ -150,7 +150,10 @@ export async function runUi({ url, folder, shots, oracle }) {
     await page.waitForFunction(() => (document.querySelector('.quick-input-widget input')?.value ?? 'x') === '', null, { timeout: 15000 });
     await input.fill('测试县人民政府办公室');
     await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: 'Untitled' }).first().waitFor({ timeout: 15000 });
+    // Named for saving as <年份>年<机关>政府信息公开工作年度报告.txt, not "Untitled-1".
+    const tab = page.locator('.tab.active', { hasText: '2023年测试县人民政府办公室政府信息公开工作年度报告.txt' }).first();
+    check('the new report is named <年份>年<机关>政府信息公开工作年度报告.txt', await tab.waitFor({ timeout: 15000 }).then(() => true, () => false),
+      (await page.locator('.tab').allInnerTexts()).join(' | '));
     const newText = await editor.locator('.view-lines').innerText().catch(() => '');
     check('New report command opens the template for the agency and year', newText.includes('测试县人民政府办公室') && newText.includes('2023'), newText.slice(0, 200));
     await shot('new-report');

@@ -1,89 +1,123 @@
-/** `govreport check`: reports in files and folders, with findings as text, JSON or SARIF. */
+/**
+ * `govreport check`: reports in files and folders, with findings as text, JSON or SARIF. Each report is
+ * checked on its own in parallel (check/pool.ts), then the checks across reports run here on what came back.
+ */
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, PreviousReport } from '../../core/checks/types';
-import type { ReportModel } from '../../core/model';
+import { ACROSS_YEARS, pairWithLastYear, previousLabel } from '../../core/desk/years';
 import { checkOptions } from '../../core/options';
-import { parseLines, parseReport } from '../../core/parse/index';
-import { checkText, overLimit, runChecks } from '../../core/service';
-import type { Settings, SettingsProblem } from '../../core/settings';
-import { type Line, splitLines } from '../../core/text/lines';
+import { problemMessage } from '../../core/settings';
+import { runChecks, sortFindings } from '../../core/service';
 import { placeOf } from '../../core/source/place';
 import type { SourceView } from '../../core/source/types';
+import { splitLines } from '../../core/text/lines';
 import { collectFiles, UnreadableFile } from '../../node/files';
-import { readReport } from '../../node/sources';
-import type { Args } from '../args';
+import { type Args, UsageError } from '../args';
+import { applyBaseline } from '../check/baseline';
+import { checkDesk } from '../check/desk';
+import { toCsv } from '../report/csv';
+import { deskData } from '../report/desk-data';
+import { toHtml } from '../report/html';
+import { type Checked, isFailed, type Job, type PlainOptions } from '../check/analyse';
+import { checkFiles } from '../check/pool';
+import { progressLine } from '../check/progress';
 import { err, out } from '../io';
-import { readConfigOption, settingsFor } from '../load';
+import { type LoadedSettings, readConfigOption, settingsFor } from '../load';
 import { toSarif } from '../sarif';
 import { type FileResult, formatText, summaryLine } from '../text';
 
-interface Loaded {
-  path: string;
-  text: string;
-  /** The text's lines; null when it is too large to check. */
-  lines: Line[] | null;
-  model: ReportModel;
-  settings: Settings;
-  problems: SettingsProblem[];
-  /** The original's text view (a .docx, .pdf or .html). */
-  view?: SourceView;
-}
-
-/** Normalised agency name, for pairing a report with last year's. */
-function agencyKey(m: ReportModel): string | null {
-  return m.agency ? m.agency.replace(/\s+/g, '') : null;
-}
+/** Said of a file read as Big5: the checker reads simplified Chinese, so a traditional text is rarely recognised. */
+const BIG5_NOTE = {
+  zh: '按 Big5（繁体中文）编码读取；本工具按简体中文的栏目和表格名称识别报告，繁体文本多半无法识别',
+  en: 'read as Big5 (traditional Chinese); reports are recognised by their simplified-Chinese headings and labels, so a traditional text is rarely recognised',
+};
 
 export async function check(args: Args, version: string): Promise<number> {
   const override = await readConfigOption(args.config);
   const { files, missing } = await collectFiles(args.paths);
   const unreadable: UnreadableFile[] = [...missing];
-  const loaded: Loaded[] = [];
-  for (const file of files) {
-    try {
-      const { settings, problems } = settingsFor(file, override);
-      const { text, view } = await readReport(file);
-      // Parsed once: the model pairs reports across years here and is checked below.
-      const lines = overLimit(text, settings.maxFileSize) ? null : splitLines(text);
-      const model = lines ? parseLines(text, lines, undefined, view?.grids) : parseReport('');
-      loaded.push({ path: file, text, lines, model, settings, problems, ...(view ? { view } : {}) });
-    } catch (e) {
-      unreadable.push(e instanceof UnreadableFile ? e : new UnreadableFile(file, (e as Error).message));
-    }
-  }
-  // Last year's report of the same agency among the inputs, for R9.
-  const byAgencyYear = new Map<string, Loaded>();
-  for (const l of loaded) {
-    const a = agencyKey(l.model);
-    if (a && l.model.year) byAgencyYear.set(`${a}|${l.model.year}`, l);
-  }
-  const results: FileResult[] = [];
-  const configProblems = new Set<string>();
-  for (const l of loaded) {
-    for (const p of l.problems) configProblems.add(p.message);
-    const a = agencyKey(l.model);
-    const prevLoaded = a && l.model.year ? byAgencyYear.get(`${a}|${l.model.year - 1}`) : undefined;
-    const previous: PreviousReport | undefined = prevLoaded
-      ? {
-        model: prevLoaded.model,
-        uri: prevLoaded.path,
-        label: args.locale === 'en'
-          ? `${prevLoaded.model.year} report (${path.basename(prevLoaded.path)})`
-          : `${prevLoaded.model.year}年报告（${path.basename(prevLoaded.path)}）`,
-      }
-      : undefined;
-    const options = checkOptions(l.settings, { locale: args.locale, ...(previous ? { previous } : {}) });
-    if (l.view) options.source = { kind: l.view.kind, problems: l.view.problems };
-    const { model, findings } = l.lines
-      ? { model: l.model, findings: runChecks(l.model, l.lines, options) }
-      : checkText(l.text, options);
-    results.push({ path: l.path, model, findings, ...(l.view ? { view: l.view } : {}) });
-  }
-  for (const m of configProblems) err(`govreport: ${m}\n`);
-  for (const u of unreadable) err(`govreport: ${u.path}: ${u.message}\n`);
+  // Last year's reports from --previous: read and parsed like the others, compared with, never listed.
+  const given = new Set(files.map((f) => path.resolve(f)));
+  const earlier = args.previous.length ? await collectFiles(args.previous) : { files: [], missing: [] };
+  unreadable.push(...earlier.missing);
+  const previousFiles = earlier.files.filter((f) => !given.has(path.resolve(f)));
 
+  // Settings are looked up once per folder, and each distinct set becomes one plain option set for the workers.
+  const bySettings = new Map<LoadedSettings, number>();
+  const optionSets: PlainOptions[] = [];
+  const memo = new Map<string, LoadedSettings>();
+  const configProblems = new Set<string>();
+  const loadedOfJob: LoadedSettings[] = [];
+  const jobs: Job[] = [...files, ...previousFiles].map((file) => {
+    const loaded = settingsFor(file, override, memo);
+    loadedOfJob.push(loaded);
+    let i = bySettings.get(loaded);
+    if (i === undefined) {
+      for (const p of loaded.problems) configProblems.add(problemMessage(p, args.locale));
+      const o = checkOptions(loaded.settings, { locale: args.locale });
+      optionSets.push({ locale: args.locale, levels: o.levels ?? {}, maxSize: o.maxSize ?? Number.MAX_SAFE_INTEGER, ...(o.expectFormat ? { expectFormat: o.expectFormat } : {}) });
+      bySettings.set(loaded, (i = optionSets.length - 1));
+    }
+    return { path: file, options: i };
+  });
+
+  const progress = progressLine(process.stderr, args.locale);
+  const outcomes = await checkFiles(jobs, optionSets, { progress: (d, t) => progress.update(d, t), ...(args.jobs !== undefined ? { workers: args.jobs } : {}) });
+  progress.end();
+  const checked: Checked[] = [];
+  const lastYears: Checked[] = [];
+  const optionsOf = new Map<Checked, PlainOptions>();
+  const loadedOf = new Map<Checked, LoadedSettings>();
+  outcomes.forEach((o, i) => {
+    if (isFailed(o)) unreadable.push(new UnreadableFile(o.path, o.error));
+    else {
+      (i < files.length ? checked : lastYears).push(o);
+      optionsOf.set(o, optionSets[jobs[i]!.options]!);
+      loadedOf.set(o, loadedOfJob[i]!);
+    }
+  });
+
+  // Across years: last year's report of the same agency among the inputs or in --previous.
+  const pairs = pairWithLastYear(checked, [...checked, ...lastYears], (c) => c.model);
+  for (const [c, prev] of pairs) {
+    const previous: PreviousReport = {
+      model: prev.model,
+      lines: splitLines(prev.text),
+      uri: prev.path,
+      label: previousLabel(prev.model.year, path.basename(prev.path), args.locale),
+    };
+    const more = runChecks(c.model, splitLines(c.text), { ...optionsOf.get(c)!, only: ACROSS_YEARS, previous });
+    if (more.length) c.findings = sortFindings([...c.findings, ...more]);
+  }
+
+  // Across agencies: each roster over the reports it governs.
+  const desk = checkDesk(checked, (c) => loadedOf.get(c)!, args.locale);
+
+  // Dismissed findings: --baseline, else a govreport.json's "baseline".
+  const base = process.cwd();
+  const baselineFile = args.baseline ?? [...new Set(checked.map((c) => loadedOf.get(c)!.settings.baseline).filter(Boolean))][0];
+  const dismissal = baselineFile ? await applyBaseline(path.resolve(baselineFile), checked, base) : undefined;
+  const dismissedOf = (r: FileResult) => dismissal?.dismissed.get(r as Checked)?.length ?? 0;
+
+  const results: FileResult[] = checked;
+  const all = [...results, ...desk.rosters];
+  for (const m of configProblems) err(`govreport: ${m}\n`);
+  for (const c of checked) if (c.format === 'big5') err(`govreport: ${c.path}: ${BIG5_NOTE[args.locale === 'en' ? 'en' : 'zh']}\n`);
+  for (const u of unreadable) err(`govreport: ${u.path}: ${u.message}\n`);
+  if (dismissal) {
+    err(dismissal.wrote
+      ? (args.locale === 'en'
+        ? `govreport: wrote the baseline ${dismissal.file} with ${dismissal.entries} findings; later runs show only new ones\n`
+        : `govreport：已写入基线 ${dismissal.file}（${dismissal.entries} 个问题）；以后的检查只显示新问题\n`)
+      : (args.locale === 'en'
+        ? `govreport: ${[...dismissal.dismissed.values()].reduce((a, f) => a + f.length, 0)} findings dismissed by the baseline ${dismissal.file}\n`
+        : `govreport：基线 ${dismissal.file} 中已忽略的问题 ${[...dismissal.dismissed.values()].reduce((a, f) => a + f.length, 0)} 个，未显示\n`));
+  }
+
+  let text: string;
   if (args.format === 'json') {
-    const jsonFiles = results.map((r) => ({
+    const jsonFiles = all.map((r) => ({
       path: r.path,
       isReport: r.model.isReport,
       agency: r.model.agency,
@@ -93,17 +127,35 @@ export async function check(args: Args, version: string): Promise<number> {
       sections: r.model.sections.map((s) => ({ number: s.number, title: s.heading.title.text, range: s.range })),
       ...(r.view ? { source: { kind: r.view.kind, tables: r.view.grids.length, ...(r.view.pages ? { pages: r.view.pages } : {}) } } : {}),
       diagnostics: r.findings.map((f) => diagnosticJson(f, r.view)),
+      ...(dismissedOf(r) ? { dismissed: dismissedOf(r) } : {}),
     }));
     const errors = unreadable.map((u) => ({ path: u.path, error: u.message }));
-    out(JSON.stringify({ files: jsonFiles, ...(errors.length ? { errors } : {}) }, null, 2) + '\n');
+    const missingJson = desk.missing.length ? { missing: desk.missing } : {};
+    text = JSON.stringify({ files: jsonFiles, ...(errors.length ? { errors } : {}), ...missingJson }, null, 2) + '\n';
   } else if (args.format === 'sarif') {
-    out(JSON.stringify(toSarif(results, args.locale, version, process.cwd()), null, 2) + '\n');
+    const suppressed = dismissal ? [...dismissal.dismissed].map(([c, findings]) => ({ path: c.path, findings })) : [];
+    text = JSON.stringify(toSarif(all, args.locale, version, base, suppressed), null, 2) + '\n';
+  } else if (args.format === 'html' || args.format === 'csv') {
+    const data = deskData(results, unreadable, desk.missing, dismissedOf, args.locale, base);
+    text = args.format === 'html' ? toHtml(data) : toCsv(data);
   } else {
-    out(formatText(results, args.locale, args.color));
-    out(summaryLine(results, unreadable.length, args.locale) + '\n');
+    text = formatText(results, args.locale, args.color) + formatText(desk.rosters, args.locale, args.color, false)
+      + summaryLine(results, unreadable.length, args.locale) + '\n';
+    if (desk.missing.length) {
+      text += args.locale === 'en'
+        ? `${desk.missing.length} agencies in the roster have no report of the year\n`
+        : `名单中有 ${desk.missing.length} 个机关没有本年度报告\n`;
+    }
   }
+  if (args.output) {
+    try {
+      writeFileSync(args.output, text);
+    } catch (e) {
+      throw new UsageError(`cannot write --output ${args.output}: ${(e as Error).message}`);
+    }
+  } else out(text);
   if (unreadable.length > 0) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return all.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 function diagnosticJson(f: Finding, view: SourceView | undefined): Record<string, unknown> {

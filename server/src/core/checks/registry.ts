@@ -5,8 +5,12 @@ import { carryoverMismatch } from './rules/carryover-mismatch';
 import { conversionDebris } from './rules/conversion-debris';
 import { feeStatementMissing } from './rules/fee-statement-missing';
 import { formatOutdated } from './rules/format-outdated';
+import { hierarchySum } from './rules/hierarchy-sum';
+import { inForceMismatch } from './rules/in-force-mismatch';
 import { layoutLost } from './rules/layout-lost';
 import { periodYear } from './rules/period-year';
+import { placeholderUnfilled } from './rules/placeholder-unfilled';
+import { reportMissing } from './rules/report-missing';
 import { sectionEmpty } from './rules/section-empty';
 import { sectionMissing } from './rules/section-missing';
 import { sectionNumbering } from './rules/section-numbering';
@@ -25,8 +29,9 @@ import { tableMissing } from './rules/table-missing';
 import { tableRowMissing } from './rules/table-row-missing';
 import { tableUnreadable } from './rules/table-unreadable';
 import { sourceUnreadable } from './rules/source-unreadable';
+import { textCopied } from './rules/text-copied';
 import { textTableMismatch } from './rules/text-table-mismatch';
-import type { Check, CheckMeta } from './types';
+import type { Check, CheckMeta, Locale } from './types';
 
 export const CHECKS: readonly Check[] = [
   sectionMissing,
@@ -52,15 +57,21 @@ export const CHECKS: readonly Check[] = [
   feeStatementMissing,
   conversionDebris,
   carryoverMismatch,
+  placeholderUnfilled,
   layoutLost,
   sourceUnreadable,
+  inForceMismatch,
+  textCopied,
+  // Across reports: metadata here, the work in core/desk/ (they find nothing in one report).
+  hierarchySum,
+  reportMissing,
 ];
 
 /** Reported once when a check itself fails, so one broken check never silences the others. */
 export const INTERNAL_ERROR: CheckMeta = {
   code: 'internal-error',
   defaultSeverity: 'information',
-  fixable: false,
+  fixes: [],
   description: { zh: '某项检查自身出错（检查器缺陷）', en: 'A check failed with an internal error (a bug in the checker)' },
   docs: {
     why: {
@@ -76,7 +87,7 @@ export const INTERNAL_ERROR: CheckMeta = {
 export const FILE_TOO_LARGE: CheckMeta = {
   code: 'file-too-large',
   defaultSeverity: 'information',
-  fixable: false,
+  fixes: [],
   description: { zh: '文件超过大小上限，未检查', en: 'The file is over the size limit and was not checked' },
   docs: {
     why: {
@@ -92,7 +103,7 @@ export const FILE_TOO_LARGE: CheckMeta = {
 export const TOO_MANY_PROBLEMS: CheckMeta = {
   code: 'too-many-problems',
   defaultSeverity: 'warning',
-  fixable: false,
+  fixes: [],
   description: { zh: '问题太多，编辑器只列出一部分', en: 'Too many problems: the editor lists only some of them' },
   docs: {
     why: {
@@ -119,6 +130,11 @@ export function metaOf(code: string): CheckMeta | undefined {
 /** Where a check's documentation lives, relative to the repository and on the web. */
 export const DOCS_BASE = 'https://github.com/govreport/govreport/blob/main/docs/checks/';
 
-export function docsUrl(code: string): string {
-  return `${DOCS_BASE}${code}.md`;
+/** The page of a code in a language: docs/checks/<code>.md in Chinese, docs/checks/en/<code>.md in English. */
+export function docsPage(code: string, locale: Locale = 'zh'): string {
+  return `${locale === 'en' ? 'en/' : ''}${code}.md`;
+}
+
+export function docsUrl(code: string, locale: Locale = 'zh'): string {
+  return `${DOCS_BASE}${docsPage(code, locale)}`;
 }

@@ -1,7 +1,9 @@
 /**
  * Turns a sum finding of the analysis into a diagnostic: the message names the row, column and numbers
  * (`“总计”列应为 9（自然人 8 + 商业企业 1），实为 0`), related information names the other sums the same
- * correction repairs, and the fix sets the cell when doing so breaks no sum that holds.
+ * correction repairs, and the fix — a suggestion: any cell of a failed sum may be the wrong one — sets the cell
+ * when doing so breaks no sum that holds. It is the preferred fix only when the figures pin the cell down: one
+ * correction of it repairs several sums at once.
  */
 import type { SumSpec } from '../format/spec';
 import type { Cell } from '../model';
@@ -161,9 +163,15 @@ export function sumFindings(ctx: CheckContext, code: SumSpec['code']): RawFindin
       },
     };
     if (f.safe) {
+      const table = f.primary.spec.table;
+      const where = table === 'appeals'
+        ? { zh: columnName(table, f.cell.column, 'zh'), en: columnName(table, f.cell.column, 'en') }
+        : { zh: `“${rowName(table, f.cell.row, 'zh')}”的“${columnName(table, f.cell.column, 'zh')}”`, en: cellName(table, f.cell, 'en') };
       finding.fix = {
-        title: ctx.t({ zh: `改为 ${n(f.expected)}`, en: `Change to ${n(f.expected)}` }),
+        title: ctx.t({ zh: `把${where.zh}改为 ${n(f.expected)}（请核实）`, en: `Set ${where.en} to ${n(f.expected)} (verify)` }),
+        kind: 'suggestion',
         edits: [replace(f.cell.range, n(f.expected))],
+        ...(f.also.length > 0 ? { preferred: true } : {}),
       };
     }
     out.push(finding);

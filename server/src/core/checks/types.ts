@@ -1,7 +1,8 @@
 /**
  * The shape of a check and of what it finds. A check is one small module: metadata plus a function from the
  * report model to findings. Findings carry their fix as plain text edits computed here in the core, so an
- * editor or the command line only passes them through.
+ * editor or the command line only passes them through. Every fix has a kind (checks.md, "What a fix may do"):
+ * only safe fixes ever go into a fix-all.
  */
 import type { ReportModel } from '../model';
 import type { SourceProblem } from '../source/types';
@@ -24,9 +25,33 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * What a fix may do. `safe`: form only (a numeral, a canonical title or label, conversion debris removed); never
+ * adds, removes or changes a number or a sentence; the only kind in fix-all, on save and in `govreport fix`.
+ * `skeleton`: inserts structure to fill in (a heading, table, row or column), its cells blank ("/") and its text
+ * a visible placeholder （待填写：…）, which stay reported until filled. `suggestion`: a number or a fact the
+ * checker inferred; offered one at a time, titled with what it asserts and 请核实, never in a fix-all.
+ */
+export type FixKind = 'safe' | 'skeleton' | 'suggestion';
+
+export const FIX_KINDS: readonly FixKind[] = ['safe', 'skeleton', 'suggestion'];
+
+/** How each kind is named to users (rule docs, CLI, editor). */
+export const FIX_KIND_NAMES: Readonly<Record<FixKind, Bilingual>> = {
+  safe: { zh: '自动修复：仅调整格式', en: 'Automatic fix: form only' },
+  skeleton: { zh: '插入待填写的结构', en: 'Inserts structure to fill in' },
+  suggestion: { zh: '建议，需核实', en: 'Suggestion, to be verified' },
+};
+
 export interface Fix {
   title: string;
+  kind: FixKind;
   edits: TextEdit[];
+  /**
+   * A suggestion the report's own figures pin down (one cell repairs several sums): offered as the preferred
+   * fix. A first safe or skeleton fix is preferred anyway; other suggestions never are.
+   */
+  preferred?: boolean;
 }
 
 export interface Related {
@@ -42,9 +67,9 @@ export interface Finding {
   range: Range;
   message: string;
   related?: Related[];
-  /** The preferred fix. */
+  /** The first fix offered. */
   fix?: Fix;
-  /** Further fixes (e.g. fill every blank of the table). */
+  /** Further fixes of the same finding (e.g. a column left blank, or computed from the sums). */
   moreFixes?: Fix[];
   /** Facts about the finding for tools: row, column, expected and actual values. */
   data?: Record<string, unknown>;
@@ -70,14 +95,17 @@ export interface CheckDocs {
 export interface CheckMeta {
   code: string;
   defaultSeverity: Severity;
-  fixable: boolean;
+  /** The kinds of the fixes its findings may offer (none: nothing to fix automatically), as in checks.md. */
+  fixes: readonly FixKind[];
   description: Bilingual;
   docs: CheckDocs;
 }
 
-/** A report of last year for R9. */
+/** Last year's report of the same agency, for the checks across years (R9, R10, text-copied). */
 export interface PreviousReport {
   model: ReportModel;
+  /** Its lines, for the checks that compare its text (text-copied); without them those checks are silent. */
+  lines?: readonly Line[];
   uri?: string;
   label?: string;
 }
@@ -106,4 +134,9 @@ export interface CheckContext {
 export interface Check {
   meta: CheckMeta;
   run(ctx: CheckContext): RawFinding[];
+  /**
+   * A fix over several findings of this check together (fill every blank of this table), built only when a
+   * user asks for the fixes of `finding`; `siblings` are all findings of the same code in the document.
+   */
+  groupFix?(finding: Finding, siblings: readonly Finding[], t: (text: Bilingual) => string): Fix | undefined;
 }

@@ -42,6 +42,8 @@ export interface Term {
   generic?: boolean;
   /** A receiving verb (收到, 受理): in a sentence about reviews or lawsuits it counts them all. */
   receiving?: boolean;
+  /** A silencing word that holds for the rest of its paragraph, not only its clause. */
+  paragraph?: boolean;
 }
 
 const T = (kind: TermKind, extra: Omit<Term, 'kind'> = {}): Term => ({ kind, ...extra });
@@ -109,7 +111,9 @@ const ENTRIES: [string[], Term][] = [
   // --- the count is about something else, another time or a part; or it is not exact ------------
   [['办结率', '答复率', '按时办结率', '按期办结率', '满意率', '及时率', '纠错率', '败诉率', '受理率', '回复率', '增长率', '上线率'], T('silence')],
   [['上年', '上年度', '去年', '上一年', '上一年度', '前年', '往年', '同比', '环比', '较', '相比', '比上年', '增长', '增加', '减少',
-    '下降', '上升', '持平', '历年', '累计', '以来', '截至', '截止', '近年', '近三年', '上半年', '下半年', '季度', '月份'], T('silence')],
+    '下降', '上升', '持平', '历年', '累计', '以来', '截至', '截止', '近年', '近三年'], T('silence')],
+  // Part of the year: said once (2022年上半年，…), it holds for the rest of the paragraph.
+  [['上半年', '下半年', '季度', '一季度', '二季度', '三季度', '四季度', '前三季度', '月份', '同期'], T('silence', { paragraph: true })],
   [['协查', '协助', '协办', '配合', '转办', '转交', '转送', '代为', '咨询', '来电', '来访', '来信', '信函', '电话', '热线', '留言', '信访',
     '涉及', '关于', '网上', '网络', '在线', '线上', '线下', '当面', '现场', '邮寄', '传真', '邮件', '邮箱', '窗口', '自然人', '法人',
     '企业', '组织', '公民', '个人', '律师', '当场', '延期', '逾期', '超期'], T('silence')],
@@ -123,21 +127,23 @@ const ENTRIES: [string[], Term][] = [
     '公民、法人或其他组织', '公民、法人和其他组织', '要件', '受理件', '各类', '总数', '数量', '总量', '共计', '合计', '总计',
     '其中', '包括', '含', '具体为', '本年度', '本年', '全年', '年度', '今年', '当年', '办理结果', '处理结果', '依法',
     '依规', '按时', '按期', '及时', '法定期限内', '法定时限内', '规定时限内', '期限内', '发生', '提起', '被申请', '产生', '出现', '引发',
-    '因', '无正当理由', '无论', '情况', '情形', '共', '计', '了', '为', '达', '有', '的', '已', '被', '是', '等', '件', '个', '类', '中',
+    '因', '原行政行为', '原具体行政行为', '原行为', '原决定', '原答复', '一审', '二审', '无正当理由', '无论', '情况', '情形', '共', '计', '了', '为', '达', '有', '的', '已', '被', '是', '等', '件', '个', '类', '中',
     '宗', '起', '例', '次', '政务公开'], T('noise')],
 ];
 
-/** Words by their first character, longest first. */
-const BY_FIRST = new Map<string, [string, Term][]>();
+/** Words by their first character, longest first: FIRST[code] indexes LISTS, -1 when no word starts so. */
+const LISTS: [string, Term][][] = [];
+const FIRST = new Int16Array(0x10000).fill(-1);
 for (const [spellings, term] of ENTRIES) {
   for (const s of spellings) {
-    const list = BY_FIRST.get(s[0]!) ?? [];
+    const c = s.charCodeAt(0);
+    if (FIRST[c] === -1) FIRST[c] = LISTS.push([]) - 1;
+    const list = LISTS[FIRST[c]!]!;
     if (list.some(([w]) => w === s)) throw new Error(`prose word listed twice: ${s}`);
     list.push([s, term]);
-    BY_FIRST.set(s[0]!, list);
   }
 }
-for (const list of BY_FIRST.values()) list.sort((a, b) => b[0].length - a[0].length);
+for (const list of LISTS) list.sort((a, b) => b[0].length - a[0].length);
 
 export interface Word {
   term: Term;
@@ -150,9 +156,9 @@ export function wordsOf(text: string, from: number, to: number): Word[] {
   const out: Word[] = [];
   let i = from;
   while (i < to) {
-    const list = BY_FIRST.get(text[i]!);
+    const at = FIRST[text.charCodeAt(i)]!;
     let hit: [string, Term] | undefined;
-    if (list) for (const e of list) if (i + e[0].length <= to && text.startsWith(e[0], i)) { hit = e; break; }
+    if (at >= 0) for (const e of LISTS[at]!) if (i + e[0].length <= to && text.startsWith(e[0], i)) { hit = e; break; }
     if (hit) {
       out.push({ term: hit[1], start: i, end: i + hit[0].length });
       i += hit[0].length;

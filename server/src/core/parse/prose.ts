@@ -20,14 +20,15 @@ const MAX_PARAGRAPH = 20000;
 const NEG_REACH = 40;
 
 /** A count (N 件) or a percentage (N%) in normalised text. */
-const MENTION = /(?<!\d[,.]|[\d.第每]|没有|无|未)(?:(\d{1,7})(余|多)?(?:件次|件|条|宗|起|例|个|次|份)|([零〇一二两三四五六七八九十百千]{1,6})(余|多)?(?:件次|件|条|宗|例)|(\d{1,3}(?:\.\d{1,4})?)%)/g;
+const MENTION = /(?<!\d[,.]|[\d.第每]|没有|无|未)(?:(\d{1,7})(余|多)?(?:件次|件|条|宗|起|例|个|次|份)|(?<![零〇一二两三四五六七八九十百千])([零〇一二两三四五六七八九十百千]{1,6})(余|多)?(?:件次|件|条|宗|例)|(\d{1,3}(?:\.\d{1,4})?)%)/g;
 const YEAR = /((?:19|20)\d{2})年/g;
 /**
  * Where a clause ends. `、` ends one too, once a number has been given in it (予以公开6件、部分公开2件). Brackets
  * do not: 各乡镇（街道）共收到… is still about the townships.
  */
-const BOUNDARY = new Set([',', ';', ':']);
-const SENTENCE_END = /[。!?]/;
+const isBoundary = (c: number) => c === 0x2c /* , */ || c === 0x3b /* ; */ || c === 0x3a /* : */;
+const PAUSE = 0x3001; // 、
+const isSentenceEnd = (c: number) => c === 0x3002 /* 。 */ || c === 0x21 /* ! */ || c === 0x3f /* ? */;
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -97,6 +98,31 @@ function continues(text: string, prev: [number, number], lineFrom: number, from:
   return !startsItem(text, from, to);
 }
 
+/** A count cut from the words before it: the line starts with 13件. */
+const STARTS_WITH_COUNT = /^[\s\u3000]*[\d０-９]{1,7}[\s\u3000]*[件条宗起例]/;
+/** A line that may be the first half of a sentence: words, no digits, no cells, no numbering. */
+const LABEL_LIKE = /^[^\d０-９\t|]{8,60}$/;
+
+/**
+ * Where a prose line that starts with a count begins its sentence: on the line above, when that line is the
+ * words the count belongs to, broken off by layout ("…共收到政府信息公开申请" / "13件，…"). Such a line can read
+ * like a table label, and the table reader may have kept it; it is taken back only when it has no digits, no
+ * cells and no numbering, does not end a sentence, and is not part of the paragraph before (`after`).
+ */
+function cutOff(text: string, from: number, after: number): number | undefined {
+  if (!STARTS_WITH_COUNT.test(text.slice(from, from + 16))) return undefined;
+  let end = from;
+  if (text.charCodeAt(end - 1) === 10) end--;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  if (end === from || end <= after) return undefined;
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  if (start < after) return undefined;
+  const line = text.slice(start, end);
+  const trimmed = line.trim();
+  if (!LABEL_LIKE.test(trimmed) || ENDS_SENTENCE.test(trimmed) || startsItem(text, start, end)) return undefined;
+  return start + (line.length - line.trimStart().length);
+}
+
 /** Joins consecutive lines that do not end a sentence: a sentence broken over two lines is read whole. */
 export function paragraphsOf(text: string, lines: [number, number][]): [number, number][] {
   const out: [number, number][] = [];
@@ -106,7 +132,7 @@ export function paragraphsOf(text: string, lines: [number, number][]): [number, 
     if (cur && continues(text, cur, lineFrom, from, to)) cur[1] = to;
     else {
       if (cur) out.push(cur);
-      cur = [from, to];
+      cur = [cutOff(text, from, cur ? cur[1] : 0) ?? from, to];
     }
     lineFrom = from;
   }
@@ -114,20 +140,48 @@ export function paragraphsOf(text: string, lines: [number, number][]): [number, 
   return out;
 }
 
-/** Whether a stretch may state a count at all: a unit or a negation, and a word of the subjects. */
-function mayCount(text: string, from: number, to: number): boolean {
-  let unit = false;
-  let subject = false;
-  for (let i = from; i < to && !(unit && subject); i++) {
+/** What a character may start or mark, for the scan below. */
+const DIGIT_MARK = 1;
+const UNIT_MARK = 2;
+const NEG_MARK = 4;
+const SUBJECT_MARK = 8;
+const VERB_MARK = 16;
+const MARKS = new Uint8Array(0x10000);
+for (let c = 0x30; c <= 0x39; c++) MARKS[c] = DIGIT_MARK;
+for (let c = 0xff10; c <= 0xff19; c++) MARKS[c] = DIGIT_MARK;
+const mark = (chars: string, m: number) => { for (const ch of chars) MARKS[ch.charCodeAt(0)]! |= m; };
+mark('零〇一二两三四五六七八九十百千', DIGIT_MARK);
+mark('件条宗起例次个份%％', UNIT_MARK);
+mark('未没无', NEG_MARK);
+// The words naming requests, reviews and lawsuits hold one of these.
+mark('申复诉', SUBJECT_MARK);
+// And the words of T3's rows and shares: 办结 答复 结转 收到 受理 予以 不予 无法提供 率 占 纠错 败诉.
+mark('办答结收受予提率占纠败', VERB_MARK);
+
+/**
+ * What a stretch of text may hold, told from its characters alone: a count (a digit right before a unit), a
+ * negation, a word naming requests, reviews or lawsuits, a word of T3's rows. Most prose states no count of
+ * these and is not read further.
+ */
+function scan(text: string, from: number, to: number): number {
+  let found = 0;
+  let prev = 0;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // 件 条 % ％ 未 没 无 起 宗 例
-    if (c === 0x4ef6 || c === 0x6761 || c === 0x25 || c === 0xff05 || c === 0x672a || c === 0x6ca1 || c === 0x65e0 || c === 0x8d77
-      || c === 0x5b97 || c === 0x4f8b) unit = true;
-    // 申 复 诉 办 答 结 收 受 予 提 率
-    else if (c === 0x7533 || c === 0x590d || c === 0x8bc9 || c === 0x529e || c === 0x7b54 || c === 0x7ed3 || c === 0x6536
-      || c === 0x53d7 || c === 0x4e88 || c === 0x63d0 || c === 0x7387) subject = true;
+    if (c === 0x20 || c === 0x3000 || c === 0x09) continue;
+    const m = MARKS[c]!;
+    if (m !== 0) {
+      if (m & UNIT_MARK && MARKS[prev]! & DIGIT_MARK) found |= UNIT_MARK;
+      found |= m & (NEG_MARK | SUBJECT_MARK | VERB_MARK);
+    }
+    prev = c;
   }
-  return unit && subject;
+  return found;
+}
+
+/** Whether text holds a count with a word of what it counts, or a negation with the requests, reviews or lawsuits. */
+function worthReading(found: number): boolean {
+  return (found & UNIT_MARK && found & (SUBJECT_MARK | VERB_MARK)) !== 0 || (found & NEG_MARK && found & SUBJECT_MARK) !== 0;
 }
 
 // --- sentences -------------------------------------------------------------------------------------
@@ -138,9 +192,8 @@ interface Sentence {
   end: number;
   mentions: Mention[];
   words: Word[];
-  /** For each position of the sentence (offset from `start`), the start of its clause. */
-  clauseStart: Int32Array;
-  clauseEnd: Int32Array;
+  /** Where the clauses end: the offsets of the marks between them, in order. */
+  marks: number[];
 }
 
 function mentionsOf(text: string, start: number, end: number): Mention[] {
@@ -175,30 +228,36 @@ function sentenceOf(text: string, start: number, end: number): Sentence {
     from = m.end;
   }
   words.push(...wordsOf(text, from, end));
-  const len = end - start;
-  const clauseStart = new Int32Array(len);
-  const clauseEnd = new Int32Array(len);
-  let cs = start;
-  let mi = 0;
+  const marks: number[] = [];
   let counted = false;
+  let mi = 0;
   for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isBoundary(c) && c !== PAUSE) continue;
+    // 、 ends a clause once a number has been given in it.
     while (mi < mentions.length && mentions[mi]!.end <= i) {
-      if (mentions[mi]!.start >= cs) counted = true;
+      if (mentions[mi]!.start > (marks.length ? marks[marks.length - 1]! : start - 1)) counted = true;
       mi++;
     }
-    const ch = text[i]!;
-    if (BOUNDARY.has(ch) || (ch === '、' && counted)) {
-      clauseStart[i - start] = i + 1;
-      cs = i + 1;
+    if (isBoundary(c) || counted) {
+      marks.push(i);
       counted = false;
-    } else clauseStart[i - start] = cs;
+    }
   }
-  let ce = end;
-  for (let i = end - 1; i >= start; i--) {
-    clauseEnd[i - start] = ce;
-    if (clauseStart[i - start] === i + 1) ce = i;
+  return { text, start, end, mentions, words, marks };
+}
+
+/** The clause holding position `at`: [start, end). */
+function clauseOf(s: Sentence, at: number): [number, number] {
+  const m = s.marks;
+  let lo = 0;
+  let hi = m.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (m[mid]! < at) lo = mid + 1;
+    else hi = mid;
   }
-  return { text, start, end, mentions, words, clauseStart, clauseEnd };
+  return [lo > 0 ? m[lo - 1]! + 1 : s.start, lo < m.length ? m[lo]! : s.end];
 }
 
 const isSilence = (w: Word) => w.term.kind === 'silence';
@@ -354,13 +413,14 @@ function phraseText(n: Normalized, from: number, to: number): string {
   return n.text.slice(from, to);
 }
 
-function yearBefore(s: Sentence, at: number): number | undefined {
-  let year: number | undefined;
+/** The years a sentence names (2021年), in order: where each is written and which. */
+function yearsOf(s: Sentence): [number, number][] {
+  const out: [number, number][] = [];
   YEAR.lastIndex = 0;
-  const text = s.text.slice(s.start, at);
+  const text = s.text.slice(s.start, s.end);
   let m: RegExpExecArray | null;
-  while ((m = YEAR.exec(text))) year = Number(m[1]);
-  return year;
+  while ((m = YEAR.exec(text))) out.push([s.start + m.index, Number(m[1])]);
+  return out;
 }
 
 // --- reading a paragraph --------------------------------------------------------------------------------
@@ -378,29 +438,39 @@ function emit(o: Out, key: ProseKey, plus: ProseKey[], value: number, numFrom: n
   o.push({ key, ...(plus.length ? { plus } : {}), value, range: o.map.rangeOf(s, e), digits, phrase, ...extra });
 }
 
-/** Counts and percentages of one sentence. */
-function readCounts(o: Out, s: Sentence, context: Word[]): void {
+/** Counts and percentages of one sentence; `partOfYear`: the paragraph has named a part of the year already. */
+function readCounts(o: Out, s: Sentence, context: Word[], partOfYear: boolean): boolean {
   const words = s.words;
-  const seen: string[] = [];
+  const seen = new Set<string>();
+  const years = yearsOf(s);
+  let yi = 0;
+  let year: number | undefined;
   let previous: Reading | null | undefined;
   let from = 0;
   let upTo = 0;
+  // A part of the year named before (2022年上半年，…) silences the rest of the paragraph.
+  let wholeAt = 0;
+  let partOfYearSeen = partOfYear;
   for (let i = 0; i < s.mentions.length; i++) {
     const m = s.mentions[i]!;
-    const cs = s.clauseStart[m.start - s.start]!;
-    const ce = s.clauseEnd[m.start - s.start]!;
+    const [cs, ce] = clauseOf(s, m.start);
     const prevEnd = i > 0 && s.mentions[i - 1]!.end > cs ? s.mentions[i - 1]!.end : cs;
     const nextStart = i + 1 < s.mentions.length ? Math.min(ce, s.mentions[i + 1]!.start) : ce;
     from = firstAt(words, from, prevEnd);
     upTo = firstAt(words, Math.max(from, upTo), m.start);
     const before = phraseBefore(words, upTo, m.start, prevEnd);
     const after = m.decimals === undefined ? phraseAfter(words, firstAt(words, upTo, m.end), m.end, nextStart) : [];
-    let silent = m.approximate || after.some(isSilence);
+    while (wholeAt < words.length && words[wholeAt]!.start < m.start) {
+      if (words[wholeAt]!.term.paragraph) partOfYearSeen = true;
+      wholeAt++;
+    }
+    let silent = partOfYearSeen || m.approximate || after.some(isSilence);
     for (let k = from; k < upTo && !silent; k++) silent = isSilence(words[k]!);
     const phraseStart = before.length > 0 ? before[0]!.start : m.start;
     const phraseEnd = after.length > 0 ? after[after.length - 1]!.end : m.end;
     const phrase = phraseText(o.n, phraseStart, phraseEnd);
-    const year = yearBefore(s, phraseStart);
+    // The last year named before the phrase (phrases start in order, so the years are walked once).
+    while (yi < years.length && years[yi]![0] < phraseStart) year = years[yi++]![1];
     const extra: Partial<ProseNumber> = year !== undefined ? { year } : {};
 
     if (m.decimals !== undefined) {
@@ -424,11 +494,13 @@ function readCounts(o: Out, s: Sentence, context: Word[]): void {
     if (!reading) continue;
     // The same subject again in the sentence counts a part of it (办结 12 件，其中按期办结 10 件).
     const id = reading.keys.join('+');
-    if (seen.includes(id)) continue;
-    seen.push(id);
+    if (seen.has(id)) continue;
+    seen.add(id);
     if (reading.each) for (const k of reading.keys) emit(o, k, [], m.value, m.numStart, m.numEnd, m.digits, phrase, extra);
     else emit(o, reading.keys[0]!, reading.keys.slice(1), m.value, m.numStart, m.numEnd, m.digits, phrase, extra);
   }
+  for (; wholeAt < words.length; wholeAt++) if (words[wholeAt]!.term.paragraph) partOfYearSeen = true;
+  return partOfYearSeen;
 }
 
 const isAppealsDomain = (w: Word) => isDomain(w.term) && APPEALS.has(w.term.domain!);
@@ -453,15 +525,15 @@ function noneReceived(neg: Word, stretch: Word[]): Word | undefined {
 function readNone(o: Out, s: Sentence, context: Word[]): void {
   const words = s.words;
   const silentClauses = new Set<number>();
-  for (const w of words) if (isSilence(w)) silentClauses.add(s.clauseStart[w.start - s.start]!);
+  for (const w of words) if (isSilence(w)) silentClauses.add(clauseOf(s, w.start)[0]);
   let mi = 0;
   for (let i = 0; i < words.length; i++) {
     const neg = words[i]!;
     if (neg.term.kind !== 'neg') continue;
-    const cs = s.clauseStart[neg.start - s.start]!;
+    const [cs, ce] = clauseOf(s, neg.start);
     if (silentClauses.has(cs)) continue;
     while (mi < s.mentions.length && s.mentions[mi]!.start < neg.end) mi++;
-    const stop = Math.min(s.clauseEnd[neg.start - s.start]!, mi < s.mentions.length ? s.mentions[mi]!.start : s.end, neg.end + NEG_REACH);
+    const stop = Math.min(ce, mi < s.mentions.length ? s.mentions[mi]!.start : s.end, neg.end + NEG_REACH);
     const stretch: Word[] = [];
     for (let k = i + 1; k < words.length && words[k]!.end <= stop && words[k]!.term.kind !== 'neg'; k++) stretch.push(words[k]!);
 
@@ -516,12 +588,16 @@ function readParagraph(o: Out): void {
   let start = 0;
   // Domain words so far in the paragraph: what a sentence that names none speaks of.
   const context: Word[] = [];
+  let partOfYear = false;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !SENTENCE_END.test(text[i]!)) continue;
-    if (i > start) {
+    if (i < text.length && !isSentenceEnd(text.charCodeAt(i))) continue;
+    // A sentence with no count, no negation and no subject says nothing R8 reads, and names no subject for
+    // the sentences after it.
+    const found = i > start ? scan(text, start, i) : 0;
+    if (worthReading(found) || found & SUBJECT_MARK) {
       const s = sentenceOf(text, start, i);
       for (const w of s.words) if (w.term.domain) context.push(w);
-      readCounts(o, s, context);
+      partOfYear = readCounts(o, s, context, partOfYear);
       readNone(o, s, context);
     }
     start = i + 1;
@@ -532,7 +608,7 @@ function readParagraph(o: Out): void {
 export function readProse(text: string, lineRanges: [number, number][], map: LineMap): ProseNumber[] {
   const out: ProseNumber[] = [];
   for (const [from, to] of paragraphsOf(text, lineRanges)) {
-    if (to - from > MAX_PARAGRAPH || !mayCount(text, from, to)) continue;
+    if (to - from > MAX_PARAGRAPH || !worthReading(scan(text, from, to))) continue;
     const n = normalizeWithMap(text, from, to);
     readParagraph({ n, source: text, map, push: (p) => out.push(p) });
   }

@@ -1,7 +1,8 @@
 /**
- * Diagnostics, pulled by clients that support it (VS Code) and pushed to the others (Neovim 0.7). Pushes are
- * coalesced per document to the next turn of the event loop and dropped when the document moved on, so a
- * burst of edits costs one check and no stale result is ever published.
+ * Diagnostics, pulled by clients that support it (VS Code) and pushed to the others (Neovim 0.7). Checks are
+ * coalesced per document to the next turn of the event loop and dropped when a newer version of the document
+ * has already arrived (it waits in the queue and brings its own check), so a burst of edits costs a check only
+ * when the burst pauses, the last edit's diagnostics follow it at once, and no stale result is ever published.
  */
 import type { Connection, Diagnostic, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +14,8 @@ import { toDiagnostic } from '../convert';
 
 export class DiagnosticsPublisher {
   private readonly pending = new Map<string, NodeJS.Immediate>();
+  /** Per open document, the analysis whose diagnostics were last pushed. */
+  private readonly published = new Map<string, Analysis>();
   /** Files whose diagnostics were pushed by "check the workspace" (cleared when opened in a pull client). */
   private readonly pushedFiles = new Set<string>();
   pull = false;
@@ -21,6 +24,8 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly analyzer: Analyzer,
+    /** Whether a newer version of the document than this one has arrived (and waits to be applied). */
+    private readonly superseded: (uri: string, version: number) => boolean,
     private readonly onAnalysed: (a: Analysis) => void,
   ) {}
 
@@ -28,7 +33,7 @@ export class DiagnosticsPublisher {
   static diagnostics(a: Analysis): Diagnostic[] {
     // In a text view of an original, each message also names its place there (page, table, row, cell).
     const withPlace = a.view ? a.findings.map((f) => ({ ...f, message: f.message + placeSuffix(a.view, f.range, a.locale) })) : a.findings;
-    return capFindings(withPlace, a.locale, a.uri, a.settings.checks[TOO_MANY_PROBLEMS.code]).map((f) => toDiagnostic(f, a.uri, a.version));
+    return capFindings(withPlace, a.locale, a.uri, a.settings.checks[TOO_MANY_PROBLEMS.code]).map((f) => toDiagnostic(f, a.uri, a.version, a.locale));
   }
 
   /** Pull: answer a textDocument/diagnostic request. */
@@ -58,18 +63,23 @@ export class DiagnosticsPublisher {
     this.pending.set(uri, setImmediate(() => {
       this.pending.delete(uri);
       const doc = this.documents.get(uri);
-      if (!doc) return;
+      if (!doc || this.superseded(uri, doc.version)) return;
       this.analyzer.analyse(doc).then((a) => {
         this.onAnalysed(a);
         // Published only if it is still the document's text (not a version number alone: clients may repeat one).
         const now = this.documents.get(uri);
         if (!publish || !now || now.version !== a.version || now.getText() !== a.text) return;
+        // The very result already published (a refresh that found nothing new) is not sent again: a client
+        // that repeats a version number could not tell it from the result of its next text.
+        if (this.published.get(uri) === a) return;
+        this.published.set(uri, a);
         void this.connection.sendDiagnostics({ uri, version: a.version, diagnostics: DiagnosticsPublisher.diagnostics(a) });
       }, (err: unknown) => this.connection.console.error(`govreport: checking ${uri} failed: ${String(err)}`));
     }));
   }
 
   closed(uri: string): void {
+    this.published.delete(uri);
     const prev = this.pending.get(uri);
     if (prev) clearImmediate(prev);
     this.pending.delete(uri);
@@ -89,6 +99,11 @@ export class DiagnosticsPublisher {
     if (uris.length === 0) return;
     if (this.pull) void this.connection.languages.diagnostics.refresh();
     else for (const u of uris) this.schedule(u, true);
+  }
+
+  /** The files whose diagnostics "check the workspace" pushed (to check again when settings change). */
+  pushedUris(): string[] {
+    return [...this.pushedFiles];
   }
 
   /** Diagnostics of a file on disk, from "check the workspace". */

@@ -1,6 +1,8 @@
 /**
  * The outline: the sections the report has (never invented), their （一）… sub-headings, and the tables as
- * children of the section they sit in. Selection ranges are the headings.
+ * children of the section they sit in. Selection ranges are the headings. The kinds are chosen for the icons
+ * VS Code shows: a section is a page (File), a （一）… sub-heading an item of its list (EnumMember: a card
+ * with lines), a table a header over cells (Struct) — not the "{ }" of a namespace or the "abc" of a string.
  */
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import { CHINESE_NUMERALS } from '../../core/format/spec';
@@ -8,6 +10,10 @@ import type { ReportModel, Table } from '../../core/model';
 import { tableName } from '../../core/checks/names';
 import type { Locale } from '../../core/checks/types';
 import { rangeContains } from '../../core/text/lines';
+
+export const SECTION_KIND = SymbolKind.File;
+export const SUBHEADING_KIND = SymbolKind.EnumMember;
+export const TABLE_KIND = SymbolKind.Struct;
 
 function tableSymbol(t: Table, locale: Locale): DocumentSymbol {
   const sel = t.headerRange ?? { start: t.range.start, end: { line: t.range.start.line, character: 0 } };
@@ -18,7 +24,7 @@ function tableSymbol(t: Table, locale: Locale): DocumentSymbol {
   return {
     name: tableName(t.key, locale),
     detail,
-    kind: SymbolKind.Struct,
+    kind: TABLE_KIND,
     range: t.range,
     selectionRange: rangeContains(t.range, sel) ? sel : { start: t.range.start, end: t.range.start },
   };
@@ -32,7 +38,7 @@ export function documentSymbols(model: ReportModel, locale: Locale): DocumentSym
     const numeral = `${CHINESE_NUMERALS[s.number]}、`;
     const children: DocumentSymbol[] = s.subheadings.map((h) => ({
       name: `${h.numeral}${h.title}`,
-      kind: SymbolKind.String,
+      kind: SUBHEADING_KIND,
       range: h.fullRange,
       selectionRange: h.range,
     }));
@@ -47,7 +53,7 @@ export function documentSymbols(model: ReportModel, locale: Locale): DocumentSym
     out.push({
       name: `${numeral}${s.heading.title.text}`,
       ...(written && !written.startsWith(CHINESE_NUMERALS[s.number]!) ? { detail: locale === 'en' ? `numbered "${written}"` : `序号写作“${written}”` } : {}),
-      kind: SymbolKind.Namespace,
+      kind: SECTION_KIND,
       range: s.range,
       selectionRange: s.heading.range,
       children,

@@ -8,7 +8,7 @@ export const carryoverMismatch: Check = {
   meta: {
     code: 'carryover-mismatch',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixes: ['suggestion'],
     description: { zh: '“上年结转”与上年报告的“结转下年度继续办理”不一致（R9）', en: 'Carried in differs from last year\'s carried out (R9)' },
     docs: {
       why: {
@@ -16,7 +16,10 @@ export const carryoverMismatch: Check = {
         en: "This year's 上年结转 must equal last year's 结转下年度继续办理 of the same agency, column by column. Checked when last year's report is in the workspace or among the command line's inputs.",
       },
       example: '2021 年报告：四、结转下年度继续办理\t2…\n2022 年报告：二、上年结转政府信息公开申请数量\t0…',
-      fix: { zh: '快速修复把“上年结转”改为上年报告中的数值。', en: "The quick fix sets carried in to last year's value." },
+      fix: {
+        zh: '快速修复（建议，需核实）把“上年结转”改为上年报告中的数值；也可能是上年报告有误，请核对后再改。',
+        en: "The quick fix (a suggestion, to be verified) sets carried in to last year's value; last year's report may be the one in error, so check before applying it.",
+      },
     },
   },
   run(ctx) {
@@ -43,7 +46,11 @@ export const carryoverMismatch: Check = {
           en: `Carried in (${name}) is ${a.raw}, but carried out in ${src} is ${b.raw}`,
         }),
         related: [{ range: b.range, message: ctx.t({ zh: `${src}：结转下年度继续办理 ${b.raw}`, en: `${src}: carried out ${b.raw}` }), ...(prev.uri ? { uri: prev.uri } : {}) }],
-        fix: { title: ctx.t({ zh: `改为 ${n(b.value)}`, en: `Change to ${n(b.value)}` }), edits: [replace(a.range, n(b.value))] },
+        fix: {
+          title: ctx.t({ zh: `把“上年结转”的“${name}”改为 ${n(b.value)}（上年报告的数值，请核实）`, en: `Set carried in (${name}) to ${n(b.value)}, last year's figure (verify)` }),
+          kind: 'suggestion',
+          edits: [replace(a.range, n(b.value))],
+        },
         data: { column: col.key, expected: b.value, actual: a.value },
       });
     });

@@ -11,7 +11,7 @@ export const conversionDebris: Check = {
   meta: {
     code: 'conversion-debris',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixes: ['safe'],
     description: { zh: '文档转换遗留的杂质（书签标记、表格中的页码、重复的数值）', en: 'Leftovers of conversion: [bookmark: …], page numbers inside tables, doubled values' },
     docs: {
       why: {
@@ -31,7 +31,7 @@ export const conversionDebris: Check = {
         message: d.kind === 'bookmark'
           ? ctx.t({ zh: `转换遗留的书签标记“${d.text}”`, en: `Bookmark "${d.text}" (conversion leftover)` })
           : ctx.t({ zh: `转换遗留的锚点标记“${d.text}”`, en: `Anchor "${d.text}" (conversion leftover)` }),
-        fix: { title: ctx.t({ zh: '删除', en: 'Remove it' }), edits: [replace(d.removal, '')] },
+        fix: { title: ctx.t({ zh: '删除', en: 'Remove it' }), kind: 'safe', edits: [replace(d.removal, '')] },
         data: { kind: d.kind },
       });
     }
@@ -42,7 +42,7 @@ export const conversionDebris: Check = {
           message: d.kind === 'page-number'
             ? ctx.t({ zh: `表格中的页码“${d.text}”（转换遗留）`, en: `Page number "${d.text}" inside a table (conversion leftover)` })
             : ctx.t({ zh: `表格中的分隔线“${shortRule(d.text)}”（转换遗留）`, en: `Rule "${shortRule(d.text)}" inside a table (conversion leftover)` }),
-          fix: { title: ctx.t({ zh: '删除这一行', en: 'Remove the line' }), edits: [deleteLine(lines, d.range.start.line)] },
+          fix: { title: ctx.t({ zh: '删除这一行', en: 'Remove the line' }), kind: 'safe', edits: [deleteLine(lines, d.range.start.line)] },
           data: { kind: d.kind },
         });
       }
@@ -53,7 +53,7 @@ export const conversionDebris: Check = {
           out.push({
             range: r,
             message: ctx.t({ zh: `重复的数值“${text.slice(r.start.character, r.end.character)}”（转换遗留，读取时已忽略）`, en: `Doubled value "${text.slice(r.start.character, r.end.character)}" (conversion leftover, ignored when reading)` }),
-            fix: { title: ctx.t({ zh: '删除重复的数值', en: 'Remove the doubled value' }), edits: [alone ? deleteLine(lines, r.start.line) : replace(r, '')] },
+            fix: { title: ctx.t({ zh: '删除重复的数值', en: 'Remove the doubled value' }), kind: 'safe', edits: [alone ? deleteLine(lines, r.start.line) : replace(r, '')] },
             data: { kind: 'doubled' },
           });
         }

@@ -1,5 +1,5 @@
 import { FEE_WORDS, REQUEST_COLUMNS } from '../../format/spec';
-import { FEE_SENTENCE } from '../../template';
+import { FEE_PLACEHOLDER } from '../../template';
 import type { Section } from '../../model';
 import type { Line } from '../../text/lines';
 import { normalize } from '../../text/normalize';
@@ -22,7 +22,7 @@ export const feeStatementMissing: Check = {
   meta: {
     code: 'fee-statement-missing',
     defaultSeverity: 'information',
-    fixable: true,
+    fixes: ['skeleton'],
     description: { zh: '“六、其他需要报告的事项”未说明信息处理费收取情况（R12）', en: 'Section 六 says nothing of 信息处理费 (R12)' },
     docs: {
       why: {
@@ -31,8 +31,8 @@ export const feeStatementMissing: Check = {
       },
       example: '六、其他需要报告的事项\n\n无。',
       fix: {
-        zh: '快速修复在第六部分末尾（落款之前）加上“本年度未收取信息处理费。”，请按实际情况修改。',
-        en: 'The quick fix appends 本年度未收取信息处理费。 to the section (before the signature), for the clerk to correct if fees were collected.',
+        zh: '写明本年度是否收取、收取多少信息处理费。快速修复在第六部分末尾（落款之前）插入待填写的占位“（待填写：本年度信息处理费收取情况）”，由经办人按实际情况写明；占位在填写前一直报告为 placeholder-unfilled。',
+        en: 'State whether 信息处理费 was collected this year, and how much. The quick fix inserts the placeholder （待填写：本年度信息处理费收取情况） at the end of the section (before the signature) for the clerk to replace with the facts; until then it is reported as placeholder-unfilled.',
       },
     },
   },
@@ -53,8 +53,9 @@ export const feeStatementMissing: Check = {
         ? ctx.t({ zh: `第六部分未说明信息处理费收取情况，而表中有 ${unpaid} 件申请因逾期未缴费不再处理`, en: `Section 6 (Other matters to report) says nothing of the information processing fee ("信息处理费"), yet the table has ${unpaid} requests dropped for unpaid fees` })
         : ctx.t({ zh: '第六部分未说明信息处理费收取情况（未收取也应写明）', en: 'Section 6 (Other matters to report) says nothing of the information processing fee ("信息处理费"); say so even when none was collected' }),
       fix: {
-        title: ctx.t({ zh: `加上“${FEE_SENTENCE}”（请按实际情况修改）`, en: `Append "${FEE_SENTENCE}" (correct it if fees were collected)` }),
-        edits: [insertLinesAfter(lines, endOfText(lines, s6), [FEE_SENTENCE], model.eol)],
+        title: ctx.t({ zh: `插入待填写的说明“${FEE_PLACEHOLDER}”`, en: `Insert the placeholder "${FEE_PLACEHOLDER}" for the fee statement, to fill in` }),
+        kind: 'skeleton',
+        edits: [insertLinesAfter(lines, endOfText(lines, s6), [FEE_PLACEHOLDER], model.eol)],
       },
       data: { section: 6, unpaid },
     };

@@ -1,6 +1,6 @@
 import { PROACTIVE, PROACTIVE_CONTENT_HEADER, REQUEST_COLUMNS } from '../../format/spec';
 import type { ProactiveBlock, Row, Table } from '../../model';
-import { renderRows, requestRow } from '../../template';
+import { BLANK_CELL, renderRows, requestRow } from '../../template';
 import { range } from '../../text/lines';
 import { keyOf } from '../../text/normalize';
 import { replace } from '../edits';
@@ -17,11 +17,11 @@ const CARRY: Record<string, Record<string, string>> = {
   enforcement: { decisions: 'decisions' },
 };
 
-/** T2 of the 2019 layout into the 2021 one; what has no counterpart is marked "/" for the clerk to fill. */
+/** T2 of the 2019 layout into the 2021 one; what has no counterpart is left blank ("/") for the clerk to fill. */
 function proactiveFix(ctx: CheckContext, t: Table): Fix {
   const get = (row: string, col: string): string => {
     const c = t.rows.get(row)?.cells.find((x) => x.column === col);
-    return c && c.state === 'number' ? c.raw : '/';
+    return c && c.state === 'number' ? c.raw : BLANK_CELL;
   };
   const rows: string[][] = [];
   for (const b of PROACTIVE['2021']) {
@@ -30,28 +30,30 @@ function proactiveFix(ctx: CheckContext, t: Table): Fix {
     for (const r of b.rows) {
       rows.push([r.label, ...b.columns.map((c) => {
         const from = CARRY[r.key]?.[c.key];
-        return from ? get(r.key, from) : '/';
+        return from ? get(r.key, from) : BLANK_CELL;
       })]);
     }
   }
   const first = t.range.start.line;
   const last = t.range.end.line;
   return {
-    title: ctx.t({ zh: '换成 2021 年格式的表格（保留能对应的数值，其余标“/”待填）', en: 'Replace with the 2021 layout (keeping the values that map; the rest marked "/" to fill in)' }),
+    title: ctx.t({ zh: '换成 2021 年格式的表格（保留能对应的数值，其余标“/”待填写；请核实）', en: 'Replace with the 2021 layout (keeping the values that map; the rest marked "/" to fill in; verify)' }),
+    kind: 'suggestion',
     edits: [{ range: range(first, 0, last, ctx.lines[last]!.text.length), newText: renderRows(rows, shapeFor(ctx.model, 'proactive')).join(ctx.model.eol) }],
   };
 }
 
-/** The single （六）其他处理 row of 2019 into the three rows of 2021; its values go to 3.其他. */
+/** The single （六）其他处理 row of 2019 into the three rows of 2021; its values go to 3.其他, the other two are left blank. */
 function requestsFix(ctx: CheckContext, t: Table, row: Row): Fix | undefined {
   if (t.shape !== 'tabs' || row.range.start.line !== row.range.end.line) return undefined;
   const present = REQUEST_COLUMNS.filter((c) => t.columns.find((x) => x.key === c.key)?.present);
-  const values = present.map((c) => row.cells[REQUEST_COLUMNS.indexOf(c)]!.raw || '0');
-  const zeros = present.map(() => '0');
-  const rows = [requestRow('other.1', zeros), requestRow('other.2', zeros), requestRow('other.3', values)];
+  const values = present.map((c) => row.cells[REQUEST_COLUMNS.indexOf(c)]!.raw || BLANK_CELL);
+  const blanks = present.map(() => BLANK_CELL);
+  const rows = [requestRow('other.1', blanks), requestRow('other.2', blanks), requestRow('other.3', values)];
   const line = row.range.start.line;
   return {
-    title: ctx.t({ zh: '拆成 2021 年格式的三行（原数值计入“3.其他”）', en: 'Split into the three rows of the 2021 layout (values go to "3.其他")' }),
+    title: ctx.t({ zh: '拆成 2021 年格式的三行（原数值计入“3.其他”，另两行待填写；请核实）', en: 'Split into the three rows of the 2021 layout (the values go to "3.其他", the other two rows left to fill in; verify)' }),
+    kind: 'suggestion',
     edits: [{ range: range(line, 0, line, ctx.lines[line]!.text.length), newText: renderRows(rows, 'tabs').join(ctx.model.eol) }],
   };
 }
@@ -90,11 +92,12 @@ function outdatedBlock(ctx: CheckContext, t: Table, b: ProactiveBlock): RawFindi
       now.columns.forEach((c, i) => {
         const cell = row.cells[i];
         if (!cell || cell.state !== 'number' || !single(cell.range)) return;
-        if (CARRY[key]?.[c.key] !== before.columns[i]!.key) edits.push(replace(cell.range, '/'));
+        if (CARRY[key]?.[c.key] !== before.columns[i]!.key) edits.push(replace(cell.range, BLANK_CELL));
       });
     }
     f.fix = {
-      title: ctx.t({ zh: '换成 2021 年格式的表头（保留能对应的数值，其余标“/”待填）', en: 'Use the 2021 header (keeping the values that map; the rest marked "/" to fill in)' }),
+      title: ctx.t({ zh: '换成 2021 年格式的表头（保留能对应的数值，其余标“/”待填写；请核实）', en: 'Use the 2021 header (keeping the values that map; the rest marked "/" to fill in; verify)' }),
+      kind: 'suggestion',
       edits,
     };
   }
@@ -105,7 +108,7 @@ export const formatOutdated: Check = {
   meta: {
     code: 'format-outdated',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixes: ['suggestion'],
     description: { zh: '2021 年及以后的报告使用了 2019 年试行格式的表格', en: '2019-format tables in a 2021+ report' },
     docs: {
       why: {
@@ -114,8 +117,8 @@ export const formatOutdated: Check = {
       },
       example: '第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
       fix: {
-        zh: '快速修复把第二部分的表换成 2021 年格式（保留“处理决定数量”等能对应的数值，其余标“/”待填）；若只有某一块仍是旧表头，只改写这一块的表头；或把单行的“（六）其他处理”拆成三行。',
-        en: 'The quick fix replaces table 二 with the 2021 layout (keeping values that map, marking the rest "/"), or rewrites the header of the one block still in the 2019 layout, or splits the single （六）其他处理 row into three.',
+        zh: '快速修复（建议，需核实：旧表的数值搬到新表的哪一格是推断）把第二部分的表换成 2021 年格式（保留“处理决定数量”等能对应的数值，其余标“/”待填写）；若只有某一块仍是旧表头，只改写这一块的表头；或把单行的“（六）其他处理”拆成三行（原数值计入“3.其他”，另两行待填写）。',
+        en: 'The quick fix (a suggestion, to be verified: where an old value goes in the new table is inferred) replaces table 二 with the 2021 layout (keeping values that map, marking the rest "/" to fill in), or rewrites the header of the one block still in the 2019 layout, or splits the single （六）其他处理 row into three (its values go to 3.其他, the other two rows are left to fill in).',
       },
     },
   },

@@ -8,7 +8,7 @@ export const layoutLost: Check = {
   meta: {
     code: 'layout-lost',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixes: [],
     description: { zh: '文本丢失了换行或表格分隔（网页文本：全文挤在几行里，表格数值连在一起）', en: 'The text lost its line breaks or cell separators (web text: the report on a few lines, cells run together)' },
     docs: {
       why: {

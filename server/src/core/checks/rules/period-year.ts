@@ -5,7 +5,7 @@ export const periodYear: Check = {
   meta: {
     code: 'period-year',
     defaultSeverity: 'error',
-    fixable: true,
+    fixes: ['suggestion'],
     description: { zh: '统计期限与报告年度不符，或不是整年（R11）', en: 'The statistics period disagrees with the report year, or is not the whole year (R11)' },
     docs: {
       why: {
@@ -13,7 +13,7 @@ export const periodYear: Check = {
         en: 'The years of the statistics-period sentence must be the title\'s year. It is the line most often left unchanged when last year\'s report is copied.',
       },
       example: '2022年政府信息公开工作年度报告\n……统计期限自2021年1月1日起至2021年12月31日止。',
-      fix: { zh: '快速修复把统计期限中的年份改为报告年度。', en: "The quick fix sets the period's years to the report year." },
+      fix: { zh: '快速修复（建议，需核实）把统计期限中的年份改为标题中的报告年度；若是标题的年度写错，应改标题。', en: "The quick fix (a suggestion, to be verified) sets the period's years to the title's year; if the title's year is the wrong one, correct the title instead." },
     },
   },
   run(ctx) {
@@ -40,7 +40,7 @@ export const periodYear: Check = {
       const edits: TextEdit[] = [];
       if (p.start.year !== year) edits.push(replace(p.start.yearRange, String(year)));
       if (p.end.year !== year) edits.push(replace(p.end.yearRange, String(year)));
-      f.fix = { title: ctx.t({ zh: `把统计期限的年份改为 ${year}`, en: `Set the period's years to ${year}` }), edits };
+      f.fix = { title: ctx.t({ zh: `把统计期限的年份改为 ${year}（与标题一致，请核实）`, en: `Set the period's years to ${year}, the title's year (verify)` }), kind: 'suggestion', edits };
     }
     out.push(f);
     return out;

@@ -3,6 +3,7 @@ import { normalize } from '../../text/normalize';
 import { sectionName } from '../names';
 import type { Check, RawFinding } from '../types';
 import { inlineBody } from '../util';
+import { hasPlaceholder } from './placeholder-unfilled';
 
 /** Capitalised, for a name that begins an English sentence. */
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -26,7 +27,7 @@ export const sectionEmpty: Check = {
   meta: {
     code: 'section-empty',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixes: [],
     description: { zh: '应有内容的部分为空或只有“无”', en: 'A prose section that must say something is empty or just "无"' },
     docs: {
       why: {
@@ -43,8 +44,11 @@ export const sectionEmpty: Check = {
       const spec = SECTIONS.find((x) => x.number === s.number)!;
       if (!spec.mustHaveContent) continue;
       let body = normalize(inlineBody(ctx.lines, s));
+      let placeholder = hasPlaceholder(inlineBody(ctx.lines, s));
       for (let i = s.bodyLines[0]; i <= s.bodyLines[1] && body.length < 40; i++) {
         let text = ctx.lines[i]!.text;
+        // A placeholder （待填写：…） left by a fix or the template: placeholder-unfilled reports it, once.
+        if (hasPlaceholder(text)) placeholder = true;
         const sub = s.subheadings.find((h) => h.range.start.line === i);
         // The sub-heading is not content; what follows it is, also after a colon inside it (（一）存在的问题：无。).
         if (sub) text = (/[：:](.*)$/.exec(sub.title)?.[1] ?? '') + text.slice(sub.range.end.character);
@@ -52,7 +56,7 @@ export const sectionEmpty: Check = {
         body += normalize(text).replace(/^\([^()]*\)$/, '');
       }
       body = body.replace(/^[。.]/, '');
-      if (!saysNothing(body)) continue;
+      if (placeholder || !saysNothing(body)) continue;
       out.push({
         range: s.heading.range,
         message: ctx.t({

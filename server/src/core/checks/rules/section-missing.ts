@@ -27,7 +27,7 @@ export const sectionMissing: Check = {
   meta: {
     code: 'section-missing',
     defaultSeverity: 'error',
-    fixable: true,
+    fixes: ['skeleton'],
     description: { zh: '缺少六个部分之一', en: 'One of the six sections is absent' },
     docs: {
       why: {
@@ -36,8 +36,8 @@ export const sectionMissing: Check = {
       },
       example: '三、收到和处理政府信息公开申请情况\n……\n五、存在的主要问题及改进情况    ← 缺少“四、政府信息公开行政复议、行政诉讼情况”',
       fix: {
-        zh: '快速修复在应有的位置插入该部分的标题；第二、三、四部分同时插入 2021 年格式的表格（数值为 0，请核对）。若表格已在，只补标题。',
-        en: 'The quick fix inserts the heading where the section belongs, with the 2021 table skeleton for 二, 三 and 四 (values 0, to be checked). When the table is already there, only the heading is inserted.',
+        zh: '快速修复在应有的位置插入该部分的标题：第二、三、四部分连同 2021 年格式的表格，单元格标“/”待填写；第一、五、六部分连同待填写的占位“（待填写：…）”。若表格已在，只补标题。插入的空白和占位在填写前一直被报告（table-cell-blank、placeholder-unfilled）。',
+        en: 'The quick fix inserts the heading where the section belongs: for 二, 三 and 四 with the 2021 table, its cells marked "/" to fill in; for 一, 五 and 六 with a placeholder （待填写：…）. When the table is already there, only the heading is inserted. What it inserts stays reported until filled in (table-cell-blank, placeholder-unfilled).',
       },
     },
   },
@@ -74,7 +74,12 @@ export const sectionMissing: Check = {
         range,
         message: ctx.t({ zh: `缺少第${spec.numeral}部分“${name}”${where}`, en: `Missing ${name}${where}` }),
         fix: {
-          title: ctx.t({ zh: `插入“${name}”${spec.table && !orphanOutside ? '及其表格' : ''}`, en: `Insert ${name}${spec.table && !orphanOutside ? ' with its table' : ''}` }),
+          title: orphanOutside
+            ? ctx.t({ zh: `插入标题“${name}”`, en: `Insert the heading of ${name}` })
+            : spec.table
+              ? ctx.t({ zh: `插入“${name}”及其表格（空白待填写）`, en: `Insert ${name} with its table (blank, to fill in)` })
+              : ctx.t({ zh: `插入“${name}”（内容待填写）`, en: `Insert ${name} (its text to fill in)` }),
+          kind: 'skeleton',
           edits: [insertLines(lines, at, body, model.eol)],
         },
         data: { section: num },

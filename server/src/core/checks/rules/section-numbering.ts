@@ -8,7 +8,7 @@ export const sectionNumbering: Check = {
   meta: {
     code: 'section-numbering',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixes: ['safe'],
     description: { zh: '部分标题的序号损坏或错误', en: "A section heading's numeral is damaged or wrong" },
     docs: {
       why: {
@@ -39,7 +39,7 @@ export const sectionNumbering: Check = {
       out.push({
         range: h.numeral.text ? h.numeral.range : h.title.range,
         message,
-        fix: { title: ctx.t({ zh: `改为“${want}”`, en: `Change to "${want}"` }), edits: [replace(h.numeral.range, want)] },
+        fix: { title: ctx.t({ zh: `改为“${want}”`, en: `Change to "${want}"` }), kind: 'safe', edits: [replace(h.numeral.range, want)] },
         data: { section: s.number, written: h.numeral.text },
       });
     }

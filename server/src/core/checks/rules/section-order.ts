@@ -8,7 +8,7 @@ export const sectionOrder: Check = {
   meta: {
     code: 'section-order',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixes: [],
     description: { zh: '部分顺序错乱或重复', en: 'Sections out of order or duplicated' },
     docs: {
       why: {

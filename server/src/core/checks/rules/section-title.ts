@@ -44,7 +44,7 @@ export const sectionTitle: Check = {
   meta: {
     code: 'section-title',
     defaultSeverity: 'information',
-    fixable: true,
+    fixes: ['safe'],
     description: { zh: '部分标题与规范标题不一致', en: 'A recognised section has a non-canonical title' },
     docs: {
       why: {
@@ -64,7 +64,7 @@ export const sectionTitle: Check = {
       out.push({
         range: title.range,
         message: ctx.t({ zh: `标题“${title.text}”与规范标题“${spec.title}”不一致`, en: `Title "${title.text}" differs from the canonical "${spec.title}"` }),
-        fix: { title: ctx.t({ zh: `改为“${spec.title}”`, en: `Change to "${spec.title}"` }), edits: [replace(title.range, spec.title)] },
+        fix: { title: ctx.t({ zh: `改为“${spec.title}”`, en: `Change to "${spec.title}"` }), kind: 'safe', edits: [replace(title.range, spec.title)] },
         data: { section: s.number },
       });
     }

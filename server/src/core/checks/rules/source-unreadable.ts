@@ -43,7 +43,7 @@ export const sourceUnreadable: Check = {
   meta: {
     code: 'source-unreadable',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixes: [],
     description: { zh: '原件（.docx/.pdf/.html）无法读取：扫描件、加密、损坏或旧版 .doc/.wps', en: 'The original (.docx/.pdf/.html) cannot be read: scanned, encrypted, damaged, or a legacy .doc/.wps' },
     docs: {
       why: {

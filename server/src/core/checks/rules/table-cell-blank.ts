@@ -1,15 +1,16 @@
+import type { TableKey } from '../../format/spec';
 import type { Cell } from '../../model';
 import type { Range } from '../../text/lines';
 import { replace } from '../edits';
 import { tableName } from '../names';
-import type { Check, Fix, RawFinding } from '../types';
+import type { Check, RawFinding } from '../types';
 import { cellWhere, rowCells } from '../util';
 
 export const tableCellBlank: Check = {
   meta: {
     code: 'table-cell-blank',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixes: ['suggestion'],
     description: { zh: '应填数值的单元格为空或为“/”“—”“-”', en: 'A blank, /, — or - where a number belongs' },
     docs: {
       why: {
@@ -17,7 +18,10 @@ export const tableCellBlank: Check = {
         en: 'Nothing happened means 0. A blank, "/" or "—" means "not filled": it is not 0 and the checker does not silently count it as 0 in the sums.',
       },
       example: '行政许可\t/',
-      fix: { zh: '快速修复填入 0；也可一次把整张表的空白都填为 0。', en: 'The quick fix writes 0; another fills every blank of the table with 0.' },
+      fix: {
+        zh: '快速修复（建议，需核实）填入 0，只在确实没有发生时采用；也可一次把整张表的空白都填为 0（同样需逐一核实）。插入表格、行或列的快速修复留下的“/”也在此报告，直到填上实际数值。',
+        en: 'The quick fix (a suggestion, to be verified) writes 0, for when there really were none; another fills every blank of the table with 0 (each to be verified too). The "/" left by fixes that insert a table, rows or a column is reported here too until the real figures are written.',
+      },
     },
   },
   run(ctx) {
@@ -30,24 +34,30 @@ export const tableCellBlank: Check = {
           if (cell.state === 'blank' || cell.state === 'placeholder') blanks.push({ cell, row: row.key, range: cell.range });
         }
       }
-      if (blanks.length === 0) continue;
-      const all: Fix = {
-        title: ctx.t({ zh: `把${tableName(t.key, 'zh')}的 ${blanks.length} 个空白都填为 0`, en: `Fill all ${blanks.length} blanks of the ${tableName(t.key, 'en')} with 0` }),
-        edits: blanks.map((b) => replace(b.range, '0')),
-      };
       for (const { cell, row, range } of blanks) {
         const where = ctx.t(cellWhere(t, row, cell.column));
         const what = cell.raw ? ctx.t({ zh: `为“${cell.raw}”`, en: ` is "${cell.raw}"` }) : ctx.t({ zh: '为空', en: ' is blank' });
         const f: RawFinding = {
           range,
-          message: ctx.t({ zh: `${where}${what}；没有发生应填 0`, en: `${where}${what}; write 0 when there were none` }),
-          fix: { title: ctx.t({ zh: '填入 0', en: 'Write 0' }), edits: [replace(range, '0')] },
+          message: ctx.t({ zh: `${where}${what}，未填写数值（没有发生应填 0）`, en: `${where}${what}: no figure written (write 0 when there were none)` }),
+          fix: { title: ctx.t({ zh: `在${where}填入 0（确无此类情况时；请核实）`, en: `Write 0 in ${where} (if there were none; verify)` }), kind: 'suggestion', edits: [replace(range, '0')] },
           data: { table: t.key, row, column: cell.column },
         };
-        if (blanks.length > 1) f.moreFixes = [all];
         out.push(f);
       }
     }
     return out;
+  },
+  /** Fill every blank of the finding's table with 0: computed only when asked for, from the other findings. */
+  groupFix(finding, siblings, t) {
+    const table = finding.data?.table as TableKey | undefined;
+    if (!table) return undefined;
+    const same = siblings.filter((s) => s.data?.table === table && s.fix);
+    if (same.length < 2) return undefined;
+    return {
+      title: t({ zh: `把${tableName(table, 'zh')}的 ${same.length} 个空白都填为 0（请逐一核实）`, en: `Fill all ${same.length} blanks of the ${tableName(table, 'en')} with 0 (verify each)` }),
+      kind: 'suggestion',
+      edits: same.flatMap((s) => s.fix!.edits),
+    };
   },
 };

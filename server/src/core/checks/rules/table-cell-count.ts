@@ -6,7 +6,7 @@ export const tableCellCount: Check = {
   meta: {
     code: 'table-cell-count',
     defaultSeverity: 'error',
-    fixable: false,
+    fixes: [],
     description: { zh: '某行的数值个数与表格列数不符', en: "A row has more or fewer cells than its table's columns" },
     docs: {
       why: {

@@ -46,7 +46,7 @@ export const tableCellInvalid: Check = {
   meta: {
     code: 'table-cell-invalid',
     defaultSeverity: 'error',
-    fixable: false,
+    fixes: [],
     description: { zh: '单元格不是有效的数值', en: 'A cell is not a valid value' },
     docs: {
       why: {

@@ -1,5 +1,6 @@
 import { REQUEST_COLUMNS } from '../../format/spec';
 import type { Row, Table } from '../../model';
+import { BLANK_CELL } from '../../template';
 import { span } from '../../text/lines';
 import type { TextEdit } from '../types';
 import { columnName, tableName } from '../names';
@@ -10,7 +11,7 @@ export const tableColumnMissing: Check = {
   meta: {
     code: 'table-column-missing',
     defaultSeverity: 'error',
-    fixable: true,
+    fixes: ['skeleton', 'suggestion'],
     description: { zh: '表格每一行都缺少同一列', en: 'A column is absent on every row of a table' },
     docs: {
       why: {
@@ -19,8 +20,8 @@ export const tableColumnMissing: Check = {
       },
       example: '一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0    ← 只有六个数，缺“总计”',
       fix: {
-        zh: '快速修复补上该列，数值按合计关系算出（总计 = 各类申请人之和；其他列 = 总计 − 其余各列）。仅用于按制表符分隔的表格。',
-        en: 'The quick fix adds the column with values computed from the sums (total = sum of applicants; another column = total − the rest). Tab-separated tables only.',
+        zh: '对照原表补上该列。快速修复补上该列，单元格标“/”待填写；另一个快速修复（建议，需核实）按合计关系算出该列（总计 = 各类申请人之和；其他列 = 总计 − 其余各列），算不出的格仍标“/”。仅用于按制表符分隔的表格。',
+        en: 'Add the column from the original table. The quick fix adds it with its cells marked "/" to fill in; another (a suggestion, to be verified) computes it from the sums (total = sum of applicants; another column = total − the rest), leaving "/" where it cannot. Tab-separated tables only.',
       },
     },
   },
@@ -40,22 +41,37 @@ export const tableColumnMissing: Check = {
       }),
       data: { table: 'requests', columns: missing },
     };
-    const edits = missing.length === 1 && t.shape === 'tabs' ? addColumn(ctx, t, missing[0]!) : null;
-    if (edits) {
-      finding.fix = { title: ctx.t({ zh: `补上“${names[0]}”列（按合计关系计算）`, en: `Add the "${names[0]}" column, computed from the sums` }), edits };
+    const blank = missing.length === 1 && t.shape === 'tabs' ? addColumn(ctx, t, missing[0]!, false) : null;
+    const computed = blank ? addColumn(ctx, t, missing[0]!, true) : null;
+    if (blank) {
+      finding.fix = { title: ctx.t({ zh: `补上“${names[0]}”列（空白待填写）`, en: `Add the "${names[0]}" column (blank, to fill in)` }), kind: 'skeleton', edits: blank };
+    }
+    if (computed) {
+      finding.moreFixes = [{
+        title: ctx.t({ zh: `补上“${names[0]}”列，按合计关系算出（请核实）`, en: `Add the "${names[0]}" column, computed from the sums (verify)` }),
+        kind: 'suggestion',
+        edits: computed,
+      }];
     }
     return [finding];
   },
 };
 
-function addColumn(ctx: CheckContext, t: Table, key: string): TextEdit[] | null {
+/**
+ * The edits that add column `key` to every row (and 总计 to the header): cells "/" to fill in, or, `computed`,
+ * the values the sums give ("/" where they give none). Null when the column cannot be placed, or when nothing
+ * can be computed.
+ */
+function addColumn(ctx: CheckContext, t: Table, key: string, computed: boolean): TextEdit[] | null {
   const keys = REQUEST_COLUMNS.map((c) => c.key);
   const parts = keys.filter((k) => k !== 'total');
   const edits: TextEdit[] = [];
+  let known = 0;
   for (const row of t.rows.values()) {
     const cell = (k: string) => row.cells[keys.indexOf(k)]!;
     let value: number | null = 0;
-    if (key === 'total') {
+    if (!computed) value = null;
+    else if (key === 'total') {
       for (const k of parts) {
         const v = cell(k).value;
         value = v === null || value === null ? null : value + v;
@@ -70,9 +86,12 @@ function addColumn(ctx: CheckContext, t: Table, key: string): TextEdit[] | null 
       }
       if (value !== null && value < 0) value = null;
     }
-    const text = value === null ? '' : n(value);
+    if (value !== null) known++;
+    const text = value === null ? BLANK_CELL : n(value);
     const present = row.cells.filter((c) => c.state !== 'missing');
     if (present.length === 0) return null;
+    // Only rows written with tabs take a cell so (a row aligned with spaces, or one cell a line, would break).
+    if (present.some((c) => c.range.start.line !== present[0]!.range.start.line) || !ctx.lines[present[0]!.range.start.line]!.text.includes('\t')) return null;
     const idx = keys.indexOf(key);
     const next = row.cells.slice(idx + 1).find((c) => c.state !== 'missing');
     if (next) edits.push({ range: { start: next.range.start, end: next.range.start }, newText: `${text}\t` });
@@ -86,6 +105,7 @@ function addColumn(ctx: CheckContext, t: Table, key: string): TextEdit[] | null 
     const end = ctx.lines[line]!.text.length;
     edits.push({ range: span(line, end, end), newText: `\t${columnName('requests', 'total', 'zh')}` });
   }
+  if (computed && known === 0) return null;
   edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return edits;
 }

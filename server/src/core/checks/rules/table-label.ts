@@ -34,7 +34,7 @@ export const tableLabel: Check = {
   meta: {
     code: 'table-label',
     defaultSeverity: 'information',
-    fixable: true,
+    fixes: ['safe'],
     description: { zh: '行名或列名与规范名称不一致', en: 'A row or column label deviates from the canonical one' },
     docs: {
       why: {
@@ -69,7 +69,7 @@ export const tableLabel: Check = {
           const m = NUMBERING.exec(written);
           const keep = d.kind === 'row' && m ? m[0].length : 0;
           const target = span(r.start.line, r.start.character + keep, r.end.character);
-          f.fix = { title: ctx.t({ zh: `改为“${d.canonical}”`, en: `Change to "${d.canonical}"` }), edits: [replace(target, d.canonical)] };
+          f.fix = { title: ctx.t({ zh: `改为“${d.canonical}”`, en: `Change to "${d.canonical}"` }), kind: 'safe', edits: [replace(target, d.canonical)] };
         }
         out.push(f);
       }

@@ -12,7 +12,7 @@ export const tableMissing: Check = {
   meta: {
     code: 'table-missing',
     defaultSeverity: 'error',
-    fixable: true,
+    fixes: ['skeleton'],
     description: { zh: '部分中缺少应有的表格或表格分块', en: "A section's table, or a block of table 二, is absent" },
     docs: {
       why: {
@@ -20,7 +20,7 @@ export const tableMissing: Check = {
         en: 'Sections 二, 三 and 四 each carry a statistics table, and the table of 二 has four blocks (条例第二十条 items 1, 5, 6, 8). Without them the figures cannot be reviewed.',
       },
       example: '四、政府信息公开行政复议、行政诉讼情况\n\n本年度未发生行政复议、行政诉讼。    ← 缺少表格',
-      fix: { zh: '快速修复插入 2021 年格式的表格骨架（数值为 0，请核对）。', en: 'The quick fix inserts the 2021 table skeleton (values 0, to be checked).' },
+      fix: { zh: '快速修复插入 2021 年格式的表格，单元格标“/”待填写，填写前一直报告为 table-cell-blank。', en: 'The quick fix inserts the 2021 table, its cells marked "/" to fill in; they are reported as table-cell-blank until filled.' },
     },
   },
   run(ctx) {
@@ -34,7 +34,8 @@ export const tableMissing: Check = {
         range: s.heading.range,
         message: ctx.t({ zh: `“${sectionName(s.number, 'zh')}”缺少${name}`, en: `${cap(sectionName(s.number, 'en'))} has no ${name}` }),
         fix: {
-          title: ctx.t({ zh: `插入${name}（2021 年格式）`, en: `Insert the ${name} (2021 format)` }),
+          title: ctx.t({ zh: `插入${name}（2021 年格式，空白待填写）`, en: `Insert the ${name} (2021 format, blank, to fill in)` }),
+          kind: 'skeleton',
           edits: [insertLines(lines, s.range.start.line + 1, ['', ...tableSkeleton(spec.table, shapeFor(model)), ''], model.eol)],
         },
         data: { table: spec.table },
@@ -54,7 +55,8 @@ export const tableMissing: Check = {
           range: (next ?? prev)?.caption?.range ?? t2.range,
           message: ctx.t({ zh: `${tableName('proactive', 'zh')}缺少“${spec.caption}”一块`, en: `The ${tableName('proactive', 'en')} lacks the block "${spec.caption}"` }),
           fix: {
-            title: ctx.t({ zh: `插入“${spec.caption}”一块`, en: `Insert the block "${spec.caption}"` }),
+            title: ctx.t({ zh: `插入“${spec.caption}”一块（空白待填写）`, en: `Insert the block "${spec.caption}" (blank, to fill in)` }),
+            kind: 'skeleton',
             edits: [insertLines(lines, at, renderRows(proactiveRows([b.item]), shapeFor(model, 'proactive')), model.eol)],
           },
           data: { table: 'proactive', block: b.item },

@@ -1,56 +1,17 @@
-import { PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS } from '../../format/spec';
+import { APPEALS_COLUMNS, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS } from '../../format/spec';
 import type { Row, Table } from '../../model';
-import { proactiveRowsFor, renderRows, requestRow } from '../../template';
+import { BLANK_CELL, proactiveRowsFor, renderRows, requestRow } from '../../template';
 import { span } from '../../text/lines';
 import { insertLines } from '../edits';
 import { rowList, tableName } from '../names';
 import type { Check, CheckContext, RawFinding } from '../types';
-import { list, n, shapeFor } from '../util';
-
-/** Values for inserted T3 rows: 0, except （七）总计 and 结转 computed from the sums where they can be. */
-function requestValues(t: Table, key: string, inserted: Set<string>): string[] {
-  const cols = REQUEST_COLUMNS.map((c) => c.key).filter((k) => t.columns.find((c) => c.key === k)?.present);
-  const val = (row: string, col: string): number | null => {
-    if (inserted.has(row)) return 0;
-    const r = t.rows.get(row);
-    const i = REQUEST_COLUMNS.findIndex((c) => c.key === col);
-    return r ? r.cells[i]!.value : null;
-  };
-  const results = REQUEST_ROWS[t.edition].filter((r) => r.group && r.key !== 'total').map((r) => r.key);
-  return cols.map((col) => {
-    if (key === 'total') {
-      let s = 0;
-      for (const r of results) {
-        const v = val(r, col);
-        if (v === null) return '0';
-        s += v;
-      }
-      return n(s);
-    }
-    if (key === 'carriedOut') {
-      const a = val('new', col);
-      const b = val('carriedIn', col);
-      let total: number | null = null;
-      if (inserted.has('total')) {
-        total = 0;
-        for (const r of results) {
-          const v = val(r, col);
-          if (v === null) return '0';
-          total += v;
-        }
-      } else total = val('total', col);
-      if (a === null || b === null || total === null) return '0';
-      return n(Math.max(0, a + b - total));
-    }
-    return '0';
-  });
-}
+import { list, shapeFor } from '../util';
 
 export const tableRowMissing: Check = {
   meta: {
     code: 'table-row-missing',
     defaultSeverity: 'error',
-    fixable: true,
+    fixes: ['skeleton'],
     description: { zh: '表格缺少规定的行', en: 'Canonical rows are absent from a table that is otherwise there' },
     docs: {
       why: {
@@ -59,8 +20,8 @@ export const tableRowMissing: Check = {
       },
       example: '(四) 无法提供\t1. 本机关不掌握相关政府信息\t0…\n3. 补正后申请内容仍不明确\t\t0…\n（表格到此为止，缺少（五）（六）（七）和“四、结转下年度继续办理”）',
       fix: {
-        zh: '快速修复在原位置插入缺少的行：数值为 0，“（七）总计”和“结转下年度继续办理”按合计关系算出。',
-        en: 'The quick fix inserts the missing rows in place: values 0, with （七）总计 and carried-over computed from the sums.',
+        zh: '对照原表补上缺少的行。快速修复在原位置插入缺少的行，单元格标“/”待填写（不填 0，也不推算合计）；插入的行读取时即为这些行，填写前一直报告为 table-cell-blank。',
+        en: 'Add the missing rows from the original table. The quick fix inserts them in place with their cells marked "/" to fill in (no zeros, no totals worked out); they are read back as those rows and reported as table-cell-blank until filled.',
       },
     },
   },
@@ -73,6 +34,11 @@ export const tableRowMissing: Check = {
     return out;
   },
 };
+
+/** The cells of an inserted T3 row: one blank per column the table has. */
+function blanksOf(t: Table): string[] {
+  return REQUEST_COLUMNS.filter((c) => t.columns.find((x) => x.key === c.key)?.present).map(() => BLANK_CELL);
+}
 
 function canonicalOrder(t: Table): string[] {
   if (t.key === 'requests') return REQUEST_ROWS[t.edition].map((r) => r.key);
@@ -97,7 +63,6 @@ function missingRuns(ctx: CheckContext, t: Table): RawFinding[] {
     } else cur = null;
   }
   const shape = shapeFor(model, t.key);
-  const inserted = new Set(t.missingRows);
   return runs.map((run) => {
     const idx = order.indexOf(run[0]!);
     let before: Row | undefined;
@@ -108,12 +73,12 @@ function missingRuns(ctx: CheckContext, t: Table): RawFinding[] {
     const at = before ? before.range.end.line + 1 : after!.range.start.line;
     const names = rowList(t.key, run, ctx.locale, t.edition);
     let rows: string[][];
-    if (t.key === 'requests') rows = run.map((k) => requestRow(k, requestValues(t, k, inserted), t.edition, true));
+    if (t.key === 'requests') rows = run.map((k) => requestRow(k, blanksOf(t), t.edition, true));
     else if (t.key === 'proactive') {
       // As wide as the table's other rows (a label and the widest block's columns), like the skeleton.
       const width = 1 + Math.max(...PROACTIVE[t.edition].map((b) => b.columns.length));
       rows = proactiveRowsFor(run, t.edition).map((r) => [...r, ...new Array<string>(Math.max(0, width - r.length)).fill('')]);
-    } else rows = [new Array(15).fill('0')];
+    } else rows = [new Array<string>(APPEALS_COLUMNS.length).fill(BLANK_CELL)];
     const lineText = (lines[anchor.range.start.line]?.text ?? '');
     const range = span(anchor.range.start.line, lineText.length - lineText.trimStart().length, lineText.trimEnd().length);
     const tName = tableName(t.key, ctx.locale);
@@ -124,7 +89,8 @@ function missingRuns(ctx: CheckContext, t: Table): RawFinding[] {
         en: `The ${tName} lacks ${run.length} row${run.length > 1 ? 's' : ''}: ${list(names, 'en')}`,
       }),
       fix: {
-        title: ctx.t({ zh: `插入缺少的 ${run.length} 行（数值为 0，请核对）`, en: `Insert the ${run.length} missing row${run.length > 1 ? 's' : ''} (values 0, to be checked)` }),
+        title: ctx.t({ zh: `插入缺少的 ${run.length} 行（空白待填写）`, en: `Insert the ${run.length} missing row${run.length > 1 ? 's' : ''} (blank, to fill in)` }),
+        kind: 'skeleton',
         edits: [insertLines(lines, at, renderRows(rows, shape), model.eol)],
       },
       data: { table: t.key, rows: run },

@@ -7,7 +7,7 @@ export const tableUnreadable: Check = {
   meta: {
     code: 'table-unreadable',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixes: [],
     description: { zh: '表格存在，但无法可靠地把数值与行列对应', en: "A table is there but its cells cannot be paired with rows with confidence" },
     docs: {
       why: {

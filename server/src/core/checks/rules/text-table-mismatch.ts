@@ -1,4 +1,4 @@
-import { type Edition, proseTarget, REQUEST_COLUMNS, REQUEST_GROUPS } from '../../format/spec';
+import { APPEALS_COLUMNS, type Edition, proseTarget, REQUEST_COLUMNS, REQUEST_GROUPS } from '../../format/spec';
 import type { Cell, ProseNumber, ReportModel, Table } from '../../model';
 import { replace } from '../edits';
 import { columnName, rowName } from '../names';
@@ -67,6 +67,12 @@ function termName(t: Table, key: string, locale: Locale, edition: Edition): stri
 
 /** “（一）予以公开”与“（二）部分公开”之和; “（七）总计”减去“（五）不予处理”、“（六）其他处理”. */
 function scopeName(t: Table, scope: string[], locale: Locale): string {
+  // Both kinds of lawsuit: 行政诉讼“结果纠正”（直接起诉与复议后起诉之和）.
+  const both = /^suitDirect\.(\w+)$/.exec(scope[0] ?? '');
+  if (both && scope.length === 2 && scope[1] === `suitAfterReview.${both[1]}`) {
+    const c = APPEALS_COLUMNS.find((x) => x.key === scope[0])!;
+    return locale === 'en' ? `lawsuits: ${c.en} (both kinds)` : `行政诉讼“${c.label}”（直接起诉与复议后起诉之和）`;
+  }
   const plus = scope.filter((s) => !s.startsWith('-')).map((s) => termName(t, s, locale, t.edition));
   const minus = scope.filter((s) => s.startsWith('-')).map((s) => termName(t, s.slice(1), locale, t.edition));
   if (locale === 'en') {
@@ -131,13 +137,14 @@ function sharesOf(t: Target, bases: Target[], val: Value): Share[] {
   return out;
 }
 
-const FIX_TITLE = (v: string): Bilingual => ({ zh: `改为 ${v}（请核实）`, en: `Change to ${v} (please verify)` });
+/** A suggestion says what it asserts: the table's figure, in place of the prose's. */
+const FIX_TITLE = (from: string, to: string): Bilingual => ({ zh: `把正文的 ${from} 改为表中的 ${to}（请核实）`, en: `Change ${from} in the prose to the table's ${to} (please verify)` });
 
 export const textTableMismatch: Check = {
   meta: {
     code: 'text-table-mismatch',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixes: ['suggestion'],
     description: { zh: '正文中的数字与表格不一致（R8）', en: 'A number in the prose contradicts the table (R8)' },
     docs: {
       why: {
@@ -159,12 +166,17 @@ export const textTableMismatch: Check = {
     for (const f of sumsOf(ctx.memo, ctx.model).findings) corrections.set(f.cell, f.expected);
     const corrected: Value = (c) => corrections.get(c) ?? c.value;
     const year = ctx.model.year;
+    // A number read for several subjects (行政复议、行政诉讼各 2 件): a fix for one would break the others.
+    const at = (p: ProseNumber) => `${p.range.start.line}:${p.range.start.character}`;
+    const shared = new Map<string, number>();
+    for (const p of ctx.model.prose) shared.set(at(p), (shared.get(at(p)) ?? 0) + 1);
     for (const p of ctx.model.prose) {
       // A sentence about another year (2020年收到…) is not this report's figure.
       if (p.year !== undefined && year !== null && p.year !== year) continue;
       const target = targetOf(ctx.model, [p.key, ...(p.plus ?? [])]);
       if (!target) continue;
       const f = p.percent ? checkPercent(ctx, p, target, corrected, corrections.size > 0) : checkCount(ctx, p, target, corrected, corrections.size > 0);
+      if (f && p.digits && shared.get(at(p))! > 1) delete f.fix;
       if (f) out.push(f);
     }
     return out;
@@ -220,7 +232,7 @@ function checkCount(ctx: Ctx, p: ProseNumber, t: Target, corrected: Value, dispu
       : ctx.t({ zh: `正文说“${p.phrase}”，但表中${what.zh}为 ${n(table)}`, en: `The prose says "${p.phrase}", but the table has ${what.en} = ${n(table)}` })) + alt + note,
     data: { key: p.key, ...(p.plus ? { plus: p.plus } : {}), prose: p.value, table, ...(disputed ? { bySums: bySums[0] } : {}) },
   };
-  if (p.digits && !disputed) f.fix = { title: ctx.t(FIX_TITLE(n(table))), edits: [replace(p.range, n(table))] };
+  if (p.digits && !disputed) f.fix = { title: ctx.t(FIX_TITLE(n(p.value), n(table))), kind: 'suggestion', edits: [replace(p.range, n(table))] };
   return f;
 }
 
@@ -248,6 +260,6 @@ function checkPercent(ctx: Ctx, p: ProseNumber, t: Target, corrected: Value, dis
   };
   // A fix only when every base the sentence may mean gives the same figure.
   const figures = new Set(shares.map((s) => s.ratio.toFixed(decimals)));
-  if (figures.size === 1) f.fix = { title: ctx.t(FIX_TITLE(value)), edits: [replace(p.range, first.ratio.toFixed(decimals))] };
+  if (figures.size === 1) f.fix = { title: ctx.t(FIX_TITLE(written, value)), kind: 'suggestion', edits: [replace(p.range, first.ratio.toFixed(decimals))] };
   return f;
 }

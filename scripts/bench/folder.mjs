@@ -1,0 +1,108 @@
+// 6. A reviewer's folder: `govreport check --format json DIR` on 200 and 2,000 reports (bench/corpus.mjs, in a
+// temporary folder), whole process, next to markdownlint-cli2 on the same files in the same run: the two are
+// run in turn (alternating which goes first), so both see the same machine noise, and the ratio of each pair
+// is the figure. Also the core per report on the same files, in this process: the first pass (cold, as a
+// worker sees it) and a later pass (warm).
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { makeCorpus } from './corpus.mjs';
+import { bytes, heading, ms, printTable, ratio, summarize } from './stats.mjs';
+import { ROOT } from './texts.mjs';
+
+const require = createRequire(import.meta.url);
+const quick = process.env.BENCH_QUICK === '1';
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const MDL = path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+/** The target: govreport at least this many times faster than markdownlint-cli2, whole process. */
+const TARGET_RATIO = 10;
+
+function wall(args, cwd) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  return { ms: performance.now() - t0, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function files(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...files(p));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+function corePerReport(dir) {
+  const { checkText } = require(path.join(ROOT, 'out', 'server', 'src', 'core', 'service.js'));
+  const texts = files(dir).map((f) => readFileSync(f, 'utf8'));
+  const pass = () => {
+    const t = [];
+    for (const x of texts) {
+      const t0 = performance.now();
+      checkText(x, {});
+      t.push(performance.now() - t0);
+    }
+    return t;
+  };
+  const first = pass();
+  let warm = [];
+  for (let i = 0; i < (quick ? 1 : 3); i++) warm = pass();
+  return { first: summarize(first), firstTotal: first.reduce((a, b) => a + b, 0), warm: summarize(warm) };
+}
+
+export async function benchFolder(summary) {
+  heading('6. A folder of reports: govreport check --format json vs markdownlint-cli2, whole process, same run');
+  const mdlVersion = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'package.json'), 'utf8')).version;
+  const rows = [['reports', 'size', 'govreport median', 'min', 'markdownlint-cli2 median', 'min', 'ratio per pair (median)', 'pairs', 'govreport exit', 'mdl exit']];
+  const sizes = [200, 2000];
+  for (const n of sizes) {
+    const corpus = await makeCorpus(n);
+    try {
+      const rounds = quick ? 1 : n >= 2000 ? 3 : 7;
+      wall([CLI, 'check', '--format', 'json', '.'], corpus.dir); // warm the file cache
+      const gov = [];
+      const mdl = [];
+      const ratios = [];
+      let g;
+      let m;
+      for (let i = 0; i < rounds; i++) {
+        if (i % 2 === 0) {
+          g = wall([CLI, 'check', '--format', 'json', '.'], corpus.dir);
+          m = wall([MDL, '**/*.txt'], corpus.dir);
+        } else {
+          m = wall([MDL, '**/*.txt'], corpus.dir);
+          g = wall([CLI, 'check', '--format', 'json', '.'], corpus.dir);
+        }
+        gov.push(g.ms);
+        mdl.push(m.ms);
+        ratios.push(m.ms / g.ms);
+      }
+      const gs = summarize(gov);
+      const ms2 = summarize(mdl);
+      const rs = summarize(ratios);
+      const checkedFiles = (() => {
+        try {
+          return JSON.parse(g.stdout).files.length;
+        } catch {
+          return 'n/a';
+        }
+      })();
+      rows.push([String(n), bytes(corpus.bytes), ms(gs.median), ms(gs.min), ms(ms2.median), ms(ms2.min), `${ratio(rs.median)} (${ratios.map((x) => x.toFixed(1)).join(', ')})`, String(rounds), `${g.status} (${checkedFiles} files)`, String(m.status)]);
+      summary.push({
+        figure: `folder of ${n}: markdownlint-cli2 ÷ govreport check --format json, whole process`,
+        value: `${ratio(rs.median)} (${ms(ms2.median)} vs ${ms(gs.median)})`, target: `≥ ${TARGET_RATIO}×`, met: rs.median >= TARGET_RATIO,
+      });
+      if (n === sizes[0]) {
+        const core = corePerReport(corpus.dir);
+        console.log(`  core checkText per report on the ${n}: first pass (cold, as a worker starts) median ${ms(core.first.median)}, total ${ms(core.firstTotal)}; warm median ${ms(core.warm.median)}, p95 ${ms(core.warm.p95)}`);
+        summary.push({ figure: `core checkText per report (folder of ${n}): warm median / cold first pass`, value: `${ms(core.warm.median)} / ${ms(core.first.median)}`, target: '—' });
+      }
+    } finally {
+      corpus.remove();
+    }
+  }
+  printTable(rows);
+  console.log(`  markdownlint-cli2 ${mdlVersion} with its default rules, given "**/*.txt" in the corpus folder; govreport with the default workers (one per core).`);
+}

@@ -1,0 +1,98 @@
+/**
+ * One report checked on its own: read, parse, every check that needs no other report. The same function runs
+ * in the main thread for a few files and in worker threads for a folder; what it returns crosses threads, so
+ * it holds plain data only (and the slim model, see core/desk/slim.ts).
+ */
+import type { Finding, Level, Locale } from '../../core/checks/types';
+import { slimModel } from '../../core/desk/slim';
+import type { ReportModel } from '../../core/model';
+import { parseLines } from '../../core/parse/index';
+import { readLimit } from '../../core/options';
+import { checkText, checkView, fileTooLarge, overLimit, runChecks } from '../../core/service';
+import type { SourceView } from '../../core/source/types';
+import { splitLines } from '../../core/text/lines';
+import { FileTooLarge, UnreadableFile } from '../../node/files';
+import { sourceKind } from '../../node/sources';
+import { readSource, type Source } from './source';
+
+/** The check options of a folder's settings, as plain data that can be sent to a worker. */
+export interface PlainOptions {
+  locale: Locale;
+  levels: Record<string, Level>;
+  maxSize: number;
+  expectFormat?: '2021' | '2019';
+}
+
+export interface Job {
+  path: string;
+  /** Index into the option sets sent with the batch. */
+  options: number;
+}
+
+export interface Checked {
+  path: string;
+  /** The file's text (kept for the checks across reports and for baseline fingerprints). */
+  text: string;
+  format: string;
+  model: ReportModel;
+  findings: Finding[];
+  /** The original's text view (a .docx, .pdf or .html), for naming places in it. */
+  view?: SourceView;
+  /** Set while crossing threads: the model's tables as JSON (core/desk/slim.ts), given back on arrival. */
+  packedTables?: string;
+}
+
+export interface Failed {
+  path: string;
+  error: string;
+}
+
+export type Outcome = Checked | Failed;
+
+export function isFailed(o: Outcome): o is Failed {
+  return 'error' in o;
+}
+
+/** Checks a file already read. */
+export function analyseSource(file: string, src: Source, options: PlainOptions): Checked {
+  const { text, format, view } = src;
+  if (view) {
+    const { model, findings } = checkView(view, options);
+    return { path: file, text: overLimit(text, options.maxSize) ? '' : text, format, model: slimModel(model), findings, view };
+  }
+  if (overLimit(text, options.maxSize)) {
+    const { model, findings } = checkText(text, options);
+    return { path: file, text: '', format, model, findings };
+  }
+  const lines = splitLines(text);
+  const model = parseLines(text, lines);
+  const findings = runChecks(model, lines, options);
+  return { path: file, text, format, model: slimModel(model), findings };
+}
+
+export function failure(file: string, e: unknown): Failed {
+  return { path: file, error: e instanceof UnreadableFile || e instanceof Error ? e.message : String(e) };
+}
+
+/**
+ * Reads a job's file within its size limit — a stat refuses a file too large before it is read, so it never
+ * reaches memory — and never rejects (what went wrong is the value).
+ */
+export function readJob(job: Job, options: readonly PlainOptions[]): Promise<Source | Error> {
+  return readSource(job.path, readLimit(options[job.options]!.maxSize)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+}
+
+/** What checking a job gives, from what reading it gave; never throws. */
+export function outcomeOf(job: Job, read: Source | Error, options: readonly PlainOptions[]): Outcome {
+  const o = options[job.options]!;
+  if (read instanceof FileTooLarge) {
+    const { model, findings } = fileTooLarge(read.size, read.limit, !sourceKind(job.path), o);
+    return { path: job.path, text: '', format: 'unread', model, findings };
+  }
+  if (read instanceof Error) return failure(job.path, read);
+  try {
+    return analyseSource(job.path, read, o);
+  } catch (e) {
+    return failure(job.path, e);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Checks many files fast: a few in this thread with their reads in flight ahead of the checking, a folder in
+ * worker threads (one per core), fed in small batches so that every core stays busy to the end. Outcomes come
+ * back in the order of the files, whichever thread finished first.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { unpackTables } from '../../core/desk/slim';
+import { isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob } from './analyse';
+import type { Source } from './source';
+import type { BatchMessage, DoneMessage } from './worker';
+
+/** Below this many files a worker's start-up (loading the checker again, warming it up) costs more than it saves. */
+export const WORKER_MIN_FILES = 24;
+/** Files per batch sent to a worker: small enough to balance the cores at the end, large enough to read together. */
+const BATCH_FILES = 12;
+/** Batches a worker holds at once, so it never waits for the next one. */
+const BATCHES_AHEAD = 2;
+/** Reads in flight ahead of the checking, in this thread. */
+const READ_AHEAD = 16;
+
+export interface PoolOptions {
+  /** Called after each file is checked. */
+  progress?: (done: number, total: number) => void;
+  /** Worker threads to use; default: one per core when there are enough files, else none. */
+  workers?: number;
+  /** The worker script (tests start a failing one); default dist/check-worker.js or worker.js beside this file. */
+  script?: string;
+}
+
+function cores(): number {
+  return typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+}
+
+/** The worker script: dist/check-worker.js beside the bundled CLI, or worker.js beside this file when compiled by tsc. */
+function workerScript(): string | undefined {
+  for (const f of [path.join(__dirname, 'check-worker.js'), path.join(__dirname, 'worker.js')]) if (existsSync(f)) return f;
+  return undefined;
+}
+
+export function workersFor(files: number, requested?: number): number {
+  if (requested !== undefined) return Math.max(0, Math.min(requested, files));
+  if (files < WORKER_MIN_FILES) return 0;
+  return Math.min(cores(), Math.ceil(files / WORKER_MIN_FILES));
+}
+
+export async function checkFiles(jobs: Job[], options: PlainOptions[], opts: PoolOptions = {}): Promise<Outcome[]> {
+  const n = workersFor(jobs.length, opts.workers);
+  const script = n > 0 ? opts.script ?? workerScript() : undefined;
+  return script ? inWorkers(jobs, options, n, script, opts) : inThread(jobs, options, opts);
+}
+
+async function inThread(jobs: Job[], options: PlainOptions[], opts: PoolOptions): Promise<Outcome[]> {
+  const reads: Promise<Source | Error>[] = [];
+  const start = (i: number) => {
+    if (i < jobs.length && !reads[i]) reads[i] = readJob(jobs[i]!, options);
+  };
+  for (let i = 0; i < READ_AHEAD; i++) start(i);
+  const out: Outcome[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    start(i + READ_AHEAD);
+    const src = await reads[i]!;
+    delete reads[i];
+    out.push(outcomeOf(jobs[i]!, src, options));
+    opts.progress?.(i + 1, jobs.length);
+  }
+  return out;
+}
+
+function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: string, opts: PoolOptions): Promise<Outcome[]> {
+  return new Promise((resolve) => {
+    const out: (Outcome | undefined)[] = new Array(jobs.length);
+    const starts: number[] = [];
+    let next = 0;
+    let done = 0;
+    let batchId = 0;
+    let settled = false;
+    const workers: Worker[] = [];
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) void w.terminate();
+      resolve(out as Outcome[]);
+    };
+    // A worker that dies (out of memory, a bug) does not lose the run: what is not done yet is checked here.
+    const fallBack = () => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) void w.terminate();
+      const left = jobs.map((j, i) => ({ j, i })).filter(({ i }) => !out[i]);
+      void inThread(left.map((x) => x.j), options, {}).then((rest) => {
+        rest.forEach((o, k) => {
+          out[left[k]!.i] = o;
+        });
+        resolve(out as Outcome[]);
+      });
+    };
+    const feed = (w: Worker) => {
+      if (next >= jobs.length) return;
+      const from = next;
+      next = Math.min(jobs.length, next + BATCH_FILES);
+      starts[batchId] = from;
+      const msg: BatchMessage = { id: batchId++, options, jobs: jobs.slice(from, next) };
+      w.postMessage(msg);
+    };
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(script);
+      workers.push(w);
+      w.on('message', (msg: DoneMessage) => {
+        if (settled) return;
+        const from = starts[msg.id]!;
+        msg.outcomes.forEach((o, k) => {
+          if (!isFailed(o) && o.packedTables !== undefined) {
+            unpackTables(o.model, o.packedTables);
+            delete o.packedTables;
+          }
+          out[from + k] = o;
+        });
+        done += msg.outcomes.length;
+        opts.progress?.(done, jobs.length);
+        if (done === jobs.length) finish();
+        else feed(w);
+      });
+      w.on('error', fallBack);
+      w.on('exit', (code) => {
+        if (code !== 0 && !settled) fallBack();
+      });
+      for (let b = 0; b < BATCHES_AHEAD; b++) feed(w);
+    }
+    if (jobs.length === 0) finish();
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * A report model reduced to what checks across reports use (the pairing, R9, R10, the copied-text and
+ * hierarchy checks, the desk report's totals): the title facts, the sections, the directives and the three
+ * tables' rows and cells. A worker thread sends this instead of the whole model, which is four times larger
+ * (label deviations, debris, prose numbers and per-line readings stay in the worker).
+ */
+import type { ReportModel, Table } from '../model';
+
+function slimTable(t: Table): Table {
+  return {
+    ...t,
+    labels: [],
+    debris: [],
+    groups: [],
+    unknownLabels: [],
+    strayRows: [],
+    rows: new Map([...t.rows].map(([k, r]) => [k, { ...r, extra: [], doubled: [], label: null }])),
+  };
+}
+
+export function slimModel(m: ReportModel): ReportModel {
+  const tables: ReportModel['tables'] = {};
+  for (const key of ['proactive', 'requests', 'appeals'] as const) {
+    const t = m.tables[key];
+    if (t) tables[key] = slimTable(t);
+  }
+  return {
+    ...m,
+    sections: m.sections.map((s) => ({ ...s, subheadings: s.subheadings.map((h) => ({ ...h })) })),
+    tables,
+    prose: [],
+    debris: [],
+  };
+}
+
+/**
+ * For sending between threads: the model without its tables, and the tables as one JSON string. Copying a
+ * string costs next to nothing, while cloning the tables' few hundred cell objects cost a fifth of a worker's
+ * time; most reports' tables are never looked at again (only pairs across years, a roster's reports and the
+ * HTML page's totals need them), so they are parsed back only when read (`unpackTables`).
+ */
+export function packTables(m: ReportModel): { model: ReportModel; tables: string } {
+  const tables = JSON.stringify(m.tables, (_, v: unknown) => (v instanceof Map ? { __map: [...v] } : v));
+  return { model: { ...m, tables: {} }, tables };
+}
+
+/** Gives a packed model its tables back, parsed on first read. */
+export function unpackTables(model: ReportModel, tables: string): ReportModel {
+  let parsed: ReportModel['tables'] | undefined;
+  Object.defineProperty(model, 'tables', {
+    enumerable: true,
+    configurable: true,
+    get: () => (parsed ??= JSON.parse(tables, (_, v: { __map?: [string, unknown][] }) => (v && typeof v === 'object' && v.__map ? new Map(v.__map) : v)) as ReportModel['tables']),
+  });
+  return model;
+}
