@@ -1,5 +1,6 @@
 /** The language client: starts dist/server.js in a Node process and talks to it over IPC. */
-import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { type ExtensionContext, type LogOutputChannel, workspace } from 'vscode';
+import { WORKSPACE_TRUST, type WorkspaceTrustParams } from '../../server/src/protocol';
 import {
   LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
@@ -25,6 +26,13 @@ export function createClient(context: ExtensionContext, output: LogOutputChannel
     // Problems show as diagnostics and notifications; the log stays in the background ("Show the output").
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     markdown: { isTrusted: { enabledCommands: TRUSTED_COMMANDS }, supportHtml: false },
+    // In an untrusted workspace a govreport.json cannot raise the server's limits (read again at each start).
+    initializationOptions: () => ({ workspaceTrusted: workspace.isTrusted }),
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => {
+    const params: WorkspaceTrustParams = { trusted: true };
+    if (client.isRunning()) void client.sendNotification(WORKSPACE_TRUST, params);
+  }));
+  return client;
 }

@@ -51,6 +51,16 @@ export interface CheckFilesResult {
   files: CheckFileSummary[];
 }
 
+/**
+ * Client → server (notification): whether the user trusts the workspace, when that changes (it starts in
+ * initializationOptions.workspaceTrusted). In an untrusted workspace a govreport.json cannot raise limits.
+ */
+export const WORKSPACE_TRUST = 'govreport/workspaceTrust';
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
 /** Client → server: the 2021 template for a new report. */
 export const TEMPLATE = 'govreport/template';
 

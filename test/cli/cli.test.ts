@@ -1,51 +1,14 @@
 /** The govreport command as a reviewer runs it: exit codes, text, JSON, SARIF, encodings, folders, config. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
+import { encodeGb18030, run, tmp } from '../helpers/cli';
 import { FIXTURES, loadFixtures, ROOT } from '../helpers/fixtures';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SEEDS = path.join(FIXTURES, 'seeds');
 const seeds = loadFixtures().filter((f) => f.name.startsWith('seeds/'));
-
-function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '1', ...opts.env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function tmp(): string {
-  return mkdtempSync(path.join(tmpdir(), 'govreport-cli-'));
-}
-
-/** GB18030 bytes of a text, from the decoder's own table (Node has no GB encoder). */
-function encodeGb18030(text: string): Buffer {
-  const dec = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++) {
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = dec.decode(Uint8Array.from([a, b]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`no GB18030 two-byte code for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return Buffer.from(out);
-}
 
 describe('cli: check', () => {
   it('checks a folder: file:line:column lines, a summary per file, exit 1 when a report has errors', () => {

@@ -19,6 +19,9 @@ export interface ClientOptions {
   /** What workspace/configuration answers for section govreport. */
   settings?: Record<string, unknown>;
   workspaceFolders?: string[];
+  /** Sent as rootUri when there are no workspace folders (older clients). */
+  rootUri?: string;
+  initializationOptions?: unknown;
   /** Resolve code actions' edits with codeAction/resolve, as VS Code does. */
   resolve?: boolean;
 }
@@ -32,6 +35,10 @@ export class TestClient {
   readonly pushLog: { uri: string; version: number | undefined }[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
+  /** window/logMessage texts. */
+  readonly logs: string[] = [];
+  /** What workspace/workspaceFolders answers (the folders, once the test changes them). */
+  folders: string[];
   private readonly versions = new Map<string, number>();
   private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
@@ -39,6 +46,7 @@ export class TestClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
+    this.folders = options.workspaceFolders ?? [];
     this.proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
@@ -56,7 +64,8 @@ export class TestClient {
       this.messages.push(p);
       return null;
     });
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
+    this.conn.onRequest('workspace/workspaceFolders', () => this.folders.map((f) => ({ uri: `file://${f}`, name: path.basename(f) })));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p);
       this.pushLog.push({ uri: p.uri, version: p.version });
@@ -75,11 +84,12 @@ export class TestClient {
     const pull = this.options.pull ?? true;
     this.initResult = await this.conn.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: this.options.rootUri ?? null,
       locale: this.options.locale ?? 'zh-cn',
-      workspaceFolders: (this.options.workspaceFolders ?? []).map((f) => ({ uri: `file://${f}`, name: path.basename(f) })),
+      workspaceFolders: this.options.rootUri ? null : (this.options.workspaceFolders ?? []).map((f) => ({ uri: `file://${f}`, name: path.basename(f) })),
+      ...(this.options.initializationOptions !== undefined ? { initializationOptions: this.options.initializationOptions } : {}),
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
+        workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),

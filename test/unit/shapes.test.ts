@@ -18,8 +18,11 @@ const expected = JSON.parse(readFileSync(file.replace(/\.txt$/, '.expected.json'
 
 describe('a wrong cell is pointed at exactly, in every shape', () => {
   const SUMS = new Set(['sum-row-total', 'sum-results-total', 'sum-balance', 'sum-appeals-total']);
-  // Every shape fixture whose T3 reads with its 总计 column and whose sums hold.
-  const clean = loadFixtures(path.join(FIXTURES, 'shapes')).filter((f) => !f.expected.diagnostics.some(([code]) => SUMS.has(code))
+  // Every shape fixture whose T3 reads with its 总计 column and whose sums hold. Not those with blank cells (a
+  // sum over a blank is not checked) nor web text whose cells ran together (there the sums decide where the
+  // cells are: a broken sum leaves its row undecided, which layout-lost reports, instead of a wrong number).
+  const UNSUMMED = new Set(['table-cell-blank', 'layout-lost']);
+  const clean = loadFixtures(path.join(FIXTURES, 'shapes')).filter((f) => !f.expected.diagnostics.some(([code]) => SUMS.has(code) || UNSUMMED.has(code))
     && (f.expected.model as { tables?: { requests?: { columns?: string[] } } } | undefined)?.tables?.requests?.columns?.includes('total'));
   it('has shape fixtures to try', () => assert.ok(clean.length >= 12, String(clean.length)));
   for (const f of clean) {

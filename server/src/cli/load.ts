@@ -1,11 +1,9 @@
 /** What every CLI command needs before checking: the settings of each report (its govreport.json or --config). */
 import * as path from 'node:path';
 import { mergeSettings, readSettings, type Settings, type SettingsProblem } from '../core/settings';
-import { findConfigSync, parseConfig } from '../node/config';
+import { findConfigSync, MAX_CONFIG_BYTES, parseConfig } from '../node/config';
 import { decode, readFileBytes } from '../node/files';
 
-/** A govreport.json is a few hundred bytes; anything near this is not one. */
-const MAX_CONFIG_BYTES = 1_000_000;
 import { UsageError } from './args';
 
 export type LoadedSettings = {

@@ -40,8 +40,10 @@ export interface Section {
   /** From the heading to the last non-blank line before the next section. */
   range: Range;
   subheadings: SubHeading[];
-  /** First and last line of the body (after the heading); last < first when empty. */
+  /** First and last line of the body (after the heading); last < first when empty (or inline: see body). */
   bodyLines: [number, number];
+  /** From the end of the heading to the end of the section (a heading inline in web text has its body on its line). */
+  body: Range;
 }
 
 export interface Cell {
@@ -126,6 +128,8 @@ export interface Table {
   groups: TextSpan[];
   /** Label-looking text inside the table that matched nothing: damaged group labels and similar. */
   unknownLabels: TextSpan[];
+  /** Read from text that lost its layout (web text, cells run together): its doubt is the file's layout-lost. */
+  lost?: boolean;
 }
 
 /** Why a table could not be read with confidence. */
@@ -133,6 +137,8 @@ export type Doubt =
   | { kind: 'columns'; values: number }
   | { kind: 'few-rows' }
   | { kind: 'cell-counts' }
+  /** Written one cell a line, the values do not pair with the rows: they came apart from their labels. */
+  | { kind: 'order' }
   | { kind: 'unlabelled'; rows: number }
   | { kind: 'stray'; rows: number }
   | { kind: 'spread' }
@@ -220,4 +226,6 @@ export interface ReportModel {
   directives: Directive[];
   /** Line endings used, for fixes that insert lines. */
   eol: '\n' | '\r\n' | '\r';
+  /** The text lost its line breaks or cell separators (web text): how many lines were cut into pieces, the first. */
+  layoutLost?: { lines: number; range: Range };
 }

@@ -6,6 +6,7 @@ import { CHECKS, FILE_TOO_LARGE, INTERNAL_ERROR, metaOf } from './checks/registr
 import type { Bilingual, Check, CheckContext, Finding, Fix, Level, Locale, PreviousReport, RawFinding, Severity, SourceInfo, TextEdit } from './checks/types';
 import type { SourceView } from './source/types';
 import type { ReportModel } from './model';
+import { MAX_BYTES_PER_CHAR } from './options';
 import { parseLines, parseReport } from './parse/index';
 import { diffLines } from './text/diff';
 import { comparePositions, type Line, type Range, splitLines } from './text/lines';
@@ -139,27 +140,43 @@ function lineCountOver(text: string, limit: number): boolean {
   return false;
 }
 
+const mb = (n: number) => (n / 1_000_000).toFixed(1);
+
 /** The model of a text not read for its size, with the one finding that says so. */
 function tooLarge(text: string, options: CheckOptions): CheckResult {
-  const model = parseReport('');
-  const locale = options.locale ?? 'zh';
-  const level = options.levels?.[FILE_TOO_LARGE.code];
-  const mb = (n: number) => (n / 1_000_000).toFixed(1);
   const lines = text.length > options.maxSize! ? 0 : text.split('\n').length;
+  return notChecked(lines
+    ? {
+      en: `Not checked: the file has ${lines} lines, over the limit of ${options.maxSize! / 20} (a twentieth of the setting maxFileSize)`,
+      zh: `未检查：文件有 ${lines} 行，超过上限 ${options.maxSize! / 20} 行（设置 maxFileSize 的二十分之一）`,
+    }
+    : {
+      en: `Not checked: the file has ${mb(text.length)} million characters, over the limit of ${mb(options.maxSize!)} million (setting maxFileSize)`,
+      zh: `未检查：文件有 ${mb(text.length)} 百万字符，超过上限 ${mb(options.maxSize!)} 百万（设置 maxFileSize）`,
+    }, { size: text.length, limit: options.maxSize }, options);
+}
+
+/**
+ * The result for a file refused by its size on disk, before it was read: `bytes` over `limit`, a limit that
+ * follows from the setting maxFileSize (`fromSetting`) or is the readers' own.
+ */
+export function fileTooLarge(bytes: number, limit: number, fromSetting: boolean, options: CheckOptions): CheckResult {
+  return notChecked({
+    en: `Not checked (not even read): the file is ${mb(bytes)} MB, over the limit of ${mb(limit)} MB${fromSetting ? ` (the setting maxFileSize, ${options.maxSize} characters, at most ${MAX_BYTES_PER_CHAR} bytes each)` : ''}`,
+    zh: `未检查（未读取）：文件大小 ${mb(bytes)} MB，超过上限 ${mb(limit)} MB${fromSetting ? `（按设置 maxFileSize ${options.maxSize} 字符、每字符至多 ${MAX_BYTES_PER_CHAR} 字节计）` : ''}`,
+  }, { bytes, limit }, options);
+}
+
+function notChecked(message: { zh: string; en: string }, data: Record<string, unknown>, options: CheckOptions): CheckResult {
+  const level = options.levels?.[FILE_TOO_LARGE.code];
   const findings: Finding[] = level === 'off' ? [] : [{
     code: FILE_TOO_LARGE.code,
     severity: level ?? FILE_TOO_LARGE.defaultSeverity,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    message: lines
-      ? (locale === 'en'
-        ? `Not checked: the file has ${lines} lines, over the limit of ${options.maxSize! / 20} (a twentieth of the setting maxFileSize)`
-        : `未检查：文件有 ${lines} 行，超过上限 ${options.maxSize! / 20} 行（设置 maxFileSize 的二十分之一）`)
-      : (locale === 'en'
-        ? `Not checked: the file has ${mb(text.length)} million characters, over the limit of ${mb(options.maxSize!)} million (setting maxFileSize)`
-        : `未检查：文件有 ${mb(text.length)} 百万字符，超过上限 ${mb(options.maxSize!)} 百万（设置 maxFileSize）`),
-    data: { size: text.length, limit: options.maxSize },
+    message: (options.locale ?? 'zh') === 'en' ? message.en : message.zh,
+    data,
   }];
-  return { model: { ...model, isReport: false }, findings };
+  return { model: { ...parseReport(''), isReport: false }, findings };
 }
 
 // ---------------------------------------------------------------------------------------------

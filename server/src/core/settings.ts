@@ -218,3 +218,40 @@ export function resolveLocale(setting: Settings['locale'], envLocale: string | u
   if (envLocale && /^en\b|^en[-_]/i.test(envLocale)) return 'en';
   return 'zh';
 }
+
+/**
+ * What a govreport.json may set in an untrusted workspace (VS Code's restricted mode), where the file may come
+ * from anyone: a limit may only be lowered, never raised ('lower-only'); a setting that widens what is read
+ * would be 'ignored'. Every setting that raises a limit or reads more belongs here.
+ */
+export const UNTRUSTED_FILE_RULES: Partial<Record<keyof typeof settingsShape, 'lower-only' | 'ignored'>> = {
+  maxFileSize: 'lower-only',
+};
+
+/**
+ * The part of a govreport.json's settings (at `file`) an untrusted workspace may apply over `base`, and a
+ * problem for each key refused, saying so.
+ */
+export function restrictUntrusted(base: Settings, settings: Partial<Settings>, keys: readonly string[], file: string): {
+  settings: Partial<Settings>; keys: string[]; refused: SettingsProblem[];
+} {
+  const out: Record<string, unknown> = { ...settings };
+  const kept: string[] = [];
+  const refused: SettingsProblem[] = [];
+  for (const key of keys) {
+    const rule = UNTRUSTED_FILE_RULES[key as keyof typeof settingsShape];
+    const value = JSON.stringify((settings as Record<string, unknown>)[key]);
+    const current = JSON.stringify((base as Record<string, unknown>)[key]);
+    const raises = rule === 'lower-only' && Number((settings as Record<string, unknown>)[key]) > Number((base as Record<string, unknown>)[key]);
+    if (rule === 'ignored' || raises) {
+      refused.push({
+        key,
+        id: `untrusted:${key}:${value}`,
+        message: `${file}：工作区未受信任，“${key}”的值 ${value} ${raises ? '会提高上限' : '会扩大读取范围'}，未采用，仍按 ${current}。信任此工作区后即可生效。`,
+        en: `${file}: "${key}": ${value} is not applied in an untrusted workspace (it would ${raises ? 'raise a limit' : 'widen what is read'}); using ${current}. Trust the workspace to apply it.`,
+      });
+      delete out[key];
+    } else kept.push(key);
+  }
+  return { settings: out as Partial<Settings>, keys: kept, refused };
+}

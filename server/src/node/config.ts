@@ -3,10 +3,14 @@
  * invalidated by the file's modification time, so the editor can ask on every check without touching the
  * disk more than a stat per folder.
  */
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { findNodeAtLocation, getNodeValue, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
 import { readSettings, type Settings, type SettingsProblem } from '../core/settings';
+import { readFileBytesSync } from './files';
+
+/** A govreport.json is a few hundred bytes; one over this is not read. */
+export const MAX_CONFIG_BYTES = 1_000_000;
 
 export const CONFIG_NAME = 'govreport.json';
 
@@ -103,7 +107,8 @@ export function findConfigSync(dir: string, stopAt?: string): ConfigFile | undef
       if (hit && hit.mtimeMs === st.mtimeMs) return hit.config;
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        // Never more than a config can be, and never blocking (the file may have become a FIFO since the stat).
+        text = readFileBytesSync(file, MAX_CONFIG_BYTES).toString('utf8');
       } catch (err) {
         const why = (err as Error).message;
         return { path: file, settings: {}, keys: [], problems: [{ key: '', id: `unreadable|${why}`, message: `${file}：无法读取（${why}）`, en: `${file}: cannot be read (${why})` }] };

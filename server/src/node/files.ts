@@ -1,13 +1,20 @@
 /**
- * Reading report files from disk: any encoding real reports come in (UTF-8 with or without BOM, UTF-16,
- * GB18030/GBK), and walking folders for *.txt and *.md.
+ * Reading report files from disk: any encoding real reports come in (UTF-8 with or without BOM, UTF-16 with
+ * or without BOM, GB18030/GBK, Big5), and walking folders for *.txt and *.md.
  */
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, constants as fsConstants, fstatSync, promises as fs, openSync, readSync, type Stats, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { decodeChinese, guessUtf16 } from './encodings';
+
+/** How much of a file is looked at for NUL bytes (none in a text file, many in UTF-16 and binary data). */
+const NUL_PROBE_BYTES = 64 * 1024;
+/** A file with more NUL bytes than this share that is not UTF-16 is binary data. */
+const BINARY_NUL_SHARE = 0.01;
 
 export interface ReadResult {
   text: string;
-  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 }
 
 export class UnreadableFile extends Error {
@@ -27,31 +34,18 @@ export function decode(bytes: Uint8Array, file = ''): ReadResult {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
-  // Many NUL bytes: binary, or UTF-16 without a BOM.
-  let nul = 0;
-  const probe = Math.min(bytes.length, 65536);
-  for (let i = 0; i < probe; i++) if (bytes[i] === 0) nul++;
-  if (nul > probe / 10) {
-    let evenNul = 0;
-    let oddNul = 0;
-    for (let i = 0; i + 1 < probe; i += 2) {
-      if (bytes[i] === 0) evenNul++;
-      if (bytes[i + 1] === 0) oddNul++;
-    }
-    if (oddNul > probe / 4 && evenNul < probe / 50) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
-    if (evenNul > probe / 4 && oddNul < probe / 50) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
-    throw new UnreadableFile(file, 'binary data, not a text file');
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // fall through to GB18030
-  }
-  try {
-    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
-  } catch {
-    throw new UnreadableFile(file, 'not valid UTF-8, UTF-16 or GB18030 text');
-  }
+  // NUL bytes: UTF-16 without a BOM (its ASCII characters have a zero byte), or binary data; a stray one in
+  // a text file is neither.
+  const probe = bytes.subarray(0, NUL_PROBE_BYTES);
+  const nul = probe.reduce((n, b) => (b === 0 ? n + 1 : n), 0);
+  const utf8 = isUtf8(bytes);
+  const utf16 = nul > 0 || !utf8 ? guessUtf16(bytes) : undefined;
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+  if (nul > probe.length * BINARY_NUL_SHARE) throw new UnreadableFile(file, 'binary data, not a text file');
+  if (utf8) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  const chinese = decodeChinese(bytes);
+  if (chinese) return chinese;
+  throw new UnreadableFile(file, 'not valid UTF-8, UTF-16, GB18030 or Big5 text');
 }
 
 /** A file larger than the caller's limit, refused before it is read. */
@@ -73,21 +67,24 @@ function reasonOf(err: unknown): string {
   }
 }
 
+/** Refuses what is not a regular file within the limit (checked on the path, then again on the open handle). */
+function checkKind(st: Stats, file: string, maxBytes: number): void {
+  if (st.isDirectory()) throw new UnreadableFile(file, 'is a directory');
+  if (!st.isFile()) throw new UnreadableFile(file, 'not a regular file (a pipe, device or socket)');
+  if (st.size > maxBytes) throw new FileTooLarge(file, st.size, maxBytes);
+}
+
 /**
  * Reads a regular file's bytes, at most `maxBytes`. Anything else (a FIFO, a device, a socket, a directory)
  * is refused before it is opened, so no read can block or run forever; the file is opened non-blocking and
  * checked again on its handle, in case it was swapped between the two looks.
  */
 export async function readFileBytes(file: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Buffer> {
-  let st;
   try {
-    st = await fs.stat(file);
+    checkKind(await fs.stat(file), file, maxBytes);
   } catch (err) {
-    throw new UnreadableFile(file, reasonOf(err));
+    throw err instanceof UnreadableFile ? err : new UnreadableFile(file, reasonOf(err));
   }
-  if (st.isDirectory()) throw new UnreadableFile(file, 'is a directory');
-  if (!st.isFile()) throw new UnreadableFile(file, 'not a regular file (a pipe, device or socket)');
-  if (st.size > maxBytes) throw new FileTooLarge(file, st.size, maxBytes);
   let handle;
   try {
     handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
@@ -96,8 +93,7 @@ export async function readFileBytes(file: string, maxBytes = Number.MAX_SAFE_INT
   }
   try {
     const hst = await handle.stat();
-    if (!hst.isFile()) throw new UnreadableFile(file, 'not a regular file (a pipe, device or socket)');
-    if (hst.size > maxBytes) throw new FileTooLarge(file, hst.size, maxBytes);
+    checkKind(hst, file, maxBytes);
     // Read what is there now, never more than the limit (a file growing while read is cut at the limit).
     const want = Math.min(hst.size, maxBytes);
     const buf = Buffer.alloc(want);
@@ -113,6 +109,29 @@ export async function readFileBytes(file: string, maxBytes = Number.MAX_SAFE_INT
     throw new UnreadableFile(file, reasonOf(err));
   } finally {
     await handle.close();
+  }
+}
+
+/** readFileBytes for callers that cannot wait (the server's lookup of last year's report while checking). */
+export function readFileBytesSync(file: string, maxBytes = Number.MAX_SAFE_INTEGER): Buffer {
+  let fd: number | undefined;
+  try {
+    checkKind(statSync(file), file, maxBytes);
+    fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    checkKind(st, file, maxBytes);
+    const buf = Buffer.alloc(Math.min(st.size, maxBytes));
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got === buf.length ? buf : buf.subarray(0, got);
+  } catch (err) {
+    throw err instanceof UnreadableFile ? err : new UnreadableFile(file, reasonOf(err));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -133,7 +152,7 @@ export async function collectFiles(inputs: string[]): Promise<{ files: string[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (err) {
-      missing.push(new UnreadableFile(dir, (err as Error).message));
+      missing.push(new UnreadableFile(dir, reasonOf(err)));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -148,8 +167,9 @@ export async function collectFiles(inputs: string[]): Promise<{ files: string[];
     let st;
     try {
       st = await fs.stat(input);
-    } catch {
-      missing.push(new UnreadableFile(input, 'no such file or folder'));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      missing.push(new UnreadableFile(input, code === 'ENOENT' ? 'no such file or folder' : reasonOf(err)));
       continue;
     }
     if (st.isDirectory()) await walk(input);

@@ -2,7 +2,6 @@
  * The GovReport language server: a thin adapter of the core to LSP. Runs under the VS Code client (IPC) or
  * standalone for any LSP editor: `govreport-language-server --stdio`.
  */
-import { fileURLToPath } from 'node:url';
 import {
   CancellationToken, type CodeActionParams, CodeActionKind, createConnection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, ErrorCodes, type InitializeParams, type InitializeResult, LSPErrorCodes, type Message,
@@ -11,7 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CHECK_FILES, type CheckFilesParams, COMMAND_FIX_ALL, EXPORT_DOCX, type ExportDocxParams, SOURCE_TEXT, type SourceTextParams, FIX_ALL_KIND, REPORT_INFO,
-  type ReportInfoParams, SETTINGS_CHANGED, TEMPLATE, type TemplateParams,
+  type ReportInfoParams, SETTINGS_CHANGED, TEMPLATE, type TemplateParams, WORKSPACE_TRUST, type WorkspaceTrustParams,
 } from '../protocol';
 import { resolveLocale } from '../core/settings';
 import { Analyzer } from './analysis';
@@ -27,6 +26,7 @@ import { checkFiles, reportInfo, template } from './features/requests';
 import { documentSymbols } from './features/symbols';
 import { ReportIndex } from './report-index';
 import { SettingsStore } from './settings';
+import { Workspace } from './workspace';
 import { createTransport, rateLimited } from './transport';
 
 import { setFlagsFromString } from 'node:v8';
@@ -73,16 +73,19 @@ let clientLocale: string | undefined;
 let canPullConfig = false;
 let canWatchFiles = false;
 let canRegisterConfig = false;
+let canFollowFolders = false;
 /** The client builds large code actions' edits with codeAction/resolve (VS Code does). */
 let canResolveEdits = false;
 
 let canShowDocument = false;
+const workspace = new Workspace();
 const settings = new SettingsStore(connection, {
   canPull: () => canPullConfig,
   locale: () => clientLocale,
   canShowDocument: () => canShowDocument,
+  trusted: () => workspace.trusted,
 });
-const index = new ReportIndex();
+const index = new ReportIndex(workspace);
 const originals = new Originals();
 const analyzer: Analyzer = new Analyzer(settings, index, () => clientLocale, (uri) => {
   const doc = documents.get(uri);
@@ -135,15 +138,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canShowDocument = !!caps.window?.showDocument?.support;
   canResolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   publisher.pull = !!caps.textDocument?.diagnostic;
-  const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
-  const paths = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-  // Once the workspace's reports are known, open reports may have last year's at hand (R9): check them again.
-  if (paths.length > 0) {
-    setTimeout(() => void index.scan(paths).then(() => {
-      analyzer.invalidateAll();
-      publisher.refreshAll();
-    }), 50);
-  }
+  // Only the workspace folders are indexed and served from disk (the root, for clients without folders).
+  const folders = Array.isArray(params.workspaceFolders)
+    ? params.workspaceFolders.map((f) => f?.uri).filter((u): u is string => typeof u === 'string')
+    : typeof params.rootUri === 'string' ? [params.rootUri] : [];
+  workspace.setFolders(folders);
+  canFollowFolders = !!caps.workspace?.workspaceFolders;
+  // The VS Code client says whether the user trusts the workspace; other clients have no such notion.
+  workspace.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+  setTimeout(indexWorkspace, 50);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -156,12 +159,20 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       },
       executeCommandProvider: { commands: [COMMAND_FIX_ALL] },
       ...(publisher.pull ? { diagnosticProvider: { identifier: 'govreport', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      ...(canFollowFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'govreport-language-server', version: VERSION },
   };
 });
 
 connection.onInitialized(() => {
+  if (canFollowFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      const now = await connection.workspace.getWorkspaceFolders();
+      workspace.setFolders((now ?? []).map((f) => f.uri));
+      indexWorkspace();
+    });
+  }
   if (canRegisterConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -169,6 +180,35 @@ connection.onInitialized(() => {
     });
   }
 });
+
+/** Checks files on disk (inside the workspace) and pushes their diagnostics: the workspace check. */
+function checkOnDisk(uris: string[], token: CancellationToken) {
+  return checkFiles({ uris }, documents, analyzer, publisher, token, workspace, (u) => settings.get(u), clientLocale);
+}
+
+/** The background walk of the workspace folders; a new one (folders changed) or shutdown stops the last. */
+let indexing: AbortController | undefined;
+function indexWorkspace(): void {
+  indexing?.abort();
+  if (workspace.folders.length === 0) return;
+  const controller = (indexing = new AbortController());
+  void index.scan(workspace.folders, controller.signal).then((r) => {
+    if (r.stopped === 'cancelled') return;
+    if (r.stopped) connection.console.warn(`govreport: the workspace index stopped at its limit of ${r.stopped} (${r.files} report files, ${r.folders} folders, ${r.bytes} bytes in ${r.ms} ms); last year's report may not be found for some reports`);
+    // Once the workspace's reports are known, open reports may have last year's at hand (R9): check them again.
+    analyzer.invalidateAll();
+    publisher.refreshAll();
+  });
+}
+
+connection.onNotification(WORKSPACE_TRUST, (p: WorkspaceTrustParams) => {
+  if (typeof p?.trusted !== 'boolean' || p.trusted === workspace.trusted) return;
+  workspace.trusted = p.trusted;
+  settings.filesChanged();
+  settingsChanged();
+});
+
+connection.onShutdown(() => indexing?.abort());
 
 /**
  * Settings or a govreport.json changed: every result shown is computed again (open documents, and the files
@@ -178,7 +218,7 @@ function settingsChanged(): void {
   analyzer.invalidateAll();
   publisher.refreshAll();
   const pushed = publisher.pushedUris();
-  if (pushed.length > 0) void checkFiles({ uris: pushed }, documents, analyzer, publisher, CancellationToken.None).catch(() => undefined);
+  if (pushed.length > 0) void checkOnDisk(pushed, CancellationToken.None).catch(() => undefined);
   void connection.sendNotification(SETTINGS_CHANGED);
 }
 
@@ -264,7 +304,7 @@ connection.onExecuteCommand(guard('executeCommand', async (p) => {
 connection.onRequest(REPORT_INFO, guard('reportInfo', (p: ReportInfoParams) => reportInfo(documents, analyzer, uriOf(p))));
 connection.onRequest(CHECK_FILES, guard('checkFiles', (p: CheckFilesParams, token) => {
   if (!p || !Array.isArray(p.uris) || p.uris.some((u) => typeof u !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'uris must be a list of strings');
-  return checkFiles(p, documents, analyzer, publisher, token);
+  return checkOnDisk(p.uris, token);
 }));
 connection.onRequest(SOURCE_TEXT, guard('sourceText', async (p: SourceTextParams) => {
   const uri = uriOf(p);

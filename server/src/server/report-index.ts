@@ -1,9 +1,10 @@
 /**
  * Which report of the workspace is which agency's report of which year, for R9 (carried over from last
- * year). The workspace is walked once in the background at start-up (bounded), then kept current from file
- * events and open documents; checking a report looks its predecessor up in a map, never on disk by scanning.
+ * year). The workspace folders are walked once in the background at start-up (bounded in files, folders,
+ * depth, bytes and time, and cancellable), then kept current from file events inside them and open documents;
+ * checking a report looks its predecessor up in a map, never on disk by scanning.
  */
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PreviousReport } from '../core/checks/types';
@@ -11,12 +12,41 @@ import { agencyKey, sameAgency } from '../core/desk/agency';
 import type { ReportModel } from '../core/model';
 import { parseLines } from '../core/parse/index';
 import { type Line, splitLines } from '../core/text/lines';
-import { decode, readFileBytes } from '../node/files';
+import { decode, readFileBytes, readFileBytesSync } from '../node/files';
+import type { Workspace } from './workspace';
 
 const REPORT_FILE = /\.(txt|md|markdown|govreport)$/i;
+
+/** Whether a path or URI names a report text file (the kinds the workspace check and the index read). */
+export function isReportFile(name: string): boolean {
+  return REPORT_FILE.test(name);
+}
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.e2e-tools']);
-const MAX_FILES = 5000;
+/** A report file larger than this is not read for the index. */
 const MAX_SIZE = 2_000_000;
+
+/**
+ * How far the background walk of the workspace goes: a workspace may be a home folder or "/", and the index
+ * only serves R9 (last year's report). Past any of these the walk stops and says so once.
+ */
+export const INDEX_LIMITS: Readonly<IndexLimits> = { files: 2000, folders: 5000, depth: 12, bytes: 64 * 1024 * 1024, ms: 10_000 };
+
+export interface IndexLimits {
+  files: number;
+  folders: number;
+  depth: number;
+  bytes: number;
+  ms: number;
+}
+
+/** What a walk did, and why it stopped early if it did. */
+export interface ScanResult {
+  files: number;
+  folders: number;
+  bytes: number;
+  ms: number;
+  stopped?: 'files' | 'folders' | 'bytes' | 'time' | 'cancelled';
+}
 
 interface Entry {
   key: string | null;
@@ -45,46 +75,69 @@ function matches(e: Entry, key: string, agency: string): boolean {
 }
 
 export class ReportIndex {
+  constructor(private readonly workspace: Workspace) {}
+
   private readonly entries = new Map<string, Entry>();
   private readonly loaded = new Map<string, { mtimeMs: number; model: ReportModel; lines: Line[] }>();
   private scanning: Promise<void> | undefined;
+  /** Re-reads of changed files, one after the other. */
+  private rereads: Promise<void> = Promise.resolve();
 
-  /** Walks the folders in the background. */
-  scan(folders: string[]): Promise<void> {
-    this.scanning = (async () => {
-      let count = 0;
-      const walk = async (dir: string, depth: number): Promise<void> => {
-        if (depth > 12 || count >= MAX_FILES) return;
-        let items;
-        try {
-          items = await fs.readdir(dir, { withFileTypes: true });
-        } catch {
-          return;
+  /**
+   * Walks the folders in the background, within INDEX_LIMITS; `signal` stops it (a new walk, shutdown).
+   * Links are not followed: only what lies in the folders is read.
+   */
+  scan(folders: readonly string[], signal?: AbortSignal, limits: Readonly<IndexLimits> = INDEX_LIMITS): Promise<ScanResult> {
+    const started = Date.now();
+    const r: ScanResult = { files: 0, folders: 0, bytes: 0, ms: 0 };
+    const stop = (): boolean => {
+      if (r.stopped) return true;
+      if (signal?.aborted) r.stopped = 'cancelled';
+      else if (r.files >= limits.files) r.stopped = 'files';
+      else if (r.folders >= limits.folders) r.stopped = 'folders';
+      else if (r.bytes >= limits.bytes) r.stopped = 'bytes';
+      else if (Date.now() - started > limits.ms) r.stopped = 'time';
+      return r.stopped !== undefined;
+    };
+    const walk = async (dir: string, depth: number): Promise<void> => {
+      if (depth > limits.depth || stop()) return;
+      r.folders++;
+      let items;
+      try {
+        items = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of items) {
+        if (stop()) return;
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!SKIP.has(e.name) && !e.name.startsWith('.')) await walk(p, depth + 1);
+        } else if (e.isFile() && REPORT_FILE.test(e.name)) {
+          r.files++;
+          r.bytes += await this.indexFile(p);
         }
-        for (const e of items) {
-          if (count >= MAX_FILES) return;
-          const p = path.join(dir, e.name);
-          if (e.isDirectory()) {
-            if (!SKIP.has(e.name) && !e.name.startsWith('.')) await walk(p, depth + 1);
-          } else if (e.isFile() && REPORT_FILE.test(e.name)) {
-            count++;
-            await this.indexFile(p);
-          }
-        }
-      };
+      }
+    };
+    const scanning = (async () => {
       for (const f of folders) await walk(f, 0);
+      r.ms = Date.now() - started;
+      return r;
     })();
-    return this.scanning;
+    this.scanning = scanning.then(() => undefined);
+    return scanning;
   }
 
-  private async indexFile(file: string): Promise<void> {
+  /** Reads one file into the index (from `real`, its real path, when known); the bytes read. */
+  private async indexFile(file: string, real = file): Promise<number> {
     try {
-      const { text } = decode(await readFileBytes(file, MAX_SIZE), file);
+      const bytes = await readFileBytes(real, MAX_SIZE);
+      const { text } = decode(bytes, file);
       const uri = pathToFileURL(file).toString();
-      if (this.entries.has(uri)) return; // an open document got there first
-      this.entries.set(uri, entryOf(parseLines(text, splitLines(text))));
+      if (!this.entries.has(uri)) this.entries.set(uri, entryOf(parseLines(text, splitLines(text)))); // an open document may have got there first
+      return bytes.length;
     } catch {
-      // unreadable files are not reports
+      return 0; // unreadable files are not reports
     }
   }
 
@@ -93,12 +146,19 @@ export class ReportIndex {
     this.entries.set(uri, entryOf(model));
   }
 
-  /** A file changed or appeared on disk. */
-  async fileChanged(uri: string): Promise<void> {
+  /**
+   * A file changed or appeared on disk (or an open document was closed): read again if in the workspace. The
+   * reads are queued, one at a time, so a flood of file events cannot occupy every file thread.
+   */
+  fileChanged(uri: string): Promise<void> {
     this.loaded.delete(uri);
-    if (!uri.startsWith('file:') || !REPORT_FILE.test(uri)) return;
+    if (!uri.startsWith('file:') || !REPORT_FILE.test(uri)) return Promise.resolve();
     this.entries.delete(uri);
-    await this.indexFile(fileURLToPath(uri));
+    this.rereads = this.rereads.then(async () => {
+      const file = await this.workspace.inside(uri);
+      if (file && !this.entries.has(uri)) await this.indexFile(fileURLToPath(uri), file);
+    });
+    return this.rereads;
   }
 
   fileDeleted(uri: string): void {
@@ -137,6 +197,7 @@ export class ReportIndex {
     return { model: m.model, ...(m.lines ? { lines: m.lines } : {}), uri: found, label: `${m.model.year}年报告（${name}）` };
   }
 
+  /** A report of the index read from disk: only files the walk or the workspace check let in are entries. */
   private load(uri: string): OpenReport | undefined {
     if (!uri.startsWith('file:')) return undefined;
     try {
@@ -145,7 +206,8 @@ export class ReportIndex {
       if (!st.isFile() || st.size > MAX_SIZE) return undefined;
       const hit = this.loaded.get(uri);
       if (hit && hit.mtimeMs === st.mtimeMs) return hit;
-      const text = decode(readFileSync(file), file).text;
+      // Read without blocking: the file may have become a FIFO since it was indexed.
+      const text = decode(readFileBytesSync(file, MAX_SIZE), file).text;
       const lines = splitLines(text);
       const entry = { mtimeMs: st.mtimeMs, model: parseLines(text, lines), lines };
       this.loaded.set(uri, entry);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { Locale } from '../core/checks/types';
-import { mergeSettings, problemMessage, readSettings, resolveLocale, type Settings, type SettingsProblem } from '../core/settings';
+import { mergeSettings, problemMessage, readSettings, resolveLocale, restrictUntrusted, type Settings, type SettingsProblem } from '../core/settings';
 import { clearConfigCache, findConfigSync } from '../node/config';
 import { SETTINGS_SECTION } from '../protocol';
 
@@ -23,6 +23,8 @@ export interface SettingsClient {
   locale(): string | undefined;
   /** The client can open a document at a position (window/showDocument). */
   canShowDocument(): boolean;
+  /** Whether the workspace is trusted: an untrusted one's govreport.json cannot raise limits (true when absent). */
+  trusted?(): boolean;
 }
 
 export class SettingsStore {
@@ -60,10 +62,14 @@ export class SettingsStore {
     let settings = editor.settings;
     const dir = dirOf(uri);
     const file = dir ? findConfigSync(dir) : undefined;
-    if (file) settings = mergeSettings(settings, file.settings, file.keys);
+    // An untrusted workspace's govreport.json cannot raise a limit or widen what is read.
+    const allowed = file && this.client.trusted?.() === false
+      ? restrictUntrusted(settings, file.settings, file.keys, file.path)
+      : file ? { settings: file.settings, keys: file.keys, refused: [] } : undefined;
+    if (allowed) settings = mergeSettings(settings, allowed.settings, allowed.keys);
     const locale = resolveLocale(settings.locale, this.client.locale());
     this.report(EDITOR_SOURCE, editor.problems, locale);
-    if (file) this.report(file.path, file.problems, locale);
+    if (file) this.report(file.path, [...file.problems, ...allowed!.refused], locale);
     return settings;
   }
 

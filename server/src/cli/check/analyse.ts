@@ -7,10 +7,12 @@ import type { Finding, Level, Locale } from '../../core/checks/types';
 import { slimModel } from '../../core/desk/slim';
 import type { ReportModel } from '../../core/model';
 import { parseLines } from '../../core/parse/index';
-import { checkText, checkView, overLimit, runChecks } from '../../core/service';
+import { readLimit } from '../../core/options';
+import { checkText, checkView, fileTooLarge, overLimit, runChecks } from '../../core/service';
 import type { SourceView } from '../../core/source/types';
 import { splitLines } from '../../core/text/lines';
-import { UnreadableFile } from '../../node/files';
+import { FileTooLarge, UnreadableFile } from '../../node/files';
+import { sourceKind } from '../../node/sources';
 import { readSource, type Source } from './source';
 
 /** The check options of a folder's settings, as plain data that can be sent to a worker. */
@@ -72,17 +74,25 @@ export function failure(file: string, e: unknown): Failed {
   return { path: file, error: e instanceof UnreadableFile || e instanceof Error ? e.message : String(e) };
 }
 
-/** Reads and checks one file; never throws. */
-export async function analyseFile(file: string, options: PlainOptions): Promise<Outcome> {
-  let src;
-  try {
-    src = await readSource(file);
-  } catch (e) {
-    return failure(file, e);
+/**
+ * Reads a job's file within its size limit — a stat refuses a file too large before it is read, so it never
+ * reaches memory — and never rejects (what went wrong is the value).
+ */
+export function readJob(job: Job, options: readonly PlainOptions[]): Promise<Source | Error> {
+  return readSource(job.path, readLimit(options[job.options]!.maxSize)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+}
+
+/** What checking a job gives, from what reading it gave; never throws. */
+export function outcomeOf(job: Job, read: Source | Error, options: readonly PlainOptions[]): Outcome {
+  const o = options[job.options]!;
+  if (read instanceof FileTooLarge) {
+    const { model, findings } = fileTooLarge(read.size, read.limit, !sourceKind(job.path), o);
+    return { path: job.path, text: '', format: 'unread', model, findings };
   }
+  if (read instanceof Error) return failure(job.path, read);
   try {
-    return analyseSource(file, src, options);
+    return analyseSource(job.path, read, o);
   } catch (e) {
-    return failure(file, e);
+    return failure(job.path, e);
   }
 }

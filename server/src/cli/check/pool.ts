@@ -8,8 +8,8 @@ import { availableParallelism, cpus } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { unpackTables } from '../../core/desk/slim';
-import { analyseSource, failure, isFailed, type Job, type Outcome, type PlainOptions } from './analyse';
-import { readSource, type Source } from './source';
+import { isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob } from './analyse';
+import type { Source } from './source';
 import type { BatchMessage, DoneMessage } from './worker';
 
 /** Below this many files a worker's start-up (loading the checker again, warming it up) costs more than it saves. */
@@ -55,7 +55,7 @@ export async function checkFiles(jobs: Job[], options: PlainOptions[], opts: Poo
 async function inThread(jobs: Job[], options: PlainOptions[], opts: PoolOptions): Promise<Outcome[]> {
   const reads: Promise<Source | Error>[] = [];
   const start = (i: number) => {
-    if (i < jobs.length && !reads[i]) reads[i] = readSource(jobs[i]!.path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    if (i < jobs.length && !reads[i]) reads[i] = readJob(jobs[i]!, options);
   };
   for (let i = 0; i < READ_AHEAD; i++) start(i);
   const out: Outcome[] = [];
@@ -63,15 +63,7 @@ async function inThread(jobs: Job[], options: PlainOptions[], opts: PoolOptions)
     start(i + READ_AHEAD);
     const src = await reads[i]!;
     delete reads[i];
-    const job = jobs[i]!;
-    if (src instanceof Error) out.push(failure(job.path, src));
-    else {
-      try {
-        out.push(analyseSource(job.path, src, options[job.options]!));
-      } catch (e) {
-        out.push(failure(job.path, e));
-      }
-    }
+    out.push(outcomeOf(jobs[i]!, src, options));
     opts.progress?.(i + 1, jobs.length);
   }
   return out;

@@ -5,8 +5,8 @@
  */
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { packTables } from '../../core/desk/slim';
-import { analyseSource, type Checked, failure, isFailed, type Job, type Outcome, type PlainOptions } from './analyse';
-import { readSource, type Source } from './source';
+import { type Checked, isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob } from './analyse';
+import type { Source } from './source';
 
 export interface BatchMessage {
   id: number;
@@ -22,16 +22,7 @@ export interface DoneMessage {
 async function runBatch(msg: BatchMessage, read: Promise<Source | Error>[]): Promise<DoneMessage> {
   const outcomes: Outcome[] = [];
   for (let i = 0; i < msg.jobs.length; i++) {
-    const job = msg.jobs[i]!;
-    const src = await read[i]!;
-    if (src instanceof Error) outcomes.push(failure(job.path, src));
-    else {
-      try {
-        outcomes.push(analyseSource(job.path, src, msg.options[job.options]!));
-      } catch (e) {
-        outcomes.push(failure(job.path, e));
-      }
-    }
+    outcomes.push(outcomeOf(msg.jobs[i]!, await read[i]!, msg.options));
   }
   return { id: msg.id, outcomes: outcomes.map((o) => (isFailed(o) ? o : pack(o))) };
 }
@@ -46,7 +37,7 @@ export function startWorker(): void {
   // Batches are checked in the order they come; each batch's files are read as soon as it arrives.
   let chain: Promise<unknown> = Promise.resolve();
   port.on('message', (msg: BatchMessage) => {
-    const read = msg.jobs.map((j) => readSource(j.path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    const read = msg.jobs.map((j) => readJob(j, msg.options));
     chain = chain.then(() => runBatch(msg, read)).then((done) => port.postMessage(done));
   });
 }

@@ -27,6 +27,12 @@ import { type LoadedSettings, readConfigOption, settingsFor } from '../load';
 import { toSarif } from '../sarif';
 import { type FileResult, formatText, summaryLine } from '../text';
 
+/** Said of a file read as Big5: the checker reads simplified Chinese, so a traditional text is rarely recognised. */
+const BIG5_NOTE = {
+  zh: '按 Big5（繁体中文）编码读取；本工具按简体中文的栏目和表格名称识别报告，繁体文本多半无法识别',
+  en: 'read as Big5 (traditional Chinese); reports are recognised by their simplified-Chinese headings and labels, so a traditional text is rarely recognised',
+};
+
 export async function check(args: Args, version: string): Promise<number> {
   const override = await readConfigOption(args.config);
   const { files, missing } = await collectFiles(args.paths);
@@ -97,6 +103,7 @@ export async function check(args: Args, version: string): Promise<number> {
   const results: FileResult[] = checked;
   const all = [...results, ...desk.rosters];
   for (const m of configProblems) err(`govreport: ${m}\n`);
+  for (const c of checked) if (c.format === 'big5') err(`govreport: ${c.path}: ${BIG5_NOTE[args.locale === 'en' ? 'en' : 'zh']}\n`);
   for (const u of unreadable) err(`govreport: ${u.path}: ${u.message}\n`);
   if (dismissal) {
     err(dismissal.wrote

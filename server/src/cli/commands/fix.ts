@@ -5,8 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import { FIX_KIND_NAMES, type Finding, type Fix, type Locale } from '../../core/checks/types';
-import { checkOptions } from '../../core/options';
-import { type FixChoice, type FixResult, fixesOf, fixText } from '../../core/service';
+import { checkOptions, readLimit } from '../../core/options';
+import { type FixChoice, type FixResult, fixesOf, fixText, overLimit } from '../../core/service';
 import { collectFiles, readReportFile } from '../../node/files';
 import { sourceKind } from '../../node/sources';
 import type { Args } from '../args';
@@ -80,7 +80,13 @@ export async function fix(args: Args): Promise<number> {
         err(`govreport: ${file}: not fixed (an original is not rewritten; save it as text with "govreport text" first)\n`);
         continue;
       }
-      const { text, encoding } = await readReportFile(file);
+      // A stat refuses a file too large before it is read; a text over maxFileSize is not checked, so not fixed.
+      const { text, encoding } = await readReportFile(file, readLimit(settings.maxFileSize));
+      if (overLimit(text, settings.maxFileSize)) {
+        err(`govreport: ${file}: not fixed (${text.length} characters, over the limit maxFileSize, ${settings.maxFileSize} characters and a twentieth as many lines)\n`);
+        status = 2;
+        continue;
+      }
       const r = fixText(text, checkOptions(settings, { locale: args.locale }), choice);
       if (args.write) {
         if (r.text !== text) {

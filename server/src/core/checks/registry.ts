@@ -7,6 +7,7 @@ import { feeStatementMissing } from './rules/fee-statement-missing';
 import { formatOutdated } from './rules/format-outdated';
 import { hierarchySum } from './rules/hierarchy-sum';
 import { inForceMismatch } from './rules/in-force-mismatch';
+import { layoutLost } from './rules/layout-lost';
 import { periodYear } from './rules/period-year';
 import { placeholderUnfilled } from './rules/placeholder-unfilled';
 import { reportMissing } from './rules/report-missing';
@@ -57,6 +58,7 @@ export const CHECKS: readonly Check[] = [
   conversionDebris,
   carryoverMismatch,
   placeholderUnfilled,
+  layoutLost,
   sourceUnreadable,
   inForceMismatch,
   textCopied,

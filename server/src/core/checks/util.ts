@@ -1,6 +1,6 @@
 /** Small helpers shared by the check modules. */
 import type { TableKey } from '../format/spec';
-import type { Cell, ReportModel, Row, Table, TableShape } from '../model';
+import type { Cell, ReportModel, Row, Section, Table, TableShape } from '../model';
 import type { Line, Range } from '../text/lines';
 import { span } from '../text/lines';
 import { formatNumber } from '../text/values';
@@ -18,6 +18,18 @@ export function lineSpan(lines: readonly Line[], i: number): Range {
   const l = lines[Math.max(0, Math.min(i, lines.length - 1))]!;
   const s = l.text.length - l.text.trimStart().length;
   return span(l.index, s, Math.max(s, l.text.trimEnd().length));
+}
+
+/**
+ * The body text on a section's heading line: nothing for a heading on a line of its own, the rest of the line
+ * (to the section's end) for a heading inline in web text that lost its line breaks.
+ */
+export function inlineBody(lines: readonly Line[], s: Section): string {
+  const b = s.body;
+  const line = lines[b.start.line];
+  if (!line) return '';
+  const text = line.text.slice(b.start.character, b.end.line === b.start.line ? b.end.character : undefined);
+  return text.replace(/^[\s：:*#_]+/, '');
 }
 
 /** The last line with text at or before `i`. */

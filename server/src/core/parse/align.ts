@@ -7,7 +7,7 @@ import type { LabelDeviation, TextSpan } from '../model';
 import type { Range } from '../text/lines';
 import { labelKey } from '../text/normalize';
 import { tokenRange } from './cells';
-import type { Candidate, HeaderToken } from './regions';
+import { type Candidate, hasCells, type HeaderToken } from './regions';
 import type { Token } from './tokens';
 import { canonicalEntry, lookup, type VocabEntry } from './vocab';
 
@@ -51,7 +51,7 @@ export function chooseRows(cands: Candidate[], table: TableKey): Map<string, Lab
   const starts = cands.map((c) => ownStart(c.labels, table));
   const out: Map<string, LabelChoice>[] = [];
   cands.forEach((c, k) => {
-    if (!c.values.some((v) => v.kind === 'value')) return;
+    if (!hasCells(c)) return;
     const own = c.labels.slice(Math.max(starts[k]!, c.labels.length - MAX_LABEL_TOKENS, 0));
     const next = cands[k + 1];
     const tail: LabelItem[] = [];

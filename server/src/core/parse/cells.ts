@@ -19,12 +19,17 @@ export interface Reconciled {
   exact: boolean;
 }
 
-function trimBlanks(values: Token[]): { core: Token[]; trailingBlanks: Token[] } {
+/**
+ * The values from the first to the last written one, and the blanks around them: blanks before the values are
+ * usually label columns of a merged cell, blanks after them cells left empty (or an extra tab). A blank known
+ * to be a cell (`cell`) is never trimmed away.
+ */
+function trimBlanks(values: Token[]): { core: Token[]; leadingBlanks: Token[]; trailingBlanks: Token[] } {
   let a = 0;
   let b = values.length;
-  while (a < b && values[a]!.kind === 'blank') a++;
-  while (b > a && values[b - 1]!.kind === 'blank') b--;
-  return { core: values.slice(a, b), trailingBlanks: values.slice(b) };
+  while (a < b && values[a]!.kind === 'blank' && !values[a]!.cell) a++;
+  while (b > a && values[b - 1]!.kind === 'blank' && !values[b - 1]!.cell) b--;
+  return { core: values.slice(a, b), leadingBlanks: values.slice(0, a), trailingBlanks: values.slice(b) };
 }
 
 /** A value repeated on the next line without the cell indentation: a doubled value (one-cell-a-line shape). */
@@ -34,7 +39,7 @@ function isDouble(prev: Token | undefined, cur: Token): boolean {
 }
 
 export function reconcile(values: Token[], ncols: number): Reconciled {
-  const { core, trailingBlanks } = trimBlanks(values);
+  const { core, leadingBlanks, trailingBlanks } = trimBlanks(values);
   const doubled: Token[] = [];
   let list = core;
   if (list.length > ncols) {
@@ -58,8 +63,12 @@ export function reconcile(values: Token[], ncols: number): Reconciled {
       list = list.filter((_, i) => i % 2 === 0);
     }
   }
+  // A row short of cells takes the empty fields written after its values, then those before them.
   if (list.length < ncols && trailingBlanks.length > 0) {
     list = [...list, ...trailingBlanks.slice(0, ncols - list.length)];
+  }
+  if (list.length < ncols && leadingBlanks.length > 0 && list.length + leadingBlanks.length >= ncols) {
+    list = [...leadingBlanks.slice(leadingBlanks.length - (ncols - list.length)), ...list];
   }
   const count = list.filter((t) => t.kind === 'value').length;
   const slots: (Token | null)[] = [];

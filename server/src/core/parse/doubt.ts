@@ -41,6 +41,8 @@ export interface Evidence {
   stray: number;
   /** Rows whose values ran together and could not be split in one way only. */
   undecided?: number;
+  /** The table is written one cell a line (where values that do not pair are values apart from their labels). */
+  oneCellALine?: boolean;
   /** The modal count of values on a row, when it fits no column layout (undefined when it fits). */
   unfitCount?: number;
   /** Single-row tables: values found, and the row's columns. */
@@ -64,7 +66,7 @@ export function judge(e: Evidence): Doubt | undefined {
     return undefined;
   }
   if (e.valueRows > 0 && e.matched < Math.min(T.minRows, e.layoutRows)) return { kind: 'few-rows' };
-  if (e.matched > 0 && e.exact / e.matched < T.exactRowShare) return { kind: 'cell-counts' };
+  if (e.matched > 0 && e.exact / e.matched < T.exactRowShare) return { kind: e.oneCellALine ? 'order' : 'cell-counts' };
   if (e.positional > T.maxPositional) return { kind: 'unlabelled', rows: e.positional };
   if (e.stray > Math.max(T.maxStray, e.matched * T.strayShare)) return { kind: 'stray', rows: e.stray };
   return undefined;
@@ -80,6 +82,10 @@ export function reasonOf(d: Doubt): Bilingual {
   switch (d.kind) {
     case 'columns': return { zh: `各行有 ${d.values} 个数值，与任何列的布局都对不上`, en: `rows carry ${d.values} values, which fits no column layout` };
     case 'few-rows': return { zh: '能按行名认出的行太少', en: 'too few rows could be recognised by their labels' };
+    case 'order': return {
+      zh: '逐格换行的文本（如 PDF 转出的纯文本）中数值与行名错开，无法确定哪一行是哪些数值',
+      en: 'the values do not line up with the rows: in text written one cell a line (such as plain text from a PDF) values often come apart from their labels, so which row holds which values cannot be told',
+    };
     case 'cell-counts': return { zh: '多数行的数值个数与列数不符', en: 'most rows do not have one value per column' };
     case 'unlabelled': return { zh: `有 ${d.rows} 行没有可辨认的行名`, en: `${d.rows} rows have no recognisable label` };
     case 'stray': return { zh: `有 ${d.rows} 行与格式中的任何一行都对不上`, en: `${d.rows} rows match no row of the form` };

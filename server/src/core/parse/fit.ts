@@ -11,6 +11,8 @@ import type { Token } from './tokens';
 const MAX_CELL_DIGITS = 9;
 /** Ways of cutting tried per row before giving up: long runs have too many to be decided. */
 const SPLIT_BUDGET = 20000;
+/** A row with more ways to split than this is not offered to the column sums to decide (parse/table.ts). */
+const MAX_ALTERNATIVES = 8;
 
 /** A sum within one row: the cell at `target` is the sum of the cells at `terms` (indexes into the row's columns). */
 export interface RowSum {
@@ -35,6 +37,8 @@ export interface Fitted {
   values: Token[];
   /** Cells were run together and no unique split was found. */
   undecided: boolean;
+  /** The splits that keep the row's own sums, when there are a few: the columns' sums may pick one. */
+  alternatives?: Token[][];
 }
 
 /** Whether a row needs fitting: it holds digits run together, or more values than columns with single spaces between. */
@@ -71,7 +75,9 @@ export function fitValues(all: Token[], ncols: number, sums: readonly RowSum[]):
   while (a < b && all[a]!.kind === 'blank') a++;
   while (b > a && all[b - 1]!.kind === 'blank') b--;
   const fitted = fitCore(all.slice(a, b), ncols, sums);
-  return fitted.undecided ? { values: all, undecided: true } : { values: [...all.slice(0, a), ...fitted.values, ...all.slice(b)], undecided: false };
+  const around = (core: Token[]) => [...all.slice(0, a), ...core, ...all.slice(b)];
+  if (!fitted.undecided) return { values: around(fitted.values), undecided: false };
+  return fitted.alternatives ? { values: all, undecided: true, alternatives: fitted.alternatives.map(around) } : { values: all, undecided: true };
 }
 
 function fitCore(values: Token[], ncols: number, sums: readonly RowSum[]): Fitted {
@@ -99,8 +105,7 @@ function fitCore(values: Token[], ncols: number, sums: readonly RowSum[]): Fitte
   const start: number[] = [];
   const val: number[] = [];
   const len: number[] = [];
-  let solutions = 0;
-  let found: number[] | null = null;
+  const found: number[][] = [];
   let budget = SPLIT_BUDGET;
   const atomValue = (p: Piece): number => (p.digits ? Number(p.text) : numeric(p) ?? Number.NaN);
   const sumsHold = (): boolean => {
@@ -134,16 +139,13 @@ function fitCore(values: Token[], ncols: number, sums: readonly RowSum[]): Fitte
     len.pop();
   };
   const dfs = (i: number): void => {
-    if (solutions > 1 || --budget < 0) return;
+    if (found.length > MAX_ALTERNATIVES || --budget < 0) return;
     const k = start.length;
     // Not enough atoms left for the cells still to fill, or too many for them to hold.
     const left = atoms.length - i;
     if (ncols - k > left || left > (ncols - k) * MAX_CELL_DIGITS + (k > 0 ? MAX_CELL_DIGITS - len[k - 1]! : 0)) return;
     if (i === atoms.length) {
-      if (k === ncols && sumsHold()) {
-        solutions++;
-        found = start.slice();
-      }
+      if (k === ncols && sumsHold()) found.push(start.slice());
       return;
     }
     if (k < ncols) {
@@ -180,9 +182,10 @@ function fitCore(values: Token[], ncols: number, sums: readonly RowSum[]): Fitte
     }
   };
   dfs(0);
-  if (solutions !== 1 || budget < 0) return { values, undecided: true };
-  const cuts: number[] = found!;
-  return { values: cuts.map((s, k) => toToken(atoms.slice(s, cuts[k + 1] ?? atoms.length))), undecided: false };
+  const tokensOf = (cuts: number[]) => cuts.map((s, k) => toToken(atoms.slice(s, cuts[k + 1] ?? atoms.length)));
+  if (found.length === 1 && budget >= 0) return { values: tokensOf(found[0]!), undecided: false };
+  if (found.length > 1 && found.length <= MAX_ALTERNATIVES && budget >= 0) return { values, undecided: true, alternatives: found.map(tokensOf) };
+  return { values, undecided: true };
 }
 
 /**

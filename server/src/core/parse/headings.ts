@@ -89,6 +89,8 @@ export function readHeading(line: Line): (Heading & { leadEnd: number; markdown:
   const rest = t.slice(leadEnd);
   // （一）… and (1) … are sub-headings, never section headings.
   if (/^[（(]\s*[一二三四五六七八九十\d]/.test(rest)) return null;
+  // 表二：主动公开政府信息情况, 附表3 …: a table's caption (Markdown from PDF converters), not its section's heading.
+  if (CAPTION.test(rest)) return null;
   const numeral = readNumeral(rest);
   const titleStart = leadEnd + (numeral ? numeral.text.length : 0);
   let titleEnd = skipWhiteBack(t);
@@ -122,6 +124,9 @@ export function readHeading(line: Line): (Heading & { leadEnd: number; markdown:
     markdown,
   };
 }
+
+/** A table caption: 表二：, 表 3、, 附表1 … */
+const CAPTION = /^(?:\*\*)?(?:附)?表\s*[一二三四五六七八九十\d]{1,2}\s*(?:[：:、.．]|\s|$)/;
 
 const SUB = /^(?:\s|#{1,6}\s*|\*\*)*[（(]([一二三四五六七八九十]{1,2})[)）]\s*/;
 

@@ -4,9 +4,10 @@
  */
 import { type Edition, editionForYear, type SectionNumber, type TableKey } from '../format/spec';
 import type { Heading, ReportModel, Section, SubHeading, Table } from '../model';
-import { isBlank, type Line, LineMap, type Range, splitLines, span, range } from '../text/lines';
+import { isBlank, type Line, LineMap, type Range, range, skipWhite, skipWhiteBack, span, splitLines } from '../text/lines';
 import { normalize } from '../text/normalize';
 import { readHeading, readSubHeading } from './headings';
+import { lostPieces } from './lost';
 import { readDebris, readDirectives, readPeriod, readSignature, readTitle } from './meta';
 import { readProse } from './prose';
 import { findRegions, type Region, type Segment, segmentRegion } from './regions';
@@ -26,52 +27,79 @@ function eolOf(text: string): ReportModel['eol'] {
 }
 
 /**
- * What a parse may keep for the next parse of the same document: each line's own reading. Typing changes one
- * line; every other line at the same place with the same text is not read again.
+ * What a parse may keep for the next parse of the same document: each line's own readings (one, or the
+ * pieces of a line that lost its layout). Typing changes one line; every other line at the same place with
+ * the same text is not read again.
  */
 export interface ParseCache {
-  lines?: LineInfo[];
+  lines?: LineInfo[][];
 }
 
+/** A line's own readings: the line as cells, or the pieces of a line that lost its layout (lost.ts). */
+function readOwn(line: Line): LineInfo[] {
+  const pieces = lostPieces(line);
+  if (pieces) return pieces;
+  return [line.text.length > MAX_CELL_LINE ? { line, kind: 'prose', tokens: [], multi: false, vocab: [] } : readLine(line)];
+}
+
+/** The readings of all lines in document order (several for a line that lost its layout). */
 function readInfos(lines: Line[], cache?: ParseCache, grids?: readonly Grid[]): LineInfo[] {
   const prev = cache?.lines;
   const own = lines.map((line, i) => {
     const p = prev?.[i];
     // Same place, same text: the tokens (which carry the line number) are still right; only the offset moved.
-    if (p && p.line.text === line.text) return p.line.offset === line.offset ? p : { ...p, line };
-    return line.text.length > MAX_CELL_LINE
-      ? { line, kind: 'prose' as const, tokens: [], multi: false, vocab: [] }
-      : readLine(line);
+    if (p && p[0]!.line.text === line.text) return p[0]!.line.offset === line.offset ? p : p.map((x) => ({ ...x, line }));
+    return readOwn(line);
   });
   if (cache) cache.lines = own;
-  const infos = own.slice();
+  const byLine = own.slice();
+  // Text that lost its layout somewhere: its header rows of labels run together are cut too.
+  if (own.some((x) => x[0]!.from !== undefined)) {
+    byLine.forEach((x, i) => {
+      if (x.length === 1 && x[0]!.from === undefined && x[0]!.kind !== 'blank') byLine[i] = lostPieces(lines[i]!, true) ?? x;
+    });
+  }
   // Rows of an original's tables: their cells are known exactly (grid.ts).
-  for (const [i, info] of gridInfos(grids, lines)) infos[i] = info;
+  for (const [i, info] of gridInfos(grids, lines)) byLine[i] = [info];
+  const infos = byLine.length === lines.length && byLine.every((x) => x.length === 1) ? byLine.map((x) => x[0]!) : byLine.flat();
   markBarePageNumbers(infos);
   return infos;
 }
 
 type Found = Heading & { leadEnd: number; markdown: boolean };
 
-/** readHeading, remembered on the line's reading. */
+/** readHeading, remembered on the line's reading (of its piece, for a line that lost its layout). */
 function headingOf(info: LineInfo): Found | null {
-  if (info.heading === undefined) info.heading = readHeading(info.line);
+  if (info.heading === undefined) info.heading = info.from === undefined ? readHeading(info.line) : headingIn(info);
   return info.heading as Found | null;
 }
 
-/** Headings in document order, keeping the first of duplicated weak candidates. */
-function findHeadings(lines: Line[], infos: LineInfo[]): (Heading & { line: number })[] {
-  const found: (Heading & { line: number })[] = [];
-  for (let i = 0; i < lines.length; i++) {
+/** A heading inline: the piece read as a line of its own, its columns moved back to the line's. */
+function headingIn(info: LineInfo): Found | null {
+  const from = info.from!;
+  const line = info.line;
+  const h = readHeading({ index: line.index, text: line.text.slice(from, info.to), offset: line.offset + from }) as Found | null;
+  if (!h) return null;
+  const move = (r: Range): Range => ({ start: { line: r.start.line, character: r.start.character + from }, end: { line: r.end.line, character: r.end.character + from } });
+  return { ...h, numeral: { ...h.numeral, range: move(h.numeral.range) }, title: { ...h.title, range: move(h.title.range) }, range: move(h.range), leadEnd: h.leadEnd + from };
+}
+
+type Placed = Heading & { line: number; at: number };
+
+/** Headings in document order, keeping the first of duplicated weak candidates; `at` is the reading's index. */
+function findHeadings(infos: LineInfo[]): Placed[] {
+  const found: Placed[] = [];
+  for (let i = 0; i < infos.length; i++) {
     const info = infos[i]!;
     // Blank lines, lone values, page numbers and rows with values are never headings.
     if (info.kind === 'blank' || info.kind === 'value' || info.kind === 'page-number' || info.kind === 'separator') continue;
     if (info.kind === 'cells' && info.tokens.some((t) => t.kind === 'value')) continue;
+    if (info.kind === 'prose' && info.from !== undefined) continue;
     const h = headingOf(info);
     if (!h) continue;
     const dup = found.find((f) => f.number === h.number);
     if (dup && h.score < 0.9) continue;
-    found.push({ ...h, line: i });
+    found.push({ ...h, line: info.line.index, at: i });
   }
   return found;
 }
@@ -81,20 +109,25 @@ function findHeadings(lines: Line[], infos: LineInfo[]): (Heading & { line: numb
  * so segments are merged until a section heading separates them. A second copy of a table under another
  * heading (two reports in one file, last year's table pasted below) is not merged into the first.
  */
-function firstTable(segs: Segment[], headingLines: number[]): Segment {
+function firstTable(segs: Segment[], headingAt: number[]): Segment {
   let end = 1;
-  while (end < segs.length && !headingLines.some((h) => h > segs[end - 1]!.lastLine && h < segs[end]!.firstLine)) end++;
+  while (end < segs.length && !headingAt.some((h) => h > segs[end - 1]!.lastInfo && h < segs[end]!.firstInfo)) end++;
   return mergeSegments(segs.slice(0, end));
 }
 
 function mergeSegments(segs: Segment[]): Segment {
   if (segs.length === 1) return segs[0]!;
+  const last = segs[segs.length - 1]!;
   return {
     table: segs[0]!.table,
     candidates: segs.flatMap((s) => s.candidates),
     header: segs.flatMap((s) => s.header),
-    firstLine: Math.min(...segs.map((s) => s.firstLine)),
+    firstLine: segs[0]!.firstLine,
     lastLine: Math.max(...segs.map((s) => s.lastLine)),
+    firstInfo: segs[0]!.firstInfo,
+    lastInfo: last.lastInfo,
+    firstChar: segs[0]!.firstChar,
+    lastChar: last.lastChar,
     debris: segs.flatMap((s) => s.debris),
     shape: segs[0]!.shape,
   };
@@ -125,9 +158,9 @@ export function parseReport(text: string): ReportModel {
 export function parseLines(text: string, lines: Line[], cache?: ParseCache, grids?: readonly Grid[]): ReportModel {
   const map = new LineMap(lines);
   const infos = readInfos(lines, cache, grids);
-  const headings = findHeadings(lines, infos);
-  const isHeading = new Array<boolean>(lines.length).fill(false);
-  for (const h of headings) isHeading[h.line] = true;
+  const headings = findHeadings(infos);
+  const isHeading = new Array<boolean>(infos.length).fill(false);
+  for (const h of headings) isHeading[h.at] = true;
 
   // Tables.
   const regions = findRegions(infos, isHeading);
@@ -140,15 +173,19 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
       byTable.set(seg.table, list);
     }
   }
-  const title = readTitle(lines, headings[0]?.line ?? -1);
+  const title = readTitle(titleLines(lines, infos, headings[0]), headings[0] ? headings[0].line + 1 : -1);
   const period = readPeriod(text, lines, map, headings.find((h) => h.number >= 2)?.line ?? lines.length);
   const year = title.year ?? period?.start.year ?? null;
   const expected = editionForYear(year ?? undefined);
   const tables: Partial<Record<TableKey, Table>> = {};
-  const headingLines = headings.map((h) => h.line);
+  const headingAt = headings.map((h) => h.at);
   for (const key of ['proactive', 'requests', 'appeals'] as TableKey[]) {
     const segs = byTable.get(key);
-    if (segs) tables[key] = readTable(firstTable(segs, headingLines), expected);
+    if (!segs) continue;
+    const seg = firstTable(segs, headingAt);
+    const t = readTable(seg, expected);
+    if (infos.slice(seg.firstInfo, seg.lastInfo + 1).some((x) => x.from !== undefined)) t.lost = true;
+    tables[key] = t;
   }
   for (const t of Object.values(tables)) {
     t.range = clampRange(t.range, lines);
@@ -158,38 +195,30 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
   // Sections.
   const inTable = new Array<boolean>(lines.length).fill(false);
   for (const t of Object.values(tables)) for (let i = t.range.start.line; i <= t.range.end.line; i++) inTable[i] = true;
-  for (const r of regions) for (let i = r.firstLine; i <= r.lastLine; i++) inTable[i] = true;
-  const sections: Section[] = headings.map((h, k) => {
-    const next = headings[k + 1]?.line ?? lines.length;
-    let last = next - 1;
-    while (last > h.line && isBlank(lines[last]!.text)) last--;
-    const subheadings: SubHeading[] = [];
-    for (let i = h.line + 1; i <= last; i++) {
-      if (inTable[i]) continue;
-      const sub = readSubHeading(lines[i]!);
-      if (sub) subheadings.push({ numeral: sub.numeral, title: sub.title, range: span(i, sub.start, sub.end), fullRange: range(i, 0, i, 0) });
+  const inRegion = new Array<boolean>(infos.length).fill(false);
+  for (const r of regions) {
+    for (let i = r.first; i <= r.last; i++) {
+      inRegion[i] = true;
+      if (infos[i]!.from === undefined) inTable[infos[i]!.line.index] = true;
     }
-    subheadings.forEach((s, idx) => {
-      const endLine = (subheadings[idx + 1]?.range.start.line ?? last + 1) - 1;
-      let e = endLine;
-      while (e > s.range.start.line && isBlank(lines[e]!.text)) e--;
-      s.fullRange = { start: { line: s.range.start.line, character: 0 }, end: { line: e, character: lines[e]!.text.length } };
-    });
-    const heading: Heading = { number: h.number, numeral: h.numeral, writtenNumber: h.writtenNumber, title: h.title, range: h.range, score: h.score };
-    return {
-      number: h.number,
-      heading,
-      range: { start: { line: h.line, character: 0 }, end: { line: last, character: lines[last]!.text.length } },
-      subheadings,
-      bodyLines: [h.line + 1, last],
-    };
-  });
+  }
+  const sections = headings.map((h, k) => buildSection(lines, infos, h, headings[k + 1], inTable));
 
-  // Prose paragraphs outside tables, for R8.
+  // Prose paragraphs outside tables, for R8: whole lines, or the prose pieces of a line that lost its layout.
   const paragraphs: [number, number][] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (inTable[i] || isHeading[i] || isBlank(lines[i]!.text)) continue;
-    paragraphs.push([lines[i]!.offset, lines[i]!.offset + lines[i]!.text.length]);
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!;
+    const line = info.line;
+    if (info.from === undefined) {
+      if (inTable[line.index] || isHeading[i] || isBlank(line.text)) continue;
+      paragraphs.push([line.offset, line.offset + line.text.length]);
+    } else if (info.kind === 'prose' && !inRegion[i]) {
+      const last = paragraphs[paragraphs.length - 1];
+      const a = line.offset + info.from;
+      const b = line.offset + info.to!;
+      if (last && infos[i - 1]?.line === line && last[1] === a) last[1] = b;
+      else paragraphs.push([a, b]);
+    }
   }
   const prose = readProse(text, paragraphs, map);
 
@@ -211,8 +240,10 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
   if (eds.includes('2019')) format = '2019';
   else if (eds.length > 0) format = '2021';
 
+  const lost = lostLayout(lines, infos);
   const lastLine = lines[lines.length - 1]!;
   return {
+    ...(lost ? { layoutLost: lost } : {}),
     lineCount: lines.length,
     fullRange: range(0, 0, lines.length - 1, lastLine.text.length),
     isReport,
@@ -231,6 +262,76 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
     directives: readDirectives(lines),
     eol: eolOf(text),
   };
+}
+
+/**
+ * A section from its heading to the next: whole lines, or, for a heading inline in a line that lost its
+ * layout, from the heading's piece to the next heading's.
+ */
+function buildSection(lines: Line[], infos: LineInfo[], h: Placed, next: Placed | undefined, inTable: boolean[]): Section {
+  const startChar = infos[h.at]!.from ?? 0;
+  let last: number;
+  let endChar: number;
+  const nextFrom = next ? infos[next.at]!.from ?? 0 : 0;
+  if (next && nextFrom > 0 && !isBlank(lines[next.line]!.text.slice(next.line === h.line ? h.range.end.character : 0, nextFrom))) {
+    // The next heading is inline: this section ends on its line, just before it.
+    last = next.line;
+    endChar = skipWhiteBack(lines[last]!.text, nextFrom);
+  } else {
+    last = (next?.line ?? lines.length) - 1;
+    if (next && next.line === h.line) last = h.line;
+    while (last > h.line && isBlank(lines[last]!.text)) last--;
+    endChar = last === h.line && next?.line === h.line ? h.range.end.character : lines[last]!.text.length;
+  }
+  const subheadings: SubHeading[] = [];
+  for (let i = h.line + 1; i <= last; i++) {
+    if (inTable[i]) continue;
+    const sub = readSubHeading(lines[i]!);
+    if (sub) subheadings.push({ numeral: sub.numeral, title: sub.title, range: span(i, sub.start, sub.end), fullRange: range(i, 0, i, 0) });
+  }
+  subheadings.forEach((s, idx) => {
+    const endLine = (subheadings[idx + 1]?.range.start.line ?? last + 1) - 1;
+    let e = endLine;
+    while (e > s.range.start.line && isBlank(lines[e]!.text)) e--;
+    s.fullRange = { start: { line: s.range.start.line, character: 0 }, end: { line: e, character: e === last ? endChar : lines[e]!.text.length } };
+  });
+  const heading: Heading = { number: h.number, numeral: h.numeral, writtenNumber: h.writtenNumber, title: h.title, range: h.range, score: h.score };
+  const end = { line: last, character: Math.max(endChar, last === h.line ? h.range.end.character : 0) };
+  return {
+    number: h.number,
+    heading,
+    range: { start: { line: h.line, character: startChar }, end },
+    subheadings,
+    bodyLines: [h.line + 1, startChar > 0 || (next?.line === h.line) ? Math.min(last, h.line) : last],
+    body: { start: h.range.end, end },
+  };
+}
+
+/** The lines the title is read from: up to the first heading, which may be inline on a line that lost its layout. */
+function titleLines(lines: Line[], infos: LineInfo[], first: Placed | undefined): Line[] {
+  if (!first) return lines;
+  const from = infos[first.at]!.from;
+  if (!from) return lines;
+  const out = lines.slice(0, first.line + 1);
+  const l = lines[first.line]!;
+  out[first.line] = { ...l, text: l.text.slice(0, from) };
+  return out;
+}
+
+/** Whether, and where, the text lost its layout: the lines cut into pieces, and the first table on them. */
+function lostLayout(lines: Line[], infos: LineInfo[]): ReportModel['layoutLost'] {
+  let count = 0;
+  let first: LineInfo | undefined;
+  let prev = -1;
+  for (const info of infos) {
+    if (info.from === undefined || info.line.index === prev) continue;
+    prev = info.line.index;
+    count++;
+    first ??= info;
+  }
+  if (!first) return undefined;
+  const l = lines[first.line.index]!;
+  return { lines: count, range: span(l.index, skipWhite(l.text), skipWhiteBack(l.text)) };
 }
 
 export type { Region };

@@ -31,22 +31,29 @@ export interface Segment {
   table: TableKey;
   candidates: Candidate[];
   header: HeaderToken[];
-  /** Label tokens that fit no row (kept for diagnostics). */
+  /** The lines the segment spans. */
   firstLine: number;
   lastLine: number;
+  /** The line readings it spans (indexes into the readings, which may be several per line: lost.ts). */
+  firstInfo: number;
+  lastInfo: number;
+  /** Where on its first line it starts and on its last it ends (0 and the line's end, unless read from pieces). */
+  firstChar: number;
+  lastChar: number;
   debris: Debris[];
   shape: TableShape;
 }
 
+/** A run of table-like line readings: indexes into the readings. */
 export interface Region {
-  firstLine: number;
-  lastLine: number;
+  first: number;
+  last: number;
 }
 
 const HEADER_ROLES: Role[] = ['caption', 'contentHeader', 'column', 'headerGroup', 'corner'];
 const ROW_ROLES: Role[] = ['row', 'group'];
 
-/** Runs of table-like lines. `isHeading[i]` marks section headings, which always end a region. */
+/** Runs of table-like readings. `isHeading[i]` marks section headings, which always end a region. */
 export function findRegions(infos: LineInfo[], isHeading: boolean[]): Region[] {
   const regions: Region[] = [];
   let cur: Region | null = null;
@@ -65,10 +72,10 @@ export function findRegions(infos: LineInfo[], isHeading: boolean[]): Region[] {
         if (info.kind === 'cells' && info.tokens.every((t) => t.kind === 'blank') && !cur) break;
         if (info.kind === 'value' && info.tokens[0]!.value?.state !== 'number' && !cur) break;
         if (!cur) {
-          cur = { firstLine: i, lastLine: i };
+          cur = { first: i, last: i };
           regions.push(cur);
         }
-        cur.lastLine = i;
+        cur.last = i;
         fragments = 0;
         break;
       case 'fragment':
@@ -78,12 +85,12 @@ export function findRegions(infos: LineInfo[], isHeading: boolean[]): Region[] {
           fragments += Math.max(1, Math.min(4, info.tokens.reduce((n, t) => n + t.key.length, 0) / 3));
           if (fragments > 24) cur = null;
           // Right below the table's last line, a fragment is the rest of its last label (wrapped).
-          else if (cur.lastLine === i - 1 && fragments <= 4) cur.lastLine = i;
+          else if (cur.last === i - 1 && fragments <= 4) cur.last = i;
         }
         break;
       case 'page-number':
       case 'separator':
-        if (cur) cur.lastLine = i;
+        if (cur) cur.last = i;
         break;
       case 'blank':
         break;
@@ -93,6 +100,70 @@ export function findRegions(infos: LineInfo[], isHeading: boolean[]): Region[] {
     }
   }
   return regions;
+}
+
+/** A line of at least this many of a table's header words, and nothing else, is its header row. */
+const MIN_HEADER_WORDS = 2;
+
+/** Whether a line holds only header words of `table` (columns, their groups, the corner, captions), no values. */
+function repeatedHeader(info: LineInfo, table: TableKey): boolean {
+  let words = 0;
+  let k = 0;
+  for (const tok of info.tokens) {
+    if (tok.kind === 'value') return false;
+    if (tok.kind !== 'label') continue;
+    const matches = info.vocab[k++] ?? [];
+    if (tok.numbering || !matches.some((m) => m.entry.table === table && HEADER_ROLES.includes(m.entry.role) && m.score >= 0.75)) return false;
+    words++;
+  }
+  return words >= MIN_HEADER_WORDS;
+}
+
+/** A region's cells come one a line with no blank lines between them: at least this many such lines … */
+const PACKED_MIN_CELLS = 8;
+/** … of which at least this share are followed directly by another … */
+const PACKED_SHARE = 0.6;
+/** … blank lines no more than this share of them (Word's one-cell shape has one after every cell) … */
+const PACKED_MAX_BLANKS = 0.4;
+/** … and few of them indented (Word indents its cells by a tab). */
+const PACKED_MAX_INDENTED = 0.2;
+/** Empty lines after a packed table's last line taken as its last row's blank cells: at most a row's worth. */
+const MAX_TRAILING_BLANK_CELLS = 15;
+
+/** A line holding one cell alone (one cell a line), or nothing to go by. */
+function single(info: LineInfo | undefined): boolean {
+  return !!info && !info.multi && info.tokens.length === 1 && (info.kind === 'value' || info.kind === 'vocab' || info.kind === 'fragment');
+}
+
+/** The next reading after `i` that is not blank, within the region. */
+function nextText(infos: LineInfo[], i: number, last: number): LineInfo | undefined {
+  for (let j = i + 1; j <= last; j++) if (infos[j]!.kind !== 'blank') return infos[j];
+  return undefined;
+}
+
+/**
+ * Whether a region writes one cell a line packed, without blank lines between cells (HTML, each <p> a line):
+ * there an empty line is a blank cell. Word's one-cell shape puts a blank line after every cell instead.
+ */
+function packed(infos: LineInfo[], region: Region): boolean {
+  let singles = 0;
+  let adjacent = 0;
+  let blanks = 0;
+  let indented = 0;
+  for (let i = region.first; i <= region.last; i++) {
+    const info = infos[i]!;
+    if (info.kind === 'blank') {
+      blanks++;
+      continue;
+    }
+    if (!single(info)) continue;
+    singles++;
+    if (info.tokens[0]!.indented) indented++;
+    if (i < region.last && single(infos[i + 1])) adjacent++;
+  }
+  // Word indents its cells by a tab; HTML's are not indented.
+  return singles >= PACKED_MIN_CELLS && adjacent >= singles * PACKED_SHARE && blanks <= singles * PACKED_MAX_BLANKS
+    && indented <= singles * PACKED_MAX_INDENTED;
 }
 
 function tableOf(matches: VocabMatch[], min: number): TableKey | undefined {
@@ -113,17 +184,39 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
     if (cand && seg) seg.candidates.push(cand);
     cand = null;
   };
-  const openSegment = (table: TableKey, line: number) => {
+  const openSegment = (table: TableKey, at: number) => {
     // A row begun before any table was known belongs to the new one.
     if (seg) closeCandidate();
     // Labels gathered before the switch belong to the new table if they are its vocabulary; else dropped.
-    seg = { table, candidates: [], header: [], firstLine: line, lastLine: line, debris: [], shape: 'tabs' };
+    const info = infos[at]!;
+    seg = {
+      table, candidates: [], header: [], firstLine: info.line.index, lastLine: info.line.index, firstInfo: at, lastInfo: at,
+      firstChar: info.from ?? 0, lastChar: info.to ?? Number.MAX_SAFE_INTEGER, debris: [], shape: 'tabs',
+    };
     segments.push(seg);
     seenValues = false;
   };
+  const extend = (s: Segment, at: number) => {
+    const info = infos[at]!;
+    s.lastLine = info.line.index;
+    s.lastInfo = at;
+    s.lastChar = info.to ?? Number.MAX_SAFE_INTEGER;
+  };
 
-  for (let i = region.firstLine; i <= region.lastLine; i++) {
+  const cellsPacked = packed(infos, region);
+  for (let i = region.first; i <= region.last; i++) {
     const info = infos[i]!;
+    const ln = info.line.index;
+    // One cell a line with no blank lines between cells (HTML, each <p> a line): an empty line is a blank cell.
+    if (info.kind === 'blank' && cellsPacked && (cand || pending.length > 0) && single(infos[i - 1]) && single(nextText(infos, i, region.last))) {
+      const blank: Token = { line: ln, start: 0, end: 0, text: '', kind: 'blank', key: '', numbering: '', indented: false, cell: true };
+      if (!cand) {
+        cand = { labels: pending, values: [], firstLine: pending[0]?.token.line ?? ln, lastLine: ln };
+        pending = [];
+      }
+      (cand as Candidate).values.push(blank);
+      continue;
+    }
     if (info.kind === 'page-number' || info.kind === 'separator') {
       const t = info.line.text;
       // `| --- | --- |` is part of a Markdown table, not debris.
@@ -132,19 +225,26 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
       const d: Debris = {
         kind: info.kind === 'page-number' ? 'page-number' : 'separator',
         text: t.trim(),
-        range: span(i, s, s + t.trim().length),
-        removal: { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } },
+        range: span(ln, s, s + t.trim().length),
+        removal: { start: { line: ln, character: 0 }, end: { line: ln + 1, character: 0 } },
       };
       if (seg) (seg as Segment).debris.push(d);
       continue;
     }
     if (info.kind === 'blank' || info.kind === 'prose') continue;
     let labelIndex = 0;
+    /** A row's own label was read on this line: blank fields after it are its cells (tab rows with blanks). */
+    let rowLabel = false;
+    // A header row repeated after the values began (a table continued on the next page, Markdown from PDF
+    // converters): all its words are the current table's header words, and it stays header.
+    const repeated = seenValues && !!seg && repeatedHeader(info, (seg as Segment).table);
     for (const tok of info.tokens) {
       if (tok.kind === 'label') {
         const matches = info.vocab[labelIndex++] ?? [];
-        const hdr = best(matches, undefined, HEADER_ROLES);
-        const row = best(matches, undefined, ROW_ROLES);
+        const here = seg ? (seg as Segment).table : undefined;
+        // 总计 is a column of T3 and of T4, and a row of T3: the current table's sense first.
+        const hdr = best(matches, here, HEADER_ROLES) ?? best(matches, undefined, HEADER_ROLES);
+        const row = best(matches, here, ROW_ROLES) ?? (here ? undefined : best(matches, undefined, ROW_ROLES));
         const target = tableOf(matches, 0.75);
         const current: TableKey | undefined = seg ? (seg as Segment).table : undefined;
         // Stay in the current table when the label is its vocabulary at all (总计, 其他 are in several).
@@ -154,12 +254,12 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
           pending = pending.filter((p) => p.matches.some((m) => m.entry.table === target));
         } else if (!seg && target) openSegment(target, i);
         const s = seg as Segment | null;
-        if (s) s.lastLine = i;
+        if (s) extend(s, i);
         // Header vocabulary: captions, column names, group headers, the corner. A numbered label (（七）总计,
         // 3.其他) or any label after the values began is a row, except in T2 whose blocks each have a header.
         const headerish = hdr !== undefined && hdr.entry.table === (s?.table ?? hdr.entry.table)
-          && (!row || row.score < hdr.score || (row.score === hdr.score && tok.numbering === ''))
-          && (!seenValues || s?.table === 'proactive' || hdr.entry.role === 'corner');
+          && (repeated || ((!row || row.score < hdr.score || (row.score === hdr.score && tok.numbering === ''))
+          && (!seenValues || s?.table === 'proactive' || hdr.entry.role === 'corner')));
         if (s && headerish) {
           s.header.push({ token: tok, match: hdr });
           continue;
@@ -167,29 +267,41 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
         if (cand && (cand as Candidate).values.some((v) => v.kind === 'value')) closeCandidate();
         if (cand) (cand as Candidate).labels.push({ token: tok, matches });
         else pending.push({ token: tok, matches });
+        if (info.multi && matches.some((m) => (m.entry.role === 'row' || m.entry.role === 'group') && m.score >= 0.6
+          && m.entry.table === ((seg as Segment | null)?.table ?? m.entry.table))) rowLabel = true;
       } else {
         if (!cand) {
-          cand = { labels: pending, values: [], firstLine: pending[0]?.token.line ?? i, lastLine: i };
+          cand = { labels: pending, values: [], firstLine: pending[0]?.token.line ?? ln, lastLine: ln };
           pending = [];
         }
         const c = cand as Candidate;
-        if (tok.kind === 'value' || c.values.length > 0) c.values.push(tok);
-        c.lastLine = i;
+        if (tok.kind === 'value' || c.values.length > 0 || rowLabel) c.values.push(tok);
+        c.lastLine = ln;
         if (tok.kind === 'value') {
           seenValues = true;
           if (!seg) openSegment(guessTableForValues(c), i);
-          (seg as unknown as Segment).lastLine = i;
+          extend(seg as unknown as Segment, i);
         }
       }
     }
-    if (info.multi && cand && (cand as Candidate).values.some((v) => v.kind === 'value')) closeCandidate();
+    if (info.multi && cand && ((cand as Candidate).values.some((v) => v.kind === 'value') || (rowLabel && (cand as Candidate).values.length > 0))) closeCandidate();
+  }
+  // Packed cells: empty lines right after the region's last line are the blank cells its last row ends with.
+  if (cellsPacked && (cand || pending.length > 0) && single(infos[region.last])) {
+    for (let j = region.last + 1; j < infos.length && infos[j]!.kind === 'blank' && j <= region.last + MAX_TRAILING_BLANK_CELLS; j++) {
+      if (!cand) {
+        cand = { labels: pending, values: [], firstLine: pending[0]?.token.line ?? infos[j]!.line.index, lastLine: infos[j]!.line.index };
+        pending = [];
+      }
+      (cand as Candidate).values.push({ line: infos[j]!.line.index, start: 0, end: 0, text: '', kind: 'blank', key: '', numbering: '', indented: false, cell: true });
+    }
   }
   // Labels after the last row: the rest of its label, or a row cut off before its values.
   if (!cand && pending.length > 0 && seg) {
     cand = { labels: pending, values: [], firstLine: pending[0]!.token.line, lastLine: pending[pending.length - 1]!.token.line };
   }
   closeCandidate();
-  const out = splitAppeals(segments);
+  const out = splitAppeals(segments, infos);
   for (const s of out) s.shape = shapeOf(infos, s);
   return out;
 }
@@ -216,7 +328,7 @@ function guessTableForValues(c: Candidate): TableKey {
  * A row of 15 values with no label inside or after T3 is T4's data row printed without header or heading
  * (seed 003): move it, and what follows, to a T4 segment.
  */
-function splitAppeals(segments: Segment[]): Segment[] {
+function splitAppeals(segments: Segment[], infos: LineInfo[]): Segment[] {
   const out: Segment[] = [];
   for (const seg of segments) {
     if (seg.table !== 'requests') {
@@ -230,14 +342,26 @@ function splitAppeals(segments: Segment[]): Segment[] {
     }
     const moved = seg.candidates.splice(idx);
     out.push(seg);
+    const firstValue = moved[0]!.values.find((v) => v.kind === 'value')!;
     out.push({
       table: 'appeals', candidates: moved, header: [], firstLine: moved[0]!.firstLine, shape: seg.shape,
-      lastLine: seg.lastLine, debris: seg.debris.filter((d) => d.range.start.line >= moved[0]!.firstLine),
+      lastLine: seg.lastLine, firstInfo: seg.firstInfo, lastInfo: seg.lastInfo,
+      firstChar: startOf(infos, seg, firstValue),
+      lastChar: seg.lastChar, debris: seg.debris.filter((d) => d.range.start.line >= moved[0]!.firstLine),
     });
     seg.debris = seg.debris.filter((d) => d.range.start.line < moved[0]!.firstLine);
     seg.lastLine = seg.candidates.length ? seg.candidates[seg.candidates.length - 1]!.lastLine : seg.firstLine;
+    seg.lastChar = Number.MAX_SAFE_INTEGER;
   }
   return out;
+}
+
+/**
+ * A value row: it has values, or a label followed by cells left blank (a row of a tab table with nothing
+ * filled in, or blank lines among cells written one a line).
+ */
+export function hasCells(c: Candidate): boolean {
+  return countValues(c) > 0 || (c.values.length > 0 && (c.labels.length > 0 || c.values.some((v) => v.cell)));
 }
 
 export function countValues(c: Candidate): number {
@@ -246,10 +370,16 @@ export function countValues(c: Candidate): number {
   return n;
 }
 
+/** Where a table starting at token `v` starts on its line: the line's start, or the piece's (lost.ts). */
+function startOf(infos: LineInfo[], seg: Segment, v: Token): number {
+  for (let i = seg.firstInfo; i <= seg.lastInfo; i++) if (infos[i]!.tokens.includes(v)) return infos[i]!.from ?? 0;
+  return 0;
+}
+
 /** How a segment's rows are written, by a vote of its lines that hold values. */
 function shapeOf(infos: LineInfo[], seg: Segment): TableShape {
   const votes: Record<TableShape, number> = { tabs: 0, pipes: 0, cells: 0, spaces: 0 };
-  for (let i = seg.firstLine; i <= seg.lastLine; i++) {
+  for (let i = seg.firstInfo; i <= seg.lastInfo; i++) {
     const info = infos[i]!;
     if (!info.tokens.some((t) => t.kind === 'value')) continue;
     if (!info.multi) votes.cells++;

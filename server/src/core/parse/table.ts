@@ -5,15 +5,16 @@
  * which value is which cell; the better layout is kept, and the doubt rules (doubt.ts) say whether the
  * result can be trusted.
  */
-import type { Edition } from '../format/spec';
+import { type Edition, SUMS } from '../format/spec';
 import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { range } from '../text/lines';
 import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
+import { pairBlocks } from './blocks';
 import { judge } from './doubt';
 import { fitValues, rowSums } from './fit';
 import { type Layout, LAYOUTS, type RowSlot } from './layout';
-import { type Candidate, countValues, type HeaderToken, type Segment } from './regions';
+import { type Candidate, countValues, hasCells, type HeaderToken, type Segment } from './regions';
 import type { Token } from './tokens';
 import { canonicalEntry, VOCABULARY } from './vocab';
 
@@ -27,44 +28,42 @@ const VARIANT_PENALTY = 0.05;
 const NAMES = 0.75;
 /** A label without values naming a row only one edition has counts this much for that edition. */
 const LABEL_EVIDENCE = 0.5;
+/** An optional column blank on every one of at least this many rows is taken for absent. */
+const BLANK_COLUMN_MIN_ROWS = 3;
 /** The layout the report year calls for wins a tie. */
 const PREFERRED_BONUS = 0.01;
+
+/** A segment fitted to one layout: its value rows, their label choices, the alignment and the columns. */
+interface Fitting {
+  layout: Layout;
+  cands: Candidate[];
+  withValues: Candidate[];
+  choices: Map<string, LabelChoice>[];
+  valued: boolean[];
+  al: Alignment;
+  fit: ColumnFit;
+  total: number;
+}
 
 export function readTable(seg: Segment, preferred: Edition | undefined): Table {
   const layouts = LAYOUTS[seg.table];
   if (!layouts[0]!.labelled) return readUnlabelled(seg, layouts[0]!);
-  const withValues = seg.candidates.filter((c) => countValues(c) > 0);
-  const choices = chooseRows(seg.candidates, seg.table);
-  const counts = withValues.map(dedupedCount);
-  const groups = withValues.map((c) => namedGroup(c, seg.table));
   const fromHeader = headerEvidence(seg.header);
   const fromLabels = labelEvidence(seg);
-  let best: { layout: Layout; al: Alignment; fit: ColumnFit; total: number } | undefined;
+  let best: Fitting | undefined;
   for (const layout of layouts) {
-    const fit = presentColumns(layout, withValues, seg.header);
-    const keys = new Set(layout.rows.map((r) => r.key));
-    // Rows with no label that names a row of this layout (a missing label, a group label, debris).
-    const unnamed = choices.map((ch) => ![...ch.values()].some((x) => x.score >= NAMES && keys.has(x.key)));
-    const al = align(withValues.length, layout.rows.length, (i, j) => {
-      const slot = layout.rows[j]!;
-      const ch = choices[i]!.get(slot.key);
-      if (ch && ch.entry.editions.includes(layout.edition)) return ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
-      // Accept such a row by position, weakly, when its values fit; better in the group its labels name.
-      if (unnamed[i] && counts[i] === fit.width(slot)) return groups[i] && groups[i] === slot.group ? POSITIONAL_IN_GROUP : POSITIONAL_SCORE;
-      return 0;
-    });
-    const total = al.score + fromHeader[layout.edition] + fromLabels[layout.edition] + (layout.edition === preferred ? PREFERRED_BONUS : 0);
-    if (!best || total > best.total + 1e-9) best = { layout, al, fit, total };
+    const f = fitLayout(seg, layout);
+    f.total += fromHeader[layout.edition] + fromLabels[layout.edition] + (layout.edition === preferred ? PREFERRED_BONUS : 0);
+    if (!best || f.total > best.total + 1e-9) best = f;
   }
-  const { layout, al, fit } = best!;
+  const { layout, al, fit, withValues, choices, valued } = best!;
   const ed = layout.edition;
   const deviations: LabelDeviation[] = [];
   columnDeviations(seg.header, seg.table, ed, deviations);
   const rows = new Map<string, Row>();
   const missingRows: string[] = [];
-  let exact = 0;
   let positional = 0;
-  const undecided = new Set<string>();
+  const undecided: Undecided = new Map();
   layout.rows.forEach((slot, j) => {
     const ci = al.rowToCandidate[j]!;
     if (ci < 0) {
@@ -73,13 +72,28 @@ export function readTable(seg: Segment, preferred: Edition | undefined): Table {
     }
     const choice = choices[ci]!.get(slot.key);
     if (!choice) positional++;
-    const row = buildRow(withValues[ci]!, slot, fit.present, choice, layout, deviations, undecided);
-    if (row.extra.length === 0 && row.cells.every((c) => c.state !== 'missing' || !fit.present.has(c.column))) exact++;
-    rows.set(slot.key, row);
+    rows.set(slot.key, buildRow(withValues[ci]!, slot, fit.present, choice, layout, deviations, undecided));
   });
+  // Rows whose run-together values split several ways: the sums down the columns may pick one.
+  if (undecided.size > 0) {
+    resolveByColumns(layout, rows, undecided, fit.present, (key, values) => {
+      const ci = al.rowToCandidate[layout.rows.findIndex((r) => r.key === key)]!;
+      const slot = layout.rows.find((r) => r.key === key)!;
+      rows.set(key, buildRow(withValues[ci]!, slot, fit.present, choices[ci]!.get(key), layout, [], undecided, values));
+    });
+  }
+  // An optional column left blank on every row is no column: said once (table-column-missing), not per cell.
+  const opt = layout.optionalColumn;
+  if (opt && fit.present.has(opt) && rows.size >= BLANK_COLUMN_MIN_ROWS
+    && [...rows.values()].every((r) => r.cells.find((c) => c.column === opt)?.state === 'blank')) fit.present.delete(opt);
+  let exact = 0;
+  for (const row of rows.values()) {
+    if (row.extra.length === 0 && row.cells.every((c) => c.state !== 'missing' || !fit.present.has(c.column))) exact++;
+  }
   const strayRows: Row[] = [];
   al.candidateToRow.forEach((j, i) => {
-    if (j < 0) strayRows.push(buildRow(withValues[i]!, { key: `stray.${i}`, columns: [] }, fit.present, undefined, layout, [], new Set()));
+    // A label with blank cells that names no row (a group label on a row of its own) is no stray value row.
+    if (j < 0 && valued[i]) strayRows.push(buildRow(withValues[i]!, { key: `stray.${i}`, columns: [] }, fit.present, undefined, layout, [], new Map()));
   });
   const doubt = judge({
     layoutRows: layout.rows.length,
@@ -89,9 +103,10 @@ export function readTable(seg: Segment, preferred: Edition | undefined): Table {
     positional,
     stray: strayRows.length,
     undecided: undecided.size,
+    oneCellALine: seg.shape === 'cells',
     ...(fit.unfit !== undefined ? { unfitCount: fit.unfit } : {}),
   });
-  const { groups: groupLabels, unknown } = leftoverLabels(seg, withValues, choices, al, layout);
+  const { groups: groupLabels, unknown } = leftoverLabels(best!.cands, withValues, choices, al, layout);
   const table: Omit<Table, 'range'> = {
     key: seg.table,
     shape: seg.shape,
@@ -108,6 +123,38 @@ export function readTable(seg: Segment, preferred: Edition | undefined): Table {
   };
   if (seg.table === 'proactive') table.blocks = proactiveBlocks(seg, layout, rows, deviations);
   return finishTable(table, seg, doubt);
+}
+
+/**
+ * Fits a segment to a layout: value blocks paired with their labels where that is certain (blocks.ts), the
+ * columns present, and the order-keeping alignment of the value rows with the layout's rows.
+ */
+function fitLayout(seg: Segment, layout: Layout): Fitting {
+  let cands = seg.candidates;
+  let fit = presentColumns(layout, cands.filter(hasCells), seg.header);
+  const paired = pairBlocks(seg, layout, fit.present);
+  if (paired !== cands) {
+    cands = paired;
+    fit = presentColumns(layout, cands.filter(hasCells), seg.header);
+  }
+  const withValues = cands.filter(hasCells);
+  const choices = chooseRows(cands, seg.table);
+  const spans = withValues.map(widthSpan);
+  const valued = withValues.map((c) => countValues(c) > 0);
+  const groups = withValues.map((c) => namedGroup(c, seg.table));
+  const keys = new Set(layout.rows.map((r) => r.key));
+  // Rows with no label that names a row of this layout (a missing label, a group label, debris).
+  const unnamed = choices.map((ch) => ![...ch.values()].some((x) => x.score >= NAMES && keys.has(x.key)));
+  const al = align(withValues.length, layout.rows.length, (i, j) => {
+    const slot = layout.rows[j]!;
+    const ch = choices[i]!.get(slot.key);
+    if (ch && ch.entry.editions.includes(layout.edition)) return ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
+    // Accept such a row by position, weakly, when its values fit; better in the group its labels name.
+    // A row of blank cells alone is placed by its label only.
+    if (unnamed[i] && valued[i] && spans[i]![0] <= fit.width(slot) && fit.width(slot) <= spans[i]![1]) return groups[i] && groups[i] === slot.group ? POSITIONAL_IN_GROUP : POSITIONAL_SCORE;
+    return 0;
+  });
+  return { layout, cands, withValues, choices, valued, al, fit, total: al.score };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -137,29 +184,52 @@ function mode(counts: number[]): number {
   return bestN;
 }
 
+/** At least this share of the value rows must fit a column layout for the table to have it. */
+const COLUMN_FIT_SHARE = 0.5;
+
 /**
- * Which columns the table has. Only a layout with an optional column (T3's 总计) can lack one: the rows' usual
- * count of values and the header's words decide.
+ * How many cells a row may have: from its values (first to last, blanks between included) to those plus the
+ * empty fields written around them (a blank 总计 left as a trailing tab). Doubled values do not count.
+ */
+function widthSpan(c: Candidate): [number, number] {
+  const doubles = countValues(c) - dedupedCount(c);
+  let a = 0;
+  let b = c.values.length;
+  while (a < b && c.values[a]!.kind === 'blank' && !c.values[a]!.cell) a++;
+  while (b > a && c.values[b - 1]!.kind === 'blank' && !c.values[b - 1]!.cell) b--;
+  return [b - a - doubles, c.values.length - doubles];
+}
+
+/**
+ * Which columns the table has. Only a layout with an optional column (T3's 总计) can lack one: how many
+ * cells the rows have and the header's words decide.
  */
 function presentColumns(layout: Layout, withValues: Candidate[], header: HeaderToken[]): ColumnFit {
   const all = new Set(layout.columns);
   const opt = layout.optionalColumn;
-  if (!opt) return { present: all, width: (s) => s.columns.length };
+  const widthOf = (present: Set<string>) => (s: RowSlot) => s.columns.filter((k) => present.has(k)).length;
+  if (!opt) return { present: all, width: widthOf(all) };
   const named = headerColumns(header, layout);
-  const modal = mode(withValues.map(dedupedCount));
+  // Rows whose values ran together say nothing of how many columns there are.
+  const spans = withValues.filter((c) => !c.values.some((v) => v.value?.joined)).map(widthSpan);
+  const fits = (w: number) => spans.filter(([lo, hi]) => lo <= w && w <= hi).length;
+  const enough = (w: number) => fits(w) > 0 && fits(w) >= spans.length * COLUMN_FIT_SHARE;
   const n = layout.columns.length;
   const without = new Set(layout.columns.filter((k) => k !== opt));
   let present: Set<string>;
   let unfit: number | undefined;
-  if (modal === n || (modal === 0 && (!named || named.size === n))) present = all;
-  else if (modal === n - 1) present = named && named.size === n - 1 ? named : without;
-  else if (named && named.size === modal) present = named;
+  if (spans.every(([lo]) => lo === 0)) present = !named || named.size === n ? all : named.size === n - 1 ? named : all;
+  else if (enough(n) && fits(n) >= fits(n - 1)) present = all;
+  else if (enough(n - 1)) present = named && named.size === n - 1 ? named : without;
+  else if (named && enough(named.size)) present = named;
   else {
     present = named ?? all;
-    unfit = modal;
+    // Rows that mostly carry one count of values, which no layout has; counts all over the place are rather
+    // rows whose values did not pair with them (the exact-rows rule says so).
+    const modal = mode(spans.map(([lo]) => lo));
+    if (spans.filter(([lo]) => lo === modal).length >= spans.length * COLUMN_FIT_SHARE) unfit = modal;
   }
-  const width = (s: RowSlot) => s.columns.filter((k) => present.has(k)).length;
-  return unfit === undefined ? { present, width } : { present, width, unfit };
+  return unfit === undefined ? { present, width: widthOf(present) } : { present, width: widthOf(present), unfit };
 }
 
 /** Distinctive two-character pieces of each column label: a header broken over lines still shows them. */
@@ -242,7 +312,7 @@ function headerEvidence(header: HeaderToken[]): Record<Edition, number> {
 function labelEvidence(seg: Segment): Record<Edition, number> {
   const score: Record<Edition, number> = { '2021': 0, '2019': 0 };
   for (const c of seg.candidates) {
-    if (countValues(c) > 0) continue;
+    if (hasCells(c)) continue;
     for (const ch of rowChoices(c.labels, c.labels.length, seg.table).values()) {
       if (ch.score < NAMES) continue;
       for (const l of LAYOUTS[seg.table]) if (l.own.has(ch.key)) score[l.edition] += LABEL_EVIDENCE;
@@ -255,14 +325,24 @@ function labelEvidence(seg: Segment): Record<Edition, number> {
 // Rows
 // ---------------------------------------------------------------------------------------------
 
+/** Rows whose values ran together and split in more than one way (or none): their splits, when there are a few. */
+type Undecided = Map<string, Token[][] | undefined>;
+
 function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: LabelChoice | undefined, layout: Layout,
-  deviations: LabelDeviation[], undecided: Set<string>): Row {
+  deviations: LabelDeviation[], undecided: Undecided, decided?: Token[]): Row {
   const columns = slot.columns.filter((k) => present.has(k));
-  const fitted = columns.length ? fitValues(c.values, columns.length, rowSums(layout.table, columns)) : { values: c.values, undecided: false };
-  if (fitted.undecided) undecided.add(slot.key);
-  const rec = reconcile(fitted.values, columns.length || countValues(c));
+  let values = decided ?? c.values;
+  if (!decided && columns.length) {
+    const fitted = fitValues(c.values, columns.length, rowSums(layout.table, columns));
+    if (fitted.undecided) undecided.set(slot.key, fitted.alternatives);
+    values = fitted.values;
+  }
+  const rec = reconcile(values, columns.length || countValues(c));
   const label = labelOf(choice, layout.table, layout.edition, deviations);
-  const rowRange = extentOf([...(choice?.tokens ?? []), ...c.values.filter((v) => v.kind !== 'blank')]);
+  // The row's label and written values; a row of blank cells alone spans its label and blanks.
+  let spanned = [...(choice?.tokens ?? []), ...c.values.filter((v) => v.kind !== 'blank')];
+  if (spanned.length === 0) spanned = [...c.labels.map((l) => l.token), ...c.values];
+  const rowRange = extentOf(spanned);
   const at = endOf(c.values.filter((v) => v.kind === 'value'), rowRange);
   const byColumn = new Map<string, Cell>();
   columns.forEach((col, i) => byColumn.set(col, makeCell(slot.key, col, rec.slots[i] ?? null, at)));
@@ -279,8 +359,72 @@ function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: Lab
   };
 }
 
+/**
+ * Picks, for a row whose values split several ways, the one split that keeps the sums down the columns (R1,
+ * R2) with the rows already read; repeated while that decides more rows. A row none or several splits fit
+ * stays undecided.
+ */
+function resolveByColumns(layout: Layout, rows: Map<string, Row>, undecided: Undecided, present: Set<string>,
+  decide: (key: string, values: Token[]) => void): void {
+  const sums = columnSums(layout);
+  const cols = layout.columns.filter((k) => present.has(k));
+  const valueOf = (key: string, col: string): number | null | undefined => {
+    if (undecided.has(key)) return undefined;
+    const cell = rows.get(key)?.cells.find((x) => x.column === col);
+    return cell && cell.state === 'number' ? cell.value : null;
+  };
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const [key, alts] of undecided) {
+      if (!alts) continue;
+      const fits = alts.filter((alt) => {
+        const mine = reconcile(alt, cols.length).slots.map((t) => (t && t.value?.state === 'number' ? t.value.value : null));
+        let tested = 0;
+        for (const sum of sums) {
+          if (!sum.rows.includes(key)) continue;
+          for (let c = 0; c < cols.length; c++) {
+            let total = 0;
+            let known = true;
+            for (const [k, sign] of sum.terms) {
+              const v = k === key ? mine[c] : valueOf(k, cols[c]!);
+              if (v === undefined || v === null) known = false;
+              else total += sign * v;
+            }
+            const t = sum.target === key ? mine[c] : valueOf(sum.target, cols[c]!);
+            if (!known || t === undefined || t === null) continue;
+            tested++;
+            if (t !== total) return false;
+          }
+        }
+        return tested > 0;
+      });
+      if (fits.length !== 1) continue;
+      undecided.delete(key);
+      decide(key, fits[0]!);
+      progress = true;
+    }
+  }
+}
+
+/** The sums down a layout's columns (R1, R2), their terms expanded to the layout's rows. */
+function columnSums(layout: Layout): { target: string; terms: [string, number][]; rows: string[] }[] {
+  const keys = layout.rows.map((r) => r.key);
+  const out: { target: string; terms: [string, number][]; rows: string[] }[] = [];
+  for (const s of SUMS) {
+    if (s.table !== layout.table || s.over !== 'rows' || !keys.includes(s.target)) continue;
+    const terms: [string, number][] = [];
+    for (const t of s.terms) {
+      if (t.key.endsWith('.*')) for (const k of keys) { if (k.startsWith(t.key.slice(0, -1))) terms.push([k, t.sign]); }
+      else if (keys.includes(t.key)) terms.push([t.key, t.sign]);
+    }
+    out.push({ target: s.target, terms, rows: [s.target, ...terms.map(([k]) => k)] });
+  }
+  return out;
+}
+
 /** Labels no chosen row took: group labels (for the outline), and text that matched nothing. */
-function leftoverLabels(seg: Segment, withValues: Candidate[], choices: Map<string, LabelChoice>[], al: Alignment,
+function leftoverLabels(cands: Candidate[], withValues: Candidate[], choices: Map<string, LabelChoice>[], al: Alignment,
   layout: Layout): { groups: TextSpan[]; unknown: TextSpan[] } {
   const groups: TextSpan[] = [];
   const unknown: TextSpan[] = [];
@@ -291,8 +435,8 @@ function leftoverLabels(seg: Segment, withValues: Candidate[], choices: Map<stri
     for (const t of ch?.tokens ?? []) used.add(t);
   }
   const isGroup = (l: Candidate['labels'][number]) => l.matches.some((m) => m.entry.role === 'group' && m.score >= NAMES);
-  for (const c of seg.candidates) {
-    const valued = countValues(c) > 0;
+  for (const c of cands) {
+    const valued = hasCells(c);
     for (const l of c.labels) {
       if (used.has(l.token)) continue;
       const sp = { text: l.token.text, range: tokenRange(l.token) };
@@ -331,7 +475,7 @@ function proactiveBlocks(seg: Segment, layout: Layout, rows: Map<string, Row>, d
 // ---------------------------------------------------------------------------------------------
 
 function readUnlabelled(seg: Segment, layout: Layout): Table {
-  const withValues = seg.candidates.filter((c) => countValues(c) > 0);
+  const withValues = seg.candidates.filter(hasCells);
   const slot = layout.rows[0]!;
   const written: Token[] = [];
   for (const c of withValues) for (const v of c.values) written.push(v);
@@ -385,7 +529,8 @@ function readUnlabelled(seg: Segment, layout: Layout): Table {
 function finishTable(table: Omit<Table, 'range'>, seg: Segment, doubt: Doubt | undefined): Table {
   const lastCand = seg.candidates[seg.candidates.length - 1];
   const out = table as Table;
-  out.range = range(seg.firstLine, 0, Math.max(seg.lastLine, lastCand?.lastLine ?? seg.firstLine), Number.MAX_SAFE_INTEGER);
+  const lastLine = Math.max(seg.lastLine, lastCand?.lastLine ?? seg.firstLine);
+  out.range = range(seg.firstLine, seg.firstChar, lastLine, lastLine === seg.lastLine ? seg.lastChar : Number.MAX_SAFE_INTEGER);
   if (doubt) out.doubt = doubt;
   if (seg.header.length) {
     const a = seg.header[0]!.token;

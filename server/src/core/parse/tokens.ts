@@ -25,6 +25,8 @@ export interface Token {
   indented: boolean;
   /** One plain space alone separates this value from the value before it (PDF text; maybe one number broken). */
   spaced?: boolean;
+  /** A blank that is a cell for certain (an empty line among cells written one a line, packed), not a filler. */
+  cell?: boolean;
 }
 
 export type LineKind =
@@ -51,6 +53,12 @@ export interface LineInfo {
   vocab: (VocabMatch[] | undefined)[];
   /** The line read as a section heading, once asked (null: it is not one). Depends on the text alone. */
   heading?: unknown;
+  /**
+   * A piece of its line: the line lost its layout (web text, lost.ts) and was cut into pieces, each read as one
+   * cell, heading or stretch of prose. Columns are the line's own; absent for a whole line.
+   */
+  from?: number;
+  to?: number;
 }
 
 const PAGE_NUMBER = /^\s*(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|·\s*\d{1,3}\s*·)\s*$/;
@@ -160,6 +168,45 @@ function peelTrailingValues(line: Line, tok: Token): Token[] | null {
   return [...out, ...values];
 }
 
+/** White space, then the numbering of a label: （一） 1. 一、 — where PDF layout put two labels in one cell. */
+const INNER_NUMBERING = /\s+(?=(?:[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,2}、)\s*\S)/g;
+
+/**
+ * A label cell holding two labels one space apart (`三、本年 （一）予以公开`, `（三） 4.保护第三方合法权益`, PDF layout with a
+ * group label beside a row label): cut before the second label's numbering.
+ */
+function splitAtNumbering(line: Line, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const tk of tokens) {
+    if (tk.kind !== 'label' || !/\s/.test(tk.text) || SENTENCE_END.test(tk.text)) {
+      out.push(tk);
+      continue;
+    }
+    let start = tk.start;
+    INNER_NUMBERING.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = INNER_NUMBERING.exec(tk.text))) {
+      out.push(makeToken(line, start, tk.start + m.index));
+      start = tk.start + m.index + m[0].length;
+    }
+    out.push(start === tk.start ? tk : makeToken(line, start, tk.end));
+  }
+  return out;
+}
+
+/** A header row that PDF converters invent (`| 数据1 | 数据2 | … |`, `| Column1 | …`): nothing of the table's. */
+const FAKE_HEADER = /^(?:数据|列|字段|Column|Col|Field)\s*\d{1,2}$/i;
+
+function isFakeHeader(tokens: Token[]): boolean {
+  let fake = 0;
+  for (const tk of tokens) {
+    if (tk.kind === 'blank') continue;
+    if (tk.kind !== 'label' || !FAKE_HEADER.test(tk.text)) return false;
+    fake++;
+  }
+  return fake >= 2;
+}
+
 function isSeparatorRow(tokens: Token[]): boolean {
   let dashes = 0;
   for (const tk of tokens) {
@@ -168,6 +215,15 @@ function isSeparatorRow(tokens: Token[]): boolean {
     dashes++;
   }
   return dashes > 0;
+}
+
+/** Where a tab row's fields end: after its last tab-separated field, empty ones included. */
+function trailingTabsEnd(t: string, last: number): number {
+  let e = last;
+  while (e < t.length && (t.charCodeAt(e) === 9 || t.charCodeAt(e) === 32)) e++;
+  // Up to the last tab: spaces after it are not a field of their own.
+  const lastTab = t.lastIndexOf('\t', e - 1);
+  return lastTab >= last ? e : last;
 }
 
 /** Reads one line. */
@@ -188,8 +244,10 @@ export function readLine(line: Line): LineInfo {
   }
   let tokens: Token[];
   const tab = t.indexOf('\t', first);
-  if (tab >= 0 && tab < last) {
-    tokens = splitOn(line, 9, first, last);
+  // Empty fields at the end are cells too (a 总计 left blank is a trailing tab): split to the line's end.
+  const fieldsEnd = tab >= 0 ? trailingTabsEnd(t, last) : last;
+  if (tab >= 0 && (tab < last || fieldsEnd > last)) {
+    tokens = splitOn(line, 9, first, fieldsEnd);
     info.multi = true;
   } else if (t.charCodeAt(first) === 124 /* | */ || (t.indexOf('|', first) >= 0 && t.indexOf('|', t.indexOf('|', first) + 1) >= 0)) {
     let a = first;
@@ -205,14 +263,14 @@ export function readLine(line: Line): LineInfo {
       info.multi = true;
     } else tokens = [makeToken(line, first, last)];
   }
-  if (isSeparatorRow(tokens)) {
+  if (isSeparatorRow(tokens) || isFakeHeader(tokens)) {
     info.kind = 'separator';
     info.tokens = tokens;
     return info;
   }
   // Labels followed by single-spaced values: split them.
   const expanded: Token[] = [];
-  for (const tk of tokens) {
+  for (const tk of splitAtNumbering(line, tokens)) {
     if (tk.kind === 'label' && !SENTENCE_END.test(tk.text)) {
       const peeled = peelTrailingValues(line, tk);
       if (peeled && (peeled.length > 2 || info.multi || peeled[0]!.kind === 'value' || isVocab(peeled[0]!))) {
@@ -225,6 +283,20 @@ export function readLine(line: Line): LineInfo {
   }
   if (info.multi) markBadValues(expanded);
   info.tokens = expanded;
+  classify(info);
+  return info;
+}
+
+/**
+ * Reads a piece of a line as one cell (a line that lost its layout, cut by lost.ts): a label, or digits of
+ * cells run together (`joined`, split by the table reader when the row's sums allow).
+ */
+export function readPiece(line: Line, from: number, to: number, joined: boolean): LineInfo {
+  const info: LineInfo = { line, kind: 'blank', tokens: [], multi: false, vocab: [], from, to };
+  const tok = makeToken(line, from, to);
+  if (tok.kind === 'blank') return info;
+  if (joined && tok.kind === 'value' && tok.value) tok.value = { ...tok.value, joined: true };
+  info.tokens = [tok];
   classify(info);
   return info;
 }
@@ -278,6 +350,11 @@ function isVocab(tk: Token): boolean {
   return tk.kind === 'label' && lookup(tk.key, 0.75).length > 0;
 }
 
+/** The text a reading covers: its piece, or the whole line. */
+export function textOf(info: LineInfo): string {
+  return info.from === undefined ? info.line.text : info.line.text.slice(info.from, info.to);
+}
+
 function classify(info: LineInfo): void {
   let labels = 0;
   let values = 0;
@@ -304,16 +381,18 @@ function classify(info: LineInfo): void {
     return;
   }
   // A sentence is prose, however like a label it reads (本年度未收到政府信息公开申请。).
-  if (!info.multi && labels === 1 && values === 0 && SENTENCE_CLOSE.test(info.line.text)) {
+  if (!info.multi && labels === 1 && values === 0 && SENTENCE_CLOSE.test(textOf(info))) {
     info.kind = 'prose';
     return;
   }
   if (info.multi && (values > 0 || vocab > 0)) info.kind = 'cells';
+  // Several labels of the tables one space apart (（四）无法提供 1.本机关不掌握… 2.没有现成…): labels outside a table.
+  else if (values === 0 && labels >= 2 && vocab === labels) info.kind = 'cells';
   else if (nonBlank === 1 && values === 1) info.kind = 'value';
   else if (vocab > 0 && values === 0 && labels === 1) info.kind = 'vocab';
   else if (values > 0 && labels <= 1 && info.tokens.length > 1) info.kind = 'cells';
   else {
-    const text = info.line.text;
+    const text = textOf(info);
     const short = normalize(text).length <= 30 && !SENTENCE_END.test(text);
     info.kind = short ? 'fragment' : 'prose';
   }
@@ -329,7 +408,8 @@ export function markBarePageNumbers(infos: LineInfo[]): void {
   for (let i = 0; i < infos.length; i++) {
     const info = infos[i]!;
     const tok = info.tokens[0];
-    if (info.kind !== 'value' || !tok || tok.value?.state !== 'number' || !/^\d{1,3}$/.test(tok.text)) continue;
+    // Pages are numbered from 1: a lone 0 is a cell.
+    if (info.kind !== 'value' || !tok || tok.value?.state !== 'number' || !/^\d{1,3}$/.test(tok.text) || tok.value.value === 0) continue;
     let pageBreak = info.line.text.includes('\f');
     for (let j = i + 1; j < infos.length && !pageBreak; j++) {
       if (infos[j]!.line.text.includes('\f')) pageBreak = true;

@@ -1,13 +1,21 @@
 /** The GovReport requests beyond LSP: report facts for the status bar, checking files on disk, the template. */
-import { fileURLToPath } from 'node:url';
 import { type CancellationToken, LSPErrorCodes, ResponseError, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../core/checks/types';
 import { reportTemplate } from '../../core/template';
-import { readReportFile } from '../../node/files';
+import { checkOptions, readLimit } from '../../core/options';
+import { fileTooLarge } from '../../core/service';
+import { resolveLocale, type Settings } from '../../core/settings';
+import { FileTooLarge, readReportFile } from '../../node/files';
+import { toDiagnostic } from '../convert';
+import { isReportFile } from '../report-index';
+import type { Workspace } from '../workspace';
 import type { CheckFileSummary, CheckFilesParams, CheckFilesResult, ReportInfo, TemplateParams, TemplateResult } from '../../protocol';
 import type { Analyzer } from '../analysis';
 import { DiagnosticsPublisher } from './diagnostics';
+
+/** Files one request may ask to check (the client sends batches of a few dozen). */
+const MAX_CHECK_FILES = 1000;
 
 function tally(findings: Finding[]) {
   let errors = 0;
@@ -29,23 +37,40 @@ export async function reportInfo(documents: TextDocuments<TextDocument>, analyze
   return { uri, isReport: m.isReport, year: m.year, agency: m.agency, format: m.format, expectedFormat: m.expectedFormat, ...tally(a.findings) };
 }
 
+/**
+ * Checks files on disk for "check all reports in the workspace": open documents as they are in the editor,
+ * other files only inside the workspace folders, each refused by a stat if over its size limit. Stops, answering
+ * as cancelled, when the request is cancelled.
+ */
 export async function checkFiles(
   params: CheckFilesParams, documents: TextDocuments<TextDocument>, analyzer: Analyzer, publisher: DiagnosticsPublisher,
-  token: CancellationToken,
+  token: CancellationToken, workspace: Workspace, settingsOf: (uri: string) => Promise<Settings>, clientLocale?: string,
 ): Promise<CheckFilesResult> {
   const files: CheckFileSummary[] = [];
-  for (const uri of params.uris.slice(0, 1000)) {
+  for (const uri of params.uris.slice(0, MAX_CHECK_FILES)) {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     try {
       let doc = documents.get(uri);
       if (!doc) {
-        if (!uri.startsWith('file:')) throw new Error('not a file');
-        const { text } = await readReportFile(fileURLToPath(uri));
+        if (!isReportFile(uri)) throw new Error('not a report file (.txt, .md, .govreport): not read');
+        const file = await workspace.inside(uri);
+        if (!file) throw new Error(uri.startsWith('file:') ? 'outside the workspace folders: not read' : 'not a file');
+        const settings = await settingsOf(uri);
+        let text: string;
+        try {
+          ({ text } = await readReportFile(file, readLimit(settings.maxFileSize)));
+        } catch (err) {
+          if (!(err instanceof FileTooLarge)) throw err;
+          const r = fileTooLarge(err.size, err.limit, true, checkOptions(settings, { locale: resolveLocale(settings.locale, clientLocale) }));
+          publisher.pushFile(uri, r.findings.map((f) => toDiagnostic(f, uri, 0)));
+          files.push({ uri, isReport: false, ...tally(r.findings) });
+          continue;
+        }
         doc = TextDocument.create(uri, 'govreport', 0, text);
       }
       const a = await analyzer.analyse(doc);
       if (!documents.get(uri)) analyzer.forget(uri);
-      publisher.pushFile(uri, a.model.isReport ? DiagnosticsPublisher.diagnostics(a) : []);
+      publisher.pushFile(uri, a.model.isReport || a.findings.length ? DiagnosticsPublisher.diagnostics(a) : []);
       files.push({ uri, isReport: a.model.isReport, ...tally(a.findings) });
     } catch (err) {
       files.push({ uri, isReport: false, errors: 0, warnings: 0, notes: 0, error: (err as Error).message });

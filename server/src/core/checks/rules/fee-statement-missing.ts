@@ -6,6 +6,7 @@ import { normalize } from '../../text/normalize';
 import { insertLinesAfter } from '../edits';
 import { signatureAt } from './section-missing';
 import type { Check, RawFinding } from '../types';
+import { inlineBody } from '../util';
 
 /** The last line of section 六's own text, where the fee sentence goes: before a closing signature, not after it. */
 function endOfText(lines: readonly Line[], s6: Section): number {
@@ -41,7 +42,7 @@ export const feeStatementMissing: Check = {
     if (edition !== '2021') return [];
     const s6 = model.sections.find((s) => s.number === 6);
     if (!s6) return [];
-    let body = '';
+    let body = normalize(inlineBody(lines, s6));
     for (let i = s6.bodyLines[0]; i <= s6.bodyLines[1]; i++) body += normalize(lines[i]!.text);
     if (FEE_WORDS.some((w) => body.includes(w))) return [];
     const t3 = model.tables.requests;

@@ -2,6 +2,7 @@ import { SECTIONS } from '../../format/spec';
 import { normalize } from '../../text/normalize';
 import { sectionName } from '../names';
 import type { Check, RawFinding } from '../types';
+import { inlineBody } from '../util';
 import { hasPlaceholder } from './placeholder-unfilled';
 
 /** Capitalised, for a name that begins an English sentence. */
@@ -42,8 +43,8 @@ export const sectionEmpty: Check = {
     for (const s of ctx.model.sections) {
       const spec = SECTIONS.find((x) => x.number === s.number)!;
       if (!spec.mustHaveContent) continue;
-      let body = '';
-      let placeholder = false;
+      let body = normalize(inlineBody(ctx.lines, s));
+      let placeholder = hasPlaceholder(inlineBody(ctx.lines, s));
       for (let i = s.bodyLines[0]; i <= s.bodyLines[1] && body.length < 40; i++) {
         let text = ctx.lines[i]!.text;
         // A placeholder （待填写：…） left by a fix or the template: placeholder-unfilled reports it, once.

@@ -24,7 +24,8 @@ export const tableUnreadable: Check = {
   run(ctx) {
     const out: RawFinding[] = [];
     for (const t of Object.values(ctx.model.tables)) {
-      if (t.confident || !t.doubt) continue;
+      // A table read from text that lost its layout is the file's layout-lost finding's to name: said once.
+      if (t.confident || !t.doubt || t.lost) continue;
       const line = t.headerRange?.start.line ?? t.range.start.line;
       const text = ctx.lines[line]!.text;
       const reason = ctx.t(reasonOf(t.doubt));

@@ -1,0 +1,281 @@
+/**
+ * Text that lost its layout. A web page's textContent puts the report on one to three lines, its headings
+ * inline (`…联系。一、总体情况2019年，…`) and its table cells run together (`（一）予以公开7000007`). Such a line is
+ * cut into pieces — headings, stretches of prose, and in its tables one piece per label and one per run of
+ * digits — each read as one cell a line would be, with the line's own columns. Labels are found by the table
+ * vocabulary (format/spec.ts, through vocab.ts) compared normalised; the runs of digits are split into cells
+ * later, by the table reader, only where the rows' sums allow one split.
+ */
+import { REQUESTS_CORNER, SECTIONS } from '../format/spec';
+import { isWhiteSpace, type Line } from '../text/lines';
+import { normalize } from '../text/normalize';
+import { type LineInfo, readPiece } from './tokens';
+import { VOCABULARY } from './vocab';
+
+/** Shorter lines are never taken for a report run together. */
+const LOST_MIN_LENGTH = 80;
+/** Longer lines are not cut (nothing is read from them): the work stays bounded. */
+const LOST_MAX_LENGTH = 400_000;
+/** A long line lost its layout when it holds this many section headings inline … */
+const LOST_MIN_HEADINGS = 2;
+/** … or this many runs of digits glued between table labels. */
+const LOST_MIN_GLUED = 4;
+/** Labels shorter than this (after normalisation) are too common in prose to cut at. */
+const MIN_LABEL = 2;
+
+/** Characters dropped when comparing labels (as labelKey drops them). */
+const PUNCT = /["'“”‘’《》〈〉<>「」『』()（）\[\]【】{}、,，.．。:：;；!！?？·•\-—–―─_~～/\\|#*`]/;
+const OPENING = /[（(“‘《〈「『【\[]/;
+const CLOSING = /[）)”’》〉」』】\]]/;
+const NUMERAL = /[一二三四五六七八九十]/;
+
+interface Dict {
+  byFirst: Map<string, string[]>;
+}
+
+/** Every label of the tables (and the T3 corner), normalised without punctuation, longest first per first character. */
+const DICT: Dict = (() => {
+  const keys = new Set<string>();
+  for (const e of VOCABULARY) if (e.norm.length >= MIN_LABEL) keys.add(e.norm);
+  keys.add(keyOfText(REQUESTS_CORNER));
+  const byFirst = new Map<string, string[]>();
+  for (const k of keys) {
+    const list = byFirst.get(k[0]!) ?? [];
+    list.push(k);
+    byFirst.set(k[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return { byFirst };
+})();
+
+/** Section titles and their variants, normalised, longest first: a heading inline is its numeral and one of them. */
+const TITLES: { number: number; key: string }[] = SECTIONS.flatMap((s) => [s.title, ...s.variants].map((t) => ({ number: s.number, key: keyOfText(t) })))
+  .sort((a, b) => b.key.length - a.key.length);
+
+function keyOfText(s: string): string {
+  let out = '';
+  for (const ch of normalize(s)) if (!PUNCT.test(ch)) out += ch;
+  return out;
+}
+
+/** The line as compared: normalised, without white space and punctuation, each character mapped to its source. */
+interface Keyed {
+  text: string;
+  map: number[];
+}
+
+const NFKC = new Map<string, string>();
+
+/** NFKC of one character, remembered (ideographs are their own). */
+function nfkc(ch: string, c: number): string {
+  if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff)) return ch;
+  let n = NFKC.get(ch);
+  if (n === undefined) {
+    n = ch.normalize('NFKC');
+    if (NFKC.size < 4096) NFKC.set(ch, n);
+  }
+  return n;
+}
+
+function keyed(src: string): Keyed {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (isWhiteSpace(c) || c === 10 || c === 13) continue;
+    let ch = src[i]!;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < src.length) ch = src.slice(i, i + 2);
+    const n = nfkc(ch, c);
+    for (const x of n) {
+      if (isWhiteSpace(x.charCodeAt(0)) || PUNCT.test(x)) continue;
+      text += x;
+      map.push(i);
+    }
+    if (ch.length === 2) i++;
+  }
+  return { text, map };
+}
+
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+type Kind = 'heading' | 'label' | 'digits' | 'text';
+
+interface Piece {
+  kind: Kind;
+  /** Span in the keyed text. */
+  a: number;
+  b: number;
+}
+
+function labelAt(k: string, p: number): number {
+  for (const key of DICT.byFirst.get(k[p]!) ?? []) if (k.startsWith(key, p)) return key.length;
+  return 0;
+}
+
+function titleAt(k: string, p: number): number {
+  for (const t of TITLES) if (k.startsWith(t.key, p)) return t.key.length;
+  return 0;
+}
+
+/** Cuts the keyed line into pieces: headings inline, table labels (with their numbering), runs of digits, other text. */
+function cut(src: string, k: Keyed): Piece[] {
+  const t = k.text;
+  const out: Piece[] = [];
+  const push = (kind: Kind, a: number, b: number) => {
+    const last = out[out.length - 1];
+    if (kind === 'text' && last?.kind === 'text' && last.b === a) last.b = b;
+    else out.push({ kind, a, b });
+  };
+  let p = 0;
+  while (p < t.length) {
+    const ch = t[p]!;
+    // A section heading: its numeral (一、 — the 、 is dropped here, so look at the source) and a title.
+    if (NUMERAL.test(ch) && /[、.．]/.test(src[k.map[p]! + 1] ?? '')) {
+      const n = titleAt(t, p + 1);
+      if (n > 0) {
+        push('heading', p, p + 1 + n);
+        p += 1 + n;
+        continue;
+      }
+    }
+    if (isDigit(ch)) {
+      let q = p;
+      while (q < t.length && isDigit(t[q]) && (q === p || k.map[q]! === k.map[q - 1]! + 1)) {
+        // The last digit before a 、 or . and a label is the next label's numbering (2.其他法律…).
+        if (q > p && /[、.．]/.test(src[k.map[q]! + 1] ?? '') && labelAt(t, q + 1) > 0) break;
+        q++;
+      }
+      // A decimal amount (12.35) is one value.
+      if (src[k.map[q - 1]! + 1] === '.' && isDigit(t[q]) && k.map[q]! === k.map[q - 1]! + 2) {
+        q++;
+        while (q < t.length && isDigit(t[q]) && k.map[q]! === k.map[q - 1]! + 1) q++;
+      }
+      // A digit alone before a 、 or . and a label is that label's numbering, not a value.
+      const numbering = q === p + 1 && /[、.．]/.test(src[k.map[p]! + 1] ?? '') && labelAt(t, q) > 0;
+      if (!numbering) {
+        push('digits', p, q);
+        p = q;
+        continue;
+      }
+    }
+    // A label, with the numbering before it ((一)予以公开, 1.属于国家秘密, 一、本年新收…).
+    let n = labelAt(t, p);
+    let a = p;
+    if (n === 0 && (NUMERAL.test(ch) || isDigit(ch))) {
+      const m = labelAt(t, p + 1);
+      if (m > 0) {
+        n = m + 1;
+        a = p;
+      }
+    }
+    if (n > 0) {
+      push('label', a, a + n);
+      p = a + n;
+      continue;
+    }
+    push('text', p, p + 1);
+    p++;
+  }
+  return out;
+}
+
+/**
+ * The pieces of a line that lost its layout, each read as a line of its own would be; null when the line did
+ * not lose it (it has cell separators, or too few headings and glued values to say). With `labelsToo` (the
+ * text has lost its layout elsewhere), a line of table labels run together without digits is cut too: a
+ * header row of web text.
+ */
+export function lostPieces(line: Line, labelsToo = false): LineInfo[] | null {
+  const src = line.text;
+  if (src.length > LOST_MAX_LENGTH || src.includes('\t') || src.includes('|')) return null;
+  if (!mayBeLost(src) && !(labelsToo && WORDS_ONLY.test(src.trim()))) return null;
+  const k = keyed(src);
+  const pieces = cut(src, k);
+  const headings = pieces.filter((x) => x.kind === 'heading').length;
+  // Digits between labels, touching them in the source: cells run together.
+  let glued = 0;
+  pieces.forEach((x, i) => {
+    if (x.kind !== 'digits') return;
+    const prev = pieces[i - 1];
+    const next = pieces[i + 1];
+    if (prev?.kind === 'label' && (!next || next.kind === 'label' || next.kind === 'heading') && touching(src, k, prev, x)) glued++;
+  });
+  // A row or header run together on a line of its own: nothing but table labels and digits, touching.
+  const tableOnly = pieces.length >= 2 && pieces.every((x, i) => (x.kind === 'label' || x.kind === 'digits') && (i === 0 || touching(src, k, pieces[i - 1]!, x)))
+    && pieces.some((x) => x.kind === 'label');
+  const manyInline = src.length >= LOST_MIN_LENGTH && (headings >= LOST_MIN_HEADINGS || glued >= LOST_MIN_GLUED);
+  if (!manyInline && !tableOnly) return null;
+  return toInfos(line, k, pieces, tableOnly);
+}
+
+/** Nothing but punctuation between two pieces in the source: no white space separates them. */
+function touching(src: string, k: Keyed, a: Piece, b: Piece): boolean {
+  for (let i = k.map[a.b - 1]! + 1; i < k.map[b.a]!; i++) if (isWhiteSpace(src.charCodeAt(i))) return false;
+  return true;
+}
+
+/** What prose writes right after a number (18件, 2021年, 12，): digits followed by one of these are not cells run together. */
+const AFTER_NUMBER = new Set([...'年月日号时分秒件个条项次篇场所处种类页张本台套人名家户份元万亿多余起至版期届批%％.．,，、:：；;。）)]】”"\'/-'].map((c) => c.charCodeAt(0)));
+const SECTION_NUMERALS = new Set([...'一二三四五六'].map((c) => c.charCodeAt(0)));
+/** A line of words with neither white space nor sentence punctuation: maybe table labels run together. */
+const WORDS_ONLY = /^[^\s。，；;,！？!?]{4,200}$/;
+
+const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+const isCjkCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0xff09 || c === 41 || c === 0x201d;
+
+/**
+ * A cheap look before cutting, in one pass: digits glued after a word and followed by neither a unit nor
+ * punctuation, or two section numerals (一、) inline. Most lines of most reports have neither.
+ */
+function mayBeLost(src: string): boolean {
+  let numerals = 0;
+  for (let i = 1; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (isDigitCode(c) && isCjkCode(src.charCodeAt(i - 1))) {
+      let j = i + 1;
+      while (j < src.length && isDigitCode(src.charCodeAt(j))) j++;
+      if (j === src.length || !(AFTER_NUMBER.has(src.charCodeAt(j)) || isWhiteSpace(src.charCodeAt(j)))) return true;
+      i = j;
+    } else if ((c === 0x3001 || c === 0xff0e || c === 46) && SECTION_NUMERALS.has(src.charCodeAt(i - 1)) && ++numerals >= LOST_MIN_HEADINGS) return true;
+  }
+  return false;
+}
+
+/** A table's pieces are kept as labels and values; anything else on the line is prose between them. */
+function toInfos(line: Line, k: Keyed, pieces: Piece[], tableOnly: boolean): LineInfo[] {
+  const src = line.text;
+  // Digits are table values between labels (or a label and a heading, or the end); labels are the table's
+  // when a value follows the run of labels they stand in, or when the line holds nothing else.
+  const role: ('table' | 'prose' | 'heading')[] = pieces.map((x) => (x.kind === 'heading' ? 'heading' : tableOnly ? 'table' : 'prose'));
+  for (let i = 0; i < pieces.length; i++) {
+    if (pieces[i]!.kind !== 'digits') continue;
+    const prev = pieces[i - 1];
+    const next = pieces[i + 1];
+    if (prev?.kind !== 'label' || (next && next.kind === 'text')) continue;
+    role[i] = 'table';
+    for (let j = i - 1; j >= 0 && pieces[j]!.kind === 'label'; j--) role[j] = 'table';
+  }
+  const out: LineInfo[] = [];
+  let prose: [number, number] | null = null;
+  const flush = () => {
+    if (prose) out.push({ line, kind: 'prose', tokens: [], multi: false, vocab: [], from: prose[0], to: prose[1] });
+    prose = null;
+  };
+  pieces.forEach((x, i) => {
+    let s = k.map[x.a]!;
+    let e = k.map[x.b - 1]! + 1;
+    // Brackets and quotes belong to the label they open or close.
+    while (s > 0 && OPENING.test(src[s - 1]!)) s--;
+    while (e < src.length && CLOSING.test(src[e]!)) e++;
+    if (role[i] === 'prose') {
+      const from: number = prose ? prose[0] : s;
+      prose = [from, e];
+      return;
+    }
+    flush();
+    if (role[i] === 'heading') out.push({ line, kind: 'fragment', tokens: [], multi: false, vocab: [], from: s, to: e });
+    else out.push(readPiece(line, s, e, x.kind === 'digits'));
+  });
+  flush();
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * What the server reads from disk: only report files inside the workspace folders (judged on real paths), never
+ * a FIFO or a device, a file too large refused by a stat; in an untrusted workspace a govreport.json cannot
+ * raise the size limit.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { CheckFilesResult } from '../../server/src/protocol';
+import { loadFixtures } from '../helpers/fixtures';
+import { TestClient } from '../helpers/lsp-client';
+
+const seed004 = loadFixtures().find((f) => f.name.startsWith('seeds/004'))!;
+const uri = (p: string) => pathToFileURL(p).toString();
+
+describe('protocol: reach', () => {
+  let client: TestClient;
+  let ws: string;
+  let outside: string;
+  before(async () => {
+    ws = mkdtempSync(path.join(tmpdir(), 'govreport-reach-'));
+    outside = mkdtempSync(path.join(tmpdir(), 'govreport-outside-'));
+    copyFileSync(seed004.file, path.join(ws, 'report.txt'));
+    copyFileSync(seed004.file, path.join(outside, 'secret.txt'));
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(ws, 'link-out.txt'));
+    symlinkSync('/etc/passwd', path.join(ws, 'passwd.txt'));
+    symlinkSync('/dev/zero', path.join(ws, 'zero.txt'));
+    for (let i = 0; i < 6; i++) execFileSync('mkfifo', [path.join(ws, `fifo${i}.txt`)]);
+    // 50 MB on disk (sparse: nothing is written), over the default limit.
+    writeFileSync(path.join(ws, 'huge.txt'), '');
+    truncateSync(path.join(ws, 'huge.txt'), 50 * 1024 * 1024);
+    client = new TestClient({ pull: true, workspaceFolders: [ws] });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  const check = async (...files: string[]) => (await client.request<CheckFilesResult>('govreport/checkFiles', { uris: files })).files;
+
+  it('a report inside the workspace is checked', async () => {
+    const [r] = await check(uri(path.join(ws, 'report.txt')));
+    assert.equal(r!.isReport, true, r!.error);
+  });
+
+  it('files outside the workspace are not read, nor links to them, nor what is not a report file', async () => {
+    const r = await check(uri('/etc/passwd'), uri(path.join(outside, 'secret.txt')), uri(path.join(ws, 'link-out.txt')), uri(path.join(ws, 'passwd.txt')), 'untitled:x.txt', uri(path.join(ws, 'notes.json')));
+    assert.match(r[0]!.error!, /not a report file/);
+    for (const f of r.slice(1, 4)) assert.match(f.error!, /outside the workspace folders/, f.uri);
+    assert.match(r[4]!.error!, /not a file/);
+    assert.match(r[5]!.error!, /not a report file/);
+    assert.equal(client.pushed.has(uri(path.join(outside, 'secret.txt'))), false);
+  });
+
+  it('FIFOs and devices are refused without blocking, and the server keeps answering', async () => {
+    const fifos = Array.from({ length: 6 }, (_, i) => uri(path.join(ws, `fifo${i}.txt`)));
+    // As watched-file events first (each would block a file thread if opened), then checked.
+    void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [...fifos, uri(path.join(ws, 'zero.txt'))].map((u) => ({ uri: u, type: 2 })) });
+    const r = await check(...fifos, uri(path.join(ws, 'zero.txt')));
+    for (const f of r.slice(0, 6)) assert.match(f.error!, /not a regular file/, f.uri);
+    // A link to a device leads outside the workspace.
+    assert.match(r[6]!.error!, /outside the workspace folders/);
+    const [ok] = await check(uri(path.join(ws, 'report.txt')));
+    assert.equal(ok!.isReport, true);
+  });
+
+  it('a 50 MB file is refused by its size on disk, with the one finding that says so', async () => {
+    const u = uri(path.join(ws, 'huge.txt'));
+    const [r] = await check(u);
+    assert.equal(r!.error, undefined);
+    assert.equal(r!.isReport, false);
+    const pushed = await client.waitPushed(u);
+    assert.deepEqual(pushed.diagnostics.map((d) => d.code), ['file-too-large']);
+    assert.match(String(pushed.diagnostics[0]!.message), /未检查（未读取）：文件大小 52\.4 MB，超过上限 6\.0 MB/);
+  });
+
+  it('a folder added to the workspace is served; one removed is not', async () => {
+    const added = mkdtempSync(path.join(tmpdir(), 'govreport-added-'));
+    copyFileSync(seed004.file, path.join(added, 'r.txt'));
+    const target = uri(path.join(added, 'r.txt'));
+    assert.match((await check(target))[0]!.error!, /outside/);
+    client.folders = [ws, added];
+    void client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uri(added), name: 'added' }], removed: [] } });
+    // The server asks for the folders (a round trip); once it has them the file is inside.
+    const served = async (want: boolean) => {
+      const isServed = async () => (await check(target))[0]!.error === undefined;
+      for (let i = 0; i < 50 && (await isServed()) !== want; i++) await client.request('govreport/template', { year: 2024 });
+      return (await check(target))[0]!;
+    };
+    assert.equal((await served(true)).isReport, true);
+    client.folders = [ws];
+    void client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uri(added), name: 'added' }] } });
+    assert.match((await served(false)).error!, /outside/);
+  });
+});
+
+describe('protocol: an untrusted workspace', () => {
+  let client: TestClient;
+  let ws: string;
+  // A report longer than the editor's limit but shorter than what govreport.json asks for.
+  const text = seed004.text + '\n' + '备注：'.repeat(Math.ceil((15_000 - seed004.text.length) / 3));
+  before(async () => {
+    ws = mkdtempSync(path.join(tmpdir(), 'govreport-untrusted-'));
+    mkdirSync(path.join(ws, 'r'));
+    writeFileSync(path.join(ws, 'govreport.json'), JSON.stringify({ maxFileSize: 50_000, checks: { 'fee-statement-missing': 'off' } }));
+    client = new TestClient({ pull: true, workspaceFolders: [ws], settings: { maxFileSize: 10_000 }, initializationOptions: { workspaceTrusted: false } });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('govreport.json cannot raise maxFileSize (it may still switch checks off); trusting the workspace applies it', async () => {
+    assert.ok(text.length > 10_000 && text.length < 50_000);
+    const u = uri(path.join(ws, 'r', 'report.txt'));
+    client.open(u, text);
+    assert.deepEqual((await client.pullDiagnostics(u)).map((d) => d.code), ['file-too-large']);
+    assert.ok(client.messages.some((m) => /工作区未受信任，“maxFileSize”的值 50000 会提高上限，未采用，仍按 10000/.test(m.message)), JSON.stringify(client.messages));
+    void client.conn.sendNotification('govreport/workspaceTrust', { trusted: true });
+    // Trusted (the notification is handled before the next request): the file's limit applies, the report is
+    // checked, and its other setting still holds.
+    const codes = (await client.pullDiagnostics(u)).map((d) => String(d.code));
+    assert.ok(!codes.includes('file-too-large'), codes.join());
+    assert.ok(!codes.includes('fee-statement-missing'));
+  });
+});
