@@ -4,7 +4,8 @@
  * tables with rowspan/colspan expanded into a grid. Layout tables (a page's frame, a table holding other
  * tables) are not data: their cells' contents are read in order as paragraphs.
  */
-import { type RawTable, joinPieces, ViewBuilder } from './view';
+import { type Block, type CellNode as BlockCell, emitTable, type TableNode } from './blocks';
+import { ViewBuilder } from './view';
 import type { SourceLimits, SourceView } from './types';
 import { walk } from './xml';
 
@@ -46,17 +47,9 @@ export function decodeHtml(bytes: Uint8Array): { text: string; charset: string }
   return { text: new TextDecoder(label).decode(bytes), charset: label };
 }
 
-type Block = { kind: 'para'; text: string } | { kind: 'table'; table: TableNode };
-interface CellNode {
-  rowSpan: number;
-  colSpan: number;
-  blocks: Block[];
+interface CellNode extends BlockCell {
   /** Inline text not yet closed into a block. */
   line: string;
-}
-interface TableNode {
-  rows: CellNode[][];
-  nested: boolean;
 }
 
 const spanOf = (v: string | undefined): number => {
@@ -74,7 +67,7 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
   const cell = (): CellNode | undefined => {
     const t = tables[tables.length - 1];
     const row = t?.rows[t.rows.length - 1];
-    return row?.[row.length - 1];
+    return row?.cells[row.cells.length - 1] as CellNode | undefined;
   };
   /** Ends the current line of inline text: a paragraph (outside tables) or a piece of the cell. */
   const flush = () => {
@@ -92,11 +85,7 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
     const c = cell();
     if (tables.length > 0) c?.blocks.push(block);
     else if (block.kind === 'para') view.paragraph(block.text);
-    else emitTable(block.table);
-  };
-  const emitTable = (t: TableNode) => {
-    if (isDataTable(t)) view.table(toRaw(t));
-    else for (const row of t.rows) for (const c of row) for (const b of c.blocks) b.kind === 'para' ? view.paragraph(b.text) : emitTable(b.table);
+    else emitTable(view, block.table);
   };
 
   await walk(text, {
@@ -115,13 +104,14 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
       }
       const t = tables[tables.length - 1];
       if (name === 'tr') {
-        if (t) t.rows.push([]);
+        if (t) t.rows.push({ cells: [] });
         return;
       }
       if (name === 'td' || name === 'th') {
         if (t) {
-          if (t.rows.length === 0) t.rows.push([]);
-          t.rows[t.rows.length - 1]!.push({ rowSpan: spanOf(a.rowspan), colSpan: spanOf(a.colspan), blocks: [], line: '' });
+          if (t.rows.length === 0) t.rows.push({ cells: [] });
+          const c: CellNode = { rowSpan: spanOf(a.rowspan), colSpan: spanOf(a.colspan), blocks: [], line: '' };
+          t.rows[t.rows.length - 1]!.cells.push(c);
         }
         return;
       }
@@ -165,18 +155,4 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
   while (tables.length) emit({ kind: 'table', table: tables.pop()! });
   if (view.full) view.problems.push({ kind: 'too-large', limit: limits.maxViewChars });
   return view.finish({ charset });
-}
-
-/** A table of data: no table inside it and more than one column somewhere (not a page's layout frame). */
-function isDataTable(t: TableNode): boolean {
-  if (t.nested) return false;
-  return t.rows.some((r) => r.reduce((n, c) => n + c.colSpan, 0) > 1);
-}
-
-function toRaw(t: TableNode): RawTable {
-  return {
-    rows: t.rows.filter((r) => r.length > 0).map((r) => ({
-      cells: r.map((c) => ({ text: joinPieces(c.blocks.map((b) => (b.kind === 'para' ? b.text : ''))), rowSpan: c.rowSpan, colSpan: c.colSpan })),
-    })),
-  };
 }

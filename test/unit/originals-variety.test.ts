@@ -1,0 +1,140 @@
+/**
+ * Originals as people hold them: the same report (fixtures/originals/clean.docx, sum-error-gbk.html) written
+ * the ways Word, WPS and government sites write it — content controls, tracked changes, fields, a layout
+ * frame around everything, `w:tblGrid` missing or wrong, stale spans kept by tracked property changes,
+ * `<w:vMerge/>` without a value, deleted rows; HTML in a layout table, with `<th>`, `<br>` and `<p>` in cells,
+ * `&nbsp;`, GBK without a meta tag. Each must read as the plain original does: the same text view, the same
+ * tables, the same findings.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { checkView } from '../../server/src/core/service';
+import { readSource, type SourceView } from '../../server/src/core/source/index';
+import { FIXTURES } from '../helpers/fixtures';
+
+const ORIGINALS = path.join(FIXTURES, 'originals');
+const found = (v: SourceView) => checkView(v).findings.map((f) => `${f.code}@${f.range.start.line + 1}`).sort();
+const said = (v: SourceView) => checkView(v).findings.map((f) => `${f.code} ${f.message}`).sort();
+const tables = (v: SourceView) => {
+  const { model } = checkView(v);
+  return Object.fromEntries(Object.entries(model.tables).map(([k, t]) => [k, [t.confident, Object.fromEntries([...t.rows].map(([rk, r]) => [rk, r.cells.map((c) => c.value)]))]]));
+};
+
+const cleanDocx = readFileSync(path.join(ORIGINALS, 'clean.docx'));
+const cleanXml = strFromU8(unzipSync(cleanDocx)['word/document.xml']!);
+/** clean.docx with its document.xml changed by `edit`. */
+function docxWith(edit: (xml: string) => string): Uint8Array {
+  const files = unzipSync(cleanDocx);
+  const xml = edit(cleanXml);
+  assert.notEqual(xml, cleanXml, 'the edit changed the document');
+  files['word/document.xml'] = strToU8(xml);
+  return zipSync(files);
+}
+/** A run holding a number, as LibreOffice writes it. */
+const NUMBER_RUN = /<w:r><w:rPr><\/w:rPr><w:t>(\d+)<\/w:t><\/w:r>/g;
+const BODY = /<w:body>([\s\S]*)(<w:sectPr[\s\S]*<\/w:body>)/;
+
+async function sameAsClean(bytes: Uint8Array): Promise<SourceView> {
+  const plain = await readSource(cleanDocx);
+  const v = await readSource(bytes);
+  assert.deepEqual(v.problems, []);
+  // (a frame's last cell ends with an empty paragraph, as Word requires: one blank line more at the end)
+  assert.equal(v.text.trimEnd(), plain.text.trimEnd(), 'the same text view');
+  assert.deepEqual(tables(v), tables(plain));
+  assert.deepEqual(found(v), found(plain));
+  return v;
+}
+
+describe('.docx as Word and WPS write it', () => {
+  it('the whole report inside a one-cell layout table reads as if the frame were not there', async () => {
+    await sameAsClean(docxWith((x) => x.replace(BODY, (_, body, sect) => `<w:body><w:tbl><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid><w:tr><w:tc>${body}<w:p/></w:tc></w:tr></w:tbl>${sect}`)));
+  });
+  it('a layout table of two columns holding the report tables: the tables are read as tables', async () => {
+    // A frame with a table inside is layout, whatever its columns: its cells are read in order.
+    const v = await readSource(docxWith((x) => x.replace(BODY, (_, body, sect) => `<w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>　</w:t></w:r></w:p></w:tc><w:tc>${body}<w:p/></w:tc></w:tr></w:tbl>${sect}`)));
+    assert.deepEqual(tables(v), tables(await readSource(cleanDocx)));
+    assert.deepEqual(found(v).filter((f) => !f.startsWith('section')), []);
+  });
+  it('numbers in content controls (w:sdt), inline and around a whole cell', async () => {
+    await sameAsClean(docxWith((x) => x.replace(NUMBER_RUN, (run) => `<w:sdt><w:sdtPr><w:alias w:val="数值"/><w:rPr><w:b/></w:rPr></w:sdtPr><w:sdtContent>${run}</w:sdtContent></w:sdt>`)));
+    await sameAsClean(docxWith((x) => x.replace(/<w:tc>(?=(?:(?!<\/w:tc>)[\s\S])*<w:t>\d+<\/w:t>)/g, '<w:sdt><w:sdtContent><w:tc>').replace(/(<w:t>\d+<\/w:t><\/w:r><\/w:p><\/w:tc>)/g, '$1</w:sdtContent></w:sdt>')));
+  });
+  it('tracked changes: insertions count, deletions, moved-away text and deleted rows do not', async () => {
+    let id = 0;
+    const v = await sameAsClean(docxWith((x) => x
+      .replace(NUMBER_RUN, (run) => `<w:del w:id="${++id}" w:author="审核人"><w:r><w:delText>999</w:delText></w:r></w:del><w:moveFrom w:id="${++id}" w:author="审核人"><w:r><w:t>888</w:t></w:r></w:moveFrom><w:ins w:id="${++id}" w:author="审核人">${run}</w:ins>`)
+      // A row deleted with tracking on, still in the file: its cells must not be read.
+      .replace(/(<\/w:tr>)(<w:tr><w:trPr>)(<\/w:trPr>)/, `$1<w:tr><w:trPr><w:del w:id="${++id}" w:author="审核人"/></w:trPr><w:tc><w:p><w:r><w:t>已删除的行</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>777</w:t></w:r></w:p></w:tc></w:tr>$2$3`)));
+    assert.doesNotMatch(v.text, /999|888|777|已删除的行/);
+  });
+  it('stale spans in tracked property changes (w:tcPrChange) and a missing or wrong w:tblGrid change nothing', async () => {
+    await sameAsClean(docxWith((x) => x
+      .replace(/<\/w:tcPr>/g, '<w:tcPrChange w:id="1" w:author="a"><w:tcPr><w:gridSpan w:val="7"/><w:vMerge w:val="restart"/></w:tcPr></w:tcPrChange></w:tcPr>')
+      .replace(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/, '')
+      .replace(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/, '<w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>')
+      .replace(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/, '<w:tblGrid><w:tblGridChange w:id="2"><w:tblGrid><w:gridCol w:w="1"/></w:tblGrid></w:tblGridChange></w:tblGrid>')));
+  });
+  it('merged down the way Word writes it (<w:vMerge/>, no value) as LibreOffice\'s "continue" does', async () => {
+    assert.ok(cleanXml.includes('<w:vMerge w:val="continue"/>'));
+    await sameAsClean(docxWith((x) => x.replace(/<w:vMerge w:val="continue"\/>/g, '<w:vMerge/>')));
+  });
+  it('numbers in fields (a complex field and w:fldSimple): the result counts, the code does not', async () => {
+    let n = 0;
+    await sameAsClean(docxWith((x) => x.replace(NUMBER_RUN, (run) => (++n % 2
+      ? `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> = 1+1 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run}<w:r><w:fldChar w:fldCharType="end"/></w:r>`
+      : `<w:fldSimple w:instr=" MERGEFIELD 数量 ">${run}</w:fldSimple>`))));
+  });
+  it('a content control never filled: its prompt is not read; a paragraph says （待填写）, a cell is blank', async () => {
+    const prompt = (run: string) => `<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>${run}</w:sdtContent></w:sdt>`;
+    const ask = prompt('<w:r><w:t>单击或点击此处输入文字。</w:t></w:r>');
+    const v = await readSource(docxWith((x) => {
+      // The count of items published, in the prose; and the first cell of T3 (natural persons' new requests).
+      const at = x.indexOf('一、本年新收政府信息公开申请数量');
+      const rest = x.slice(at).replace(/<w:r><w:rPr><\/w:rPr><w:t>\d+<\/w:t><\/w:r>/, ask);
+      return (x.slice(0, at) + rest).replace('<w:r><w:rPr></w:rPr><w:t>120</w:t></w:r>', ask);
+    }));
+    assert.doesNotMatch(v.text, /单击或点击此处输入文字/);
+    assert.match(v.text, /全年主动公开政府信息（待填写）条。/);
+    assert.match(v.text, /^一、本年新收政府信息公开申请数量\t\t0\t/m);
+    const codes = found(v).map((f) => f.split('@')[0]);
+    assert.ok(codes.includes('placeholder-unfilled'), codes.join(' '));
+    assert.ok(codes.includes('table-cell-blank'), codes.join(' '));
+  });
+});
+
+const gbkHtml = readFileSync(path.join(ORIGINALS, 'sum-error-gbk.html'));
+const htmlText = new TextDecoder('gb18030').decode(gbkHtml);
+
+describe('.html as government sites publish it', () => {
+  const plain = () => readSource(gbkHtml);
+  async function sameAs(html: string | Uint8Array) {
+    const base = await plain();
+    const v = await readSource(typeof html === 'string' ? strToU8(html) : html);
+    assert.deepEqual(v.problems, []);
+    assert.deepEqual(tables(v), tables(base));
+    // The page's frame adds lines before the report: findings compared by what they say, not their line.
+    assert.deepEqual(said(v), said(base));
+    return v;
+  }
+  it('the report inside a page frame of layout tables (menus, a side column)', async () => {
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(htmlText)![1]!;
+    await sameAs(`<html><head><meta charset="utf-8"></head><body><table width="100%"><tr><td colspan="2"><a href="/">首页</a> &gt; 政务公开</td></tr>
+<tr><td width="200"><ul><li>机构概况</li><li>政策文件</li></ul></td><td><div class="article">${body}</div></td></tr>
+<tr><td colspan="2">主办单位：示例 &nbsp;&nbsp; 网站标识码 1234</td></tr></table></body></html>`);
+  });
+  it('cells as CMS editors write them: <th>, <p> and <span> inside, &nbsp; and <br> around the text', async () => {
+    const html = htmlText.replace(/<td([^>]*)>([^<]*)<\/td>/g, (_, a, t) => (/^\d+$/.test(t) ? `<td${a}><p style="text-align:center"><span>&nbsp;${t}&nbsp;</span></p></td>` : `<th${a}><p>${t}<br></p></th>`));
+    assert.notEqual(html, htmlText);
+    await sameAs(html.replace(/charset=[\w-]+/i, 'charset=utf-8'));
+  });
+  it('GBK without any meta tag is told from UTF-8 by its bytes', async () => {
+    // The page's own GBK bytes, the meta tag cut out (the bytes read as latin1 keep every byte as it is).
+    const noMeta = Buffer.from(gbkHtml.toString('latin1').replace(/<meta[^>]*>/gi, ''), 'latin1');
+    assert.doesNotMatch(noMeta.toString('latin1'), /charset/i);
+    assert.ok(noMeta.length < gbkHtml.length);
+    await sameAs(noMeta);
+  });
+});
