@@ -87,6 +87,29 @@ describe('.docx as Word and WPS write it', () => {
       ? `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> = 1+1 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run}<w:r><w:fldChar w:fldCharType="end"/></w:r>`
       : `<w:fldSimple w:instr=" MERGEFIELD 数量 ">${run}</w:fldSimple>`))));
   });
+  it('表三 split into two tables by a page break, its header rows copied or not: one table, the planted error only', async () => {
+    const files = unzipSync(readFileSync(path.join(ORIGINALS, 'sum-error.docx')));
+    const xml = strFromU8(files['word/document.xml']!);
+    const plain = await readSource(readFileSync(path.join(ORIGINALS, 'sum-error.docx')));
+    for (const copyHeader of [true, false]) {
+      const start = [...xml.matchAll(/<w:tbl>/g)][1]!.index!;
+      const end = xml.indexOf('</w:tbl>', start) + '</w:tbl>'.length;
+      const t3 = xml.slice(start, end);
+      const props = t3.slice(0, t3.indexOf('<w:tr>'));
+      const rows = [...t3.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+      const at = rows.findIndex((r) => r.includes('（四）无法提供'));
+      assert.ok(at > 3);
+      const first = `${props}${rows.slice(0, at).join('')}</w:tbl>`;
+      const second = `${props}${[...(copyHeader ? rows.slice(0, 3) : []), ...rows.slice(at)].join('')}</w:tbl>`;
+      files['word/document.xml'] = strToU8(`${xml.slice(0, start)}${first}<w:p><w:r><w:br w:type="page"/></w:r></w:p>${second}${xml.slice(end)}`);
+      const v = await readSource(zipSync(files));
+      assert.equal(v.grids.length, plain.grids.length + 1, 'two tables in the file');
+      const { model } = checkView(v);
+      assert.equal(model.tables.requests!.confident, true);
+      assert.deepEqual(tables(v), tables(plain));
+      assert.deepEqual(said(v), said(plain), copyHeader ? 'header copied' : 'no header');
+    }
+  });
   it('a content control never filled: its prompt is not read; a paragraph says （待填写）, a cell is blank', async () => {
     const prompt = (run: string) => `<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>${run}</w:sdtContent></w:sdt>`;
     const ask = prompt('<w:r><w:t>单击或点击此处输入文字。</w:t></w:r>');

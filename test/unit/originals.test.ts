@@ -28,6 +28,7 @@ const EXPECTED: Record<string, string[]> = {
   'blank-cell.docx': ['table-cell-blank@27'],
   'blank-cell.pdf': ['table-cell-blank@27'],
   'split-table.pdf': [],
+  'repeated-header.pdf': ['sum-row-total@48'],
   'scanned.pdf': ['source-unreadable@1'],
   'encrypted.pdf': ['source-unreadable@1'],
   'legacy.doc': ['source-unreadable@1'],
@@ -63,6 +64,18 @@ describe('originals fixtures', () => {
     const pages = new Set(t3.rows.map((r) => r.page));
     assert.ok(pages.size >= 2, `one grid over pages ${[...pages]}`);
     assert.equal(checkView(v).model.tables.requests!.rows.size, 25);
+  });
+
+  it('joins a table whose header rows repeat on each page it runs onto, the repeats dropped', async () => {
+    const v = await read('repeated-header.pdf');
+    const t3 = v.grids.find((g) => g.rows.some((r) => r.cells.some((c) => c.text.startsWith('（七）总计'))))!;
+    assert.ok(new Set(t3.rows.map((r) => r.page)).size >= 3, 'one grid over three pages');
+    assert.equal(t3.rows.filter((r) => r.cells.some((c) => !c.continued && c.text === '申请人情况')).length, 1, 'the header once');
+    const { model, findings } = checkView(v);
+    assert.equal(model.tables.requests!.confident, true);
+    assert.equal(model.tables.requests!.rows.size, 25);
+    // The planted error past the page breaks, named on its page.
+    assert.deepEqual(placeOf(v, findings[0]!.range), { page: 4, table: 2, row: 28, column: 12 });
   });
 
   it('decodes a GBK page by its meta charset', async () => {
