@@ -3,7 +3,9 @@
  * (LibreOffice), the seeds rendered to .docx and .pdf, and damaged, encrypted, scanned and legacy files.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { zipSync } from 'fflate';
@@ -183,6 +185,28 @@ describe('导出为 Word', () => {
       assert.deepEqual(asText, []);
     });
   }
+
+  // LibreOffice is what the fixtures are made with, not a test dependency: without it this says so and skips.
+  const soffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
+  it('LibreOffice opens the export and sees the three tables with their merged cells (converted back to HTML)', { skip: !soffice && 'LibreOffice (soffice) is not installed', timeout: 120_000 }, async () => {
+    const a = checkView(await read('sum-error.pdf'));
+    const { bytes } = await exportDocx(a.model, a.lines);
+    const dir = mkdtempSync(path.join(tmpdir(), 'govreport-export-'));
+    try {
+      writeFileSync(path.join(dir, '导出.docx'), bytes);
+      const r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'html', '--outdir', dir, path.join(dir, '导出.docx')], { encoding: 'utf8', timeout: 110_000 });
+      assert.ok(existsSync(path.join(dir, '导出.html')), `soffice made no HTML: ${r.stderr}`);
+      const html = readFileSync(path.join(dir, '导出.html'));
+      assert.match(html.toString('utf8'), /rowspan=/i, 'merged cells kept');
+      // Our reader on LibreOffice's page: the same tables, the same findings but the labels the export tidied.
+      const b = checkView(await readSource(html, 'html'));
+      assert.deepEqual(tablesOf(b.model), tablesOf(a.model));
+      const codes = (fs: { code: string }[]) => fs.map((f) => f.code).filter((c) => c !== 'table-label').sort();
+      assert.deepEqual(codes(b.findings), codes(a.findings));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('writes the official merged header cells and headings as Word headings', async () => {
     const a = checkView(await read('clean.docx'));
