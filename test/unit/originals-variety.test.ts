@@ -161,3 +161,40 @@ describe('.html as government sites publish it', () => {
     await sameAs(noMeta);
   });
 });
+
+describe('markup readers on damaged originals', () => {
+  /** A small seeded generator, so a failure repeats. */
+  const prng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  /** The text with a few random slices cut out, doubled or moved: tags left open, closed twice, out of order. */
+  const damage = (text: string, rnd: () => number): string => {
+    let s = text;
+    for (let k = 0; k < 1 + Math.floor(rnd() * 4); k++) {
+      const a = Math.floor(rnd() * s.length);
+      const b = Math.min(s.length, a + Math.floor(rnd() * 2000));
+      const piece = s.slice(a, b);
+      const at = Math.floor(rnd() * s.length);
+      const op = Math.floor(rnd() * 3);
+      s = op === 0 ? s.slice(0, a) + s.slice(b) : op === 1 ? s.slice(0, at) + piece + s.slice(at) : s.slice(0, a) + s.slice(b, at) + piece + s.slice(Math.max(at, b));
+    }
+    return s;
+  };
+  it('a .docx whose document.xml is cut and spliced at random: a view or one problem, never a throw, and the checks run', async () => {
+    const rnd = prng(12);
+    for (let i = 0; i < 40; i++) {
+      const v = await readSource(docxWith((x) => damage(x, rnd) + ' '));
+      assert.equal(typeof v.text, 'string');
+      assert.ok(v.problems.length <= 1, JSON.stringify(v.problems));
+      const { findings } = checkView(v);
+      for (const f of findings) assert.ok(f.range.start.line < v.lines.length, `${f.code} on a line of the view`);
+    }
+  });
+  it('an HTML page cut and spliced at random: the same', async () => {
+    const rnd = prng(34);
+    for (let i = 0; i < 40; i++) {
+      const v = await readSource(strToU8(damage(htmlText, rnd)), 'html');
+      assert.equal(typeof v.text, 'string');
+      assert.ok(v.problems.length <= 1, JSON.stringify(v.problems));
+      checkView(v);
+    }
+  });
+});
