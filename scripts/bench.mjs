@@ -14,7 +14,7 @@ import { benchCodeActions } from './bench/code-actions.mjs';
 import { benchCore } from './bench/core.mjs';
 import { benchFolder } from './bench/folder.mjs';
 import { benchActivation, benchSizes } from './bench/extension.mjs';
-import { benchBurst } from './bench/hostile.mjs';
+import { benchBurst, benchLargeFiles } from './bench/hostile.mjs';
 import { benchOriginals } from './bench/originals.mjs';
 import { benchProse } from './bench/prose.mjs';
 import { benchMemory, benchTyping } from './bench/server.mjs';
@@ -74,7 +74,10 @@ await section('extension', async () => {
 });
 await section('cli', () => benchCli(summary));
 await section('originals', () => benchOriginals(summary));
-await section('hostile', () => benchBurst(summary));
+await section('hostile', async () => {
+  await benchBurst(summary);
+  await benchLargeFiles(summary);
+});
 await section('actions', () => benchCodeActions(summary));
 await section('folder', () => benchFolder(summary));
 await section('prose', () => benchProse(summary));

@@ -1,9 +1,14 @@
 // 6. Hostile input. Bursts: thousands of didChange notifications sent without waiting (as a client replaying
 //    a macro or a paste split into keystrokes does): edits sent, pushes received, time from the last edit to
-//    its diagnostics, and a hover sent in the middle of the burst.
+//    its diagnostics, and a hover sent in the middle of the burst. Then a 50 MB report file (6b).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BenchClient } from './lsp.mjs';
-import { heading, ms, printTable } from './stats.mjs';
-import { bigReport, seeds } from './texts.mjs';
+import { bytes, heading, ms, printTable } from './stats.mjs';
+import { bigReport, ROOT, seeds } from './texts.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
 
@@ -58,4 +63,54 @@ export async function benchBurst(summary) {
   printTable(rows);
   console.log('  "last edit → its diagnostics" runs from sending the last didChange to receiving the push of its version; the');
   console.log('  server checks only the newest version that has arrived, so pushes are few whatever the number of edits.');
+}
+
+/**
+ * 6b. Files far over the size limit: a 50 MB report file is refused by a stat before it is read. Wall time and
+ * peak memory of `govreport check|parse|fix` on it, and of the server's workspace check of it.
+ */
+/** Runs the CLI; wall ms and the child's peak resident memory (GNU time's %M, when /usr/bin/time is there). */
+function timedCli(args) {
+  const t0 = performance.now();
+  const time = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = performance.now() - t0;
+  if (time.error) return { wall, rss: NaN, status: null };
+  const kb = Number(time.stderr.trim().split('\n').pop());
+  return { wall, rss: kb * 1024, status: time.status };
+}
+
+export async function benchLargeFiles(summary) {
+  heading('6b. A 50 MB report file (refused by a stat before reading): CLI and the server\'s workspace check');
+  const dir = mkdtempSync(path.join(tmpdir(), 'govreport-bench-large-'));
+  const file = path.join(dir, 'huge.txt');
+  try {
+    // Written for real (not sparse), so that a read would cost what reading 50 MB costs.
+    const line = `${'某'.repeat(30)}\t1\t2\t3\n`;
+    writeFileSync(file, line.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(line))));
+    truncateSync(file, 50 * 1024 * 1024);
+    const rows = [['what', 'wall', 'peak RSS', 'exit']];
+    for (const cmd of ['check', 'parse', 'fix']) {
+      const r = timedCli([cmd, file]);
+      rows.push([`govreport ${cmd} (50 MB)`, ms(r.wall), bytes(r.rss), String(r.status)]);
+      summary.push({ figure: `CLI ${cmd} of a 50 MB file: wall / peak RSS`, value: `${ms(r.wall)} / ${bytes(r.rss)}`, target: '< 1 s, < 100 MB', met: r.wall < 1000 && !(r.rss >= 100e6) });
+    }
+    const client = new BenchClient({ pull: false, workspaceFolders: [dir] });
+    try {
+      await client.initialize();
+      const before = client.memory();
+      const t0 = performance.now();
+      await client.conn.sendRequest('govreport/checkFiles', { uris: [pathToFileURL(file).toString()] });
+      const wall = performance.now() - t0;
+      const after = client.memory();
+      rows.push(['server govreport/checkFiles (50 MB)', ms(wall), `${bytes(after.hwm)} (before ${bytes(before.hwm)})`, '']);
+      summary.push({ figure: 'server checkFiles of a 50 MB file: wall / peak RSS (before)', value: `${ms(wall)} / ${bytes(after.hwm)} (${bytes(before.hwm)})`, target: '—' });
+    } finally {
+      await client.shutdown();
+    }
+    printTable(rows);
+    console.log('  check and the server report file-too-large; parse and fix exit 2. Before the stat, check and fix read the whole');
+    console.log('  file (fix at 50 MB was killed after 120 s; parse of 50 MB took 39 s).');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

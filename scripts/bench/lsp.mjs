@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import rpc from 'vscode-jsonrpc/node';
 import { ROOT } from './texts.mjs';
 
@@ -10,12 +11,14 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = rp
 
 export class BenchClient {
   /**
-   * @param {{ pull?: boolean, nodeArgs?: string[] }} options pull: announce pull diagnostics (VS Code); otherwise
-   *   push only (Neovim). nodeArgs: extra Node flags for the server process (e.g. --cpu-prof). capabilities:
+   * @param {{ pull?: boolean, nodeArgs?: string[], workspaceFolders?: string[] }} options pull: announce pull diagnostics
+   *   (VS Code); otherwise push only (Neovim). nodeArgs: extra Node flags for the server process (e.g. --cpu-prof).
+   *   workspaceFolders: folder paths (the server reads files on disk only inside them). capabilities:
    *   more client capabilities, merged per section (e.g. { textDocument: { codeAction: … } }).
    */
   constructor(options = {}) {
     this.pull = !!options.pull;
+    this.workspaceFolders = options.workspaceFolders ?? [];
     this.extraCapabilities = options.capabilities ?? {};
     this.versions = new Map();
     this.waiters = new Map(); // `${uri}@${version}` -> resolve
@@ -57,7 +60,7 @@ export class BenchClient {
     await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      workspaceFolders: [],
+      workspaceFolders: this.workspaceFolders.map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) })),
       locale: 'zh-cn',
       capabilities: {
         workspace: { configuration: true, applyEdit: true, ...this.extraCapabilities.workspace },

@@ -1,10 +1,11 @@
 /** The validating document store: out-of-range changes are clamped like VS Code's text model, malformed ones refused. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyChanges, clampPosition, RefusedChange } from '../../server/src/server/documents';
+import { type Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { applyChanges, clampPosition, clampRange, RefusedChange } from '../../server/src/server/documents';
+import { LineDocument } from '../../server/src/server/line-document';
 
-const doc = (text: string) => TextDocument.create('file:///d.txt', 'govreport', 1, text);
+const doc = (text: string) => new LineDocument('file:///d.txt', 'govreport', 1, text);
 const at = (line: number, character: number) => ({ line, character });
 
 describe('documents: clamping', () => {
@@ -49,6 +50,52 @@ describe('documents: clamping', () => {
       assert.throws(() => applyChanges(d, changes, version), RefusedChange);
       assert.equal(d.getText(), 'keep');
       assert.equal(d.version, 1);
+    }
+  });
+});
+
+describe('documents: the line store reads as the reference text document does', () => {
+  it('a "\r" and a "\n" brought together by an edit are one line break', () => {
+    const d = new LineDocument('file:///x.txt', 'govreport', 1, 'ab\rcd');
+    applyChanges(d, [{ range: { start: at(1, 0), end: at(1, 0) }, text: '\n' }], 2);
+    assert.deepEqual([d.getText(), d.lineCount, d.getEOLCharacters(0)], ['ab\r\ncd', 2, '\r\n']);
+    const e = new LineDocument('file:///x.txt', 'govreport', 1, 'ab\rX\ncd');
+    applyChanges(e, [{ range: { start: at(1, 0), end: at(1, 1) }, text: '' }], 2);
+    assert.deepEqual([e.getText(), e.lineCount, e.positionAt(4)], ['ab\r\ncd', 2, at(1, 0)]);
+  });
+
+  it('random edits with every kind of line break, in and out of range: same text, lines, offsets and positions', () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['a', '一', '\n', '\r\n', '\r', '\t', '12', '', '𠀀', '\r\r\n\n'];
+    const piece = () => Array.from({ length: rnd(4) }, () => pieces[rnd(pieces.length)]).join('');
+    for (let round = 0; round < 40; round++) {
+      const start = Array.from({ length: rnd(8) }, piece).join('');
+      const mine = new LineDocument('file:///x.txt', 'govreport', 1, start);
+      const ref = TextDocument.create('file:///x.txt', 'govreport', 1, start);
+      for (let i = 0; i < 60; i++) {
+        const pos = () => ({ line: rnd(ref.lineCount + 3) - 1, character: rnd(8) - 1 });
+        const change: { range?: Range; text: string } = rnd(10) === 0 ? { text: piece() } : { range: { start: pos(), end: pos() }, text: piece() };
+        // The reference gets the same change, clamped the same way (the clamping itself is tested above).
+        const clamped = change.range ? { range: clampRange(mine, change.range), text: change.text } : { text: change.text };
+        applyChanges(mine, [change], i + 2);
+        TextDocument.update(ref, [clamped], i + 2);
+        const where = `round ${round}, edit ${i}: ${JSON.stringify(change)}`;
+        assert.equal(mine.getText(), ref.getText(), where);
+        assert.equal(mine.lineCount, ref.lineCount, where);
+        for (let k = 0; k < 5; k++) {
+          const p = pos();
+          assert.equal(mine.offsetAt(p), ref.offsetAt(p), `${where} offsetAt ${JSON.stringify(p)}`);
+          const o = rnd(ref.getText().length + 2) - 1;
+          assert.deepEqual(mine.positionAt(o), ref.positionAt(o), `${where} positionAt ${o}`);
+          const l = p.line;
+          assert.deepEqual(mine.getLineRange(l), ref.getLineRange(l), `${where} getLineRange ${l}`);
+          assert.equal(mine.getEOLCharacters(l), ref.getEOLCharacters(l), `${where} getEOLCharacters ${l}`);
+        }
+      }
     }
   });
 });

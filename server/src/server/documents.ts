@@ -1,5 +1,6 @@
 /**
- * The open documents, kept exactly as the client has them. Every change is checked before it is applied:
+ * The open documents, kept exactly as the client has them (as their lines: line-document.ts). Every change is
+ * checked before it is applied:
  * positions outside the document are clamped the way the protocol and VS Code's own text model read them
  * (a character past its line's end is the line's end, a line past the last is the document's end, negatives
  * are the start), one change after the other, so no range can corrupt the line table and the server's text
@@ -7,7 +8,8 @@
  * not a number) is refused whole: applying part of it would leave a text the client never had.
  */
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
-import { type Position, type Range, TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { LineDocument } from './line-document';
 
 /** Why a change was refused, for the log. */
 export class RefusedChange extends Error {}
@@ -30,23 +32,19 @@ function checkShape(c: unknown, i: number): TextDocumentContentChangeEvent {
   return { range: r, text: change.text };
 }
 
-/** The length of a line without its end-of-line characters. */
-function lineLength(doc: TextDocument, line: number): number {
-  const start = doc.offsetAt({ line, character: 0 });
-  const next = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : doc.getText().length;
-  const text = doc.getText();
-  let end = next;
-  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-  return end - start;
+/** What clamping needs of a document: its lines' count and lengths (without their breaks). */
+export interface Lines {
+  readonly lineCount: number;
+  lineLength(line: number): number;
 }
 
 /** A position inside the document: the nearest one, as VS Code's text model reads an out-of-range one. */
-export function clampPosition(doc: TextDocument, p: Position): Position {
+export function clampPosition(doc: Lines, p: Position): Position {
   const last = doc.lineCount - 1;
   const line = Math.floor(p.line);
   if (line < 0) return { line: 0, character: 0 };
-  if (line > last) return { line: last, character: lineLength(doc, last) };
-  return { line, character: Math.min(Math.max(0, Math.floor(p.character)), lineLength(doc, line)) };
+  if (line > last) return { line: last, character: doc.lineLength(last) };
+  return { line, character: Math.min(Math.max(0, Math.floor(p.character)), doc.lineLength(line)) };
 }
 
 function before(a: Position, b: Position): boolean {
@@ -54,7 +52,7 @@ function before(a: Position, b: Position): boolean {
 }
 
 /** A change's range inside the document, start before end. */
-export function clampRange(doc: TextDocument, r: Range): Range {
+export function clampRange(doc: Lines, r: Range): Range {
   const start = clampPosition(doc, r.start);
   const end = clampPosition(doc, r.end);
   return before(end, start) ? { start: end, end: start } : { start, end };
@@ -71,12 +69,9 @@ export function checkChanges(changes: unknown, version: unknown): TextDocumentCo
  * Applies changes one by one, each clamped against the text the ones before it left. Throws RefusedChange
  * (and changes nothing) when the list or any change in it is malformed.
  */
-export function applyChanges(doc: TextDocument, changes: unknown, version: unknown): TextDocument {
+export function applyChanges(doc: LineDocument, changes: unknown, version: unknown): LineDocument {
   const checked = checkChanges(changes, version);
-  for (const c of checked) {
-    const one: TextDocumentContentChangeEvent = 'range' in c ? { range: clampRange(doc, c.range), text: c.text } : { text: c.text };
-    TextDocument.update(doc, [one], version as number);
-  }
+  for (const c of checked) doc.replace('range' in c ? clampRange(doc, c.range) : undefined, c.text, version as number);
   return doc;
 }
 
@@ -92,11 +87,11 @@ export function openVersion(version: unknown): number {
 export function validatingDocuments(onRefused: (uri: string, reason: string) => void): TextDocumentsConfiguration<TextDocument> {
   return {
     create(uri, languageId, version, content) {
-      return TextDocument.create(uri, typeof languageId === 'string' ? languageId : 'plaintext', openVersion(version), typeof content === 'string' ? content : '');
+      return new LineDocument(uri, typeof languageId === 'string' ? languageId : 'plaintext', openVersion(version), typeof content === 'string' ? content : '');
     },
     update(doc, changes, version) {
       try {
-        return applyChanges(doc, changes, version);
+        return applyChanges(doc as unknown as LineDocument, changes, version);
       } catch (err) {
         if (!(err instanceof RefusedChange)) throw err;
         onRefused(doc.uri, err.message);
