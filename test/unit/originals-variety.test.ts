@@ -153,6 +153,16 @@ describe('.html as government sites publish it', () => {
     assert.notEqual(html, htmlText);
     await sameAs(html.replace(/charset=[\w-]+/i, 'charset=utf-8'));
   });
+  it('a table\'s <caption> and text outside its cells are read before the table, not lost', async () => {
+    let n = 0;
+    const html = htmlText.replace(/charset=[\w-]+/i, 'charset=utf-8')
+      .replace(/<table([^>]*)>/g, (_, a) => `<table${a}><caption>表${'一二三四'[n++]}（单位：件）</caption>`);
+    const v = await sameAs(html);
+    const lines = v.text.split('\n');
+    const at = lines.indexOf('表二（单位：件）');
+    assert.ok(at > 0, v.text.slice(0, 800));
+    assert.match(lines[at + 1]!, /^（本列数据的勾稽关系为/);
+  });
   it('GBK without any meta tag is told from UTF-8 by its bytes', async () => {
     // The page's own GBK bytes, the meta tag cut out (the bytes read as latin1 keep every byte as it is).
     const noMeta = Buffer.from(gbkHtml.toString('latin1').replace(/<meta[^>]*>/gi, ''), 'latin1');

@@ -21,6 +21,8 @@ export interface TableNode {
   rows: RowNode[];
   /** A table was found inside one of its cells. */
   nested: boolean;
+  /** What the table holds outside its cells (a caption, stray text, a table misplaced): read before it. */
+  before?: Block[];
 }
 
 /** A table of data: no table inside it and more than one column somewhere (not a layout frame). */
@@ -31,6 +33,7 @@ export function isDataTable(t: TableNode): boolean {
 
 /** Writes a table: a grid when it holds data, else its cells' blocks in order. */
 export function emitTable(view: ViewBuilder, t: TableNode): void {
+  if (t.before) emitBlocks(view, t.before);
   if (isDataTable(t)) {
     view.table(toRaw(t));
     return;

@@ -51,6 +51,10 @@ interface CellNode extends BlockCell {
   /** Inline text not yet closed into a block. */
   line: string;
 }
+interface HtmlTable extends TableNode {
+  /** Its text outside cells (its `before` blocks, and inline text not yet closed into one). */
+  outside: { blocks: Block[]; line: string };
+}
 
 const spanOf = (v: string | undefined): number => {
   const n = parseInt(v ?? '', 10);
@@ -60,7 +64,7 @@ const spanOf = (v: string | undefined): number => {
 export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise<SourceView> {
   const { text, charset } = decodeHtml(bytes);
   const view = new ViewBuilder('html', limits.maxViewChars);
-  const tables: TableNode[] = [];
+  const tables: HtmlTable[] = [];
   let line = '';
   let skip = 0;
   let pre = 0;
@@ -69,12 +73,14 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
     const row = t?.rows[t.rows.length - 1];
     return row?.cells[row.cells.length - 1] as CellNode | undefined;
   };
+  /** Where a table's text outside its cells goes (a caption, text before the first cell): read before it. */
+  const outside = () => tables[tables.length - 1]!.outside;
   /** Ends the current line of inline text: a paragraph (outside tables) or a piece of the cell. */
   const flush = () => {
     if (tables.length > 0) {
-      const c = cell();
-      if (c && c.line.trim()) c.blocks.push({ kind: 'para', text: c.line.trim() });
-      if (c) c.line = '';
+      const c = cell() ?? outside();
+      if (c.line.trim()) c.blocks.push({ kind: 'para', text: c.line.trim() });
+      c.line = '';
       return;
     }
     const t = line.trim();
@@ -82,8 +88,7 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
     line = '';
   };
   const emit = (block: Block) => {
-    const c = cell();
-    if (tables.length > 0) c?.blocks.push(block);
+    if (tables.length > 0) (cell() ?? outside()).blocks.push(block);
     else if (block.kind === 'para') view.paragraph(block.text);
     else emitTable(view, block.table);
   };
@@ -99,7 +104,10 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
         flush();
         const t = tables[tables.length - 1];
         if (t) t.nested = true;
-        if (tables.length < limits.maxDepth) tables.push({ rows: [], nested: false });
+        if (tables.length < limits.maxDepth) {
+          const outside = { blocks: [], line: '' };
+          tables.push({ rows: [], nested: false, before: outside.blocks, outside });
+        }
         return;
       }
       const t = tables[tables.length - 1];
@@ -138,10 +146,7 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
     text(s) {
       if (skip > 0) return;
       const piece = pre ? s : s.replace(/[\s\u00a0]+/g, ' ');
-      if (tables.length > 0) {
-        const c = cell();
-        if (c) c.line += piece;
-      } else if (pre && piece.includes('\n')) {
+      if (tables.length > 0) (cell() ?? outside()).line += piece; else if (pre && piece.includes('\n')) {
         const parts = piece.split(/\r?\n/);
         line += parts[0];
         for (const p of parts.slice(1)) {
