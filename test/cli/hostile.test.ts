@@ -29,7 +29,7 @@ describe('cli: files that are not regular files', () => {
         const r = run([cmd, path.join(dir, name)], { timeout: HANG });
         assert.equal(r.signal, null, `${cmd} ${name} hung`);
         assert.equal(r.code, 2, `${cmd} ${name}: ${r.err}`);
-        assert.match(r.err, name === 'a.txt' ? /a\.txt: a loop of symbolic links/ : /not a regular file \(a pipe, device or socket\)/, `${cmd} ${name}`);
+        assert.match(r.err, name === 'a.txt' ? /a\.txt: 符号链接形成了循环/ : /不是普通文件（是管道、设备或套接字），未读取/, `${cmd} ${name}`);
       }
     }
     // In a folder they are passed over (only regular files are report files) and the report is checked.
@@ -45,7 +45,7 @@ describe('cli: files that are not regular files', () => {
       const r = run(['check', '--config', config, seed004.file], { timeout: HANG });
       assert.equal(r.signal, null);
       assert.equal(r.code, 2);
-      assert.match(r.err, /无法读取 --config .*not a regular file/);
+      assert.match(r.err, /无法读取 --config .*不是普通文件（是管道、设备或套接字）/);
     }
   });
 
@@ -79,7 +79,8 @@ describe('cli: size limits by a stat', () => {
     for (const cmd of ['parse', 'fix']) {
       const r = run([cmd, huge], { timeout: HANG });
       assert.equal(r.code, 2);
-      assert.match(r.err, /huge\.txt: too large \(52428800 bytes, the limit is 6000004\)/, cmd);
+      assert.match(r.err, /huge\.txt: 文件过大（52428800 字节，上限 6000004 字节），未读取/, cmd);
+      assert.match(run([cmd, '--locale', 'en', huge]).err, /huge\.txt: too large \(52428800 bytes, the limit is 6000004\)/, cmd);
     }
   });
 
@@ -90,10 +91,10 @@ describe('cli: size limits by a stat', () => {
     writeFileSync(path.join(d, 'long.txt'), seed002.text.slice(0, 2000) + 'x'.repeat(10_000));
     const parse = run(['parse', path.join(d, 'long.txt')]);
     assert.equal(parse.code, 2);
-    assert.match(parse.err, /too large to read \(\d+ characters; the limit is maxFileSize, 10000 characters/);
+    assert.match(parse.err, /文件过大，未读取（\d+ 字符；上限为设置 maxFileSize 10000 字符/);
     const fix = run(['fix', path.join(d, 'long.txt')]);
     assert.equal(fix.code, 2);
-    assert.match(fix.err, /not fixed \(\d+ characters, over the limit maxFileSize, 10000/);
+    assert.match(fix.err, /文件过大，未修复（\d+ 字符；上限为设置 maxFileSize 10000 字符/);
     assert.equal(fix.out, '');
   });
 });

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { mergeSettings, readSettings, type Settings, type SettingsProblem } from '../core/settings';
 import { findConfigSync, MAX_CONFIG_BYTES, parseConfig } from '../node/config';
-import { decode, readFileBytes } from '../node/files';
+import { decode, readFileBytes, reasonIn } from '../node/files';
 
 import { UsageError } from './args';
 
@@ -42,7 +42,7 @@ export async function readConfigOption(file: string | undefined): Promise<Loaded
     text = decode(await readFileBytes(file, MAX_CONFIG_BYTES), file).text;
   } catch (err) {
     const why = (err as Error).message;
-    throw new UsageError(`无法读取 --config ${file}：${why}`, `cannot read --config ${file}: ${why}`);
+    throw new UsageError(`无法读取 --config ${file}：${reasonIn(why, 'zh')}`, `cannot read --config ${file}: ${why}`);
   }
   const cfg = parseConfig(file, text);
   const syntax = cfg.problems.find((p) => p.key === '' && p.line !== undefined && cfg.keys.length === 0 && p.id.startsWith('syntax|'));

@@ -4,7 +4,7 @@ import { readLimit } from '../../core/options';
 import { parseLines } from '../../core/parse/index';
 import { overLimit } from '../../core/service';
 import { splitLines } from '../../core/text/lines';
-import { collectFiles } from '../../node/files';
+import { collectFiles, reasonIn } from '../../node/files';
 import { readReport } from '../../node/sources';
 import type { Args } from '../args';
 import { err, out } from '../io';
@@ -14,7 +14,7 @@ export async function parse(args: Args): Promise<number> {
   const file = args.paths[0]!;
   const { files, missing } = await collectFiles([file]);
   if (missing.length || files.length === 0) {
-    err(`govreport: ${file}: ${missing[0]?.message ?? 'no report file there'}\n`);
+    err(`govreport: ${file}: ${missing[0] ? reasonIn(missing[0].message, args.locale) : args.locale === 'en' ? 'no report file there' : '这里没有报告文件'}\n`);
     return 2;
   }
   const override = await readConfigOption(args.config);
@@ -23,7 +23,9 @@ export async function parse(args: Args): Promise<number> {
     // The same limits as check: a stat refuses a file too large before it is read, the text's length after.
     const { text, encoding, view } = await readReport(files[0]!, readLimit(settings.maxFileSize));
     if (overLimit(text, settings.maxFileSize)) {
-      err(`govreport: ${file}: too large to read (${text.length} characters; the limit is maxFileSize, ${settings.maxFileSize} characters and a twentieth as many lines)\n`);
+      err(args.locale === 'en'
+        ? `govreport: ${file}: too large to read (${text.length} characters; the limit is maxFileSize, ${settings.maxFileSize} characters and a twentieth as many lines)\n`
+        : `govreport: ${file}：文件过大，未读取（${text.length} 字符；上限为设置 maxFileSize ${settings.maxFileSize} 字符，行数为其二十分之一）\n`);
       return 2;
     }
     const model = parseLines(text, splitLines(text), undefined, view?.grids);
@@ -31,7 +33,7 @@ export async function parse(args: Args): Promise<number> {
     out(JSON.stringify({ path: files[0], ...(encoding ? { encoding } : {}), ...source, ...modelToJson(model, args.locale) }, null, 2) + '\n');
     return 0;
   } catch (e) {
-    err(`govreport: ${file}: ${(e as Error).message}\n`);
+    err(`govreport: ${file}: ${reasonIn((e as Error).message, args.locale)}\n`);
     return 2;
   }
 }
