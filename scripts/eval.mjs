@@ -43,7 +43,7 @@ const shapeOf = (file) => {
   return base.replace(/\.(txt|md)$/, '');
 };
 const KIND = {
-  tab: 'text as written', md: 'text as written', 'md-split': 'text as written', 'md-pdf': 'text as written', 'word-cells': 'text as written',
+  tab: 'text as written', md: 'text as written', 'md-split': 'text as written', 'md-html': 'text as written', 'md-pdf': 'text as written', 'word-cells': 'text as written',
   'html-cells': 'text as written', spaces: 'text as written', 'pdf-layout': 'text made by tools', 'pdf-plain': 'text made by tools',
   'web-oneline': 'text made by tools', html: '.html', docx: '.docx', pdf: '.pdf',
 };
@@ -112,6 +112,7 @@ const add = (a, s) => {
   a.onDeclined += s.onDeclined;
   a.warn.prose += s.unplannedWarnings.prose;
   a.warn.other += s.unplannedWarnings.other;
+  a.info += s.unplannedInfo.count;
   for (const c of DOUBT_CODES) a.doubt[c] += s.doubt[c];
   a.zh.chinese += s.messages.chinese;
   a.zh.of += s.messages.of;
@@ -119,7 +120,7 @@ const add = (a, s) => {
 };
 const empty = () => ({ files: 0, recognised: 0, sections: 0, cells: { right: 0, wrong: 0, declined: 0 }, totals: { right: 0, of: 0 },
   tables: { declined: 0, of: 0 }, planted: { caught: 0, of: 0 }, falseErrors: { sum: 0, structure: 0, other: 0 }, onDeclined: 0,
-  warn: { prose: 0, other: 0 }, doubt: Object.fromEntries(DOUBT_CODES.map((c) => [c, 0])), zh: { chinese: 0, of: 0 }, failed: 0 });
+  warn: { prose: 0, other: 0 }, info: 0, doubt: Object.fromEntries(DOUBT_CODES.map((c) => [c, 0])), zh: { chinese: 0, of: 0 }, failed: 0 });
 const group = (key) => {
   const m = new Map();
   for (const r of results) m.set(key(r), add(m.get(key(r)) ?? empty(), r.score));
@@ -141,6 +142,7 @@ const COLUMNS = [
   ['false err sum/str/oth', (a) => `${a.falseErrors.sum}/${a.falseErrors.structure}/${a.falseErrors.other}`],
   ['err on declined', (a) => `${a.onDeclined}`],
   ['warn R8/other', (a) => `${a.warn.prose}/${a.warn.other}`],
+  ['info', (a) => `${a.info}`],
   ['unreadable', (a) => `${a.doubt['table-unreadable']}`],
   ['layout-lost', (a) => `${a.doubt['layout-lost']}`],
   ['zh', (a) => pct(a.zh.chinese, a.zh.of)],
@@ -172,7 +174,7 @@ printTable('shape', [...ordered(byShape, SHAPE_ORDER), ['total', total]]);
 printTable('source kind', [...ordered(byKind, [...new Set(Object.values(KIND))]), ['total', total]]);
 console.log('report: recognised as a report · sections: the six (less one planted missing) found exactly · totals: labelled totals read right');
 console.log('declined: cells of tables not read with confidence · false err: error-level findings not planted (sums / structure / other)');
-console.log('err on declined: errors inside a table marked not confident · warn: warnings not planted (R8 text-table-mismatch / other)\n');
+console.log('err on declined: errors inside a table marked not confident · warn: warnings not planted (R8 text-table-mismatch / other) · info: information and hints not planted\n');
 
 // ------------------------------------------------------------------------------------------------ worst cases
 const failures = results.filter((r) => r.problem);

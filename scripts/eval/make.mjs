@@ -33,7 +33,7 @@ const ORIGINAL_STYLES = [
   { style: 'word', charset: 'utf-8', ext: 'html' },
   { style: 'cms', charset: 'gbk', ext: 'html' },
   { style: 'cms', charset: 'utf-8', ext: 'htm' },
-  { style: 'word', charset: 'gbk', ext: 'htm' },
+  { style: 'word', charset: 'gbk', ext: 'htm', thead: true },
 ];
 
 const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -86,7 +86,7 @@ truths.forEach((t, i) => {
   writeFileSync(path.join(OUT, t.id, `original.${s.ext}`), encode(reportHtml(t, s), s.charset));
   const src = path.join(work, 'html', `${t.id}.html`);
   mkdirSync(path.dirname(src), { recursive: true });
-  writeFileSync(src, reportHtml(t, { style: 'word', footer: true }));
+  writeFileSync(src, reportHtml(t, { style: 'word', footer: true, thead: i % 2 === 1 }));
   forDocx.push(src);
 });
 

@@ -58,8 +58,12 @@ export function writeProse(r, truth, t3, t4, plant, plantedSums) {
   let requests;
   if (says === 0 && carriedIn === 0) requests = `全年未收到政府信息公开申请。`;
   else {
-    const nat = t3.new[0];
+    let nat = t3.new[0];
     const orgs = sum(t3.new.slice(1, 6));
+    if (plant.has('prose-applicant') && says === newTotal && newTotal > 0) {
+      planted.push({ kind: 'prose-applicant', says: nat + 2, table: nat });
+      nat += 2;
+    }
     requests = `全年共收到政府信息公开申请${says}件` +
       (says === newTotal && newTotal > 0 ? `，其中自然人申请${nat}件，法人或其他组织申请${orgs}件` : '') +
       (carriedIn ? `；上年结转${carriedIn}件` : '') + '。' +

@@ -6,19 +6,25 @@ import { proactiveGrid, requestGrid, appealGrid } from './tables.mjs';
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function table(grid, style) {
+function table(grid, style, thead) {
   const rows = grid.map((row) => '<tr>' + row.map((c) => {
     const attrs = (c.colspan > 1 ? ` colspan="${c.colspan}"` : '') + (c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : '');
     return `<td${attrs}${style.cell}>${c.text ? `<p>${esc(c.text)}</p>` : ''}</td>`;
   }).join('') + '</tr>');
-  return `<table border="1" cellspacing="0" width="100%">${style.nl}${rows.join(style.nl)}${style.nl}</table>`;
+  // Header rows as <thead>: Word (and LibreOffice) repeat them at the top of each page the table runs onto.
+  const head = thead ? grid.findIndex((row) => !row.every((c) => c.head)) : 0;
+  const body = head > 0
+    ? `<thead>${style.nl}${rows.slice(0, head).join(style.nl)}${style.nl}</thead><tbody>${style.nl}${rows.slice(head).join(style.nl)}${style.nl}</tbody>`
+    : rows.join(style.nl);
+  return `<table border="1" cellspacing="0" width="100%">${style.nl}${body}${style.nl}</table>`;
 }
 
 /**
  * `cms`: one long line, bold paragraphs for headings (textContent then loses every line break);
- * `word`: h1/h2/h3 and a line per element. `footer`: a page number at the foot of each page (for the PDF).
+ * `word`: h1/h2/h3 and a line per element. `footer`: a page number at the foot of each page (for the PDF);
+ * `thead`: T3's and T4's header rows repeated on each page.
  */
-export function reportHtml(truth, { charset = 'utf-8', style = 'word', footer = false } = {}) {
+export function reportHtml(truth, { charset = 'utf-8', style = 'word', footer = false, thead = false } = {}) {
   const s = style === 'cms'
     ? { nl: '', cell: ' style="border:1px solid #000"', h1: (t) => `<p style="text-align:center"><strong>${esc(t)}</strong></p>`,
       h2: (t) => `<p style="text-indent:2em"><strong>${esc(t)}</strong></p>`, h3: (t) => `<p style="text-indent:2em"><strong>${esc(t)}</strong></p>` }
@@ -42,11 +48,11 @@ export function reportHtml(truth, { charset = 'utf-8', style = 'word', footer = 
     if (n === 2) out.push(table(proactiveGrid(truth), s));
     if (n === 3) {
       for (const x of sec) para(x);
-      out.push(table(requestGrid(truth), s));
+      out.push(table(requestGrid(truth), s, thead));
     }
     if (n === 4) {
       for (const x of sec) para(x);
-      out.push(table(appealGrid(truth), s));
+      out.push(table(appealGrid(truth), s, thead));
     }
     if (n === 6) for (const x of sec) para(x);
   }

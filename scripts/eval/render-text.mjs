@@ -2,6 +2,7 @@
 //   tab        §8.1 tab-separated rows (and §8.10: the 2019 T3 with empty fields where cells are blank)
 //   md         §8.2 Markdown with pipe tables, clean
 //   md-split   §8.2 pipe tables broken by a converter: header cells split into stray rows, labels lost
+//   md-html    §8.2 Markdown from a Word converter (pandoc to GFM) that writes the merged-cell tables as raw HTML
 //   md-pdf     §8.9 Markdown from a PDF converter: a table per row group with fake 数据1… headers, a header
 //              repeated mid-table, T4 as three tables, captions 表二：…
 //   word-cells §8.3 one cell a line from Word, tab-indented, blank lines between, values sometimes doubled
@@ -12,7 +13,7 @@ import { rng } from './rng.mjs';
 import { proactiveBlocks, proactiveGrid, requestGrid, requestHeaderGrid, requestRowsWritten, appealGrid, appealHeaderRows, flatten, cellText } from './tables.mjs';
 import { REQUEST_CORNER, REQUEST_COLUMNS, APPEAL_GROUPS, OUTCOMES } from './format.mjs';
 
-export const TEXT_SHAPES = ['tab', 'md', 'md-split', 'md-pdf', 'word-cells', 'html-cells', 'spaces'];
+export const TEXT_SHAPES = ['tab', 'md', 'md-split', 'md-html', 'md-pdf', 'word-cells', 'html-cells', 'spaces'];
 export const shapeExt = (shape) => (shape.startsWith('md') ? 'md' : 'txt');
 
 /**
@@ -182,6 +183,26 @@ function mdPdf(truth) {
   return walk(truth, { debris: false, title: (l) => [`# ${l.join('')}`, ''], para: (t) => [t, ''], heading: (n, t) => [`## ${t}`, ''], sub: (t) => [`**${t}**`, ''], table: (k) => table(k) });
 }
 
+// ------------------------------------------------------------------------------------------------ md-html
+/** pandoc's GFM of a .docx: tables with merged cells can't be pipe tables, so they come as raw HTML, a tag a line. */
+function mdHtml(truth) {
+  const esc = (x) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const table = (key) => {
+    const grid = key === 'proactive' ? proactiveGrid(truth) : key === 'requests' ? requestGrid(truth) : appealGrid(truth);
+    const lines = ['<table>', '<tbody>'];
+    grid.forEach((row, i) => {
+      lines.push(`<tr class="${i % 2 ? 'even' : 'odd'}">`);
+      for (const c of row) {
+        const span = (c.colspan > 1 ? ` colspan="${c.colspan}"` : '') + (c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : '');
+        lines.push(`<td${span}>${esc(c.text)}</td>`);
+      }
+      lines.push('</tr>');
+    });
+    return [...lines, '</tbody>', '</table>'];
+  };
+  return walk(truth, { debris: false, title: (l) => [`# ${l.join('')}`, ''], para: (t) => [t, ''], heading: (n, t) => [`## ${t}`, ''], sub: (t) => [`### ${t}`, ''], table: (k) => [...table(k), ''] });
+}
+
 // ------------------------------------------------------------------------------------------------ word-cells
 /** Word's text export: each cell on its own line, tab-indented, a blank line after each row's cells. */
 function wordCells(truth) {
@@ -236,6 +257,6 @@ function spaces(truth) {
   return walk(truth, { debris: true, title: (l) => l, para: (t) => [t], heading: (n, t) => [t], sub: (t) => [t], table: (k) => table(k) });
 }
 
-const RENDER = { tab, md, 'md-split': mdSplit, 'md-pdf': mdPdf, 'word-cells': wordCells, 'html-cells': htmlCells, spaces };
+const RENDER = { tab, md, 'md-split': mdSplit, 'md-html': mdHtml, 'md-pdf': mdPdf, 'word-cells': wordCells, 'html-cells': htmlCells, spaces };
 export const renderText = (truth, shape) => RENDER[shape](truth);
 export { appealHeaderRows };

@@ -60,6 +60,7 @@ export function scoreFile({ truth, shape, model, diagnostics }) {
     falseErrors: { sum: 0, structure: 0, other: 0, list: [] },
     onDeclined: 0,
     unplannedWarnings: { prose: 0, other: 0, list: [] },
+    unplannedInfo: { count: 0, list: [] },
     doubt: Object.fromEntries(DOUBT_CODES.map((c) => [c, 0])),
     sections: { right: false, found: [] },
     messages: { chinese: 0, of: 0 },
@@ -141,6 +142,9 @@ export function scoreFile({ truth, shape, model, diagnostics }) {
     } else if (d.severity === 'warning') {
       s.unplannedWarnings[d.code === 'text-table-mismatch' ? 'prose' : 'other']++;
       s.unplannedWarnings.list.push(item);
+    } else {
+      s.unplannedInfo.count++;
+      s.unplannedInfo.list.push(item);
     }
   });
   // Sections: the six, less the one planted missing.

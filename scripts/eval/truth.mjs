@@ -69,15 +69,15 @@ export const PLAN = [
   { profile: 'streetOffice', year: 2024, damage: ['blank-cells'] },
   { profile: 'countyNatRes', year: 2022, plant: ['prose-review'], damage: ['label-normative', 'label-heji'] },
   { profile: 'townshipGov', year: 2020, plant: ['period'] },
-  { profile: 'cityGov', year: 2023, damage: ['long-titles', 'fullwidth'] },
+  { profile: 'cityGov', year: 2023, plant: ['prose-applicant'], damage: ['long-titles', 'fullwidth'] },
   { profile: 'districtHealth', year: 2021, plant: ['sum-appeals'], damage: ['truncated-t3'] },
   { profile: 'countyHousing', year: 2025, plant: ['sum-carriedout', 'empty-5'] },
-  { profile: 'cityMarket', year: 2019, damage: ['title-split'] },
+  { profile: 'cityMarket', year: 2019, plant: ['prose-applicant'], damage: ['title-split'] },
 ];
 
 export const DAMAGE = ['groups-missing', 't4-headerless', 'label-normative', 'label-heji', 'blank-cells', 'numerals', 'bookmark',
   'page-numbers', 'fullwidth', 'truncated-t3', 'missing-4', 'long-titles', 'no-total-column', 'damaged-cell', 'title-split'];
-export const PLANTS = ['sum-typo-result', 'sum-total-col', 'sum-carriedout', 'sum-appeals', 'prose-new', 'prose-review', 'period',
+export const PLANTS = ['sum-typo-result', 'sum-total-col', 'sum-carriedout', 'sum-appeals', 'prose-new', 'prose-review', 'prose-applicant', 'period',
   'fee-missing', 'empty-5'];
 
 /** A random plan entry for growing the corpus beyond PLAN (`--extra N`). */

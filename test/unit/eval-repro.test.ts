@@ -1,0 +1,183 @@
+/**
+ * The most instructive failures of `npm run eval`, each as a minimal reproducer (eval/repro/, described in
+ * eval/repro/README.md) and what a careful reader expects of it. They are `todo`: they report, they do not
+ * fail the run. Whoever fixes one sees it pass here; then move the case into fixtures/ with inline markers
+ * and delete it from this list.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import type { Finding } from '../../server/src/core/checks/types';
+import { modelToJson } from '../../server/src/core/model-json';
+import { checkText, checkView, fixText } from '../../server/src/core/service';
+import { readSource } from '../../server/src/core/source/index';
+import { ROOT } from '../helpers/fixtures';
+
+const REPRO = path.join(ROOT, 'eval', 'repro');
+const text = (name: string) => readFileSync(path.join(REPRO, name), 'utf8');
+type Rows = Record<string, (number | null)[]>;
+interface Table { confident: boolean; rows: Rows; missingRows: string[] }
+const tablesOf = (model: Parameters<typeof modelToJson>[0]) => modelToJson(model).tables as Record<string, Table>;
+const at = (findings: Finding[], code: string, line?: number) => findings.filter((f) => f.code === code && (line === undefined || f.range.start.line + 1 === line));
+const list = (findings: Finding[]) => findings.map((f) => `${f.range.start.line + 1} ${f.code} ${f.message}`).join('\n');
+/** No error of these codes: built on a guess. */
+const noErrors = (findings: Finding[], codes: string[]) => {
+  const bad = findings.filter((f) => f.severity === 'error' && codes.includes(f.code));
+  assert.deepEqual(bad.map((f) => f.code), [], list(bad));
+};
+/** Read right, or declined — never a wrong number in a table read with confidence. */
+const rightOrDeclined = (t: Table | undefined, want: Rows) => {
+  if (!t || t.confident === false) return;
+  for (const [row, values] of Object.entries(want)) assert.deepEqual(t.rows[row], values, row);
+};
+const SUMS = ['sum-row-total', 'sum-results-total', 'sum-balance', 'sum-appeals-total'];
+const STRUCTURE = ['table-cell-count', 'table-row-missing', 'table-column-missing', 'table-missing'];
+
+interface Case { file: string; part: string; what: string; expect: () => void | Promise<void> }
+const CASES: Case[] = [
+  // ---- the text reader, core/parse
+  { file: '01-tab-2019-blank-total.txt', part: 'core/parse', what: '§8.10: 2019 T3 in tab rows, 总计 left blank on the result rows — read as a table without its 总计 column',
+    expect: () => {
+      const { model, findings } = checkText(text('01-tab-2019-blank-total.txt'));
+      noErrors(findings, ['table-column-missing', 'table-cell-count']);
+      const t = tablesOf(model).requests!;
+      assert.equal(t.confident, true);
+      assert.deepEqual(t.rows.new, [22, 6, 0, 1, 3, 2, 34]);
+      assert.deepEqual(t.rows.granted, [7, 2, 0, 2, 2, 1, null]);
+      assert.ok(at(findings, 'table-cell-blank').length > 0);
+    } },
+  { file: '02-html-cells-blank-line.txt', part: 'core/parse', what: '§8.6: one cell a line from HTML, an empty line is an empty cell — values shift left, a false sum-balance',
+    expect: () => {
+      const { model, findings } = checkText(text('02-html-cells-blank-line.txt'));
+      noErrors(findings, [...SUMS, 'table-cell-count']);
+      rightOrDeclined(tablesOf(model).requests, { carriedIn: [1, 0, null, null, 0, 0, 1] });
+    } },
+  { file: '03-word-cells-blank-cell.txt', part: 'core/parse', what: '§8.3: one cell a line from Word, a blank cell is a line with only its tab — values shift left, a false sum-balance',
+    expect: () => {
+      const { model, findings } = checkText(text('03-word-cells-blank-cell.txt'));
+      noErrors(findings, [...SUMS, 'table-cell-count']);
+      rightOrDeclined(tablesOf(model).requests, { carriedIn: [1, 0, null, null, 0, 0, 1] });
+    } },
+  { file: '04-layout-blank-cell.txt', part: 'core/parse', what: '§8.4: PDF layout, a blank cell is a gap in its column — the row is read left-aligned, a false sum-balance',
+    expect: () => {
+      const { model, findings } = checkText(text('04-layout-blank-cell.txt'));
+      noErrors(findings, [...SUMS, 'table-cell-count']);
+      rightOrDeclined(tablesOf(model).requests, { carriedIn: [1, 0, null, null, 0, 0, 1] });
+    } },
+  { file: '05-cells-damaged-digit.txt', part: 'core/parse', what: 'one cell a line, a cell written `O` (for 0) cuts the row: table-cell-count 实有 2 个, the rest of the row lost, no table-cell-invalid',
+    expect: () => {
+      const { findings } = checkText(text('05-cells-damaged-digit.txt'));
+      noErrors(findings, ['table-cell-count']);
+      assert.equal(at(findings, 'table-cell-invalid').length, 1, list(findings));
+    } },
+  { file: '06-layout-wrapped-digits.txt', part: 'core/parse', what: 'PDF layout, numbers wrapped in narrow columns (１６/５５/６ for 166) — wrong numbers read with confidence, false sum errors',
+    expect: () => {
+      const { model, findings } = checkText(text('06-layout-wrapped-digits.txt'));
+      noErrors(findings, SUMS);
+      rightOrDeclined(tablesOf(model).requests, { new: [166, 55, 2, 8, 12, 11, 254] });
+    } },
+  { file: '07-plain-labels-after-values.txt', part: 'core/parse', what: '§8.7: plain pdftotext, two row labels after the table — 21 values on one row, table-cell-count and table-row-missing on a table marked confident',
+    expect: () => {
+      const { model, findings } = checkText(text('07-plain-labels-after-values.txt'));
+      noErrors(findings, STRUCTURE);
+      rightOrDeclined(tablesOf(model).requests, { 'unable.1': [0, 0, 0, 0, 0, 1, 1], 'unable.2': [1, 0, 0, 0, 0, 0, 1] });
+    } },
+  { file: '08-web-one-line.txt', part: 'core/parse', what: '§8.8: web text on one line — no section found, six section-missing errors, no layout-lost',
+    expect: () => {
+      const { model, findings } = checkText(text('08-web-one-line.txt'));
+      assert.deepEqual(model.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+      noErrors(findings, ['section-missing']);
+      assert.equal(at(findings, 'layout-lost').length, 1, list(findings));
+    } },
+  { file: '09-md-caption-heading.md', part: 'core/parse', what: '§8.9: the caption `## 表三：…` under 三、 taken for a second section 三 (section-numbering, section-order, section-title)',
+    expect: () => {
+      const { model, findings } = checkText(text('09-md-caption-heading.md'));
+      assert.deepEqual(model.sections.map((s) => s.number), [3]);
+      for (const code of ['section-numbering', 'section-order', 'section-title']) assert.deepEqual(at(findings, code, 5), [], code);
+    } },
+  { file: '10-md-raw-html-table.md', part: 'core/parse', what: '§8.2: Markdown from pandoc (GFM) with the table as raw HTML — T2 "confident" with every row missing, table-label on `<td>…</td>`',
+    expect: () => {
+      const { model, findings } = checkText(text('10-md-raw-html-table.md'));
+      assert.deepEqual(at(findings, 'table-label'), [], list(findings));
+      const t = tablesOf(model).proactive!;
+      assert.ok(t.confident === false || t.missingRows.length === 0, JSON.stringify(t.missingRows));
+      rightOrDeclined(t, { normativeDocuments: [6, 3, 39, null, null] });
+    } },
+  { file: '11-title-split-mid-word.txt', part: 'core/parse', what: 'the title broken mid-word by PDF layout (…工 / 作年度报告): agency takes the year, the report year comes from the period, period-year missed',
+    expect: () => {
+      const { model, findings } = checkText(text('11-title-split-mid-word.txt'));
+      assert.equal(model.year, 2021);
+      assert.equal(model.agency, '示例市市场监督管理局');
+      assert.equal(at(findings, 'period-year').length, 1, list(findings));
+    } },
+  { file: '12-total-row-heji.md', part: 'core/parse', what: '（七）合计 for （七）总计 is not recognised as a row: no table-label, and with two rows that lost their labels the table is declined',
+    expect: () => {
+      const { model, findings } = checkText(text('12-total-row-heji.md'));
+      assert.equal(tablesOf(model).requests!.confident, true, list(findings));
+      assert.equal(at(findings, 'table-label').length, 1, list(findings));
+    } },
+  { file: '13-spaces-blank-cells.txt', part: 'core/parse', what: 'a PDF viewer copy (cells one space apart) loses blank cells: the short row is read left-aligned and the sums checked on it (false sum-balance)',
+    expect: () => {
+      const { model, findings } = checkText(text('13-spaces-blank-cells.txt'));
+      noErrors(findings, SUMS);
+      rightOrDeclined(tablesOf(model).requests, { carriedIn: [1, 0, null, null, 0, 0, 1] });
+    } },
+  { file: '19-plain-t2-labels-moved.txt', part: 'core/parse', what: '§8.7: plain pdftotext of a 2019 T2, a label and a caption displaced 100 lines — 5 values on 规章, 规范性文件 missing, on a table marked confident',
+    expect: () => {
+      const { model, findings } = checkText(text('19-plain-t2-labels-moved.txt'));
+      noErrors(findings, STRUCTURE);
+      rightOrDeclined(tablesOf(model).proactive, { regulations: [0, 0, 0, null, null, null, null, null] });
+    } },
+  // ---- R8, core/parse/prose.ts
+  { file: '16-applicant-breakdown.txt', part: 'core/parse/prose.ts', what: 'R8: 其中自然人申请112件，法人或其他组织申请62件 against a table of 102 and 52 — not compared',
+    expect: () => {
+      const { findings } = checkText(text('16-applicant-breakdown.txt'));
+      const r8 = at(findings, 'text-table-mismatch', 5);
+      assert.ok(r8.some((f) => f.message.includes('112')) && r8.some((f) => f.message.includes('62')), list(findings));
+    } },
+  // ---- the originals, core/source and the grid seam
+  { file: '17-html-2019-blank-total.html', part: 'core/source + core/parse/grid.ts', what: 'an HTML original of a 2019 T3 with 总计 blank on the result rows: the grid has every empty cell, yet the table is read without its 总计 column',
+    expect: async () => {
+      const view = await readSource(readFileSync(path.join(REPRO, '17-html-2019-blank-total.html')), 'html');
+      const { model, findings } = checkView(view);
+      noErrors(findings, ['table-column-missing', 'table-cell-count']);
+      assert.deepEqual(tablesOf(model).requests!.rows.new, [22, 6, 0, 1, 3, 2, 34]);
+    } },
+  // ---- the checks
+  { file: '14-layout-group-fragment-label.txt', part: 'checks/rules/table-label.ts', what: 'PDF layout puts a group label fragment before a row label (三、本年 （一）予以公开): table-label fires, and its safe fix makes “三、予以公开” and drops 4. from “（三） 4.保护第三方合法权益”',
+    expect: () => {
+      const fixed = fixText(text('14-layout-group-fragment-label.txt')).text;
+      assert.ok(!fixed.includes('三、予以公开'), 'fix wrote 三、予以公开');
+      assert.ok(fixed.includes('4.保护第三方合法权益'), 'fix dropped the item number');
+    } },
+  { file: '18-spaces-fix-deletes-words.txt', part: 'checks/rules/table-label.ts', what: 'cells one space apart: “信息内容 本年处理决定数量” and “（三）不予公开 1.属于国家秘密” are taken for labels; the safe fix deletes 信息内容, the group label and the item number',
+    expect: () => {
+      const raw = text('18-spaces-fix-deletes-words.txt');
+      const fixed = fixText(raw).text;
+      for (const words of ['信息内容 本年处理决定数量', '（三）不予公开 1.属于国家秘密']) assert.ok(fixed.includes(words), `fix removed words from “${words}”`);
+    } },
+  { file: '15-md-page-number-row.md', part: 'checks/rules/conversion-debris.ts', what: 'a page number as a row of a pipe table (| - 2 - | | …) is skipped silently, not reported as conversion-debris',
+    expect: () => {
+      const { findings } = checkText(text('15-md-page-number-row.md'));
+      assert.equal(at(findings, 'conversion-debris', 23).length, 1, list(findings));
+    } },
+  { file: '20-plain-formfeed-value.txt', part: 'checks/rules/conversion-debris.ts + core/parse', what: 'plain pdftotext: the first value after a form feed (\\f7) is taken for a page number — the value is dropped, the row is short, and the safe fix deletes the 7',
+    expect: () => {
+      const raw = text('20-plain-formfeed-value.txt');
+      const { model, findings } = checkText(raw);
+      assert.deepEqual(at(findings, 'conversion-debris'), [], list(findings));
+      rightOrDeclined(tablesOf(model).proactive, { normativeDocuments: [7, 2, 48, null, null] });
+      assert.ok(/^\f?7$/m.test(fixText(raw).text), 'fix deleted the value 7');
+    } },
+];
+
+describe('eval reproducers (todo: each names the part at fault)', () => {
+  it('has a reproducer file for each case and a case for each file', () => {
+    const files = new Set(CASES.map((c) => c.file));
+    const onDisk = readFileSync(path.join(REPRO, 'README.md'), 'utf8');
+    for (const f of files) assert.ok(onDisk.includes(f), `${f} not in eval/repro/README.md`);
+    assert.equal(files.size, CASES.length);
+  });
+  for (const c of CASES) it(`${c.file} — ${c.what}`, { todo: c.part }, c.expect);
+});
