@@ -96,6 +96,43 @@ describe('protocol: reach', () => {
   });
 });
 
+describe('protocol: a workspace of the whole disk (rootUri file:///, no workspace folders)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient({ pull: true, rootUri: 'file:///' });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('the index walks within its limits, says in Chinese where it stopped, and the server answers all the while', async () => {
+    // Checked while the walk runs (it starts 50 ms after initialize and goes on for seconds).
+    const u = 'file:///walk/r.txt';
+    client.open(u, seed004.text);
+    const fresh = new TestClient({ pull: true });
+    await fresh.initialize();
+    fresh.open(u, seed004.text);
+    // The outline (diagnostics could differ: the walk may find last year's report of an agency somewhere on disk).
+    const outline = (c: TestClient) => c.request('textDocument/documentSymbol', { textDocument: { uri: u } });
+    try {
+      const symbols = await outline(client);
+      assert.ok(Array.isArray(symbols) && symbols.length >= 6, JSON.stringify(symbols));
+      assert.deepEqual(symbols, await outline(fresh));
+    } finally {
+      await fresh.shutdown();
+    }
+    // A disk has more than INDEX_LIMITS' 5,000 folders (or takes over its 10 s): the walk stops and says so.
+    const said = await client.waitLog(/工作区索引达到/, 30_000);
+    const m = /达到(报告文件数|文件夹数|读取字节数|用时)上限后停止（已读 (\d+) 个报告文件、(\d+) 个文件夹、(\d+) KB，用时 ([\d.]+) 秒）；部分报告可能找不到上一年度的报告（R9）/.exec(said);
+    assert.ok(m, said);
+    assert.ok(Number(m[2]) <= 2000 && Number(m[3]) <= 5000 && Number(m[4]) <= 64 * 1024 && Number(m[5]) <= 11, said);
+    // Bounded memory (the walk reads at most 2,000 files of at most 2 MB, 64 MB in all): the issue saw 1 GB.
+    assert.ok(client.peakMemory() < 400e6, `peak memory ${client.peakMemory()} bytes`);
+    // Everything is inside this workspace, yet only report files are read.
+    const [passwd] = (await client.request<CheckFilesResult>('govreport/checkFiles', { uris: ['file:///etc/passwd'] })).files;
+    assert.match(passwd!.error!, /not a report file/);
+  });
+});
+
 describe('protocol: an untrusted workspace', () => {
   let client: TestClient;
   let ws: string;
