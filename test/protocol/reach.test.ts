@@ -4,14 +4,14 @@
  * raise the size limit.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CheckFilesResult } from '../../server/src/protocol';
-import { loadFixtures } from '../helpers/fixtures';
+import { loadFixtures, ROOT } from '../helpers/fixtures';
 import { TestClient } from '../helpers/lsp-client';
 
 const seed004 = loadFixtures().find((f) => f.name.startsWith('seeds/004'))!;
@@ -64,6 +64,18 @@ describe('protocol: reach', () => {
     assert.match(r[6]!.error!, /outside the workspace folders/);
     const [ok] = await check(uri(path.join(ws, 'report.txt')));
     assert.equal(ok!.isReport, true);
+  });
+
+  it('a govreport.json that is a FIFO is named, not waited on, and the report beside it is checked', async () => {
+    const dir = path.join(ws, 'fifo-config');
+    mkdirSync(dir);
+    execFileSync('mkfifo', [path.join(dir, 'govreport.json')]);
+    const u = uri(path.join(dir, 'r.txt'));
+    client.open(u, seed004.text);
+    const codes = (await client.pullDiagnostics(u)).map((d) => d.code);
+    assert.ok(codes.includes('fee-statement-missing'), codes.join());
+    assert.ok(client.messages.some((m) => /fifo-config\/govreport\.json：不是普通文件（是管道、设备或套接字），未读取；其中的设置未采用/.test(m.message)), JSON.stringify(client.messages));
+    client.close(u);
   });
 
   it('a 50 MB file is refused by its size on disk, with the one finding that says so', async () => {
@@ -159,5 +171,37 @@ describe('protocol: an untrusted workspace', () => {
     const codes = (await client.pullDiagnostics(u)).map((d) => String(d.code));
     assert.ok(!codes.includes('file-too-large'), codes.join());
     assert.ok(!codes.includes('fee-statement-missing'));
+  });
+});
+
+describe('protocol: an untrusted workspace\'s baseline', () => {
+  let client: TestClient;
+  let ws: string;
+  let outside: string;
+  const seed002 = loadFixtures().find((f) => f.name.startsWith('seeds/002'))!;
+  before(async () => {
+    ws = mkdtempSync(path.join(tmpdir(), 'govreport-untrusted-baseline-'));
+    outside = mkdtempSync(path.join(tmpdir(), 'govreport-outside-baseline-'));
+    mkdirSync(path.join(ws, 'review'));
+    copyFileSync(seed002.file, path.join(ws, '年度报告.txt'));
+    // The same baseline (every finding of the report dismissed) outside the workspace and inside it.
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--baseline', path.join(outside, 'b.json'), ws], { encoding: 'utf8' });
+    assert.match(r.stderr, /已写入基线/);
+    copyFileSync(path.join(outside, 'b.json'), path.join(ws, 'review', 'b.json'));
+    writeFileSync(path.join(ws, 'govreport.json'), JSON.stringify({ baseline: path.join(outside, 'b.json') }));
+    client = new TestClient({ pull: true, workspaceFolders: [ws], initializationOptions: { workspaceTrusted: false } });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('a baseline outside the workspace is not read (its findings stay shown); one inside is honoured', async () => {
+    const u = uri(path.join(ws, '年度报告.txt'));
+    client.open(u, seed002.text);
+    const shown = await client.pullDiagnostics(u);
+    assert.ok(shown.some((d) => d.code === 'sum-row-total'), shown.map((d) => d.code).join());
+    assert.ok(client.messages.some((m) => /工作区未受信任，“baseline”指向工作区之外的文件 .*b\.json，未读取/.test(m.message)), JSON.stringify(client.messages));
+    writeFileSync(path.join(ws, 'govreport.json'), JSON.stringify({ baseline: 'review/b.json' }));
+    void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(path.join(ws, 'govreport.json')), type: 2 }] });
+    assert.deepEqual((await client.pullDiagnostics(u)).map((d) => d.code), []);
   });
 });

@@ -84,6 +84,7 @@ const settings = new SettingsStore(connection, {
   locale: () => clientLocale,
   canShowDocument: () => canShowDocument,
   trusted: () => workspace.trusted,
+  inside: (file) => workspace.containsPath(file),
 });
 const index = new ReportIndex(workspace);
 const originals = new Originals();
