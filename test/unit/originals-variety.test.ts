@@ -163,6 +163,13 @@ describe('.html as government sites publish it', () => {
     assert.ok(at > 0, v.text.slice(0, 800));
     assert.match(lines[at + 1]!, /^（本列数据的勾稽关系为/);
   });
+  it('a page saved from Word (网页格式): o:p tags, conditional comments, a hidden row of spacer cells, &nbsp; for blanks', async () => {
+    const html = htmlText.replace(/charset=[\w-]+/i, 'charset=utf-8')
+      .replace('<head>', '<head><!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->')
+      .replace(/<td([^>]*)>([^<]*)<\/td>/g, (_, a, t) => `<td${a} style='border:solid windowtext 1.0pt'><p class=MsoNormal><span lang=EN-US>${t || '&nbsp;'}<o:p></o:p></span></p></td>`)
+      .replace(/<\/table>/g, "<![if !supportMisalignedColumns]><tr height=0><td width=85 style='border:none'></td><td width=60 style='border:none'></td><td width=60 style='border:none'></td></tr><![endif]></table>");
+    await sameAs(html);
+  });
   it('GBK without any meta tag is told from UTF-8 by its bytes', async () => {
     // The page's own GBK bytes, the meta tag cut out (the bytes read as latin1 keep every byte as it is).
     const noMeta = Buffer.from(gbkHtml.toString('latin1').replace(/<meta[^>]*>/gi, ''), 'latin1');
