@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { checkView } from '../../server/src/core/service';
+import { formatNumber } from '../../server/src/core/source/docx-numbering';
 import { readSource, type SourceView } from '../../server/src/core/source/index';
 import { FIXTURES } from '../helpers/fixtures';
 
@@ -125,6 +126,51 @@ describe('.docx as Word and WPS write it', () => {
     const codes = found(v).map((f) => f.split('@')[0]);
     assert.ok(codes.includes('placeholder-unfilled'), codes.join(' '));
     assert.ok(codes.includes('table-cell-blank'), codes.join(' '));
+  });
+});
+
+describe('.docx with Word\'s automatic list numbers', () => {
+  /** numbering.xml: 一、 then （一） under it (chineseCounting), and an instance that restarts at 三. */
+  const NUMBERING = `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:pPr><w:ind w:left="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>
+</w:numbering>`;
+  const HEADING = /(<w:p><w:pPr><w:pStyle w:val="Heading2"\/>)([\s\S]*?<w:t>)([一二三四五六]、)/g;
+  function numbered(edit: (xml: string) => string, styles?: (xml: string) => string): Uint8Array {
+    const files = unzipSync(cleanDocx);
+    const xml = edit(cleanXml);
+    assert.notEqual(xml, cleanXml);
+    assert.equal((cleanXml.match(HEADING) ?? []).length, 6, 'the six headings found, their numbers typed');
+    files['word/document.xml'] = strToU8(xml);
+    files['word/numbering.xml'] = strToU8(NUMBERING);
+    if (styles) files['word/styles.xml'] = strToU8(styles(strFromU8(files['word/styles.xml']!)));
+    return zipSync(files);
+  }
+  it('headings numbered by the list (w:numPr on each) read 一、 … 六、 as Word draws them', async () => {
+    await sameAsClean(numbered((x) => x.replace(HEADING, '$1<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr>$2')));
+  });
+  it('headings numbered through their style (Heading 2 carries the list, w:basedOn followed)', async () => {
+    await sameAsClean(numbered((x) => x.replace(HEADING, '$1$2'), (st) => st
+      .replace(/(<w:style w:type="paragraph" w:styleId="Heading2">[\s\S]*?<w:basedOn w:val=")Heading("\/>)/, '$1编号标题$2')
+      .replace('</w:styles>', '<w:style w:type="paragraph" w:styleId="编号标题"><w:basedOn w:val="Heading"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style></w:styles>')));
+  });
+  it('a list restarted at 三 (w:startOverride) after two typed headings', async () => {
+    let n = 0;
+    const v = await sameAsClean(numbered((x) => x.replace(HEADING, (_, a, b) => (++n <= 2 ? `${a}${b}${'一二'[n - 1]}、` : `${a}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr>${b}`))));
+    assert.match(v.text, /^三、收到和处理政府信息公开申请情况$/m);
+  });
+  it('without numbering.xml a list paragraph is read as written; a bullet adds nothing', async () => {
+    const files = unzipSync(cleanDocx);
+    files['word/document.xml'] = strToU8(cleanXml.replace(HEADING, '$1<w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr>$2$3'));
+    await sameAsClean(zipSync(files));
+  });
+  it('writes counters as Word does: Chinese counting, legal, full-width, circled, letters, roman', () => {
+    const cases: [number, string, string][] = [[1, 'chineseCounting', '一'], [10, 'chineseCounting', '十'], [11, 'chineseCounting', '十一'], [20, 'chineseCountingThousand', '二十'],
+      [105, 'chineseCountingThousand', '一百零五'], [110, 'chineseCounting', '一百一十'], [3, 'chineseLegalSimplified', '叁'], [12, 'decimalFullWidth', '１２'],
+      [2, 'decimalEnclosedCircle', '②'], [3, 'ideographTraditional', '丙'], [28, 'upperLetter', 'BB'], [14, 'lowerRoman', 'xiv'], [7, 'decimal', '7'], [4, 'bogus', '4']];
+    for (const [n, fmt, want] of cases) assert.equal(formatNumber(n, fmt), want, `${n} ${fmt}`);
   });
 });
 

@@ -3,7 +3,8 @@
  * with `w:gridSpan` (merged across) and `w:vMerge` (merged down) turned into spans of a grid (the cells'
  * own spans: `w:tblGrid`, often missing or stale, is not needed). A table holding tables, or a one-column
  * frame around the report, is layout: its contents are read as if it were not there (blocks.ts).
- * Not the report's text, and left out: headers, footers, footnotes, properties, field codes, tracked
+ * Word's automatic list numbers (一、 （一） 1.) are written before their paragraphs, as Word draws them
+ * (docx-numbering.ts). Not the report's text, and left out: headers, footers, footnotes, properties, field codes, tracked
  * deletions (`w:del`, `w:moveFrom`, rows and cells marked deleted; insertions are kept, as Word shows them),
  * the old properties a tracked change keeps (`w:tcPrChange`…, which hold stale spans), and the prompt of a
  * content control never filled (`w:showingPlcHdr`): a paragraph gets a visible （待填写） instead, which
@@ -12,6 +13,7 @@
 import { type Block, type CellNode, emitTable, type RowNode, type TableNode } from './blocks';
 import { ViewBuilder } from './view';
 import type { SourceLimits, SourceView } from './types';
+import { Numbering } from './docx-numbering';
 import { walk } from './xml';
 
 interface CellState extends CellNode {
@@ -29,15 +31,25 @@ interface TableState extends TableNode {
 /** Elements whose whole content is skipped: properties, a fallback copy of drawn content, tracked deletions
  *  and the old properties tracked changes keep. */
 const SKIPPED = new Set([
-  'w:pPr', 'w:rPr', 'mc:Fallback', 'w:sectPr', 'w:del', 'w:moveFrom',
+  'w:rPr', 'mc:Fallback', 'w:sectPr', 'w:del', 'w:moveFrom', 'w:tabs', 'w:pPrChange',
   'w:tcPrChange', 'w:trPrChange', 'w:tblPrChange', 'w:tblGridChange', 'w:tblPrExChange', 'w:sdtEndPr',
 ]);
 
 /** What an unfilled content control shows in a paragraph: a placeholder placeholder-unfilled flags. */
 const UNFILLED_CONTROL = '（待填写）';
 
-/** The unzipped document.xml of a .docx, or the reason it cannot be had. */
-export async function documentXml(bytes: Uint8Array, limits: SourceLimits): Promise<string | { problem: 'damaged' | 'too-large'; detail?: string }> {
+/** The parts of a .docx the reader needs: the document, and its list numbering and styles when it has them. */
+export interface DocxParts {
+  document: string;
+  numbering?: string;
+  styles?: string;
+}
+const DOCUMENT_PARTS = ['word/document.xml', 'word/document2.xml'];
+const NUMBERING_PART = 'word/numbering.xml';
+const STYLES_PART = 'word/styles.xml';
+
+/** The unzipped parts of a .docx, or the reason they cannot be had. */
+export async function docxParts(bytes: Uint8Array, limits: SourceLimits): Promise<DocxParts | { problem: 'damaged' | 'too-large'; detail?: string }> {
   const { unzipSync } = await import('fflate');
   let tooLarge = false;
   let entries = 0;
@@ -46,9 +58,10 @@ export async function documentXml(bytes: Uint8Array, limits: SourceLimits): Prom
     files = unzipSync(bytes, {
       filter: (f) => {
         if (++entries > limits.maxZipEntries) throw new Error(`more than ${limits.maxZipEntries} entries`);
-        if (f.name !== 'word/document.xml' && f.name !== 'word/document2.xml') return false;
+        if (!DOCUMENT_PARTS.includes(f.name) && f.name !== NUMBERING_PART && f.name !== STYLES_PART) return false;
         if (f.originalSize > limits.maxXmlBytes) {
-          tooLarge = true;
+          // Numbering and styles over the limit are left out; the document over it cannot be read.
+          if (DOCUMENT_PARTS.includes(f.name)) tooLarge = true;
           return false;
         }
         return true;
@@ -59,11 +72,10 @@ export async function documentXml(bytes: Uint8Array, limits: SourceLimits): Prom
   }
   const xml = files['word/document.xml'] ?? files['word/document2.xml'];
   if (!xml) return tooLarge ? { problem: 'too-large' } : { problem: 'damaged', detail: 'no word/document.xml' };
-  try {
-    return new TextDecoder('utf-8', { fatal: false }).decode(xml);
-  } catch (err) {
-    return { problem: 'damaged', detail: (err as Error).message };
-  }
+  const decode = (b: Uint8Array | undefined) => (b ? new TextDecoder('utf-8', { fatal: false }).decode(b) : undefined);
+  const numbering = decode(files[NUMBERING_PART]);
+  const styles = decode(files[STYLES_PART]);
+  return { document: decode(xml)!, ...(numbering ? { numbering } : {}), ...(styles ? { styles } : {}) };
 }
 
 const attr = (a: Record<string, string>, name: string): string | undefined => a[`w:${name}`] ?? a[name];
@@ -72,9 +84,13 @@ const intAttr = (a: Record<string, string>, fallback: number): number => {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 };
 
-/** Reads a document.xml into a text view. */
-export async function readDocumentXml(xml: string, limits: SourceLimits): Promise<SourceView> {
+/** Reads a document.xml (with its numbering and styles, for the numbers Word draws) into a text view. */
+export async function readDocumentXml(xml: string, limits: SourceLimits, parts: Omit<DocxParts, 'document'> = {}): Promise<SourceView> {
   const view = new ViewBuilder('docx', limits.maxViewChars);
+  const numbering = await Numbering.read(parts.numbering, parts.styles);
+  /** The paragraph properties that choose its list number: style, list, level (innermost paragraph last). */
+  const pProps: { style?: string; numId?: string; ilvl?: number }[] = [];
+  let inPPr = 0;
   /** Paragraph texts being built (a text box inside a paragraph opens another). */
   const paras: string[] = [];
   /** Tables being read, innermost last; tables nested past the depth limit are read as their parent's text. */
@@ -127,9 +143,22 @@ export async function readDocumentXml(xml: string, limits: SourceLimits): Promis
         skip++;
         return;
       }
+      // A paragraph's properties: only what chooses its list number is read.
+      if (inPPr > 0) {
+        const p = pProps[pProps.length - 1];
+        if (p && name === 'w:pStyle') p.style = attr(a, 'val');
+        else if (p && name === 'w:numId') p.numId = attr(a, 'val');
+        else if (p && name === 'w:ilvl') p.ilvl = parseInt(attr(a, 'val') ?? '', 10) || 0;
+        if (name === 'w:pPr') inPPr++;
+        return;
+      }
       switch (name) {
+        case 'w:pPr':
+          inPPr++;
+          return;
         case 'w:p':
           paras.push('');
+          pProps.push({});
           return;
         case 'w:t':
           inText++;
@@ -202,6 +231,10 @@ export async function readDocumentXml(xml: string, limits: SourceLimits): Promis
         if (SKIPPED.has(name)) skip--;
         return;
       }
+      if (inPPr > 0) {
+        if (name === 'w:pPr') inPPr--;
+        return;
+      }
       switch (name) {
         case 'w:t':
           inText = Math.max(0, inText - 1);
@@ -226,7 +259,10 @@ export async function readDocumentXml(xml: string, limits: SourceLimits): Promis
           return;
         case 'w:p': {
           const text = paras.pop() ?? '';
-          put({ kind: 'para', text });
+          const p = pProps.pop();
+          // The number Word draws before a paragraph of a list (一、, （一）, 1.), as the clerk sees it.
+          const label = numbering && p ? numbering.next(p.numId, p.ilvl, p.style) : '';
+          put({ kind: 'para', text: label + text });
           return;
         }
         case 'w:tbl': {
