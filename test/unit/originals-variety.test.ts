@@ -111,6 +111,13 @@ describe('.docx as Word and WPS write it', () => {
       assert.deepEqual(said(v), said(plain), copyHeader ? 'header copied' : 'no header');
     }
   });
+  it('hidden text (w:vanish: a template\'s instructions) is not read; text merely formatted is', async () => {
+    const hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>【填写说明：本段写明主动公开的条数】</w:t></w:r>';
+    const v = await sameAsClean(docxWith((x) => x
+      .replace('<w:t>条。</w:t></w:r>', `<w:t>条。</w:t></w:r>${hidden}`)
+      .replace(/<w:r><w:rPr><\/w:rPr><w:t>(\d+)<\/w:t><\/w:r>/, '<w:r><w:rPr><w:b/><w:vanish w:val="false"/></w:rPr><w:t>$1</w:t></w:r>')));
+    assert.doesNotMatch(v.text, /填写说明/);
+  });
   it('a content control never filled: its prompt is not read; a paragraph says （待填写）, a cell is blank', async () => {
     const prompt = (run: string) => `<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>${run}</w:sdtContent></w:sdt>`;
     const ask = prompt('<w:r><w:t>单击或点击此处输入文字。</w:t></w:r>');
@@ -208,6 +215,12 @@ describe('.html as government sites publish it', () => {
     const at = lines.indexOf('表二（单位：件）');
     assert.ok(at > 0, v.text.slice(0, 800));
     assert.match(lines[at + 1]!, /^（本列数据的勾稽关系为/);
+  });
+  it('what a page hides (display:none, hidden) is not read: share buttons, a printing copy, metadata', async () => {
+    const html = htmlText.replace(/charset=[\w-]+/i, 'charset=utf-8')
+      .replace(/<h2>/, '<div style="DISPLAY: none"><p>分享到：微信 微博</p><table><tr><td>1</td><td>2</td></tr></table></div><p hidden>打印本页</p><span style="display:none;">阅读次数：99</span><img style="display:none" src="x.png"><h2>');
+    const v = await sameAs(html);
+    assert.doesNotMatch(v.text, /分享到|打印本页|阅读次数/);
   });
   it('a page saved from Word (网页格式): o:p tags, conditional comments, a hidden row of spacer cells, &nbsp; for blanks', async () => {
     const html = htmlText.replace(/charset=[\w-]+/i, 'charset=utf-8')

@@ -4,7 +4,8 @@
  * own spans: `w:tblGrid`, often missing or stale, is not needed). A table holding tables, or a one-column
  * frame around the report, is layout: its contents are read as if it were not there (blocks.ts).
  * Word's automatic list numbers (一、 （一） 1.) are written before their paragraphs, as Word draws them
- * (docx-numbering.ts). Not the report's text, and left out: headers, footers, footnotes, properties, field codes, tracked
+ * (docx-numbering.ts). Not the report's text, and left out: hidden text (`w:vanish`: a template's
+ * instructions), headers, footers, footnotes, properties, field codes, tracked
  * deletions (`w:del`, `w:moveFrom`, rows and cells marked deleted; insertions are kept, as Word shows them),
  * the old properties a tracked change keeps (`w:tcPrChange`…, which hold stale spans), and the prompt of a
  * content control never filled (`w:showingPlcHdr`): a paragraph gets a visible （待填写） instead, which
@@ -99,6 +100,10 @@ export async function readDocumentXml(xml: string, limits: SourceLimits, parts: 
   let inText = 0;
   let skip = 0;
   let inTrPr = 0;
+  /** Inside a run, its properties being read, and whether they hide it. */
+  let inRun = 0;
+  let runProps = false;
+  let hidden = false;
   let inTcPr = 0;
   /** Content controls open, and whether each shows its prompt (never filled). */
   const controls: { unfilled: boolean }[] = [];
@@ -131,9 +136,12 @@ export async function readDocumentXml(xml: string, limits: SourceLimits, parts: 
   await walk(xml, {
     open(name, a) {
       if (skip > 0) {
+        // Hidden text (w:vanish in a run's own properties): not shown, not printed, not read.
+        if (runProps && skip === 1 && name === 'w:vanish' && !/^(false|0|off)$/.test(attr(a, 'val') ?? '')) hidden = true;
         if (SKIPPED.has(name)) skip++;
         return;
       }
+      if (name === 'w:rPr' && inRun > 0 && inPPr === 0) runProps = true;
       // A row or cell marked deleted by tracked changes (in its properties, before the skipped w:del).
       if (name === 'w:del' && inTrPr > 0) {
         const r = own() ? row() : undefined;
@@ -159,6 +167,10 @@ export async function readDocumentXml(xml: string, limits: SourceLimits, parts: 
         case 'w:p':
           paras.push('');
           pProps.push({});
+          return;
+        case 'w:r':
+          inRun++;
+          hidden = false;
           return;
         case 'w:t':
           inText++;
@@ -229,6 +241,7 @@ export async function readDocumentXml(xml: string, limits: SourceLimits, parts: 
     close(name) {
       if (skip > 0) {
         if (SKIPPED.has(name)) skip--;
+        if (skip === 0) runProps = false;
         return;
       }
       if (inPPr > 0) {
@@ -236,6 +249,10 @@ export async function readDocumentXml(xml: string, limits: SourceLimits, parts: 
         return;
       }
       switch (name) {
+        case 'w:r':
+          inRun = Math.max(0, inRun - 1);
+          hidden = false;
+          return;
         case 'w:t':
           inText = Math.max(0, inText - 1);
           return;
@@ -277,7 +294,7 @@ export async function readDocumentXml(xml: string, limits: SourceLimits, parts: 
       }
     },
     text(s) {
-      if (inText > 0 && skip === 0 && unfilled === 0) add(s);
+      if (inText > 0 && skip === 0 && unfilled === 0 && !hidden) add(s);
     },
   }, true);
   if (view.full) view.problems.push({ kind: 'too-large', limit: limits.maxViewChars });

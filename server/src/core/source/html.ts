@@ -1,8 +1,9 @@
 /**
  * .html/.htm pages as agencies publish them: any character set (the `<meta charset>`, else sniffed: UTF-8
  * when the bytes are valid UTF-8, else GB18030, which covers GBK and GB2312), paragraphs as lines, and
- * tables with rowspan/colspan expanded into a grid. Layout tables (a page's frame, a table holding other
- * tables) are not data: their cells' contents are read in order as paragraphs.
+ * tables with rowspan/colspan expanded into a grid. What the page hides (display:none) is not read. Layout
+ * tables (a page's frame, a table holding other tables) are not data: their cells' contents are read in order
+ * as paragraphs.
  */
 import { type Block, type CellNode as BlockCell, emitTable, type TableNode } from './blocks';
 import { ViewBuilder } from './view';
@@ -17,6 +18,10 @@ const BLOCK = new Set([
   'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'header', 'footer',
   'nav', 'aside', 'blockquote', 'pre', 'hr', 'center', 'form', 'main', 'figure', 'figcaption', 'address', 'caption', 'body', 'html',
 ]);
+
+/** An element the page hides (`hidden`, `display:none`): share buttons, a copy for printing, metadata. */
+const HIDDEN_STYLE = /(?:^|;)\s*display\s*:\s*none\b/i;
+const isHidden = (a: Record<string, string>): boolean => 'hidden' in a || (a.style !== undefined && HIDDEN_STYLE.test(a.style));
 
 /** Which decoder label a declared charset means. */
 function decoderLabel(declared: string): string | undefined {
@@ -95,7 +100,7 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
 
   await walk(text, {
     open(name, a) {
-      if (skip > 0 || SKIP.has(name)) {
+      if (skip > 0 || SKIP.has(name) || isHidden(a)) {
         skip++;
         return;
       }
