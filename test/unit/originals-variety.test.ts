@@ -168,6 +168,17 @@ describe('.docx with Word\'s automatic list numbers', () => {
     const v = await sameAsClean(numbered((x) => x.replace(HEADING, (_, a, b) => (++n <= 2 ? `${a}${b}${'一二'[n - 1]}、` : `${a}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr>${b}`))));
     assert.match(v.text, /^三、收到和处理政府信息公开申请情况$/m);
   });
+  it('a multilevel list defined by a list style (w:numStyleLink → the style → the list with the levels)', async () => {
+    const files = unzipSync(cleanDocx);
+    files['word/document.xml'] = strToU8(cleanXml.replace(HEADING, '$1<w:numPr><w:ilvl w:val="0"/><w:numId w:val="6"/></w:numPr>$2'));
+    files['word/numbering.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="报告标题列表"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="报告标题列表"/></w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num></w:numbering>`);
+    files['word/styles.xml'] = strToU8(strFromU8(files['word/styles.xml']!).replace('</w:styles>',
+      '<w:style w:type="numbering" w:styleId="报告标题列表"><w:name w:val="报告标题列表"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style></w:styles>'));
+    await sameAsClean(zipSync(files));
+  });
   it('without numbering.xml a list paragraph is read as written; a bullet adds nothing', async () => {
     const files = unzipSync(cleanDocx);
     files['word/document.xml'] = strToU8(cleanXml.replace(HEADING, '$1<w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr>$2$3'));

@@ -3,7 +3,9 @@
  * whose number is not typed but kept as a list. Without it a heading reads 总体情况 where the clerk sees
  * 一、总体情况. A paragraph names its list directly (`w:numPr`: `w:numId`, `w:ilvl`) or through its style
  * (styles.xml, `w:basedOn` followed). Counters run per abstract list; a list instance's `w:startOverride`
- * restarts a level the first time the instance is used; a level restarts when a level above it advances.
+ * restarts a level the first time the instance is used; a level restarts when a level above it advances. A
+ * list defined by a list style (Word's multilevel lists linked to headings: `w:numStyleLink`) is followed
+ * to the list that holds its levels.
  * Bullets are decoration and give nothing.
  */
 import { walk } from './xml';
@@ -107,6 +109,8 @@ const CLOSED = /[、。．，）)】］\]\s]$/;
 
 export class Numbering {
   private readonly abstracts = new Map<string, Map<number, Level>>();
+  /** An abstract list defined by a list style (`w:numStyleLink`): the style whose list holds its levels. */
+  private readonly links = new Map<string, string>();
   private readonly instances = new Map<string, Instance>();
   private readonly styles = new Map<string, StyleNumbering>();
   private readonly counters = new Map<string, (number | undefined)[]>();
@@ -122,6 +126,7 @@ export class Numbering {
 
   private async readNumbering(xml: string): Promise<void> {
     let abstract: Map<number, Level> | undefined;
+    let abstractId = '';
     let instance: Instance | undefined;
     let override: number | undefined;
     let level: Level | undefined;
@@ -135,7 +140,11 @@ export class Numbering {
         switch (name) {
           case 'w:abstractNum':
             abstract = new Map();
-            this.abstracts.set(a['w:abstractNumId'] ?? '', abstract);
+            abstractId = a['w:abstractNumId'] ?? '';
+            this.abstracts.set(abstractId, abstract);
+            return;
+          case 'w:numStyleLink':
+            if (abstract && val(a)) this.links.set(abstractId, val(a)!);
             return;
           case 'w:num':
             instance = { abstractId: '', starts: new Map(), levels: new Map(), used: false };
@@ -187,7 +196,8 @@ export class Numbering {
     await walk(xml, {
       open: (name, a) => {
         if (name === 'w:style') {
-          style = a['w:type'] === 'paragraph' ? {} : undefined;
+          // Paragraph styles, and list styles (which a numStyleLink names).
+          style = a['w:type'] === 'paragraph' || a['w:type'] === 'numbering' ? {} : undefined;
           if (style) this.styles.set(a['w:styleId'] ?? '', style);
         } else if (name === 'w:pPr') inPPr++;
         else if (name === 'w:rPr') inRPr++;
@@ -217,6 +227,19 @@ export class Numbering {
     return { ...(id !== undefined ? { numId: id } : {}), ilvl: Math.max(0, Math.min(MAX_LEVEL, lvl ?? 0)) };
   }
 
+  /** The abstract list that holds the levels: through list styles (numStyleLink → style → its list). */
+  private linked(abstractId: string): string {
+    let id = abstractId;
+    for (let k = 0; k < MAX_STYLE_CHAIN; k++) {
+      const style = this.links.get(id);
+      const numId = style ? this.styles.get(style)?.numId : undefined;
+      const target = numId ? this.instances.get(numId)?.abstractId : undefined;
+      if (target === undefined || target === id) break;
+      id = target;
+    }
+    return id;
+  }
+
   /**
    * The number Word draws before the next paragraph with these properties (advancing its list's counter),
    * with what separates it from the text; '' when the paragraph is not numbered or is a bullet.
@@ -225,13 +248,15 @@ export class Numbering {
     const r = this.resolve(numId, ilvl, styleId);
     if (r.numId === undefined || r.numId === '0') return '';
     const inst = this.instances.get(r.numId);
-    const abs = inst ? this.abstracts.get(inst.abstractId) : undefined;
-    if (!inst || !abs) return '';
+    if (!inst) return '';
+    const absId = this.linked(inst.abstractId);
+    const abs = this.abstracts.get(absId);
+    if (!abs) return '';
     const levelOf = (k: number): Level | undefined => inst.levels.get(k) ?? abs.get(k);
     const lvl = levelOf(r.ilvl);
     if (!lvl || lvl.fmt === 'bullet') return '';
-    const counts = this.counters.get(inst.abstractId) ?? [];
-    this.counters.set(inst.abstractId, counts);
+    const counts = this.counters.get(absId) ?? [];
+    this.counters.set(absId, counts);
     const startOf = (k: number) => inst.starts.get(k) ?? levelOf(k)?.start ?? 0;
     if (!inst.used) {
       inst.used = true;
