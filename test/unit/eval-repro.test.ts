@@ -36,12 +36,6 @@ const STRUCTURE = ['table-cell-count', 'table-row-missing', 'table-column-missin
 interface Case { file: string; part: string; what: string; expect: () => void | Promise<void> }
 const CASES: Case[] = [
   // ---- the text reader, core/parse
-  { file: '04-layout-blank-cell.txt', part: 'core/parse', what: '§8.4: PDF layout, a blank cell is a gap in its column — the row is read left-aligned, a false sum-balance',
-    expect: () => {
-      const { model, findings } = checkText(text('04-layout-blank-cell.txt'));
-      noErrors(findings, [...SUMS, 'table-cell-count']);
-      rightOrDeclined(tablesOf(model).requests, { carriedIn: [1, 0, null, null, 0, 0, 1] });
-    } },
   { file: '11-title-split-mid-word.txt', part: 'core/parse', what: 'the title broken mid-word by PDF layout (…工 / 作年度报告): agency takes the year, the report year comes from the period, period-year missed',
     expect: () => {
       const { model, findings } = checkText(text('11-title-split-mid-word.txt'));
