@@ -43,6 +43,7 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private logWaiters: { re: RegExp; resolve: (message: string) => void }[] = [];
+  private messageWaiters: { re: RegExp; resolve: (message: string) => void }[] = [];
   stderr = '';
   initResult?: InitializeResult;
 
@@ -61,9 +62,11 @@ export class TestClient {
     });
     this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => {
       this.messages.push(p);
+      this.messageWaiters = this.messageWaiters.filter((w) => (w.re.test(p.message) ? (w.resolve(p.message), false) : true));
     });
     this.conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
       this.messages.push(p);
+      this.messageWaiters = this.messageWaiters.filter((w) => (w.re.test(p.message) ? (w.resolve(p.message), false) : true));
       return null;
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => {
@@ -156,6 +159,16 @@ export class TestClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`nothing logged matching ${re} in ${timeoutMs} ms\n${this.logs.join('\n')}`)), timeoutMs);
       this.logWaiters.push({ re, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+    });
+  }
+
+  /** The first window/showMessage (or showMessageRequest) matching `re` (one already shown, or the next). */
+  waitMessage(re: RegExp, timeoutMs = 10000): Promise<string> {
+    const have = this.messages.find((m) => re.test(m.message));
+    if (have !== undefined) return Promise.resolve(have.message);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no message matching ${re} in ${timeoutMs} ms\n${this.messages.map((m) => m.message).join('\n')}`)), timeoutMs);
+      this.messageWaiters.push({ re, resolve: (m) => { clearTimeout(timer); resolve(m); } });
     });
   }
 

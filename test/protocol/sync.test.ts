@@ -145,19 +145,27 @@ describe('protocol: edits outside the document', () => {
     await assertServerHas(uri, text, 'negative');
   });
 
-  it('a malformed change is refused whole and the server keeps serving the text it had', async () => {
-    const uri = 'file:///outside/malformed.txt';
-    const text = seed004.text;
-    client.open(uri, text);
-    for (const contentChanges of [
+  it('a malformed change closes the document on the server: its findings withdrawn, the user told, until it is opened again', async () => {
+    for (const [i, contentChanges] of ([
       [{ range: { start: { line: 'x', character: 0 }, end: { line: 0, character: 0 } }, text: 'Z' }],
       [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 42 }],
       [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'ok' }, null],
       'not a list',
-    ]) {
-      void client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 9 }, contentChanges });
+    ] as unknown[]).entries()) {
+      const uri = `file:///outside/malformed-${i}.txt`;
+      client.open(uri, seed002.text);
+      assert.ok((await client.pullDiagnostics(uri)).length > 0, 'the seed has findings');
+      const told = client.waitMessage(new RegExp(`已停止检查“malformed-${i}\\.txt”：编辑器发来的修改无法应用`));
+      void client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges });
+      await told;
+      // The server holds no text for it: no findings of a text the client no longer has, no outline.
+      assert.deepEqual(await client.pullDiagnostics(uri), []);
+      const syms = await client.request<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(!syms || syms.length === 0, `no outline: ${JSON.stringify(syms)}`);
+      // Opened again, it is checked again from the client's text.
+      client.close(uri);
+      client.open(uri, seed004.text);
+      await assertServerHas(uri, seed004.text, `malformed-${i}`);
     }
-    void client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: null }, contentChanges: [{ text: 'gone' }] });
-    await assertServerHas(uri, text, 'malformed');
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type DataCallback, Emitter, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 import type { DroppedMessage } from '../../server/src/server/framing';
-import { ProtocolGate } from '../../server/src/server/gate';
+import { describeUnsynced, ProtocolGate } from '../../server/src/server/gate';
 
 /** A reader the test feeds by hand, and a writer that records. */
 function harness() {
@@ -35,13 +35,37 @@ describe('protocol gate', () => {
     h.send(didChange('u', 3));
     assert.equal(h.gate.superseded('u', 2), true);
     assert.equal(h.gate.superseded('u', 3), false);
-    // A refused change is not waited for: the document keeps version 3.
-    h.send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: 'u', version: 4 }, contentChanges: [{ text: 5 }] } });
-    assert.equal(h.gate.superseded('u', 3), false);
-    assert.match(h.logs.join('\n'), /refused a change of u: change 0 has no text string/);
     h.send({ jsonrpc: '2.0', method: 'textDocument/didClose', params: { textDocument: { uri: 'u' } } });
     assert.equal(h.gate.superseded('u', 3), false);
     assert.equal(h.delivered.length, 5);
+  });
+
+  it('a change it cannot apply closes the document on the server, once, and says so', () => {
+    const h = harness();
+    const unsynced: unknown[] = [];
+    h.gate.onUnsynced((u) => unsynced.push(u));
+    h.send(init);
+    h.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'u', version: 1, text: '', languageId: 'x' } } });
+    h.send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: 'u', version: 2 }, contentChanges: [{ text: 5 }] } });
+    assert.deepEqual(h.delivered.at(-1), { jsonrpc: '2.0', method: 'textDocument/didClose', params: { textDocument: { uri: 'u' } } });
+    assert.match(h.logs.join('\n'), /refused a change of u: change 0 has no text string; it is not checked until it is opened again/);
+    assert.deepEqual(unsynced, [{ uri: 'u', why: 'refused' }]);
+    // Later changes of the document the server no longer holds are passed on (they apply to nothing) and
+    // are not waited for; another bad one tells nothing more.
+    h.send(didChange('u', 3));
+    assert.equal(h.gate.superseded('u', 2), false);
+    h.send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: 'u', version: 4 }, contentChanges: 'x' } });
+    assert.equal(unsynced.length, 1);
+    // Opened again, it is held again.
+    h.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'u', version: 5, text: '', languageId: 'x' } } });
+    h.send(didChange('u', 6));
+    assert.equal(h.gate.superseded('u', 5), true);
+  });
+
+  it('the user is told which file stopped being checked and how to recover, in their language', () => {
+    assert.equal(describeUnsynced({ uri: 'file:///d/2024%E5%B9%B4%E6%8A%A5%E5%91%8A.txt', why: 'refused' }, 'zh'),
+      'GovReport 已停止检查“2024年报告.txt”：编辑器发来的修改无法应用。关闭后重新打开该文件即可恢复检查。');
+    assert.match(describeUnsynced({ uri: 'file:///d/a.txt', why: 'too-large' }, 'en'), /stopped checking “a.txt”: it is too large.*reopen/);
   });
 
   it('a document message too large to read becomes a close of that document; a request, an error', () => {

@@ -6,13 +6,31 @@
  * version that has arrived, so work for an older one can be dropped while the newer waits in the queue.
  */
 import {
-  type DataCallback, type Disposable, ErrorCodes, type Event, type Message, type MessageReader, type MessageWriter,
+  type DataCallback, type Disposable, Emitter, ErrorCodes, type Event, type Message, type MessageReader, type MessageWriter,
   type PartialMessageInfo,
 } from 'vscode-languageserver/node';
 import { checkChanges, openVersion, RefusedChange } from './documents';
 import type { DroppedMessage } from './framing';
 
 type State = 'new' | 'running' | 'shutdown';
+/** Why the server stopped holding a document's text. */
+export interface Unsynced { uri: string; why: 'refused' | 'too-large' }
+
+/** What the user is told when the server stopped holding a document: which file, why, and how to recover. */
+export function describeUnsynced(u: Unsynced, locale: 'zh' | 'en'): string {
+  let name = u.uri;
+  try {
+    name = decodeURIComponent(u.uri.slice(u.uri.lastIndexOf('/') + 1)) || u.uri;
+  } catch {
+    // a malformed escape: the URI as it came
+  }
+  if (locale === 'en') {
+    const why = u.why === 'too-large' ? 'it is too large to synchronise' : 'the editor sent a change that cannot be applied';
+    return `GovReport stopped checking “${name}”: ${why}. Close and reopen it to check it again.`;
+  }
+  const why = u.why === 'too-large' ? '文件过大，无法同步' : '编辑器发来的修改无法应用';
+  return `GovReport 已停止检查“${name}”：${why}。关闭后重新打开该文件即可恢复检查。`;
+}
 
 const DOCUMENT_NOTIFICATIONS = new Set(['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave', 'textDocument/willSave']);
 
@@ -42,6 +60,12 @@ export class ProtocolGate implements MessageReader {
   private state: State = 'new';
   /** Per open document, the version of the newest open or change that has arrived. */
   private readonly arrived = new Map<string, number>();
+  private readonly unsynced = new Emitter<Unsynced>();
+  /**
+   * A document the server stopped holding because it cannot hold the client's text (a change it cannot apply,
+   * a message too large to read): it was closed on the server, so the user is to be told it is not checked.
+   */
+  readonly onUnsynced: Event<Unsynced> = this.unsynced.event;
 
   constructor(
     private readonly inner: MessageReader,
@@ -142,15 +166,26 @@ export class ProtocolGate implements MessageReader {
           checkChanges((params as { contentChanges?: unknown }).contentChanges, td.version);
         } catch (err) {
           if (!(err instanceof RefusedChange)) throw err;
-          // Refused here, so the document keeps its text and its version, and nothing waits for a change that never comes.
-          this.log(`govreport: refused a change of ${td.uri}: ${err.message}; the document keeps its text`);
+          // The client applied a change the server cannot: from here the server's text would not be the client's.
+          // Hold none rather than a wrong one: the document is closed on the server (its findings withdrawn) until
+          // the client opens it again.
+          this.log(`govreport: refused a change of ${td.uri}: ${err.message}; it is not checked until it is opened again`);
+          this.closeOnServer(td.uri, 'refused', deliver);
           return;
         }
-        this.arrived.set(td.uri, td.version as number);
+        // A change of a document the server does not hold (never opened, or closed on the server) applies to nothing.
+        if (this.arrived.has(td.uri)) this.arrived.set(td.uri, td.version as number);
       } else if (method === 'textDocument/didOpen') this.arrived.set(td.uri, openVersion(td.version));
       else if (method === 'textDocument/didClose') this.arrived.delete(td.uri);
     }
     deliver(message);
+  }
+
+  private closeOnServer(uri: string, why: Unsynced['why'], deliver: DataCallback): void {
+    // A refused change of a document that was never opened closes nothing and tells nothing.
+    const held = this.arrived.has(uri);
+    this.admit({ jsonrpc: '2.0', method: 'textDocument/didClose', params: { textDocument: { uri } } }, deliver);
+    if (held || why === 'too-large') this.unsynced.fire({ uri, why });
   }
 
   /** A message skipped for its size: answer it if it was a request; close its document if it changed one. */
@@ -161,7 +196,7 @@ export class ProtocolGate implements MessageReader {
     } else if (uri && (method === 'textDocument/didOpen' || method === 'textDocument/didChange') && this.state === 'running') {
       // The server cannot hold the text the client has: hold none rather than a wrong one.
       this.log(`govreport: ${uri} is too large to synchronise (${d.length} bytes); it is not checked until it is opened again smaller`);
-      this.admit({ jsonrpc: '2.0', method: 'textDocument/didClose', params: { textDocument: { uri } } }, deliver);
+      this.closeOnServer(uri, 'too-large', deliver);
     }
   }
 }

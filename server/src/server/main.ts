@@ -28,6 +28,7 @@ import { describeStop, ReportIndex } from './report-index';
 import { SettingsStore } from './settings';
 import { Workspace } from './workspace';
 import { createTransport, rateLimited } from './transport';
+import { describeUnsynced } from './gate';
 
 import { setFlagsFromString } from 'node:v8';
 
@@ -239,6 +240,14 @@ connection.onDidChangeWatchedFiles((params) => {
     settings.filesChanged();
     settingsChanged();
   }
+});
+
+// A document the server had to stop holding (its text would no longer be the client's): say so once, in the user's language.
+transport.reader.onUnsynced((u) => {
+  void settings.get(u.uri).then(
+    (s) => connection.window.showWarningMessage(describeUnsynced(u, resolveLocale(s.locale, clientLocale))),
+    () => connection.window.showWarningMessage(describeUnsynced(u, resolveLocale('auto', clientLocale))),
+  );
 });
 
 documents.onDidOpen((e) => publisher.changed(e.document));
