@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../server/src/core/checks/types';
 import { modelToJson } from '../../server/src/core/model-json';
-import { checkText, fixText } from '../../server/src/core/service';
+import { checkText } from '../../server/src/core/service';
 import { ROOT } from '../helpers/fixtures';
 
 const REPRO = path.join(ROOT, 'eval', 'repro');
@@ -62,12 +62,6 @@ const CASES: Case[] = [
       assert.ok(r8.some((f) => f.message.includes('112')) && r8.some((f) => f.message.includes('62')), list(findings));
     } },
   // ---- the checks
-  { file: '18-spaces-fix-deletes-words.txt', part: 'checks/rules/table-label.ts', what: 'cells one space apart: “信息内容 本年处理决定数量” and “（三）不予公开 1.属于国家秘密” are taken for labels; the safe fix deletes 信息内容, the group label and the item number',
-    expect: () => {
-      const raw = text('18-spaces-fix-deletes-words.txt');
-      const fixed = fixText(raw).text;
-      for (const words of ['信息内容 本年处理决定数量', '（三）不予公开 1.属于国家秘密']) assert.ok(fixed.includes(words), `fix removed words from “${words}”`);
-    } },
 ];
 
 describe('eval reproducers (todo: each names the part at fault)', () => {

@@ -28,6 +28,23 @@ function withoutDebris(debris: readonly Debris[], line: string, r: Range): { tex
   return { text: line.slice(s, e), range: span(r.start.line, s, e) };
 }
 
+/**
+ * Whether the written label holds the canonical one whole, as its own words beside other words: then the other
+ * words are cells run into the label by a copy that kept one space between cells (a header cell such as
+ * 信息内容, the group's label such as （三）不予公开) — the label itself is right, and rewriting it would delete
+ * what the clerk wrote.
+ */
+function holdsCanonical(written: string, canonical: string): boolean {
+  const parts = written.trim().split(/\s+/);
+  const want = keyOf(canonical);
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j <= parts.length; j++) {
+      if (j - i < parts.length && keyOf(parts.slice(i, j).join(' ')) === want) return true;
+    }
+  }
+  return false;
+}
+
 const NUMBERING = /^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[.、．)]\s*)\s*/;
 
 export const tableLabel: Check = {
@@ -60,6 +77,7 @@ export const tableLabel: Check = {
             written = clean.text;
           }
         }
+        if (holdsCanonical(written, d.canonical)) continue;
         const f: RawFinding = {
           range: r,
           message: ctx.t({ zh: `“${written}”与规范名称“${d.canonical}”不一致`, en: `"${written}" differs from the canonical label "${d.canonical}"` }),
