@@ -6,6 +6,7 @@
 //   npm run bench -- --markdown         also print the summary as a Markdown table
 //   BENCH_QUICK=1 npm run bench         fewer iterations (a smoke run; figures are noisier)
 //   npm run bench -- --no-build         use out/ and dist/ as they are
+//   npm run bench -- originals --instructions   also count the 6-page PDF's instructions (valgrind; minutes)
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
@@ -73,7 +74,7 @@ await section('extension', async () => {
   await benchActivation(summary);
 });
 await section('cli', () => benchCli(summary));
-await section('originals', () => benchOriginals(summary));
+await section('originals', () => benchOriginals(summary, { instructions: flags.has('--instructions') }));
 await section('hostile', async () => {
   await benchBurst(summary);
   await benchLargeFiles(summary);

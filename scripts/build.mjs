@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/ with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -43,19 +43,36 @@ const lazyBundles = (self) => ({
   },
 });
 
+/**
+ * pdf.js's CMaps for Chinese fonts a PDF names without embedding them: the Adobe-GB1 and Adobe-CNS1
+ * collections (mainland and traditional Chinese; 77 files, 570 KB; Japanese and Korean ones are left out),
+ * copied next to the bundles with their licence, and read from disk only when such a PDF is opened.
+ */
+const CMAPS = { from: 'node_modules/pdfjs-dist/cmaps', to: 'dist/cmaps', names: /^(?:Adobe-(?:GB1|CNS1)|UniGB|UniCNS|GB|CNS|B5|ETen|ETHK|HK).*\.bcmap$|^LICENSE$/ };
+
+function copyCMaps() {
+  if (!existsSync(CMAPS.from)) return;
+  mkdirSync(CMAPS.to, { recursive: true });
+  for (const f of readdirSync(CMAPS.from).filter((n) => CMAPS.names.test(n))) copyFileSync(path.join(CMAPS.from, f), path.join(CMAPS.to, f));
+}
+
 const entries = ([
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The CLI's worker threads: the core and file reading only, so a worker starts faster than the whole CLI.
   { entryPoints: ['server/src/cli/check/worker.ts'], outfile: 'dist/check-worker.js' },
+  // The language server's reader of originals, in a worker thread (the readers themselves stay lazy bundles).
+  { entryPoints: ['server/src/node/read-worker.ts'], outfile: 'dist/read-worker.js' },
   ...LAZY.map((l) => ({ entryPoints: [l.module], outfile: l.outfile })),
 ]).filter((e) => existsSync(e.entryPoints[0])).map((e) => ({ ...e, plugins: [lazyBundles(e.outfile)] }));
 
 if (watch) {
+  copyCMaps();
   for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();
   console.log('watching…');
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  copyCMaps();
   for (const f of ['dist/server.js', 'dist/cli.js']) if (existsSync(f)) chmodSync(f, 0o755);
 }

@@ -174,7 +174,7 @@ printTable('shape', [...ordered(byShape, SHAPE_ORDER), ['total', total]]);
 printTable('source kind', [...ordered(byKind, [...new Set(Object.values(KIND))]), ['total', total]]);
 console.log('report: recognised as a report · sections: the six (less one planted missing) found exactly · totals: labelled totals read right');
 console.log('declined: cells of tables not read with confidence · false err: error-level findings not planted (sums / structure / other)');
-console.log('err on declined: errors inside a table marked not confident · warn: warnings not planted (R8 text-table-mismatch / other) · info: information and hints not planted\n');
+console.log('err on declined: false errors inside a table marked not confident · warn: warnings not planted (R8 text-table-mismatch / other) · info: information and hints not planted\n');
 
 // ------------------------------------------------------------------------------------------------ worst cases
 const failures = results.filter((r) => r.problem);

@@ -130,6 +130,7 @@ const explicit = {
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   ViewColumn: { Active: -1, Beside: -2, One: 1 },
   DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  DecorationRangeBehavior: { OpenOpen: 0, ClosedClosed: 1, OpenClosed: 2, ClosedOpen: 3 },
   l10n: { t: (s) => (typeof s === 'string' ? s : s.message), bundle: undefined, uri: undefined },
   window: {
     activeTextEditor: undefined,

@@ -45,7 +45,9 @@ export function truthCells(truth) {
 /** A labelled total: the 总计 row and column of T3, the three 总计 of T4 (issue 11's measure). */
 const isTotal = ([table, row, col]) => (table === 'requests' && (row === 'total' || col === 'total')) || (table === 'appeals' && col.endsWith('.total'));
 
-const inRange = (line, range) => range && line >= range.start.line && line <= range.end.line;
+const before = (a, b) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+/** A position inside a range, by line and character (web text puts a whole report on one line). */
+const inRange = (pos, range) => !!range && !!pos && before(range.start, pos) && before(pos, range.end);
 /** English words in a message, leaving out what it quotes from the report (“…”), codes and commands. */
 const english = (msg) => /[A-Za-z]{4,}/.test(msg.replace(/“[^”]*”|govreport[\w-]*|[a-z]+(?:-[a-z]+)+|https?:\S+/g, ''));
 export const isChinese = (msg) => /[\u3400-\u9fff]/.test(msg) && !english(msg);
@@ -126,7 +128,6 @@ export function scoreFile({ truth, shape, model, diagnostics }) {
     if (isChinese(d.message)) s.messages.chinese++;
     if (d.code in s.doubt) s.doubt[d.code]++;
     const line = d.range?.start?.line ?? -1;
-    if (d.severity === 'error' && declinedRanges.some((r) => inRange(line, r))) s.onDeclined++;
     if (used.has(i)) return;
     let explained = allowed.has(d.code);
     if (SUM_CODES.has(d.code)) {
@@ -135,6 +136,7 @@ export function scoreFile({ truth, shape, model, diagnostics }) {
       sumBudget[table]--;
     }
     if (explained) return;
+    if (d.severity === 'error' && declinedRanges.some((r) => inRange(d.range?.start, r))) s.onDeclined++;
     const item = { code: d.code, line: line + 1, message: d.message };
     if (d.severity === 'error') {
       s.falseErrors[SUM_CODES.has(d.code) ? 'sum' : STRUCTURE_CODES.has(d.code) ? 'structure' : 'other']++;

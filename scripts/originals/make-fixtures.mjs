@@ -1,13 +1,16 @@
 // Makes the originals fixtures (fixtures/originals/): HTML pages with rowspan/colspan in UTF-8 and GBK, the
 // .docx LibreOffice makes of them, PDFs made of those, a table split over two pages, a scanned-like PDF with
-// no text layer, an encrypted PDF, a legacy .doc, and the five seeds rendered to .docx and .pdf.
+// no text layer, an encrypted PDF, a legacy .doc, the five seeds rendered to .docx and .pdf, a 6-page report
+// in the official print size, and reports whose tables draw no ruling lines (as WPS and web-to-PDF tools do).
 // Needs LibreOffice and qpdf (Debian: libreoffice-writer-nogui fonts-noto-cjk qpdf; installed here when
-// missing and run as root). Usage: node scripts/originals/make-fixtures.mjs
+// missing and run as root). Usage: node scripts/originals/make-fixtures.mjs [NAME...] — every fixture, or only
+// the makers named (the keys of MAKERS below), leaving the other fixtures as committed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { cjkPdf, serialize } from './hand-pdf.mjs';
 import { reportHtml } from './report-html.mjs';
 
 const require = createRequire(import.meta.url);
@@ -32,67 +35,28 @@ const convert = (file, to, dir = work) => {
 };
 const put = (from, name) => copyFileSync(from, path.join(OUT, name));
 mkdirSync(path.join(OUT, 'seeds'), { recursive: true });
-
-// 1. A clean report, UTF-8, official merged header cells; LibreOffice's .docx of it, and its PDF.
-const clean = path.join(work, 'clean.html');
-writeFileSync(clean, reportHtml({}));
-put(clean, 'clean.html');
-const cleanDocx = convert(clean, 'docx:MS Word 2007 XML');
-put(cleanDocx, 'clean.docx');
-put(convert(cleanDocx, 'pdf'), 'clean.pdf');
-
-// 2. A planted sum error, in GBK: 总计 of 本年新收 is 5, its row sums to 4.
-const sums = { new: [3, 1, 0, 0, 0, 0, 5], granted: [2, 1, 0, 0, 0, 0, 3], total: [2, 1, 0, 0, 0, 0, 3], carriedOut: [1, 0, 0, 0, 0, 0, 1] };
-const gbkHtml = reportHtml({ agency: '示例县民政局', charset: 'gbk', values: sums });
-const gbk = path.join(work, 'sum-error-gbk.html');
-writeFileSync(gbk, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: gbkHtml }));
-put(gbk, 'sum-error-gbk.html');
-const gbkDocx = convert(gbk, 'docx:MS Word 2007 XML');
-put(gbkDocx, 'sum-error.docx');
-put(convert(gbkDocx, 'pdf'), 'sum-error.pdf');
-
-// 3. A blank cell (部分公开, 商业企业), UTF-8.
-const blank = path.join(work, 'blank-cell.htm');
-writeFileSync(blank, reportHtml({ agency: '示例镇人民政府', values: { partial: [0, null, 0, 0, 0, 0, 0] } }));
-put(blank, 'blank-cell.htm');
-const blankDocx = convert(blank, 'docx:MS Word 2007 XML');
-put(blankDocx, 'blank-cell.docx');
-put(convert(blankDocx, 'pdf'), 'blank-cell.pdf');
-
-// 4. A table split over two pages: large print pushes 表三 across a page break.
-const split = path.join(work, 'split-table.html');
-writeFileSync(split, reportHtml({ agency: '示例市统计局', fontSize: 15 }));
-put(convert(convert(split, 'docx:MS Word 2007 XML'), 'pdf'), 'split-table.pdf');
-
-// 5. A scanned-like PDF: a page that only draws (no text layer).
-const objs = [
-  '<< /Type /Catalog /Pages 2 0 R >>',
-  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-];
-const drawing = '0.5 g 50 700 495 80 re f 0 g 60 650 m 535 650 l S 60 600 m 535 600 l S\n';
-objs.push(`<< /Length ${drawing.length} >>\nstream\n${drawing}endstream`);
-let pdf = '%PDF-1.4\n';
-const offsets = objs.map((o, i) => {
-  const at = pdf.length;
-  pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  return at;
-});
-const xref = pdf.length;
-pdf += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-pdf += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-writeFileSync(path.join(OUT, 'scanned.pdf'), pdf);
-
-// 6. An encrypted PDF (an open password) and a legacy .doc.
-execFileSync('qpdf', ['--encrypt', 'secret', 'owner', '256', '--', path.join(OUT, 'clean.pdf'), path.join(OUT, 'encrypted.pdf')]);
-put(convert(clean, 'doc:MS Word 97'), 'legacy.doc');
-
-// 7. The five seeds as .docx and .pdf: their text, with each table-like run of tab-separated lines a table
-// (a cell a field), and for the one-cell-a-line seed the rows the checker read (label and cells as written).
-const { parseReport } = require(path.join(ROOT, 'out/server/src/core/service.js'));
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-for (const f of readdirSync(path.join(ROOT, 'fixtures/seeds')).filter((n) => n.endsWith('.txt'))) {
-  const text = readFileSync(path.join(ROOT, 'fixtures/seeds', f), 'utf8').replace(/^\uFEFF/, '').replace(/ ?\{\{[^}]*\}\}/g, '');
+const seedNames = () => readdirSync(path.join(ROOT, 'fixtures/seeds')).filter((n) => n.endsWith('.txt'));
+const { parseReport } = require(path.join(ROOT, 'out/server/src/core/service.js'));
+
+/** The PDF of an HTML page, by way of the .docx LibreOffice makes of it (as a clerk's Word file would be). */
+const viaDocx = (html) => convert(convert(html, 'docx:MS Word 2007 XML'), 'pdf');
+
+/** An HTML page kept as the fixture, with the .docx LibreOffice makes of it and that .docx's PDF. */
+function htmlDocxPdf(html, base) {
+  put(html, path.basename(html));
+  const docx = convert(html, 'docx:MS Word 2007 XML');
+  put(docx, `${base}.docx`);
+  put(convert(docx, 'pdf'), `${base}.pdf`);
+}
+
+/**
+ * A seed report as an HTML page: its text, with each table-like run of tab-separated lines a table (a cell a
+ * field), and for the one-cell-a-line seed the rows the checker read (label and cells as written). `border`
+ * 0 draws no ruling lines; `style` is the body's CSS (a print size).
+ */
+function seedHtml(name, { border = 1, style = '' } = {}) {
+  const text = readFileSync(path.join(ROOT, 'fixtures/seeds', name), 'utf8').replace(/^\uFEFF/, '').replace(/ ?\{\{[^}]*\}\}/g, '');
   const lines = text.split(/\r?\n/);
   const model = parseReport(text);
   const cellShaped = Object.values(model.tables).filter((t) => t.shape === 'cells');
@@ -103,18 +67,19 @@ for (const f of readdirSync(path.join(ROOT, 'fixtures/seeds')).filter((n) => n.e
     const rows = [...t.rows.values()].sort((a, b) => a.range.start.line - b.range.start.line);
     tableAt.set(t.range.start.line, rows.map((r) => [r.label?.text ?? '', ...r.cells.filter((c) => c.state !== 'missing').map((c) => c.raw)]));
   }
-  let html = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n';
+  const table = `<table border="${border}" cellspacing="0" width="100%">\n`;
+  let html = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body${style ? ` style="${style}"` : ''}>\n`;
   let open = false;
   const close = () => { if (open) html += '</table>\n'; open = false; };
   lines.forEach((l, i) => {
     if (tableAt.has(i)) {
       close();
-      html += '<table border="1" cellspacing="0" width="100%">\n' + tableAt.get(i).map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>\n`).join('') + '</table>\n';
+      html += table + tableAt.get(i).map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>\n`).join('') + '</table>\n';
     }
     if (skip.has(i)) return;
     const cells = l.split('\t');
     if (cells.length > 1 && l.trim() && cells.slice(1).some((c) => c.trim())) {
-      if (!open) html += '<table border="1" cellspacing="0" width="100%">\n';
+      if (!open) html += table;
       open = true;
       html += `<tr>${cells.map((c) => `<td>${esc(c.trim())}</td>`).join('')}</tr>\n`;
       return;
@@ -124,12 +89,85 @@ for (const f of readdirSync(path.join(ROOT, 'fixtures/seeds')).filter((n) => n.e
     if (p) html += `<p>${esc(p)}</p>\n`;
   });
   close();
-  const base = f.replace(/\.txt$/, '');
-  const h = path.join(work, `${base}.html`);
-  writeFileSync(h, html + '</body></html>\n');
-  const docx = convert(h, 'docx:MS Word 2007 XML');
-  put(docx, `seeds/${base}.docx`);
-  put(convert(docx, 'pdf'), `seeds/${base}.pdf`);
+  const file = path.join(work, `${name.replace(/\.txt$/, '')}${border ? '' : '-borderless'}${style ? '-print' : ''}.html`);
+  writeFileSync(file, html + '</body></html>\n');
+  return file;
 }
+
+const MAKERS = {
+  // A clean report, UTF-8, official merged header cells; LibreOffice's .docx of it, and its PDF.
+  clean() {
+    const clean = path.join(work, 'clean.html');
+    writeFileSync(clean, reportHtml({}));
+    htmlDocxPdf(clean, 'clean');
+    // An encrypted PDF (an open password) and a legacy .doc of it.
+    execFileSync('qpdf', ['--encrypt', 'secret', 'owner', '256', '--', path.join(OUT, 'clean.pdf'), path.join(OUT, 'encrypted.pdf')]);
+    put(convert(clean, 'doc:MS Word 97'), 'legacy.doc');
+  },
+  // A planted sum error, in GBK: 总计 of 本年新收 is 5, its row sums to 4.
+  'sum-error'() {
+    const gbkHtml = reportHtml({ agency: '示例县民政局', charset: 'gbk', values: SUM_ERROR });
+    const gbk = path.join(work, 'sum-error-gbk.html');
+    writeFileSync(gbk, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: gbkHtml }));
+    htmlDocxPdf(gbk, 'sum-error');
+  },
+  // A blank cell (部分公开, 商业企业), UTF-8.
+  'blank-cell'() {
+    const blank = path.join(work, 'blank-cell.htm');
+    writeFileSync(blank, reportHtml({ agency: '示例镇人民政府', values: { partial: [0, null, 0, 0, 0, 0, 0] } }));
+    htmlDocxPdf(blank, 'blank-cell');
+  },
+  // A table split over two pages: large print pushes 表三 across a page break.
+  'split-table'() {
+    const split = path.join(work, 'split-table.html');
+    writeFileSync(split, reportHtml({ agency: '示例市统计局', fontSize: 15 }));
+    put(viaDocx(split), 'split-table.pdf');
+  },
+  // A scanned-like PDF: a page that only draws (no text layer).
+  scanned() {
+    const drawing = '0.5 g 50 700 495 80 re f 0 g 60 650 m 535 650 l S 60 600 m 535 600 l S\n';
+    writeFileSync(path.join(OUT, 'scanned.pdf'), serialize([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+      `<< /Length ${drawing.length} >>\nstream\n${drawing}endstream`,
+    ]));
+  },
+  // The five seeds as .docx and .pdf.
+  seeds() {
+    for (const f of seedNames()) {
+      const base = f.replace(/\.txt$/, '');
+      const docx = convert(seedHtml(f), 'docx:MS Word 2007 XML');
+      put(docx, `seeds/${base}.docx`);
+      put(convert(docx, 'pdf'), `seeds/${base}.pdf`);
+    }
+  },
+  // A real report in a large print size (四号, 14pt): seed 004 on 6 pages, the PDF the speed target is
+  // measured on.
+  'six-pages'() {
+    put(viaDocx(seedHtml(seedNames().find((n) => n.startsWith('004')), { style: 'font-size:14pt' })), 'six-pages.pdf');
+  },
+  // Tables drawn without ruling lines: a report in the official layout (merged header cells) with a planted
+  // sum error, and seed 004, both printed to PDF with border="0" tables.
+  borderless() {
+    const html = path.join(work, 'borderless.html');
+    writeFileSync(html, reportHtml({ agency: '示例县民政局', values: SUM_ERROR, border: 0 }));
+    put(viaDocx(html), 'borderless.pdf');
+    put(viaDocx(seedHtml(seedNames().find((n) => n.startsWith('004')), { border: 0 })), 'seeds/004-borderless.pdf');
+  },
+  // A Chinese font named but not embedded, no ToUnicode: the text is known only through the CMaps of
+  // Adobe-GB1 (UniGB-UCS2-H: UCS-2 codes; GBK-EUC-H: GBK bytes). Seed 004's text, written by hand.
+  'not-embedded'() {
+    const text = readFileSync(path.join(ROOT, 'fixtures/seeds', seedNames().find((n) => n.startsWith('004'))), 'utf8').replace(/ ?\{\{[^}]*\}\}/g, '').replace(/\*\*/g, '');
+    writeFileSync(path.join(OUT, 'not-embedded-ucs2.pdf'), cjkPdf(text, { encoding: 'UniGB-UCS2-H' }));
+    writeFileSync(path.join(OUT, 'not-embedded-gbk.pdf'), cjkPdf(text, { encoding: 'GBK-EUC-H', rules: false }));
+  },
+};
+
+const SUM_ERROR = { new: [3, 1, 0, 0, 0, 0, 5], granted: [2, 1, 0, 0, 0, 0, 3], total: [2, 1, 0, 0, 0, 0, 3], carriedOut: [1, 0, 0, 0, 0, 0, 1] };
+
+const wanted = process.argv.slice(2);
+for (const name of wanted) if (!MAKERS[name]) throw new Error(`no fixture maker ${name}; there are: ${Object.keys(MAKERS).join(' ')}`);
+for (const [name, make] of Object.entries(MAKERS)) if (wanted.length === 0 || wanted.includes(name)) make();
 rmSync(work, { recursive: true, force: true });
 console.log(`made ${readdirSync(OUT).length} fixtures in ${path.relative(ROOT, OUT)}`);

@@ -9,10 +9,10 @@ const spec = require('../../out/server/src/core/format/spec.js');
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const td = (text, attrs = '') => `<td${attrs}>${esc(text ?? '')}</td>`;
 
-export function reportHtml({ agency = '示例区人民政府办公室', year = 2023, charset = 'utf-8', values = {}, appeals, proactive = {}, fontSize, sentence } = {}) {
+export function reportHtml({ agency = '示例区人民政府办公室', year = 2023, charset = 'utf-8', values = {}, appeals, proactive = {}, fontSize, sentence, border = 1 } = {}) {
   const ed = year >= 2021 ? '2021' : '2019';
   const cells = (key, n) => (values[key] ?? Array(n).fill(0)).map((v) => td(v === null ? '' : v)).join('');
-  const t = (body) => `<table border="1" cellspacing="0" width="100%">\n${body}</table>\n`;
+  const t = (body) => `<table border="${border}" cellspacing="0" width="100%">\n${body}</table>\n`;
   let t2 = '';
   for (const b of spec.PROACTIVE[ed]) {
     const n = b.columns.length;

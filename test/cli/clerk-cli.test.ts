@@ -154,6 +154,20 @@ describe('cli: installed outside the checkout', () => {
     const r = run(['check', '年报.txt'], { cwd: away, bin });
     assert.equal(r.code, 1, r.err);
     assert.match(r.out, /年报\.txt:125:2: 错误 sum-row-total “一、本年新收政府信息公开申请数量”行的“总计”列应为 9/);
+    // Originals read from the installed package: the lazy bundles (sources.js, pdfjs.js) and, for a PDF whose
+    // Chinese font is not embedded, the CMaps beside them.
+    for (const f of ['sum-error.pdf', 'not-embedded-gbk.pdf', 'clean.docx']) copyFileSync(path.join(FIXTURES, 'originals', f), path.join(away, f));
+    const pdf = run(['check', 'sum-error.pdf'], { cwd: away, bin });
+    assert.match(pdf.out, /sum-error\.pdf:\d+:\d+: 错误 sum-row-total .*（原文：第 \d+ 页 表 \d+ 第 \d+ 行 第 \d+ 列）/, pdf.out + pdf.err);
+    const cmap = run(['check', 'not-embedded-gbk.pdf', 'clean.docx'], { cwd: away, bin });
+    assert.doesNotMatch(cmap.out, /source-unreadable|sources\.js|pdfjs\.js/, cmap.out);
+    assert.match(cmap.out, /clean\.docx：未发现问题/);
+    assert.match(cmap.out, /not-embedded-gbk\.pdf：0 个错误/);
+    // Every runtime file the language server loads beside its bundle is installed with it.
+    const installed = path.join(prefix, 'lib', 'node_modules', JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).name, 'dist');
+    for (const f of ['server.js', 'sources.js', 'pdfjs.js', 'read-worker.js', 'check-worker.js', 'cmaps/Adobe-GB1-UCS2.bcmap']) {
+      assert.ok(existsSync(path.join(installed, f)), `dist/${f} is installed`);
+    }
     const ls = run(['--version'], { cwd: away, bin: path.join(prefix, 'bin', 'govreport-language-server') });
     assert.equal(ls.code, 0);
     assert.equal(ls.out.trim(), JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);

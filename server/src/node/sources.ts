@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { SourceView } from '../core/source/types';
-import { SOURCE_LIMITS, type SourceKind } from '../core/source/types';
+import { SOURCE_LIMITS, type SourceEnv, type SourceKind } from '../core/source/types';
 import { readFileBytes, readReportFile, type ReadResult } from './files';
 
 /** File name endings of originals (kept here as well as in the readers, so that listing files loads nothing). */
@@ -24,9 +24,32 @@ export function loadReaders(): Promise<Readers> {
   return (readers ??= import('../core/source/index.js'));
 }
 
+/**
+ * Where pdf.js's CMaps for Chinese fonts are: dist/cmaps, next to the bundle (scripts/build.mjs copies them
+ * there); from the compiled tests (out/server/src/node), the same folder of the build.
+ */
+const CMAP_DIRS = [path.join(__dirname, 'cmaps'), path.join(__dirname, '..', '..', '..', '..', 'dist', 'cmaps')];
+/** A .bcmap is at most 60 KB; anything much larger is not one. */
+const MAX_CMAP_BYTES = 1024 * 1024;
+
+/** What the readers may ask of the disk: a bundled CMap by name (a PDF names it: only plain names are read). */
+export const SOURCE_ENV: SourceEnv = {
+  async readCMap(name) {
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(name)) return undefined;
+    for (const dir of CMAP_DIRS) {
+      try {
+        return await readFileBytes(path.join(dir, `${name}.bcmap`), MAX_CMAP_BYTES);
+      } catch {
+        // not in this folder
+      }
+    }
+    return undefined;
+  },
+};
+
 /** An original's bytes into its text view (never throws for what is in the bytes). */
 export async function viewOf(bytes: Uint8Array, kind: SourceKind | undefined): Promise<SourceView> {
-  return (await loadReaders()).readSource(bytes, kind);
+  return (await loadReaders()).readSource(bytes, kind, undefined, SOURCE_ENV);
 }
 
 export interface ReportText {

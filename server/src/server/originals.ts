@@ -6,9 +6,8 @@
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { SourceView } from '../core/source/types';
-import { readFileBytes } from '../node/files';
-import { sourceKind, viewOf } from '../node/sources';
-import { SOURCE_LIMITS } from '../core/source/types';
+import { ReadPool } from '../node/read-pool';
+import { sourceKind } from '../node/sources';
 import { ORIGINAL_SCHEME } from '../protocol';
 
 /** Views kept (one per original opened; a report's view is a few hundred KB). */
@@ -26,6 +25,9 @@ export function fileUriOf(uri: string): string {
 export class Originals {
   private readonly views = new Map<string, { mtimeMs: number; view: Promise<SourceView> }>();
 
+  /** Originals are read in a worker thread: a large PDF never holds back the other documents' diagnostics. */
+  constructor(private readonly pool = new ReadPool()) {}
+
   /** The view of the original at `uri` (read again when the file changed). */
   async view(uri: string): Promise<SourceView> {
     const fileUri = fileUriOf(uri);
@@ -34,7 +36,7 @@ export class Originals {
     const mtimeMs = (await stat(file)).mtimeMs;
     const hit = this.views.get(fileUri);
     if (hit && hit.mtimeMs === mtimeMs) return hit.view;
-    const view = readFileBytes(file, SOURCE_LIMITS.maxFileBytes).then((bytes) => viewOf(bytes, sourceKind(file)));
+    const view = this.pool.read(file, sourceKind(file));
     this.views.delete(fileUri);
     this.views.set(fileUri, { mtimeMs, view });
     if (this.views.size > MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
@@ -53,7 +55,10 @@ export class Originals {
     }
   }
 
+  /** The view's document closed: its view is dropped, and its read stopped if it is still going. */
   forget(uri: string): void {
-    this.views.delete(fileUriOf(uri));
+    const fileUri = fileUriOf(uri);
+    this.views.delete(fileUri);
+    if (fileUri.startsWith('file:')) this.pool.cancel(fileURLToPath(fileUri));
   }
 }

@@ -1,11 +1,15 @@
 /**
- * Values that came in a block apart from their labels (pdftotext without -layout: nine labels, then their
- * nine values; or the values first). The block is paired with the labels in order only when the order can be
- * trusted: the labels name distinct rows in the form's order, the values are exactly as many as those rows
- * have cells, and every row's own sums (R3) hold on its share. Otherwise the segment is left as it was, and
- * the doubt rules decline the table.
+ * Values that came apart from their labels (pdftotext without -layout). Three things happen there:
+ * - a block of labels, then their values (or the values first): paired in order;
+ * - a row's values interrupted by the rest of its wrapped label (`5.要求行政机关确认或重新出具已获` `0` `取信息` `0 0 …`):
+ *   the pieces joined back;
+ * - one label followed by several rows' values, the labels of the rows after it printed elsewhere (the rows of
+ *   a group whose label spans them come out at the table's end): each share given to the row its label names.
+ * Each is done only when the order can be trusted: the labels name rows in the form's order, the values are
+ * exactly as many as those rows have cells, and every row's own sums (R3) hold on its share. Otherwise the
+ * segment is left as it was, and the doubt rules decline the table.
  */
-import type { Layout } from './layout';
+import { columnSums, type Layout } from './layout';
 import { rowSums } from './fit';
 import type { Candidate, Segment } from './regions';
 import type { Token } from './tokens';
@@ -30,7 +34,7 @@ function rowOf(l: LabelItem, layout: Layout): number {
     }
   }
   // A group label (（三）不予公开) names no row, however like one it reads.
-  if (l.matches.some((m) => m.entry.table === layout.table && m.entry.role === 'group' && m.score >= score)) return -1;
+  if (l.matches.some((m) => m.entry.table === layout.table && m.entry.role === 'group' && m.score >= score && m.entry.editions.includes(layout.edition))) return -1;
   return best;
 }
 
@@ -75,8 +79,155 @@ function share(values: Token[], rows: number[], layout: Layout, present: Readonl
 
 /** The candidates of a segment with value blocks paired to their labels, where that is certain (the same list when none is). */
 export function pairBlocks(seg: Segment, layout: Layout, present: ReadonlySet<string>): Candidate[] {
+  const joined = joinContinued(seg.candidates, layout, present);
+  const spread = spreadRows(joined, layout, present);
+  return pairAdjacent(spread, layout, present);
+}
+
+/** A number one space after the words of a label cell: a value that pdftotext put on the label's line. */
+const TRAILING_VALUE = /[^\s\d]\s(\d{1,9})$/;
+
+/** Of the form's rows, at least this share must be named by some label for a stream of values to be theirs. */
+const STREAM_MIN_NAMED = 0.8;
+
+/**
+ * Text written one cell a line keeps its values in the order of the rows even where its labels went astray
+ * (plain pdftotext puts the labels of rows under a merged group label at the table's end, and a value on the
+ * line of a wrapped label). When the values are exactly as many as the form's rows have cells, the rows are
+ * named by labels somewhere in the table, and every sum holds — each row's own (R3) and down the columns (R1,
+ * R2) — the values are those rows', in order. Null when any of that fails.
+ */
+export function streamRows(seg: Segment, layout: Layout, present: ReadonlySet<string>): Candidate[] | null {
+  const sums = columnSums(layout);
+  if (sums.length === 0) return null;
+  const values: Token[] = [];
+  const named = new Map<number, LabelItem[]>();
+  for (const c of seg.candidates) {
+    for (const v of c.values) if (v.kind === 'value') values.push(v);
+    let last: LabelItem[] | undefined;
+    for (const l of c.labels) {
+      const r = rowOf(l, layout);
+      if (r >= 0 && !named.has(r)) named.set(r, (last = [l]));
+      // The rest of a label broken over lines goes with it.
+      else if (r < 0 && last && !l.token.numbering && !l.matches.some((m) => m.entry.table === layout.table && m.score >= NAMES)) last.push(l);
+      else last = undefined;
+      // A value printed on the line of a wrapped label (`…政府信息公开申 6`) is a value in its place.
+      const m = TRAILING_VALUE.exec(l.token.text);
+      if (m) {
+        const end = l.token.end;
+        const start = end - m[1]!.length;
+        values.push({ ...l.token, start, end, text: m[1]!, kind: 'value', value: { state: 'number', value: Number(m[1]), decimals: 0 }, key: '', numbering: '' });
+      }
+    }
+  }
+  values.sort((a, b) => a.line - b.line || a.start - b.start);
+  const rows = layout.rows.map((_, i) => i);
+  if (named.size < layout.rows.length * STREAM_MIN_NAMED) return null;
+  const parts = share(values, rows, layout, present);
+  if (!parts) return null;
+  // Down the columns: R1 and R2 in every column the rows have.
+  const cols = layout.columns.filter((k) => present.has(k));
+  const at = new Map(layout.rows.map((r, i) => [r.key, i]));
+  const num = (row: number, col: number): number => {
+    const v = parts[row]![col]!.value;
+    return v && v.state === 'number' && v.value !== null ? v.value : Number.NaN;
+  };
+  for (const s of sums) {
+    for (let c = 0; c < cols.length; c++) {
+      const total = s.terms.reduce((acc, [k, sign]) => acc + sign * num(at.get(k)!, c), 0);
+      if (!(total === num(at.get(s.target)!, c))) return null;
+    }
+  }
+  return parts.map((p, i) => made(named.get(i) ?? [], p));
+}
+
+/** A label's own row among a candidate's labels: the last label naming a row, or -1. */
+function ownRow(c: Candidate, layout: Layout): number {
+  for (let i = c.labels.length - 1; i >= 0; i--) {
+    const r = rowOf(c.labels[i]!, layout);
+    if (r >= 0) return r;
+  }
+  return -1;
+}
+
+/** A label that can only be the rest of one broken over lines: no numbering, and naming nothing of the table. */
+function fragmentOnly(c: Candidate, layout: Layout): boolean {
+  return c.labels.length > 0 && c.labels.every((l) => !l.token.numbering
+    && !l.matches.some((m) => m.entry.table === layout.table && m.score >= NAMES));
+}
+
+const widthOf = (layout: Layout, r: number, present: ReadonlySet<string>) => layout.rows[r]!.columns.filter((k) => present.has(k)).length;
+const realCount = (c: Candidate) => c.values.filter((v) => v.kind === 'value').length;
+
+/** Rows whose values the rest of their wrapped label interrupted: joined when together they make whole rows. */
+function joinContinued(cands: Candidate[], layout: Layout, present: ReadonlySet<string>): Candidate[] {
+  let changed = false;
   const out: Candidate[] = [];
-  const cands = seg.candidates;
+  for (const c of cands) {
+    const prev = out[out.length - 1];
+    const r = prev ? ownRow(prev, layout) : -1;
+    if (prev && r >= 0 && realCount(prev) > 0 && realCount(c) > 0 && fragmentOnly(c, layout)) {
+      const w = widthOf(layout, r, present);
+      if (w > 0 && realCount(prev) % w !== 0 && (realCount(prev) + realCount(c)) % w === 0) {
+        out[out.length - 1] = { labels: [...prev.labels, ...c.labels], values: [...prev.values, ...c.values], firstLine: prev.firstLine, lastLine: c.lastLine };
+        changed = true;
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return changed ? out : cands;
+}
+
+/**
+ * One label, then the values of several rows: the rows after it lost their labels to elsewhere in the table
+ * (label-only candidates naming them). Shared out when each share keeps its row's sums and each of the
+ * following rows has its label there.
+ */
+function spreadRows(cands: Candidate[], layout: Layout, present: ReadonlySet<string>): Candidate[] {
+  let changed = false;
+  const out: Candidate[] = [];
+  /** Label-only candidates' labels naming rows, by row index: where the lost labels are. */
+  const apart = new Map<number, LabelItem>();
+  for (const c of cands) {
+    if (c.values.length > 0) continue;
+    for (const l of c.labels) {
+      const r = rowOf(l, layout);
+      if (r >= 0 && !apart.has(r)) apart.set(r, l);
+    }
+  }
+  const used = new Set<LabelItem>();
+  for (const c of cands) {
+    const r = ownRow(c, layout);
+    const w = r >= 0 ? widthOf(layout, r, present) : 0;
+    const n = realCount(c);
+    const k = w > 0 && n > w && n % w === 0 ? n / w : 0;
+    if (k >= MIN_BLOCK && r + k <= layout.rows.length) {
+      const rows = Array.from({ length: k }, (_, i) => r + i);
+      const labels = rows.slice(1).map((x) => apart.get(x));
+      const parts = labels.every((l) => l !== undefined) && rows.every((x) => widthOf(layout, x, present) === w)
+        ? share(c.values, rows, layout, present) : null;
+      if (parts) {
+        out.push(made(c.labels, parts[0]!));
+        labels.forEach((l, i) => {
+          out.push(made([l!], parts[i + 1]!));
+          used.add(l!);
+        });
+        changed = true;
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  if (!changed) return cands;
+  // The labels given to their values are no longer labels apart.
+  return out.map((c) => (c.values.length === 0 && c.labels.some((l) => used.has(l)) ? { ...c, labels: c.labels.filter((l) => !used.has(l)) } : c))
+    .filter((c) => c.labels.length > 0 || c.values.length > 0);
+}
+
+/** A block of labels next to a block of values: paired in order. */
+function pairAdjacent(cands: Candidate[], layout: Layout, present: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
   let changed = false;
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;

@@ -38,17 +38,23 @@ function isDouble(prev: Token | undefined, cur: Token): boolean {
     && prev.indented && !cur.indented && cur.line > prev.line;
 }
 
+function doubledAny(list: Token[]): boolean {
+  for (let i = 1; i < list.length; i++) if (isDouble(list[i - 1], list[i]!)) return true;
+  return false;
+}
+
 export function reconcile(values: Token[], ncols: number): Reconciled {
   const { core, leadingBlanks, trailingBlanks } = trimBlanks(values);
   const doubled: Token[] = [];
   let list = core;
-  if (list.length > ncols) {
+  // Doubled values make a row too long — counting the empty cells written after it (a blank 总计 of one cell a line).
+  if (list.length > ncols || (doubledAny(list) && list.length + trailingBlanks.length > ncols)) {
     const kept: Token[] = [];
     for (let i = 0; i < list.length; i++) {
       if (isDouble(list[i - 1], list[i]!) && !doubled.includes(list[i - 1]!)) doubled.push(list[i]!);
       else kept.push(list[i]!);
     }
-    if (doubled.length > 0 && kept.length >= ncols) list = kept;
+    if (doubled.length > 0 && kept.length + (list.length > ncols ? 0 : trailingBlanks.length) >= ncols) list = kept;
     else doubled.length = 0;
   }
   if (list.length > ncols) {

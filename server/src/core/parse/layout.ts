@@ -4,7 +4,7 @@
  * applicant columns, and T4 has one unlabelled row of fifteen, printed in three groups of five.
  */
 import {
-  APPEALS_COLUMNS, APPEALS_GROUPS, APPEALS_ROW, type Edition, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, type TableKey,
+  APPEALS_COLUMNS, APPEALS_GROUPS, APPEALS_ROW, type Edition, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, SUMS, type TableKey,
 } from '../format/spec';
 
 export interface RowSlot {
@@ -74,3 +74,27 @@ export const LAYOUTS: Record<TableKey, readonly Layout[]> = {
   // T4 is the same in both editions: one layout.
   appeals: [appeals('2021')],
 };
+
+/** A sum down the columns: in every column, the target row's cell = Σ sign × the terms' cells. */
+export interface ColumnSum {
+  target: string;
+  terms: [string, number][];
+  /** The target and the terms. */
+  rows: string[];
+}
+
+/** The sums down a layout's columns (R1, R2), their terms expanded to the layout's rows. */
+export function columnSums(layout: Layout): ColumnSum[] {
+  const keys = layout.rows.map((r) => r.key);
+  const out: ColumnSum[] = [];
+  for (const s of SUMS) {
+    if (s.table !== layout.table || s.over !== 'rows' || !keys.includes(s.target)) continue;
+    const terms: [string, number][] = [];
+    for (const t of s.terms) {
+      if (t.key.endsWith('.*')) for (const k of keys) { if (k.startsWith(t.key.slice(0, -1))) terms.push([k, t.sign]); }
+      else if (keys.includes(t.key)) terms.push([t.key, t.sign]);
+    }
+    out.push({ target: s.target, terms, rows: [s.target, ...terms.map(([k]) => k)] });
+  }
+  return out;
+}

@@ -121,10 +121,10 @@ function repeatedHeader(info: LineInfo, table: TableKey): boolean {
 
 /** A region's cells come one a line with no blank lines between them: at least this many such lines … */
 const PACKED_MIN_CELLS = 8;
-/** … of which at least this share are followed directly by another … */
-const PACKED_SHARE = 0.6;
-/** … blank lines no more than this share of them (Word's one-cell shape has one after every cell) … */
-const PACKED_MAX_BLANKS = 0.4;
+/** … of which at least this share are followed directly by another (pdftotext puts a blank line after each) … */
+const PACKED_SHARE = 0.5;
+/** … blank lines fewer than them (a table with many cells left blank has many) … */
+const PACKED_MAX_BLANKS = 1;
 /** … and few of them indented (Word indents its cells by a tab). */
 const PACKED_MAX_INDENTED = 0.2;
 /** Empty lines after a packed table's last line taken as its last row's blank cells: at most a row's worth. */
@@ -133,6 +133,12 @@ const MAX_TRAILING_BLANK_CELLS = 15;
 /** A line holding one cell alone (one cell a line), or nothing to go by. */
 function single(info: LineInfo | undefined): boolean {
   return !!info && !info.multi && info.tokens.length === 1 && (info.kind === 'value' || info.kind === 'vocab' || info.kind === 'fragment');
+}
+
+/** The reading before `i` that is not blank, within the region. */
+function prevText(infos: LineInfo[], i: number, first: number): LineInfo | undefined {
+  for (let j = i - 1; j >= first; j--) if (infos[j]!.kind !== 'blank') return infos[j];
+  return undefined;
 }
 
 /** The next reading after `i` that is not blank, within the region. */
@@ -162,7 +168,7 @@ function packed(infos: LineInfo[], region: Region): boolean {
     if (i < region.last && single(infos[i + 1])) adjacent++;
   }
   // Word indents its cells by a tab; HTML's are not indented.
-  return singles >= PACKED_MIN_CELLS && adjacent >= singles * PACKED_SHARE && blanks <= singles * PACKED_MAX_BLANKS
+  return singles >= PACKED_MIN_CELLS && adjacent >= singles * PACKED_SHARE && blanks < singles * PACKED_MAX_BLANKS
     && indented <= singles * PACKED_MAX_INDENTED;
 }
 
@@ -208,7 +214,7 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
     const info = infos[i]!;
     const ln = info.line.index;
     // One cell a line with no blank lines between cells (HTML, each <p> a line): an empty line is a blank cell.
-    if (info.kind === 'blank' && cellsPacked && (cand || pending.length > 0) && single(infos[i - 1]) && single(nextText(infos, i, region.last))) {
+    if (info.kind === 'blank' && cellsPacked && (cand || pending.length > 0) && single(prevText(infos, i, region.first)) && single(nextText(infos, i, region.last))) {
       const blank: Token = { line: ln, start: 0, end: 0, text: '', kind: 'blank', key: '', numbering: '', indented: false, cell: true };
       if (!cand) {
         cand = { labels: pending, values: [], firstLine: pending[0]?.token.line ?? ln, lastLine: ln };
@@ -270,12 +276,20 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
         if (info.multi && matches.some((m) => (m.entry.role === 'row' || m.entry.role === 'group') && m.score >= 0.6
           && m.entry.table === ((seg as Segment | null)?.table ?? m.entry.table))) rowLabel = true;
       } else {
+        // Word's one-cell text ends each row with an empty line: an empty cell right after one is the next
+        // row's empty label cell (a group label merged over rows), not a blank value of the row before.
+        if (tok.kind === 'blank' && !tok.cell && !info.multi && i > region.first && infos[i - 1]!.kind === 'blank') {
+          if (cand && (cand as Candidate).values.some((v) => v.kind === 'value')) closeCandidate();
+          continue;
+        }
         if (!cand) {
           cand = { labels: pending, values: [], firstLine: pending[0]?.token.line ?? ln, lastLine: ln };
           pending = [];
         }
         const c = cand as Candidate;
-        if (tok.kind === 'value' || c.values.length > 0 || rowLabel) c.values.push(tok);
+        // Empty cells after a row's label: on its line (tab rows), or an empty cell a line (Word's one-cell text).
+        const emptyCell = tok.kind === 'blank' && c.labels.length > 0 && (tok.cell || (!info.multi && info.kind === 'cells'));
+        if (tok.kind === 'value' || c.values.length > 0 || rowLabel || emptyCell) c.values.push(tok);
         c.lastLine = ln;
         if (tok.kind === 'value') {
           seenValues = true;

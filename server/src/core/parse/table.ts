@@ -5,15 +5,15 @@
  * which value is which cell; the better layout is kept, and the doubt rules (doubt.ts) say whether the
  * result can be trusted.
  */
-import { type Edition, SUMS } from '../format/spec';
+import type { Edition } from '../format/spec';
 import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { range } from '../text/lines';
 import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
-import { pairBlocks } from './blocks';
+import { pairBlocks, streamRows } from './blocks';
 import { judge } from './doubt';
 import { fitValues, rowSums } from './fit';
-import { type Layout, LAYOUTS, type RowSlot } from './layout';
+import { columnSums, type Layout, LAYOUTS, type RowSlot } from './layout';
 import { type Candidate, countValues, hasCells, type HeaderToken, type Segment } from './regions';
 import type { Token } from './tokens';
 import { canonicalEntry, VOCABULARY } from './vocab';
@@ -132,7 +132,9 @@ export function readTable(seg: Segment, preferred: Edition | undefined): Table {
 function fitLayout(seg: Segment, layout: Layout): Fitting {
   let cands = seg.candidates;
   let fit = presentColumns(layout, cands.filter(hasCells), seg.header);
-  const paired = pairBlocks(seg, layout, fit.present);
+  // One cell a line: the values in the rows' order, confirmed by every sum, whatever became of the labels.
+  const stream = seg.shape === 'cells' ? streamRows(seg, layout, fit.present) ?? streamRows(seg, layout, allColumns(layout)) : null;
+  const paired = stream ?? pairBlocks(seg, layout, fit.present);
   if (paired !== cands) {
     cands = paired;
     fit = presentColumns(layout, cands.filter(hasCells), seg.header);
@@ -183,6 +185,8 @@ function mode(counts: number[]): number {
   }
   return bestN;
 }
+
+const allColumns = (layout: Layout): Set<string> => new Set(layout.columns);
 
 /** At least this share of the value rows must fit a column layout for the table to have it. */
 const COLUMN_FIT_SHARE = 0.5;
@@ -405,22 +409,6 @@ function resolveByColumns(layout: Layout, rows: Map<string, Row>, undecided: Und
       progress = true;
     }
   }
-}
-
-/** The sums down a layout's columns (R1, R2), their terms expanded to the layout's rows. */
-function columnSums(layout: Layout): { target: string; terms: [string, number][]; rows: string[] }[] {
-  const keys = layout.rows.map((r) => r.key);
-  const out: { target: string; terms: [string, number][]; rows: string[] }[] = [];
-  for (const s of SUMS) {
-    if (s.table !== layout.table || s.over !== 'rows' || !keys.includes(s.target)) continue;
-    const terms: [string, number][] = [];
-    for (const t of s.terms) {
-      if (t.key.endsWith('.*')) for (const k of keys) { if (k.startsWith(t.key.slice(0, -1))) terms.push([k, t.sign]); }
-      else if (keys.includes(t.key)) terms.push([t.key, t.sign]);
-    }
-    out.push({ target: s.target, terms, rows: [s.target, ...terms.map(([k]) => k)] });
-  }
-  return out;
 }
 
 /** Labels no chosen row took: group labels (for the outline), and text that matched nothing. */

@@ -231,7 +231,16 @@ export function readLine(line: Line): LineInfo {
   const t = line.text;
   const first = skipWhite(t);
   const info: LineInfo = { line, kind: 'blank', tokens: [], multi: false, vocab: [] };
-  if (first === t.length) return info;
+  if (first === t.length) {
+    // A tab and nothing else: in text written one cell a line, indented by a tab (Word), an empty cell (of a
+    // value column, or of a label column merged or left empty: the row's count of cells tells).
+    const tab = t.indexOf('\t');
+    if (tab >= 0 && t.indexOf('\t', tab + 1) < 0) {
+      info.kind = 'cells';
+      info.tokens = [{ line: line.index, start: tab + 1, end: tab + 1, text: '', kind: 'blank', key: '', numbering: '', indented: true }];
+    }
+    return info;
+  }
   if (PAGE_NUMBER.test(t)) {
     info.kind = 'page-number';
     return info;
@@ -282,6 +291,11 @@ export function readLine(line: Line): LineInfo {
     expanded.push(tk);
   }
   if (info.multi) markBadValues(expanded);
+  // A cell alone on its line holding a number written wrongly (O for 0, 〇, 1O): a value that is not a number.
+  else if (expanded.length === 1 && expanded[0]!.kind === 'label' && !expanded[0]!.numbering && badValueText(expanded[0]!.text) && !isVocab(expanded[0]!)) {
+    expanded[0]!.kind = 'value';
+    expanded[0]!.value = { state: 'invalid', value: null };
+  }
   info.tokens = expanded;
   classify(info);
   return info;
@@ -343,7 +357,7 @@ function badValueText(text: string): boolean {
   }
   if (n > 8) return false;
   // Punctuation alone (）, ”) is the tail of a wrapped label, not a value.
-  return digits > 0 ? cjk <= 2 : cjk === 0 && n <= 4 && /[A-Za-z?？]/.test(text);
+  return digits > 0 ? cjk <= 2 : cjk === 0 && n <= 4 && /[A-Za-z?？〇]/.test(text);
 }
 
 function isVocab(tk: Token): boolean {

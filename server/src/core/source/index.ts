@@ -6,7 +6,7 @@
 import { documentXml, readDocumentXml } from './docx';
 import { readHtml } from './html';
 import { readPdf } from './pdf';
-import { SOURCE_LIMITS, type SourceKind, type SourceLimits, type SourceProblem, type SourceView } from './types';
+import { SOURCE_LIMITS, type SourceEnv, type SourceKind, type SourceLimits, type SourceProblem, type SourceView } from './types';
 
 export * from './types';
 
@@ -53,7 +53,7 @@ function sniff(bytes: Uint8Array, hint: SourceKind | undefined): SourceKind | 'o
   return hint;
 }
 
-export async function readSource(bytes: Uint8Array, hint?: SourceKind, limits: SourceLimits = { ...SOURCE_LIMITS }): Promise<SourceView> {
+export async function readSource(bytes: Uint8Array, hint?: SourceKind, limits: SourceLimits = { ...SOURCE_LIMITS }, env: SourceEnv = {}): Promise<SourceView> {
   const kind = sniff(bytes, hint);
   const as: SourceKind = kind === 'ole' || kind === undefined ? (hint ?? 'legacy') : kind;
   try {
@@ -65,7 +65,7 @@ export async function readSource(bytes: Uint8Array, hint?: SourceKind, limits: S
       if (typeof xml !== 'string') return problemView('docx', { kind: xml.problem, ...(xml.detail ? { detail: xml.detail } : {}), ...(xml.problem === 'too-large' ? { limit: limits.maxXmlBytes } : {}) });
       return await readDocumentXml(xml, limits);
     }
-    if (kind === 'pdf') return await readPdf(bytes, limits);
+    if (kind === 'pdf') return await readPdf(bytes, limits, env);
     if (kind === 'html') return await readHtml(bytes, limits);
     return problemView(as, { kind: 'damaged', detail: 'not a .docx, .pdf or .html file' });
   } catch (err) {

@@ -7,53 +7,21 @@
  * columns) is joined to the one before. No text at all: a scanned PDF.
  */
 import type { PdfJs } from './pdfjs';
-import type { SourceLimits, SourceView } from './types';
-import { joinPieces, type RawCell, type RawTable, ViewBuilder } from './view';
-
-/** Geometry, in PDF points. Named here, next to what they govern. */
-const GEOMETRY = {
-  /** A filled rectangle thinner than this is a ruling line. */
-  ruleThickness: 3,
-  /** Rules this close are one boundary; segments this close along their line are one segment. */
-  snap: 2.5,
-  /** Runs on one line whose gap is below this share of the font size are one run (split runs, "35" "1"). */
-  joinGap: 0.3,
-  /** A gap wider than this share of the font size separates cells of a table drawn without rules. */
-  cellGap: 0.9,
-  /** Baselines within this share of the font size are one line. */
-  lineTolerance: 0.45,
-  /** The top and bottom share of a page where page numbers, headers and footers live. */
-  margin: 0.09,
-};
+import type { SourceEnv, SourceLimits, SourceView } from './types';
+import { baselines, GEOMETRY, type PageTable, type PdfCell, type Run, VALUE } from './pdf-parts';
+import { positionalTables } from './pdf-positions';
+import { joinPieces, type RawTable, ViewBuilder } from './view';
 
 const PAGE_NUMBER = /^\s*(?:[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*\/\s*\d{1,4})?|·\s*\d{1,4}\s*·|[-—]?\s*[ivxlc]{1,6}\s*[-—]?)\s*$/i;
 
 /** A line that starts like a heading (一、 （二） 3. ) begins a paragraph of its own. */
 const HEADING_START = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d{1,2}\s*[、.．](?!\d))/;
 
-interface Run {
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  size: number;
-}
-
 interface Seg {
   /** The fixed coordinate (y of a horizontal rule, x of a vertical one). */
   at: number;
   from: number;
   to: number;
-}
-
-/** A cell of a ruled table, with its left and right edge (to lay a continued part on the first part's columns). */
-type PdfCell = RawCell & { x0: number; x1: number };
-
-interface PageTable {
-  top: number;
-  bottom: number;
-  xs: number[];
-  raw: RawTable;
 }
 
 interface PageLine {
@@ -277,20 +245,14 @@ function readFrame(frame: { h: Seg[]; v: Seg[] }, runs: Run[], page: number): Pa
 
 /** Runs grouped into lines by baseline, each line's runs joined left to right. */
 function toLines(runs: Run[], cellGaps = false): PageLine[] {
-  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: Run[][] = [];
-  for (const run of sorted) {
-    const cur = lines[lines.length - 1];
-    if (cur && Math.abs(cur[0]!.y - run.y) <= GEOMETRY.lineTolerance * Math.max(run.size, cur[0]!.size)) cur.push(run);
-    else lines.push([run]);
-  }
-  return lines.map((l) => {
-    l.sort((a, b) => a.x - b.x);
+  return baselines(runs).map((l) => {
     let text = '';
     let end = -Infinity;
     for (const run of l) {
       const gap = run.x - end;
-      if (text && gap > GEOMETRY.cellGap * run.size && cellGaps) text += '\t';
+      // A cell's gap; before a number a smaller one will do (a label, then its value, in a table drawn tight).
+      const cellGap = (VALUE.test(run.text.trim()) && !VALUE.test(l[l.indexOf(run) - 1]?.text.trim() ?? '') ? GEOMETRY.valueGap : GEOMETRY.cellGap) * run.size;
+      if (text && gap > cellGap && cellGaps) text += '\t';
       else if (text && gap > GEOMETRY.joinGap * run.size && !/[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]$/.test(text) && !/^[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(run.text)) text += ' ';
       text += run.text;
       end = Math.max(end, run.x + run.w);
@@ -327,13 +289,51 @@ function runsOf(raw: Run[]): Run[] {
   return out;
 }
 
-export async function readPdf(bytes: Uint8Array, limits: SourceLimits): Promise<SourceView> {
+/**
+ * Text that did not decode: private-use characters (a font's own codes, no Unicode behind them), U+FFFD and
+ * control characters. Past this share of a PDF's characters, the text is not the report's.
+ */
+const UNDECODABLE_SHARE = 0.2;
+const UNDECODED = /[\u0000-\u0008\u000e-\u001f\ue000-\uf8ff\ufffd]/gu;
+/** CMap names as pdf.js asks for them (a PDF names them: nothing else reaches the host). */
+const CMAP_NAME = /^[A-Za-z0-9-]{1,64}$/;
+
+/** pdf.js's reader of the predefined CMaps, over the host's (a class: pdf.js constructs it); notes what is missing. */
+function cmapReader(env: SourceEnv, missing: Set<string>) {
+  return class {
+    async fetch({ name }: { name: string }): Promise<{ cMapData: Uint8Array; isCompressed: boolean }> {
+      const data = CMAP_NAME.test(name) ? await env.readCMap?.(name) : undefined;
+      if (!data) {
+        missing.add(name);
+        throw new Error(`CMap ${name} is not available`);
+      }
+      return { cMapData: data, isCompressed: true };
+    }
+  };
+}
+
+/**
+ * The `ownerDocument` pdf.js loads fonts into, for drawing: one that keeps nothing (as a font face rule in a
+ * style sheet, the way pdf.js loads fonts where the Font Loading API is missing, as in Node).
+ */
+const NO_DOCUMENT = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
+
+export async function readPdf(bytes: Uint8Array, limits: SourceLimits, env: SourceEnv = {}): Promise<SourceView> {
   const view = new ViewBuilder('pdf', limits.maxViewChars);
-  // Its own bundle (dist/pdfjs.js), loaded when the first PDF is opened.
-  const pdfjs: PdfJs = await (await import('./pdfjs.js')).loadPdfJs();
+  const missingCMaps = new Set<string>();
+  // Its own bundle (dist/pdfjs.js), loaded when the first PDF is opened; required, not imported: an import of
+  // a CommonJS bundle scans all of its 3 MB for export names first.
+  const pdfjs: PdfJs = await (require('./pdfjs.js') as typeof import('./pdfjs.js')).loadPdfJs();
   const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0,
-    stopAtErrors: false, disableAutoFetch: true,
+    data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0, stopAtErrors: false, disableAutoFetch: true,
+    // Nothing is drawn: fonts go to a document that keeps none. (With disableFontFace, pdf.js would trace the
+    // outline of every glyph shown, for drawing text as paths: a third of the time of reading a page.)
+    disableFontFace: false, ownerDocument: NO_DOCUMENT,
+    // Fonts not embedded are known through their CMaps: the host's bundled ones, read when a PDF needs them.
+    CMapReaderFactory: cmapReader(env, missingCMaps), useWorkerFetch: false,
   });
   let doc;
   try {
@@ -350,6 +350,7 @@ export async function readPdf(bytes: Uint8Array, limits: SourceLimits): Promise<
     const t0 = Date.now();
     const perPage: { tables: PageTable[]; lines: PageLine[]; height: number }[] = [];
     let chars = 0;
+    let undecoded = 0;
     for (let p = 1; p <= pages; p++) {
       if (Date.now() - t0 > limits.maxPdfMs) {
         view.problems.push({ kind: 'timeout', count: p - 1, limit: limits.maxPdfMs });
@@ -359,7 +360,11 @@ export async function readPdf(bytes: Uint8Array, limits: SourceLimits): Promise<
       const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
       const height = page.view[3]! - page.view[1]!;
       const items = itemsOf(content.items as { str?: string; transform?: number[]; width?: number }[]);
-      for (const r of items) chars += r.text.trim().length;
+      for (const r of items) {
+        const t = r.text.replace(/\s+/g, '');
+        chars += t.length;
+        undecoded += t.match(UNDECODED)?.length ?? 0;
+      }
       const { h, v } = rulesOf(ops as { fnArray: number[]; argsArray: unknown[][] }, pdfjs.OPS as unknown as Record<string, number>);
       const tables: PageTable[] = [];
       for (const frame of tableFrames(h, v)) {
@@ -367,8 +372,15 @@ export async function readPdf(bytes: Uint8Array, limits: SourceLimits): Promise<
         const t = readFrame(frame, items, p);
         if (t && t.raw.rows.some((r) => r.cells.some((c) => c.text))) tables.push(t);
       }
+      // Tables drawn without rules: from the positions of what is left.
+      tables.push(...positionalTables(items, p));
       perPage.push({ tables, lines: toLines(runsOf(items), true), height });
       page.cleanup();
+    }
+    // No text, or text that is not characters: the fonts' CMaps were missing, or the PDF is a scan.
+    const cmaps = [...missingCMaps].sort().join(', ');
+    if ((chars === 0 && missingCMaps.size > 0) || (chars > 0 && undecoded > UNDECODABLE_SHARE * chars)) {
+      return { ...view.finish({ pages }), problems: [{ kind: 'undecodable', count: pages, ...(cmaps ? { detail: cmaps } : {}) }] };
     }
     if (chars === 0) return { ...view.finish({ pages }), problems: [{ kind: 'scanned', count: pages }] };
     write(view, perPage);
@@ -406,12 +418,13 @@ function write(view: ViewBuilder, perPage: { tables: PageTable[]; lines: PageLin
   const running = runningLines(perPage);
   type Block = { page: number; table: PageTable } | { page: number; line: PageLine; right: number; left: number };
   const blocks: Block[] = [];
+  // The text block's right margin, the same on every page: most full lines reach it (a few overflow, a URL
+  // or a long number). A page of a few lines (the last) would otherwise take its longest line for it.
+  const rights = perPage.flatMap((pg) => pg.lines).filter((l) => l.text.length >= 10).map((l) => l.right).sort((a, b) => a - b);
+  const right = rights.length ? rights[Math.floor(rights.length * 0.75)]! : Infinity;
   perPage.forEach((pg, i) => {
     const page = i + 1;
     const lines = pg.lines.filter((l) => !(inMargin(l, pg.height) && (PAGE_NUMBER.test(l.text) || running.has(l.text.replace(/\d+/g, '#').trim()))));
-    // The text block's right margin: most full lines reach it (a few overflow, a URL or a long number).
-    const rights = lines.filter((l) => l.text.length >= 10).map((l) => l.right).sort((a, b) => a - b);
-    const right = rights.length ? rights[Math.floor(rights.length * 0.75)]! : Infinity;
     const left = Math.min(Infinity, ...lines.map((l) => l.left));
     const here: ({ top: number; b: Block })[] = [
       ...pg.tables.map((t) => ({ top: t.top, b: { page, table: t } as Block })),

@@ -56,7 +56,9 @@ export interface Grid {
 }
 
 /** Why an original could not be read (or not all of it). */
-export type SourceProblemKind = 'scanned' | 'encrypted' | 'damaged' | 'legacy' | 'too-large' | 'too-many-pages' | 'timeout' | 'empty';
+export type SourceProblemKind = 'scanned' | 'encrypted' | 'damaged' | 'legacy' | 'too-large' | 'too-many-pages' | 'timeout' | 'empty'
+  /** A PDF's text does not decode to characters (a font not embedded, without the character maps it needs). */
+  | 'undecodable';
 
 export interface SourceProblem {
   kind: SourceProblemKind;
@@ -65,6 +67,15 @@ export interface SourceProblem {
   /** Numbers the message names (pages, limit). */
   count?: number;
   limit?: number;
+}
+
+/**
+ * What reading an original may ask of its host (the core has no file system): pdf.js's character maps
+ * (CMaps, in its binary .bcmap form) for Chinese fonts that are not embedded. Undefined: none available.
+ */
+export interface SourceEnv {
+  /** The CMap named `name` (e.g. "UniGB-UCS2-H", "Adobe-GB1-UCS2"), or undefined when it is not bundled. */
+  readCMap?(name: string): Promise<Uint8Array | undefined>;
 }
 
 export interface SourceView {

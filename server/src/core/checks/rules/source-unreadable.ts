@@ -27,9 +27,16 @@ export function problemMessage(p: SourceProblem): Bilingual {
       zh: `未读取：PDF 有 ${p.count} 页，超过上限 ${p.limit} 页`,
       en: `Not read: the PDF has ${p.count} pages, over the limit of ${p.limit}`,
     };
-    case 'timeout': return {
+    case 'timeout': return p.count ? {
       zh: `只读取了前 ${p.count} 页：读取时间超过 ${(p.limit ?? 0) / 1000} 秒，其余页未检查`,
       en: `Only the first ${p.count} pages were read: reading took over ${(p.limit ?? 0) / 1000} s; the rest was not checked`,
+    } : {
+      zh: `未能读取：读取时间超过 ${(p.limit ?? 0) / 1000} 秒，已停止`,
+      en: `Not read: reading took over ${(p.limit ?? 0) / 1000} s and was stopped`,
+    };
+    case 'undecodable': return {
+      zh: `无法读取：PDF 中的文字无法解码为字符（字体未嵌入${p.detail ? `，缺少其字符映射 ${p.detail}` : '，编码无法识别'}）。请用嵌入字体的 PDF 或原始 .docx 检查`,
+      en: `Cannot read: the PDF's text does not decode to characters (fonts not embedded${p.detail ? `, without their character maps ${p.detail}` : ', an unknown encoding'}). Check a PDF with embedded fonts, or the original .docx`,
     };
     case 'empty': return { zh: '无法读取：文件是空的', en: 'Cannot read: the file is empty' };
     case 'damaged': return {
@@ -44,11 +51,11 @@ export const sourceUnreadable: Check = {
     code: 'source-unreadable',
     defaultSeverity: 'warning',
     fixes: [],
-    description: { zh: '原件（.docx/.pdf/.html）无法读取：扫描件、加密、损坏或旧版 .doc/.wps', en: 'The original (.docx/.pdf/.html) cannot be read: scanned, encrypted, damaged, or a legacy .doc/.wps' },
+    description: { zh: '原件（.docx/.pdf/.html）无法读取：扫描件、文字无法解码、加密、损坏或旧版 .doc/.wps', en: 'The original (.docx/.pdf/.html) cannot be read: scanned, text that does not decode, encrypted, damaged, or a legacy .doc/.wps' },
     docs: {
       why: {
-        zh: '检查器直接读取 Word、PDF 和网页原件中的表格结构。扫描的 PDF 没有文字，加密或损坏的文件打不开，旧版 .doc/.wps 的格式无法可靠读取：此时给出一条提示，而不是一份空白的检查结果。',
-        en: 'The checker reads the table structure of Word, PDF and web originals. A scanned PDF has no text, an encrypted or damaged file cannot be opened, and legacy .doc/.wps files cannot be read reliably: one message says so, instead of an empty result.',
+        zh: '检查器直接读取 Word、PDF 和网页原件中的表格结构。扫描的 PDF 没有文字，字体未嵌入且编码无从识别的 PDF 只能读出乱码，加密或损坏的文件打不开，旧版 .doc/.wps 的格式无法可靠读取：此时给出一条提示，而不是一份空白或乱码的检查结果。',
+        en: 'The checker reads the table structure of Word, PDF and web originals. A scanned PDF has no text, a PDF whose fonts are not embedded and whose encoding is unknown reads as garbage, an encrypted or damaged file cannot be opened, and legacy .doc/.wps files cannot be read reliably: one message says so, instead of an empty or garbled result.',
       },
       example: '（一个扫描版 PDF，或 2021年年报.doc）',
       fix: {
