@@ -22,10 +22,15 @@ const summary = (o: Outcome[]) => o.map((x) => (isFailed(x) ? `${x.path} ! ${x.e
 
 describe('check pool', () => {
   it('uses no worker for a few files, and for a folder one less than the cores (this thread checks too)', () => {
-    assert.equal(workersFor(5), 0);
-    assert.equal(workersFor(1000), availableParallelism() - 1);
-    assert.equal(workersFor(30), Math.min(availableParallelism() - 1, 1), 'a worker per 24 files at most');
+    const idle = 0;
+    assert.equal(workersFor(5, undefined, idle), 0);
+    assert.equal(workersFor(1000, undefined, idle), availableParallelism() - 1);
+    assert.equal(workersFor(30, undefined, idle), Math.min(availableParallelism() - 1, 1), 'a worker per 24 files at most');
     assert.equal(workersFor(10, 3), 3);
+  });
+  it('starts no worker on a machine with no core to spare, unless --jobs asks', () => {
+    assert.equal(workersFor(1000, undefined, availableParallelism()), 0);
+    assert.equal(workersFor(1000, 2, availableParallelism() * 4), 2);
   });
   it('gives the same outcomes in workers as in one thread, in the order of the files', async () => {
     const one = await checkFiles(jobs, options, { workers: 0 });
