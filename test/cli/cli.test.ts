@@ -68,8 +68,8 @@ describe('cli: check', () => {
     writeFileSync(path.join(dir, 'b.txt'), Buffer.from([0, 1, 2, 0, 0, 0, 255, 0, 0, 0, 7, 0, 0, 0]));
     const r = run(['check', dir, path.join(dir, 'missing.txt')]);
     assert.equal(r.code, 2);
-    assert.match(r.err, /b\.txt: binary data, not a text file/);
-    assert.match(r.err, /missing\.txt: no such file or folder/);
+    assert.match(r.err, /b\.txt: 是二进制数据，不是文本文件/);
+    assert.match(r.err, /missing\.txt: 没有这个文件或文件夹/);
     assert.match(r.out, /a\.txt：0 个错误/);
   });
 

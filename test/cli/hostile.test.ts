@@ -24,12 +24,12 @@ describe('cli: files that are not regular files', () => {
     symlinkSync(path.join(dir, 'b.txt'), path.join(dir, 'a.txt'));
     symlinkSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
     copyFileSync(seed004.file, path.join(dir, 'report.txt'));
-    for (const cmd of ['check', 'parse', 'fix']) {
+    for (const cmd of ['check', 'parse', 'fix', 'text']) {
       for (const name of ['fifo.txt', 'zero.txt', 'a.txt']) {
         const r = run([cmd, path.join(dir, name)], { timeout: HANG });
         assert.equal(r.signal, null, `${cmd} ${name} hung`);
         assert.equal(r.code, 2, `${cmd} ${name}: ${r.err}`);
-        assert.match(r.err, name === 'a.txt' ? /a\.txt: a loop of symbolic links/ : /not a regular file \(a pipe, device or socket\)/, `${cmd} ${name}`);
+        assert.match(r.err, name === 'a.txt' ? /a\.txt: 符号链接形成了循环/ : /不是普通文件（是管道、设备或套接字），未读取/, `${cmd} ${name}`);
       }
     }
     // In a folder they are passed over (only regular files are report files) and the report is checked.
@@ -45,7 +45,7 @@ describe('cli: files that are not regular files', () => {
       const r = run(['check', '--config', config, seed004.file], { timeout: HANG });
       assert.equal(r.signal, null);
       assert.equal(r.code, 2);
-      assert.match(r.err, /无法读取 --config .*not a regular file/);
+      assert.match(r.err, /无法读取 --config .*不是普通文件（是管道、设备或套接字）/);
     }
   });
 
@@ -56,6 +56,8 @@ describe('cli: files that are not regular files', () => {
     const r = run(['check', dir], { timeout: HANG });
     assert.equal(r.signal, null);
     assert.match(r.out, /report\.txt：/);
+    // Named once, in Chinese; not passed over for a govreport.json further up.
+    assert.equal(r.err.match(/govreport\.json：不是普通文件（是管道、设备或套接字），未读取；其中的设置未采用/g)?.length, 1, r.err);
   });
 });
 
@@ -75,25 +77,30 @@ describe('cli: size limits by a stat', () => {
     assert.match(d[0]!.message, /未检查（未读取）：文件大小 52\.4 MB，超过上限 6\.0 MB（按设置 maxFileSize 2000000 字符/);
   });
 
-  it('parse and fix refuse it, naming its size and the limit', () => {
-    for (const cmd of ['parse', 'fix']) {
+  it('parse, fix and text refuse it, naming its size and the limit', () => {
+    for (const cmd of ['parse', 'fix', 'text']) {
       const r = run([cmd, huge], { timeout: HANG });
       assert.equal(r.code, 2);
-      assert.match(r.err, /huge\.txt: too large \(52428800 bytes, the limit is 6000004\)/, cmd);
+      assert.match(r.err, /huge\.txt: 文件过大（52428800 字节，上限 6000004 字节），未读取/, cmd);
+      assert.match(run([cmd, '--locale', 'en', huge]).err, /huge\.txt: too large \(52428800 bytes, the limit is 6000004\)/, cmd);
     }
   });
 
-  it('a text under the byte limit but over maxFileSize characters is checked by neither parse nor fix', () => {
+  it('a text under the byte limit but over maxFileSize characters is checked by none of parse, fix and text', () => {
     const d = tmp();
     writeFileSync(path.join(d, 'govreport.json'), JSON.stringify({ maxFileSize: 10_000 }));
     // 12,000 characters in fewer than 30,004 bytes (mostly ASCII): under the byte limit, over the character one.
     writeFileSync(path.join(d, 'long.txt'), seed002.text.slice(0, 2000) + 'x'.repeat(10_000));
     const parse = run(['parse', path.join(d, 'long.txt')]);
     assert.equal(parse.code, 2);
-    assert.match(parse.err, /too large to read \(\d+ characters; the limit is maxFileSize, 10000 characters/);
+    assert.match(parse.err, /文件过大，未读取（\d+ 字符；上限为设置 maxFileSize 10000 字符/);
+    const text = run(['text', path.join(d, 'long.txt')]);
+    assert.equal(text.code, 2);
+    assert.match(text.err, /文件过大，未读取（\d+ 字符；上限为设置 maxFileSize 10000 字符/);
+    assert.equal(text.out, '');
     const fix = run(['fix', path.join(d, 'long.txt')]);
     assert.equal(fix.code, 2);
-    assert.match(fix.err, /not fixed \(\d+ characters, over the limit maxFileSize, 10000/);
+    assert.match(fix.err, /文件过大，未修复（\d+ 字符；上限为设置 maxFileSize 10000 字符/);
     assert.equal(fix.out, '');
   });
 });

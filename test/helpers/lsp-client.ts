@@ -4,6 +4,7 @@
  * applyEdit) and records its notifications.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type {
@@ -41,6 +42,7 @@ export class TestClient {
   folders: string[];
   private readonly versions = new Map<string, number>();
   private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private logWaiters: { re: RegExp; resolve: (message: string) => void }[] = [];
   stderr = '';
   initResult?: InitializeResult;
 
@@ -64,7 +66,10 @@ export class TestClient {
       this.messages.push(p);
       return null;
     });
-    this.conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.logWaiters = this.logWaiters.filter((w) => (w.re.test(p.message) ? (w.resolve(p.message), false) : true));
+    });
     this.conn.onRequest('workspace/workspaceFolders', () => this.folders.map((f) => ({ uri: `file://${f}`, name: path.basename(f) })));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p);
@@ -142,6 +147,22 @@ export class TestClient {
       const timer = setTimeout(() => reject(new Error(`no diagnostics pushed for ${uri} v${version}\n${this.stderr}`)), timeoutMs);
       this.waiters.push({ uri, pred: (p) => version === undefined || p.version === version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
     });
+  }
+
+  /** The first window/logMessage matching `re` (one already logged, or the next). */
+  waitLog(re: RegExp, timeoutMs = 10000): Promise<string> {
+    const have = this.logs.find((m) => re.test(m));
+    if (have !== undefined) return Promise.resolve(have);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`nothing logged matching ${re} in ${timeoutMs} ms\n${this.logs.join('\n')}`)), timeoutMs);
+      this.logWaiters.push({ re, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+    });
+  }
+
+  /** The server's peak resident memory so far, in bytes (Linux: VmHWM in /proc). */
+  peakMemory(): number {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'));
+    return Number(m![1]) * 1024;
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

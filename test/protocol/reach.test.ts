@@ -4,14 +4,14 @@
  * raise the size limit.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CheckFilesResult } from '../../server/src/protocol';
-import { loadFixtures } from '../helpers/fixtures';
+import { loadFixtures, ROOT } from '../helpers/fixtures';
 import { TestClient } from '../helpers/lsp-client';
 
 const seed004 = loadFixtures().find((f) => f.name.startsWith('seeds/004'))!;
@@ -66,6 +66,18 @@ describe('protocol: reach', () => {
     assert.equal(ok!.isReport, true);
   });
 
+  it('a govreport.json that is a FIFO is named, not waited on, and the report beside it is checked', async () => {
+    const dir = path.join(ws, 'fifo-config');
+    mkdirSync(dir);
+    execFileSync('mkfifo', [path.join(dir, 'govreport.json')]);
+    const u = uri(path.join(dir, 'r.txt'));
+    client.open(u, seed004.text);
+    const codes = (await client.pullDiagnostics(u)).map((d) => d.code);
+    assert.ok(codes.includes('fee-statement-missing'), codes.join());
+    assert.ok(client.messages.some((m) => /fifo-config\/govreport\.json：不是普通文件（是管道、设备或套接字），未读取；其中的设置未采用/.test(m.message)), JSON.stringify(client.messages));
+    client.close(u);
+  });
+
   it('a 50 MB file is refused by its size on disk, with the one finding that says so', async () => {
     const u = uri(path.join(ws, 'huge.txt'));
     const [r] = await check(u);
@@ -96,6 +108,43 @@ describe('protocol: reach', () => {
   });
 });
 
+describe('protocol: a workspace of the whole disk (rootUri file:///, no workspace folders)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient({ pull: true, rootUri: 'file:///' });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('the index walks within its limits, says in Chinese where it stopped, and the server answers all the while', async () => {
+    // Checked while the walk runs (it starts 50 ms after initialize and goes on for seconds).
+    const u = 'file:///walk/r.txt';
+    client.open(u, seed004.text);
+    const fresh = new TestClient({ pull: true });
+    await fresh.initialize();
+    fresh.open(u, seed004.text);
+    // The outline (diagnostics could differ: the walk may find last year's report of an agency somewhere on disk).
+    const outline = (c: TestClient) => c.request('textDocument/documentSymbol', { textDocument: { uri: u } });
+    try {
+      const symbols = await outline(client);
+      assert.ok(Array.isArray(symbols) && symbols.length >= 6, JSON.stringify(symbols));
+      assert.deepEqual(symbols, await outline(fresh));
+    } finally {
+      await fresh.shutdown();
+    }
+    // A disk has more than INDEX_LIMITS' 5,000 folders (or takes over its 10 s): the walk stops and says so.
+    const said = await client.waitLog(/工作区索引达到/, 30_000);
+    const m = /达到(报告文件数|文件夹数|读取字节数|用时)上限后停止（已读 (\d+) 个报告文件、(\d+) 个文件夹、(\d+) KB，用时 ([\d.]+) 秒）；部分报告可能找不到上一年度的报告（R9）/.exec(said);
+    assert.ok(m, said);
+    assert.ok(Number(m[2]) <= 2000 && Number(m[3]) <= 5000 && Number(m[4]) <= 64 * 1024 && Number(m[5]) <= 11, said);
+    // Bounded memory (the walk reads at most 2,000 files of at most 2 MB, 64 MB in all): the issue saw 1 GB.
+    assert.ok(client.peakMemory() < 400e6, `peak memory ${client.peakMemory()} bytes`);
+    // Everything is inside this workspace, yet only report files are read.
+    const [passwd] = (await client.request<CheckFilesResult>('govreport/checkFiles', { uris: ['file:///etc/passwd'] })).files;
+    assert.match(passwd!.error!, /not a report file/);
+  });
+});
+
 describe('protocol: an untrusted workspace', () => {
   let client: TestClient;
   let ws: string;
@@ -122,5 +171,37 @@ describe('protocol: an untrusted workspace', () => {
     const codes = (await client.pullDiagnostics(u)).map((d) => String(d.code));
     assert.ok(!codes.includes('file-too-large'), codes.join());
     assert.ok(!codes.includes('fee-statement-missing'));
+  });
+});
+
+describe('protocol: an untrusted workspace\'s baseline', () => {
+  let client: TestClient;
+  let ws: string;
+  let outside: string;
+  const seed002 = loadFixtures().find((f) => f.name.startsWith('seeds/002'))!;
+  before(async () => {
+    ws = mkdtempSync(path.join(tmpdir(), 'govreport-untrusted-baseline-'));
+    outside = mkdtempSync(path.join(tmpdir(), 'govreport-outside-baseline-'));
+    mkdirSync(path.join(ws, 'review'));
+    copyFileSync(seed002.file, path.join(ws, '年度报告.txt'));
+    // The same baseline (every finding of the report dismissed) outside the workspace and inside it.
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--baseline', path.join(outside, 'b.json'), ws], { encoding: 'utf8' });
+    assert.match(r.stderr, /已写入基线/);
+    copyFileSync(path.join(outside, 'b.json'), path.join(ws, 'review', 'b.json'));
+    writeFileSync(path.join(ws, 'govreport.json'), JSON.stringify({ baseline: path.join(outside, 'b.json') }));
+    client = new TestClient({ pull: true, workspaceFolders: [ws], initializationOptions: { workspaceTrusted: false } });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('a baseline outside the workspace is not read (its findings stay shown); one inside is honoured', async () => {
+    const u = uri(path.join(ws, '年度报告.txt'));
+    client.open(u, seed002.text);
+    const shown = await client.pullDiagnostics(u);
+    assert.ok(shown.some((d) => d.code === 'sum-row-total'), shown.map((d) => d.code).join());
+    assert.ok(client.messages.some((m) => /工作区未受信任，“baseline”指向工作区之外的文件 .*b\.json，未读取/.test(m.message)), JSON.stringify(client.messages));
+    writeFileSync(path.join(ws, 'govreport.json'), JSON.stringify({ baseline: 'review/b.json' }));
+    void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(path.join(ws, 'govreport.json')), type: 2 }] });
+    assert.deepEqual((await client.pullDiagnostics(u)).map((d) => d.code), []);
   });
 });

@@ -64,6 +64,15 @@ describe('documents: the line store reads as the reference text document does', 
     assert.deepEqual([e.getText(), e.lineCount, e.positionAt(4)], ['ab\r\ncd', 2, at(1, 0)]);
   });
 
+  it('a paste of 200,000 lines into the middle of a document', () => {
+    const d = new LineDocument('file:///x.txt', 'govreport', 1, 'head\ntail');
+    const paste = 'x\n'.repeat(200_000);
+    applyChanges(d, [{ range: { start: at(1, 0), end: at(1, 0) }, text: paste }], 2);
+    assert.equal(d.getText(), `head\n${paste}tail`);
+    assert.equal(d.lineCount, 200_002);
+    assert.deepEqual(d.positionAt(d.getText().length - 1), at(200_001, 3));
+  });
+
   it('random edits with every kind of line break, in and out of range: same text, lines, offsets and positions', () => {
     let seed = 7;
     const rnd = (n: number) => {

@@ -93,4 +93,16 @@ describe('untrusted govreport.json', () => {
     const lower = restrictUntrusted(base, { maxFileSize: 50_000 }, ['maxFileSize'], '/w/govreport.json');
     assert.deepEqual([lower.keys, lower.refused], [['maxFileSize'], []]);
   });
+
+  it('may name a baseline file inside the workspace, not one outside, and says so in both languages', () => {
+    const inside = (p: string) => p.startsWith('/w/');
+    const out = restrictUntrusted(DEFAULT_SETTINGS, { baseline: '/etc/baseline.json', locale: 'en' }, ['baseline', 'locale'], '/w/govreport.json', inside);
+    assert.deepEqual([out.keys, out.settings], [['locale'], { locale: 'en' }]);
+    assert.equal(out.refused[0]!.message, '/w/govreport.json：工作区未受信任，“baseline”指向工作区之外的文件 /etc/baseline.json，未读取。信任此工作区后即可生效。');
+    assert.match(out.refused[0]!.en, /"baseline" names a file outside the workspace \(\/etc\/baseline\.json\), not read in an untrusted workspace/);
+    const ok = restrictUntrusted(DEFAULT_SETTINGS, { baseline: '/w/review/baseline.json' }, ['baseline'], '/w/govreport.json', inside);
+    assert.deepEqual([ok.keys, ok.refused], [['baseline'], []]);
+    // Without a way to tell, no file is inside.
+    assert.equal(restrictUntrusted(DEFAULT_SETTINGS, { baseline: '/w/b.json' }, ['baseline'], '/w/govreport.json').refused.length, 1);
+  });
 });

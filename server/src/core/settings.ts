@@ -221,18 +221,21 @@ export function resolveLocale(setting: Settings['locale'], envLocale: string | u
 
 /**
  * What a govreport.json may set in an untrusted workspace (VS Code's restricted mode), where the file may come
- * from anyone: a limit may only be lowered, never raised ('lower-only'); a setting that widens what is read
- * would be 'ignored'. Every setting that raises a limit or reads more belongs here.
+ * from anyone: a limit may only be lowered, never raised ('lower-only'); a file it names is read only if it
+ * lies in the workspace ('inside'); a setting that widens what is read would be 'ignored'. Every setting that
+ * raises a limit or reads more belongs here.
  */
-export const UNTRUSTED_FILE_RULES: Partial<Record<keyof typeof settingsShape, 'lower-only' | 'ignored'>> = {
+export const UNTRUSTED_FILE_RULES: Partial<Record<keyof typeof settingsShape, 'lower-only' | 'inside' | 'ignored'>> = {
   maxFileSize: 'lower-only',
+  baseline: 'inside',
 };
 
 /**
  * The part of a govreport.json's settings (at `file`) an untrusted workspace may apply over `base`, and a
- * problem for each key refused, saying so.
+ * problem for each key refused, saying so. `inside` says whether a file a setting names lies in the workspace
+ * (without it, none does).
  */
-export function restrictUntrusted(base: Settings, settings: Partial<Settings>, keys: readonly string[], file: string): {
+export function restrictUntrusted(base: Settings, settings: Partial<Settings>, keys: readonly string[], file: string, inside: (path: string) => boolean = () => false): {
   settings: Partial<Settings>; keys: string[]; refused: SettingsProblem[];
 } {
   const out: Record<string, unknown> = { ...settings };
@@ -240,15 +243,21 @@ export function restrictUntrusted(base: Settings, settings: Partial<Settings>, k
   const refused: SettingsProblem[] = [];
   for (const key of keys) {
     const rule = UNTRUSTED_FILE_RULES[key as keyof typeof settingsShape];
-    const value = JSON.stringify((settings as Record<string, unknown>)[key]);
+    const raw = (settings as Record<string, unknown>)[key];
+    const value = JSON.stringify(raw);
     const current = JSON.stringify((base as Record<string, unknown>)[key]);
-    const raises = rule === 'lower-only' && Number((settings as Record<string, unknown>)[key]) > Number((base as Record<string, unknown>)[key]);
-    if (rule === 'ignored' || raises) {
+    const raises = rule === 'lower-only' && Number(raw) > Number((base as Record<string, unknown>)[key]);
+    const outside = rule === 'inside' && typeof raw === 'string' && raw !== '' && !inside(raw);
+    if (rule === 'ignored' || raises || outside) {
       refused.push({
         key,
         id: `untrusted:${key}:${value}`,
-        message: `${file}：工作区未受信任，“${key}”的值 ${value} ${raises ? '会提高上限' : '会扩大读取范围'}，未采用，仍按 ${current}。信任此工作区后即可生效。`,
-        en: `${file}: "${key}": ${value} is not applied in an untrusted workspace (it would ${raises ? 'raise a limit' : 'widen what is read'}); using ${current}. Trust the workspace to apply it.`,
+        message: outside
+          ? `${file}：工作区未受信任，“${key}”指向工作区之外的文件 ${raw as string}，未读取。信任此工作区后即可生效。`
+          : `${file}：工作区未受信任，“${key}”的值 ${value} ${raises ? '会提高上限' : '会扩大读取范围'}，未采用，仍按 ${current}。信任此工作区后即可生效。`,
+        en: outside
+          ? `${file}: "${key}" names a file outside the workspace (${raw as string}), not read in an untrusted workspace. Trust the workspace to apply it.`
+          : `${file}: "${key}": ${value} is not applied in an untrusted workspace (it would ${raises ? 'raise a limit' : 'widen what is read'}); using ${current}. Trust the workspace to apply it.`,
       });
       delete out[key];
     } else kept.push(key);

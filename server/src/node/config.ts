@@ -3,11 +3,11 @@
  * invalidated by the file's modification time, so the editor can ask on every check without touching the
  * disk more than a stat per folder.
  */
-import { promises as fs, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { findNodeAtLocation, getNodeValue, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
 import { readSettings, type Settings, type SettingsProblem } from '../core/settings';
-import { readFileBytesSync } from './files';
+import { readFileBytesSync, reasonIn } from './files';
 
 /** A govreport.json is a few hundred bytes; one over this is not read. */
 export const MAX_CONFIG_BYTES = 1_000_000;
@@ -102,7 +102,9 @@ export function findConfigSync(dir: string, stopAt?: string): ConfigFile | undef
     } catch {
       st = undefined;
     }
-    if (st?.isFile()) {
+    // Any govreport.json here is this folder's, even one that cannot be read (a FIFO, a device, a folder): it
+    // is named as such, not passed over for one further up.
+    if (st) {
       const hit = cache.get(file);
       if (hit && hit.mtimeMs === st.mtimeMs) return hit.config;
       let text: string;
@@ -111,7 +113,7 @@ export function findConfigSync(dir: string, stopAt?: string): ConfigFile | undef
         text = readFileBytesSync(file, MAX_CONFIG_BYTES).toString('utf8');
       } catch (err) {
         const why = (err as Error).message;
-        return { path: file, settings: {}, keys: [], problems: [{ key: '', id: `unreadable|${why}`, message: `${file}：无法读取（${why}）`, en: `${file}: cannot be read (${why})` }] };
+        return { path: file, settings: {}, keys: [], problems: [{ key: '', id: `unreadable|${why}`, message: `${file}：${reasonIn(why, 'zh')}；其中的设置未采用`, en: `${file}: cannot be read (${why}); its settings are not used` }] };
       }
       const config = parseConfig(file, text);
       cache.set(file, { mtimeMs: st.mtimeMs, config });
@@ -123,10 +125,6 @@ export function findConfigSync(dir: string, stopAt?: string): ConfigFile | undef
     cur = up;
   }
   return undefined;
-}
-
-export async function readConfigFile(file: string): Promise<ConfigFile> {
-  return parseConfig(file, await fs.readFile(file, 'utf8'));
 }
 
 export function clearConfigCache(): void {

@@ -48,6 +48,33 @@ export function decode(bytes: Uint8Array, file = ''): ReadResult {
   throw new UnreadableFile(file, 'not valid UTF-8, UTF-16, GB18030 or Big5 text');
 }
 
+/**
+ * The reasons above in Chinese, for what the CLI prints (the English text is what travels: between threads,
+ * in JSON output and in logs).
+ */
+const REASONS_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^no such file or folder$/, () => '没有这个文件或文件夹'],
+  [/^no such file$/, () => '没有这个文件'],
+  [/^permission denied$/, () => '没有读取权限'],
+  [/^is a directory$/, () => '是文件夹，不是文件'],
+  [/^a loop of symbolic links$/, () => '符号链接形成了循环'],
+  [/^the name is too long$/, () => '文件名过长'],
+  [/^not a regular file \(a pipe, device or socket\)$/, () => '不是普通文件（是管道、设备或套接字），未读取'],
+  [/^too large \((\d+) bytes, the limit is (\d+)\)$/, (m) => `文件过大（${m[1]} 字节，上限 ${m[2]} 字节），未读取`],
+  [/^binary data, not a text file$/, () => '是二进制数据，不是文本文件'],
+  [/^not valid UTF-8, UTF-16, GB18030 or Big5 text$/, () => '不是有效的 UTF-8、UTF-16、GB18030 或 Big5 文本'],
+];
+
+/** Why a file could not be read, in the reader's language. */
+export function reasonIn(reason: string, locale: 'zh' | 'en'): string {
+  if (locale === 'en') return reason;
+  for (const [re, zh] of REASONS_ZH) {
+    const m = re.exec(reason);
+    if (m) return zh(m);
+  }
+  return reason;
+}
+
 /** A file larger than the caller's limit, refused before it is read. */
 export class FileTooLarge extends UnreadableFile {
   constructor(path: string, readonly size: number, readonly limit: number) {

@@ -3,11 +3,12 @@
  * `govreport check --baseline`) is read bounded like govreport.json, cached by its modification time, and the
  * findings it holds are not shown. A baseline that cannot be read hides nothing.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Finding } from '../core/checks/types';
 import { dismissed, fingerprints, MAX_BASELINE_BYTES, parseBaseline } from '../core/desk/baseline';
 import type { ReportModel } from '../core/model';
 import type { Line } from '../core/text/lines';
+import { readFileBytesSync } from '../node/files';
 
 const cache = new Map<string, { mtimeMs: number; set: Set<string> }>();
 
@@ -17,7 +18,8 @@ function load(file: string): Set<string> | undefined {
     if (!st.isFile() || st.size > MAX_BASELINE_BYTES) return undefined;
     const hit = cache.get(file);
     if (hit && hit.mtimeMs === st.mtimeMs) return hit.set;
-    const set = dismissed(parseBaseline(readFileSync(file, 'utf8')));
+    // Read without blocking (the file may have become a FIFO since the stat) and never past the limit.
+    const set = dismissed(parseBaseline(readFileBytesSync(file, MAX_BASELINE_BYTES).toString('utf8')));
     cache.set(file, { mtimeMs: st.mtimeMs, set });
     return set;
   } catch {

@@ -9,6 +9,8 @@ import type { Position, Range, TextDocument } from 'vscode-languageserver-textdo
 
 const CR = 13;
 const LF = 10;
+/** Lines inserted by splice(...lines) at most (JavaScript limits the number of arguments of a call). */
+const SPLICE_MAX = 10_000;
 
 /** A text's lines, each with its line break ("\n", "\r\n" or "\r"; the last has none). */
 export function splitKeepingBreaks(text: string): string[] {
@@ -34,13 +36,17 @@ function contentLength(line: string): number {
 }
 
 export class LineDocument implements TextDocument {
-  private lines: string[];
+  /** The lines, split from the text when first needed (a document only opened and checked is never split). */
+  private split: string[] | undefined;
   private text: string | undefined;
   private starts: number[] | undefined;
 
   constructor(readonly uri: string, readonly languageId: string, private ver: number, content: string) {
-    this.lines = splitKeepingBreaks(content);
     this.text = content;
+  }
+
+  private get lines(): string[] {
+    return (this.split ??= splitKeepingBreaks(this.text!));
   }
 
   get version(): number {
@@ -116,25 +122,28 @@ export class LineDocument implements TextDocument {
   /** Replaces `range` (inside the document, start before end) with `text`; the whole text when no range. */
   replace(range: Range | undefined, text: string, version: number): void {
     this.ver = version;
-    this.text = undefined;
     this.starts = undefined;
     if (!range) {
-      this.lines = splitKeepingBreaks(text);
+      this.split = undefined;
       this.text = text;
       return;
     }
+    const lines = this.lines; // split (if it was not) before the text is let go
+    this.text = undefined;
     let first = range.start.line;
     const last = range.end.line;
-    let joined = this.lines[first]!.slice(0, range.start.character) + text + this.lines[last]!.slice(range.end.character);
+    let joined = lines[first]!.slice(0, range.start.character) + text + lines[last]!.slice(range.end.character);
     // A "\r" ending the line before and a "\n" now starting this one are one line break: read them together.
-    if (first > 0 && joined.charCodeAt(0) === LF && range.start.character === 0 && this.lines[first - 1]!.endsWith('\r') && !this.lines[first - 1]!.endsWith('\r\n')) {
+    if (first > 0 && joined.charCodeAt(0) === LF && range.start.character === 0 && lines[first - 1]!.endsWith('\r') && !lines[first - 1]!.endsWith('\r\n')) {
       first--;
-      joined = this.lines[first]! + joined;
+      joined = lines[first]! + joined;
     }
     const replacement = splitKeepingBreaks(joined);
     // Unless the range ended on the last line, `joined` ends with that line's own break: the empty piece after
     // it is not a line (the next line follows).
-    if (last + 1 < this.lines.length) replacement.pop();
-    this.lines.splice(first, last - first + 1, ...replacement);
+    if (last + 1 < lines.length) replacement.pop();
+    // A paste of many lines is too many arguments for splice: build the list anew instead.
+    if (replacement.length > SPLICE_MAX) this.split = lines.slice(0, first).concat(replacement, lines.slice(last + 1));
+    else lines.splice(first, last - first + 1, ...replacement);
   }
 }

@@ -24,7 +24,7 @@ import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
 import { checkFiles, reportInfo, template } from './features/requests';
 import { documentSymbols } from './features/symbols';
-import { ReportIndex } from './report-index';
+import { describeStop, ReportIndex } from './report-index';
 import { SettingsStore } from './settings';
 import { Workspace } from './workspace';
 import { createTransport, rateLimited } from './transport';
@@ -84,6 +84,7 @@ const settings = new SettingsStore(connection, {
   locale: () => clientLocale,
   canShowDocument: () => canShowDocument,
   trusted: () => workspace.trusted,
+  inside: (file) => workspace.containsPath(file),
 });
 const index = new ReportIndex(workspace);
 const originals = new Originals();
@@ -194,7 +195,7 @@ function indexWorkspace(): void {
   const controller = (indexing = new AbortController());
   void index.scan(workspace.folders, controller.signal).then((r) => {
     if (r.stopped === 'cancelled') return;
-    if (r.stopped) connection.console.warn(`govreport: the workspace index stopped at its limit of ${r.stopped} (${r.files} report files, ${r.folders} folders, ${r.bytes} bytes in ${r.ms} ms); last year's report may not be found for some reports`);
+    if (r.stopped) connection.console.warn(describeStop(r, resolveLocale('auto', clientLocale)));
     // Once the workspace's reports are known, open reports may have last year's at hand (R9): check them again.
     analyzer.invalidateAll();
     publisher.refreshAll();

@@ -48,6 +48,19 @@ export interface ScanResult {
   stopped?: 'files' | 'folders' | 'bytes' | 'time' | 'cancelled';
 }
 
+const STOP_ZH: Readonly<Record<NonNullable<ScanResult['stopped']>, string>> = {
+  files: '报告文件数', folders: '文件夹数', bytes: '读取字节数', time: '用时', cancelled: '已取消',
+};
+
+/** What the log says when a walk stopped at a limit: where, what it had read, and what that means for R9. */
+export function describeStop(r: ScanResult, locale: 'zh' | 'en'): string {
+  const kb = Math.round(r.bytes / 1024);
+  const s = (r.ms / 1000).toFixed(1);
+  return locale === 'en'
+    ? `govreport: the workspace index stopped at its limit of ${r.stopped} (${r.files} report files, ${r.folders} folders, ${kb} KB in ${s} s); last year's report (R9) may not be found for some reports`
+    : `govreport：工作区索引达到${STOP_ZH[r.stopped!]}上限后停止（已读 ${r.files} 个报告文件、${r.folders} 个文件夹、${kb} KB，用时 ${s} 秒）；部分报告可能找不到上一年度的报告（R9）`;
+}
+
 interface Entry {
   key: string | null;
   /** The agency as written, for pairing names written a little differently (core/desk/agency.ts). */

@@ -25,6 +25,8 @@ export interface SettingsClient {
   canShowDocument(): boolean;
   /** Whether the workspace is trusted: an untrusted one's govreport.json cannot raise limits (true when absent). */
   trusted?(): boolean;
+  /** Whether a file lies in the workspace folders (an untrusted govreport.json may name only such files). */
+  inside?(file: string): boolean;
 }
 
 export class SettingsStore {
@@ -64,7 +66,7 @@ export class SettingsStore {
     const file = dir ? findConfigSync(dir) : undefined;
     // An untrusted workspace's govreport.json cannot raise a limit or widen what is read.
     const allowed = file && this.client.trusted?.() === false
-      ? restrictUntrusted(settings, file.settings, file.keys, file.path)
+      ? restrictUntrusted(settings, file.settings, file.keys, file.path, (p) => this.client.inside?.(p) ?? false)
       : file ? { settings: file.settings, keys: file.keys, refused: [] } : undefined;
     if (allowed) settings = mergeSettings(settings, allowed.settings, allowed.keys);
     const locale = resolveLocale(settings.locale, this.client.locale());

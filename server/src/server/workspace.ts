@@ -48,6 +48,11 @@ export class Workspace {
     return this.roots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
   }
 
+  /** Whether a path lies in a folder, judged on its real path (a link inside to a file elsewhere is elsewhere). */
+  containsPath(p: string): boolean {
+    return this.roots.length > 0 && this.containsReal(real(p));
+  }
+
   /** The real path of the file a URI names, if it lies in a folder (undefined otherwise, or if it does not exist). */
   async inside(uri: string): Promise<string | undefined> {
     const p = pathOf(uri);

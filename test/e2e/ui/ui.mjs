@@ -154,6 +154,8 @@ export async function runUi({ url, folder, shots, oracle }) {
     const tab = page.locator('.tab.active', { hasText: '2023年测试县人民政府办公室政府信息公开工作年度报告.txt' }).first();
     check('the new report is named <年份>年<机关>政府信息公开工作年度报告.txt', await tab.waitFor({ timeout: 15000 }).then(() => true, () => false),
       (await page.locator('.tab').allInnerTexts()).join(' | '));
+    // The tab opens before the template is inserted into it: wait for the text, not for the tab alone.
+    await editor.locator('.view-lines', { hasText: '测试县人民政府办公室' }).waitFor({ timeout: 15000 }).catch(() => {});
     const newText = await editor.locator('.view-lines').innerText().catch(() => '');
     check('New report command opens the template for the agency and year', newText.includes('测试县人民政府办公室') && newText.includes('2023'), newText.slice(0, 200));
     await shot('new-report');

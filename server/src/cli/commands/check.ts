@@ -12,7 +12,7 @@ import { runChecks, sortFindings } from '../../core/service';
 import { placeOf } from '../../core/source/place';
 import type { SourceView } from '../../core/source/types';
 import { splitLines } from '../../core/text/lines';
-import { collectFiles, UnreadableFile } from '../../node/files';
+import { collectFiles, reasonIn, UnreadableFile } from '../../node/files';
 import { type Args, UsageError } from '../args';
 import { applyBaseline } from '../check/baseline';
 import { checkDesk } from '../check/desk';
@@ -104,7 +104,7 @@ export async function check(args: Args, version: string): Promise<number> {
   const all = [...results, ...desk.rosters];
   for (const m of configProblems) err(`govreport: ${m}\n`);
   for (const c of checked) if (c.format === 'big5') err(`govreport: ${c.path}: ${BIG5_NOTE[args.locale === 'en' ? 'en' : 'zh']}\n`);
-  for (const u of unreadable) err(`govreport: ${u.path}: ${u.message}\n`);
+  for (const u of unreadable) err(`govreport: ${u.path}: ${reasonIn(u.message, args.locale)}\n`);
   if (dismissal) {
     err(dismissal.wrote
       ? (args.locale === 'en'

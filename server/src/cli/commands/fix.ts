@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { FIX_KIND_NAMES, type Finding, type Fix, type Locale } from '../../core/checks/types';
 import { checkOptions, readLimit } from '../../core/options';
 import { type FixChoice, type FixResult, fixesOf, fixText, overLimit } from '../../core/service';
-import { collectFiles, readReportFile } from '../../node/files';
+import { collectFiles, readReportFile, reasonIn } from '../../node/files';
 import { sourceKind } from '../../node/sources';
 import type { Args } from '../args';
 import { err, out } from '../io';
@@ -69,7 +69,7 @@ export async function fix(args: Args): Promise<number> {
   const override = await readConfigOption(args.config);
   const { files, missing } = await collectFiles(args.paths);
   for (const m of missing) {
-    err(`govreport: ${m.path}: ${m.message}\n`);
+    err(`govreport: ${m.path}: ${reasonIn(m.message, args.locale)}\n`);
     status = 2;
   }
   const choice: FixChoice = { skeletons: args.skeletons, suggestions: args.suggestions };
@@ -83,7 +83,9 @@ export async function fix(args: Args): Promise<number> {
       // A stat refuses a file too large before it is read; a text over maxFileSize is not checked, so not fixed.
       const { text, encoding } = await readReportFile(file, readLimit(settings.maxFileSize));
       if (overLimit(text, settings.maxFileSize)) {
-        err(`govreport: ${file}: not fixed (${text.length} characters, over the limit maxFileSize, ${settings.maxFileSize} characters and a twentieth as many lines)\n`);
+        err(args.locale === 'en'
+          ? `govreport: ${file}: not fixed (${text.length} characters, over the limit maxFileSize, ${settings.maxFileSize} characters and a twentieth as many lines)\n`
+          : `govreport: ${file}：文件过大，未修复（${text.length} 字符；上限为设置 maxFileSize ${settings.maxFileSize} 字符，行数为其二十分之一）\n`);
         status = 2;
         continue;
       }
@@ -102,7 +104,7 @@ export async function fix(args: Args): Promise<number> {
       } else out(r.text);
       err(fixReport(file, r, args.locale));
     } catch (e) {
-      err(`govreport: ${file}: ${(e as Error).message}\n`);
+      err(`govreport: ${file}: ${reasonIn((e as Error).message, args.locale)}\n`);
       status = 2;
     }
   }

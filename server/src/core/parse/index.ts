@@ -7,6 +7,7 @@ import type { Heading, ReportModel, Section, SubHeading, Table } from '../model'
 import { isBlank, type Line, LineMap, type Range, range, skipWhite, skipWhiteBack, span, splitLines } from '../text/lines';
 import { normalize } from '../text/normalize';
 import { readHeading, readSubHeading } from './headings';
+import { type HtmlRows, htmlRows } from './html-rows';
 import { lostPieces } from './lost';
 import { readDebris, readDirectives, readPeriod, readSignature, readTitle } from './meta';
 import { readProse } from './prose';
@@ -43,7 +44,7 @@ function readOwn(line: Line): LineInfo[] {
 }
 
 /** The readings of all lines in document order (several for a line that lost its layout). */
-function readInfos(lines: Line[], cache?: ParseCache, grids?: readonly Grid[]): LineInfo[] {
+function readInfos(lines: Line[], html: HtmlRows, cache?: ParseCache, grids?: readonly Grid[]): LineInfo[] {
   const prev = cache?.lines;
   const own = lines.map((line, i) => {
     const p = prev?.[i];
@@ -59,6 +60,8 @@ function readInfos(lines: Line[], cache?: ParseCache, grids?: readonly Grid[]): 
       if (x.length === 1 && x[0]!.from === undefined && x[0]!.kind !== 'blank') byLine[i] = lostPieces(lines[i]!, true) ?? x;
     });
   }
+  // HTML tables left in Markdown: a row's cells from its `<td>` lines.
+  for (const [i, info] of html.infos) byLine[i] = [info];
   // Rows of an original's tables: their cells are known exactly (grid.ts).
   for (const [i, info] of gridInfos(grids, lines)) byLine[i] = [info];
   const infos = byLine.length === lines.length && byLine.every((x) => x.length === 1) ? byLine.map((x) => x[0]!) : byLine.flat();
@@ -157,7 +160,8 @@ export function parseReport(text: string): ReportModel {
  */
 export function parseLines(text: string, lines: Line[], cache?: ParseCache, grids?: readonly Grid[]): ReportModel {
   const map = new LineMap(lines);
-  const infos = readInfos(lines, cache, grids);
+  const html = htmlRows(lines);
+  const infos = readInfos(lines, html, cache, grids);
   const headings = findHeadings(infos);
   const isHeading = new Array<boolean>(infos.length).fill(false);
   for (const h of headings) isHeading[h.at] = true;
@@ -195,6 +199,8 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
   // Sections.
   const inTable = new Array<boolean>(lines.length).fill(false);
   for (const t of Object.values(tables)) for (let i = t.range.start.line; i <= t.range.end.line; i++) inTable[i] = true;
+  // An HTML table's tag lines are the table's, not prose.
+  for (const [a, b] of html.spans) for (let i = a; i <= b; i++) inTable[i] = true;
   const inRegion = new Array<boolean>(infos.length).fill(false);
   for (const r of regions) {
     for (let i = r.first; i <= r.last; i++) {

@@ -6,11 +6,14 @@
  * vocabulary (format/spec.ts, through vocab.ts) compared normalised; the runs of digits are split into cells
  * later, by the table reader, only where the rows' sums allow one split.
  */
-import { REQUESTS_CORNER, SECTIONS } from '../format/spec';
+import { APPEALS_COLUMNS, REQUESTS_CORNER, SECTIONS } from '../format/spec';
 import { isWhiteSpace, type Line } from '../text/lines';
 import { normalize } from '../text/normalize';
 import { type LineInfo, readPiece } from './tokens';
 import { VOCABULARY } from './vocab';
+
+/** The section T4 belongs to. */
+const APPEALS_SECTION = SECTIONS.find((s) => s.table === 'appeals')!.number;
 
 /** Shorter lines are never taken for a report run together. */
 const LOST_MIN_LENGTH = 80;
@@ -96,6 +99,8 @@ function keyed(src: string): Keyed {
   return { text, map };
 }
 
+/** Letters that stand for a 0 in a run of digits. */
+const DAMAGED_DIGIT = /[Oo〇]/;
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 
 type Kind = 'heading' | 'label' | 'digits' | 'text';
@@ -105,7 +110,15 @@ interface Piece {
   /** Span in the keyed text. */
   a: number;
   b: number;
+  /** Where it starts in the source, when before its first keyed character (a heading's dash numeral). */
+  from?: number;
+  /** A heading's section number. */
+  section?: number;
 }
+
+/** A dash written for 一 (`—、总体情况`): dropped from the keyed text as punctuation, so looked for in the source. */
+const DASH_NUMERAL = /[—―─－\-ー]/;
+const SEPARATOR = /[、.．]/;
 
 function labelAt(k: string, p: number): number {
   for (const key of DICT.byFirst.get(k[p]!) ?? []) if (k.startsWith(key, p)) return key.length;
@@ -113,7 +126,26 @@ function labelAt(k: string, p: number): number {
 }
 
 function titleAt(k: string, p: number): number {
-  for (const t of TITLES) if (k.startsWith(t.key, p)) return t.key.length;
+  return titleOf(k, p)?.key.length ?? 0;
+}
+
+function titleOf(k: string, p: number): { number: number; key: string } | undefined {
+  for (const t of TITLES) if (k.startsWith(t.key, p)) return t;
+  return undefined;
+}
+
+/**
+ * A section heading whose numeral is an Arabic digit (`3、收到和处理…`): the length of digit and title, or 0.
+ * Glued to the digits before it (`…行政事业性收费03、收到…`), the digit must be the title's own number.
+ */
+function arabicHeadingAt(src: string, k: Keyed, p: number): number {
+  const ch = k.text[p]!;
+  const at = k.map[p]!;
+  if (ch < '1' || ch > '6' || !SEPARATOR.test(src[at + 1] ?? '')) return 0;
+  for (const t of TITLES) {
+    if (!k.text.startsWith(t.key, p + 1)) continue;
+    return isDigit(src[at - 1]) && t.number !== Number(ch) ? 0 : 1 + t.key.length;
+  }
   return 0;
 }
 
@@ -121,34 +153,57 @@ function titleAt(k: string, p: number): number {
 function cut(src: string, k: Keyed): Piece[] {
   const t = k.text;
   const out: Piece[] = [];
-  const push = (kind: Kind, a: number, b: number) => {
+  const push = (kind: Kind, a: number, b: number, from?: number) => {
     const last = out[out.length - 1];
     if (kind === 'text' && last?.kind === 'text' && last.b === a) last.b = b;
-    else out.push({ kind, a, b });
+    else out.push(from === undefined ? { kind, a, b } : { kind, a, b, from });
+  };
+  /** A heading from `a` to `b`, its title starting at `title`. */
+  const heading = (a: number, b: number, title: number, from?: number) => {
+    push('heading', a, b, from);
+    out[out.length - 1]!.section = titleOf(t, title)?.number;
   };
   let p = 0;
   while (p < t.length) {
     const ch = t[p]!;
+    // A heading with a damaged numeral: a dash for 一 (`—、`), or an Arabic digit for its Chinese one (`3、`).
+    // The title confirms it, as for a heading on a line of its own; the numbering check names the numeral.
+    const at = k.map[p]!;
+    if (src[at - 1] === '、' && DASH_NUMERAL.test(src[at - 2] ?? '') && !(p > 0 && k.map[p - 1]! >= at - 2)) {
+      const n = titleAt(t, p);
+      if (n > 0) {
+        heading(p, p + n, p, at - 2);
+        p += n;
+        continue;
+      }
+    }
+    const arabic = arabicHeadingAt(src, k, p);
+    if (arabic > 0) {
+      heading(p, p + arabic, p + 1);
+      p += arabic;
+      continue;
+    }
     // A section heading: its numeral (一、 — the 、 is dropped here, so look at the source) and a title.
-    if (NUMERAL.test(ch) && /[、.．]/.test(src[k.map[p]! + 1] ?? '')) {
+    if (NUMERAL.test(ch) && SEPARATOR.test(src[at + 1] ?? '')) {
       const n = titleAt(t, p + 1);
       if (n > 0) {
-        push('heading', p, p + 1 + n);
+        heading(p, p + 1 + n, p + 1);
         p += 1 + n;
         continue;
       }
     }
     if (isDigit(ch)) {
       let q = p;
-      while (q < t.length && isDigit(t[q]) && (q === p || k.map[q]! === k.map[q - 1]! + 1)) {
+      // A digit written wrongly inside the run (`00O0000`: O or 〇 for 0) stays in it: a cell that is not a number.
+      while (q < t.length && (isDigit(t[q]) || (q > p && DAMAGED_DIGIT.test(t[q]!) && isDigit(t[q + 1]))) && (q === p || k.map[q]! === k.map[q - 1]! + 1)) {
         // The last digit before a 、 or . and a label is the next label's numbering (2.其他法律…).
-        if (q > p && /[、.．]/.test(src[k.map[q]! + 1] ?? '') && labelAt(t, q + 1) > 0) break;
+        if (q > p && /[、.．]/.test(src[k.map[q]! + 1] ?? '') && (labelAt(t, q + 1) > 0 || arabicHeadingAt(src, k, q) > 0)) break;
         q++;
       }
       // A decimal amount (12.35) is one value.
       if (src[k.map[q - 1]! + 1] === '.' && isDigit(t[q]) && k.map[q]! === k.map[q - 1]! + 2) {
         q++;
-        while (q < t.length && isDigit(t[q]) && k.map[q]! === k.map[q - 1]! + 1) q++;
+        while (q < t.length && isDigit(t[q]) && k.map[q]! === k.map[q - 1]! + 1 && arabicHeadingAt(src, k, q) === 0) q++;
       }
       // A digit alone before a 、 or . and a label is that label's numbering, not a value.
       const numbering = q === p + 1 && /[、.．]/.test(src[k.map[p]! + 1] ?? '') && labelAt(t, q) > 0;
@@ -255,6 +310,16 @@ function toInfos(line: Line, k: Keyed, pieces: Piece[], tableOnly: boolean): Lin
     role[i] = 'table';
     for (let j = i - 1; j >= 0 && pieces[j]!.kind === 'label'; j--) role[j] = 'table';
   }
+  // T4 printed without its header is a run of digits alone after its section's sentences (`…均未被纠错。
+  // 001010000000000五、`): at least a digit per cell, ended by the next heading or the line. The table reader
+  // splits it where its sums allow one split, or declines it.
+  let section: number | undefined;
+  pieces.forEach((x, i) => {
+    if (x.kind === 'heading') section = x.section;
+    const next = pieces[i + 1];
+    if (x.kind === 'digits' && section === APPEALS_SECTION && pieces[i - 1]?.kind === 'text' && (!next || next.kind === 'heading')
+      && x.b - x.a >= APPEALS_COLUMNS.length && src[k.map[x.a]! - 1] === '。') role[i] = 'table';
+  });
   const out: LineInfo[] = [];
   let prose: [number, number] | null = null;
   const flush = () => {
@@ -262,7 +327,7 @@ function toInfos(line: Line, k: Keyed, pieces: Piece[], tableOnly: boolean): Lin
     prose = null;
   };
   pieces.forEach((x, i) => {
-    let s = k.map[x.a]!;
+    let s = x.from ?? k.map[x.a]!;
     let e = k.map[x.b - 1]! + 1;
     // Brackets and quotes belong to the label they open or close.
     while (s > 0 && OPENING.test(src[s - 1]!)) s--;

@@ -70,7 +70,8 @@ export function findRegions(infos: LineInfo[], isHeading: boolean[]): Region[] {
       case 'vocab':
         // A row of empty cells, or a lone "not filled" mark (无, —), continues a table but never starts one.
         if (info.kind === 'cells' && info.tokens.every((t) => t.kind === 'blank') && !cur) break;
-        if (info.kind === 'value' && info.tokens[0]!.value?.state !== 'number' && !cur) break;
+        // Digits run together (web text) are cells to split, not a mark: they may start one.
+        if (info.kind === 'value' && info.tokens[0]!.value?.state !== 'number' && !info.tokens[0]!.value?.joined && !cur) break;
         if (!cur) {
           cur = { first: i, last: i };
           regions.push(cur);

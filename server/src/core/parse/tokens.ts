@@ -305,11 +305,18 @@ export function readLine(line: Line): LineInfo {
  * Reads a piece of a line as one cell (a line that lost its layout, cut by lost.ts): a label, or digits of
  * cells run together (`joined`, split by the table reader when the row's sums allow).
  */
+const RUN_WITH_DAMAGED_DIGIT = /^[0-9０-９Oo〇]+$/;
+
 export function readPiece(line: Line, from: number, to: number, joined: boolean): LineInfo {
   const info: LineInfo = { line, kind: 'blank', tokens: [], multi: false, vocab: [], from, to };
   const tok = makeToken(line, from, to);
   if (tok.kind === 'blank') return info;
   if (joined && tok.kind === 'value' && tok.value) tok.value = { ...tok.value, joined: true };
+  // Digits run together with one written wrongly (`00O0000`): cells, one of them not a number.
+  else if (joined && tok.kind === 'label' && RUN_WITH_DAMAGED_DIGIT.test(tok.text)) {
+    tok.kind = 'value';
+    tok.value = { state: 'invalid', value: null, joined: true };
+  }
   info.tokens = [tok];
   classify(info);
   return info;
@@ -322,6 +329,19 @@ export function readPiece(line: Line, from: number, to: number, joined: boolean)
 export function readCells(line: Line, spans: readonly (readonly [number, number])[]): LineInfo {
   const info: LineInfo = { line, kind: 'blank', tokens: [], multi: spans.length > 1, vocab: [] };
   info.tokens = spans.map(([s, e]) => makeToken(line, s, e));
+  if (info.tokens.length === 0) return info;
+  if (info.multi) markBadValues(info.tokens);
+  classify(info);
+  return info;
+}
+
+/**
+ * Reads a row whose cells lie on lines of their own (an HTML table left in Markdown: a `<td>` a line): one
+ * token per cell, each on its own line, the reading placed on `line`.
+ */
+export function readCellsAcross(line: Line, cells: readonly { line: Line; start: number; end: number }[]): LineInfo {
+  const info: LineInfo = { line, kind: 'blank', tokens: [], multi: cells.length > 1, vocab: [] };
+  info.tokens = cells.map((c) => makeToken(c.line, c.start, c.end));
   if (info.tokens.length === 0) return info;
   if (info.multi) markBadValues(info.tokens);
   classify(info);

@@ -1,8 +1,9 @@
 /**
  * Diagnostics, pulled by clients that support it (VS Code) and pushed to the others (Neovim 0.7). Checks are
  * coalesced per document to the next turn of the event loop and dropped when a newer version of the document
- * has already arrived (it waits in the queue and brings its own check), so a burst of edits costs a check only
- * when the burst pauses, the last edit's diagnostics follow it at once, and no stale result is ever published.
+ * has already arrived (it waits in the queue and brings its own check); in a burst a check waits a moment for
+ * the edits still coming (pace.ts). So a burst of edits costs a few checks, the last edit's diagnostics follow
+ * it at once, and no stale result is ever published.
  */
 import type { Connection, Diagnostic, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,9 +12,12 @@ import type { Analysis, Analyzer } from '../analysis';
 import { placeSuffix } from '../../core/source/place';
 import { capFindings } from '../cap';
 import { toDiagnostic } from '../convert';
+import { BurstPace } from '../pace';
 
 export class DiagnosticsPublisher {
-  private readonly pending = new Map<string, NodeJS.Immediate>();
+  /** Per document, the check waiting to run: how to call it off. */
+  private readonly pending = new Map<string, () => void>();
+  private readonly pace = new BurstPace();
   /** Per open document, the analysis whose diagnostics were last pushed. */
   private readonly published = new Map<string, Analysis>();
   /** Files whose diagnostics were pushed by "check the workspace" (cleared when opened in a pull client). */
@@ -49,6 +53,7 @@ export class DiagnosticsPublisher {
   /** A document opened or changed. */
   changed(doc: TextDocument): void {
     if (this.pushedFiles.delete(doc.uri)) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    this.pace.edited(doc.uri);
     if (this.pull) {
       // Analyse anyway (cheap) so dependent features and the status bar see fresh results.
       this.schedule(doc.uri, false);
@@ -58,31 +63,42 @@ export class DiagnosticsPublisher {
   }
 
   private schedule(uri: string, publish: boolean): void {
-    const prev = this.pending.get(uri);
-    if (prev) clearImmediate(prev);
-    this.pending.set(uri, setImmediate(() => {
-      this.pending.delete(uri);
-      const doc = this.documents.get(uri);
-      if (!doc || this.superseded(uri, doc.version)) return;
-      this.analyzer.analyse(doc).then((a) => {
-        this.onAnalysed(a);
-        // Published only if it is still the document's text (not a version number alone: clients may repeat one).
-        const now = this.documents.get(uri);
-        if (!publish || !now || now.version !== a.version || now.getText() !== a.text) return;
-        // The very result already published (a refresh that found nothing new) is not sent again: a client
-        // that repeats a version number could not tell it from the result of its next text.
-        if (this.published.get(uri) === a) return;
-        this.published.set(uri, a);
-        void this.connection.sendDiagnostics({ uri, version: a.version, diagnostics: DiagnosticsPublisher.diagnostics(a) });
-      }, (err: unknown) => this.connection.console.error(`govreport: checking ${uri} failed: ${String(err)}`));
-    }));
+    this.pending.get(uri)?.();
+    const t = setImmediate(() => this.run(uri, publish, false));
+    this.pending.set(uri, () => clearImmediate(t));
+  }
+
+  /** Checks the document's current version (unless superseded), after the wait its pace asks for. */
+  private run(uri: string, publish: boolean, waited: boolean): void {
+    this.pending.delete(uri);
+    const doc = this.documents.get(uri);
+    if (!doc || this.superseded(uri, doc.version)) return;
+    const wait = waited ? 0 : this.pace.wait(uri);
+    if (wait > 0) {
+      const t = setTimeout(() => this.run(uri, publish, true), wait);
+      this.pending.set(uri, () => clearTimeout(t));
+      return;
+    }
+    const ended = this.pace.started(uri);
+    this.analyzer.analyse(doc).then((a) => {
+      ended();
+      this.onAnalysed(a);
+      // Published only if it is still the document's text (not a version number alone: clients may repeat one).
+      const now = this.documents.get(uri);
+      if (!publish || !now || now.version !== a.version || now.getText() !== a.text) return;
+      // The very result already published (a refresh that found nothing new) is not sent again: a client
+      // that repeats a version number could not tell it from the result of its next text.
+      if (this.published.get(uri) === a) return;
+      this.published.set(uri, a);
+      void this.connection.sendDiagnostics({ uri, version: a.version, diagnostics: DiagnosticsPublisher.diagnostics(a) });
+    }, (err: unknown) => this.connection.console.error(`govreport: checking ${uri} failed: ${String(err)}`));
   }
 
   closed(uri: string): void {
     this.published.delete(uri);
-    const prev = this.pending.get(uri);
-    if (prev) clearImmediate(prev);
+    this.pending.get(uri)?.();
     this.pending.delete(uri);
+    this.pace.forget(uri);
     if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
