@@ -36,16 +36,6 @@ const STRUCTURE = ['table-cell-count', 'table-row-missing', 'table-column-missin
 interface Case { file: string; part: string; what: string; expect: () => void | Promise<void> }
 const CASES: Case[] = [
   // ---- the text reader, core/parse
-  { file: '01-word-cells-2019-blank-total.txt', part: 'core/parse', what: '§8.3/8.10: a 2019 T3 one cell a line from Word, 总计 blank on the result rows — read as a table without its 总计 column (tab rows of it now read right)',
-    expect: () => {
-      const { model, findings } = checkText(text('01-word-cells-2019-blank-total.txt'));
-      noErrors(findings, ['table-column-missing', 'table-cell-count']);
-      const t = tablesOf(model).requests!;
-      assert.equal(t.confident, true);
-      assert.deepEqual(t.rows.new, [22, 6, 0, 1, 3, 2, 34]);
-      assert.deepEqual(t.rows.granted, [7, 2, 0, 2, 2, 1, null]);
-      assert.ok(at(findings, 'table-cell-blank').length > 0);
-    } },
   { file: '04-layout-blank-cell.txt', part: 'core/parse', what: '§8.4: PDF layout, a blank cell is a gap in its column — the row is read left-aligned, a false sum-balance',
     expect: () => {
       const { model, findings } = checkText(text('04-layout-blank-cell.txt'));

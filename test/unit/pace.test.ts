@@ -13,7 +13,7 @@ describe('burst pace', () => {
     }
   });
 
-  it('many edits since the last check began wait about as long as that check took, never past the cap', () => {
+  it('many edits since the last check began wait about as long as that check took, at most a short quiet time, never past the cap', () => {
     const pace = new BurstPace();
     pace.edited('u');
     const ended = pace.started('u');
@@ -28,5 +28,16 @@ describe('burst pace', () => {
     assert.equal(pace.wait('other'), 0);
     pace.forget('u');
     assert.equal(pace.wait('u', now), 0);
+  });
+
+  it('however long the last check took, a burst waits only a short quiet time for the next edit', () => {
+    const pace = new BurstPace();
+    const now = Date.now();
+    pace.edited('u');
+    const slow = pace.started('u', now);
+    for (let i = 0; i < 30; i++) pace.edited('u');
+    slow(now + 400);
+    const wait = pace.wait('u', now + 400);
+    assert.ok(wait >= 5 && wait <= 40, String(wait));
   });
 });

@@ -1,9 +1,11 @@
 /** The workspace index stays within its bounds; an untrusted govreport.json cannot raise limits. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { DEFAULT_SETTINGS, restrictUntrusted } from '../../server/src/core/settings';
 import { INDEX_LIMITS, ReportIndex } from '../../server/src/server/report-index';
 import { Workspace } from '../../server/src/server/workspace';
@@ -51,6 +53,24 @@ describe('workspace index', () => {
     const r = await scanning;
     assert.equal(r.stopped, 'cancelled');
     assert.ok(r.files < 121);
+  });
+
+  it('passes over FIFOs, a link to /dev/zero and a file over its size, walking and on file events, without blocking', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'govreport-odd-'));
+    for (let i = 0; i < 6; i++) execFileSync('mkfifo', [path.join(root, `fifo${i}.txt`)]);
+    symlinkSync('/dev/zero', path.join(root, 'zero.txt'));
+    writeFileSync(path.join(root, 'huge.txt'), '');
+    truncateSync(path.join(root, 'huge.txt'), 50 * 1024 * 1024);
+    writeFileSync(path.join(root, 'r.txt'), '某某报告');
+    const inWs = new Workspace();
+    inWs.setFolders([pathToFileURL(root).toString()]);
+    const index = new ReportIndex(inWs);
+    const r = await index.scan([root]);
+    // Read: the report's 12 bytes; the 50 MB file is counted but refused by its size before it is read.
+    assert.deepEqual([r.files, r.bytes, r.stopped], [2, 12, undefined]);
+    // File events naming each (a blocking open of one FIFO would never return, and four would hold every file thread).
+    const names = [...Array.from({ length: 6 }, (_, i) => `fifo${i}.txt`), 'zero.txt', 'huge.txt'];
+    await Promise.all(names.map((n) => index.fileChanged(pathToFileURL(path.join(root, n)).toString())));
   });
 
   it('does not follow links out of the folders', async () => {

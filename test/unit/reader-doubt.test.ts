@@ -42,6 +42,10 @@ describe('doubt', () => {
     assert.equal(judge({ ...base, positional: DOUBT_THRESHOLDS.maxPositional }), undefined);
     assert.equal(judge({ ...base, positional: DOUBT_THRESHOLDS.maxPositional + 1 })?.kind, 'unlabelled');
     assert.equal(judge({ ...base, matched: 2, exact: 2, valueRows: 2 })?.kind, 'few-rows');
+    // One row carrying the values of several (crowdedMultiple times its cells): the rest fitting does not help.
+    assert.equal(judge({ ...base, crowded: 0 }), undefined);
+    assert.equal(judge({ ...base, crowded: 1 })?.kind, 'cell-counts');
+    assert.equal(judge({ ...base, crowded: 1, oneCellALine: true })?.kind, 'order');
     // A table of one row (T4): too few values, or values in pieces that are not whole groups.
     const one = { layoutRows: 1, valueRows: 1, matched: 1, exact: 0, positional: 0, stray: 0, columns: 15 };
     assert.equal(judge({ ...one, values: 10 }), undefined);

@@ -54,7 +54,8 @@ export function reconcile(values: Token[], ncols: number): Reconciled {
       if (isDouble(list[i - 1], list[i]!) && !doubled.includes(list[i - 1]!)) doubled.push(list[i]!);
       else kept.push(list[i]!);
     }
-    if (doubled.length > 0 && kept.length + (list.length > ncols ? 0 : trailingBlanks.length) >= ncols) list = kept;
+    // Dropped only when the row keeps its cells without them (its empty cells written after it among them).
+    if (doubled.length > 0 && kept.length + trailingBlanks.length >= ncols) list = kept;
     else doubled.length = 0;
   }
   if (list.length > ncols) {

@@ -23,6 +23,8 @@ export const DOUBT_THRESHOLDS = {
   maxPieces: 2,
   /** Rows whose run-together values could not be split in one way only: any is too many, its sums are unknown. */
   maxUndecided: 0,
+  /** A row carrying this many times its cells holds other rows' values too (their labels went elsewhere). */
+  crowdedMultiple: 2,
 } as const;
 
 /** What the reader saw of a table, for the doubt rules. */
@@ -41,6 +43,8 @@ export interface Evidence {
   stray: number;
   /** Rows whose values ran together and could not be split in one way only. */
   undecided?: number;
+  /** Rows carrying at least DOUBT_THRESHOLDS.crowdedMultiple times their cells. */
+  crowded?: number;
   /** The table is written one cell a line (where values that do not pair are values apart from their labels). */
   oneCellALine?: boolean;
   /** The modal count of values on a row, when it fits no column layout (undefined when it fits). */
@@ -67,6 +71,8 @@ export function judge(e: Evidence): Doubt | undefined {
   }
   if (e.valueRows > 0 && e.matched < Math.min(T.minRows, e.layoutRows)) return { kind: 'few-rows' };
   if (e.matched > 0 && e.exact / e.matched < T.exactRowShare) return { kind: e.oneCellALine ? 'order' : 'cell-counts' };
+  // One row with the values of several: which values are whose is a guess, whatever the other rows say.
+  if ((e.crowded ?? 0) > 0) return { kind: e.oneCellALine ? 'order' : 'cell-counts' };
   if (e.positional > T.maxPositional) return { kind: 'unlabelled', rows: e.positional };
   if (e.stray > Math.max(T.maxStray, e.matched * T.strayShare)) return { kind: 'stray', rows: e.stray };
   return undefined;

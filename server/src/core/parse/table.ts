@@ -11,7 +11,7 @@ import { range } from '../text/lines';
 import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
 import { pairBlocks, streamRows } from './blocks';
-import { judge } from './doubt';
+import { DOUBT_THRESHOLDS, judge } from './doubt';
 import { fitValues, rowSums } from './fit';
 import { columnSums, type Layout, LAYOUTS, type RowSlot } from './layout';
 import { type Candidate, countValues, hasCells, type HeaderToken, type Segment } from './regions';
@@ -87,8 +87,12 @@ export function readTable(seg: Segment, preferred: Edition | undefined): Table {
   if (opt && fit.present.has(opt) && rows.size >= BLANK_COLUMN_MIN_ROWS
     && [...rows.values()].every((r) => r.cells.find((c) => c.column === opt)?.state === 'blank')) fit.present.delete(opt);
   let exact = 0;
+  let crowded = 0;
   for (const row of rows.values()) {
     if (row.extra.length === 0 && row.cells.every((c) => c.state !== 'missing' || !fit.present.has(c.column))) exact++;
+    const cells = row.cells.filter((c) => fit.present.has(c.column)).length;
+    // (A row of one cell with two values is a value too many, not a second row.)
+    if (cells >= 2 && row.valueCount >= cells * DOUBT_THRESHOLDS.crowdedMultiple) crowded++;
   }
   const strayRows: Row[] = [];
   al.candidateToRow.forEach((j, i) => {
@@ -103,6 +107,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined): Table {
     positional,
     stray: strayRows.length,
     undecided: undecided.size,
+    crowded,
     oneCellALine: seg.shape === 'cells',
     ...(fit.unfit !== undefined ? { unfitCount: fit.unfit } : {}),
   });
