@@ -46,6 +46,9 @@ describe('doubt', () => {
     assert.equal(judge({ ...base, crowded: 0 }), undefined);
     assert.equal(judge({ ...base, crowded: 1 })?.kind, 'cell-counts');
     assert.equal(judge({ ...base, crowded: 1, oneCellALine: true })?.kind, 'order');
+    // Pieces of numbers wrapped above and below a row (PDF layout, narrow columns).
+    assert.equal(judge({ ...base, wrapped: DOUBT_THRESHOLDS.maxWrapped }), undefined);
+    assert.equal(judge({ ...base, wrapped: DOUBT_THRESHOLDS.maxWrapped + 1 })?.kind, 'wrapped');
     // A table of one row (T4): too few values, or values in pieces that are not whole groups.
     const one = { layoutRows: 1, valueRows: 1, matched: 1, exact: 0, positional: 0, stray: 0, columns: 15 };
     assert.equal(judge({ ...one, values: 10 }), undefined);

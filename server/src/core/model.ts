@@ -144,7 +144,9 @@ export type Doubt =
   | { kind: 'spread' }
   | { kind: 'few-values'; values: number; columns?: number }
   /** Values run together (web text) that the row's sums do not split in one way only. */
-  | { kind: 'joined'; rows: number };
+  | { kind: 'joined'; rows: number }
+  /** Numbers wrapped in narrow columns (PDF layout): pieces of them on the lines above and below a row. */
+  | { kind: 'wrapped' };
 
 export interface LabelDeviation {
   /** 'row' or 'column'. */

@@ -23,6 +23,8 @@ export const DOUBT_THRESHOLDS = {
   maxPieces: 2,
   /** Rows whose run-together values could not be split in one way only: any is too many, its sums are unknown. */
   maxUndecided: 0,
+  /** Rows with a line of values and no label right above and below (numbers wrapped in narrow columns): more than this. */
+  maxWrapped: 0,
   /** A row carrying this many times its cells holds other rows' values too (their labels went elsewhere). */
   crowdedMultiple: 2,
 } as const;
@@ -45,6 +47,8 @@ export interface Evidence {
   undecided?: number;
   /** Rows carrying at least DOUBT_THRESHOLDS.crowdedMultiple times their cells. */
   crowded?: number;
+  /** Rows of space-aligned text with a line of values and no label right above and right below. */
+  wrapped?: number;
   /** The table is written one cell a line (where values that do not pair are values apart from their labels). */
   oneCellALine?: boolean;
   /** The modal count of values on a row, when it fits no column layout (undefined when it fits). */
@@ -62,6 +66,7 @@ export function judge(e: Evidence): Doubt | undefined {
   const T = DOUBT_THRESHOLDS;
   if (e.unfitCount !== undefined) return { kind: 'columns', values: e.unfitCount };
   if ((e.undecided ?? 0) > T.maxUndecided) return { kind: 'joined', rows: e.undecided! };
+  if ((e.wrapped ?? 0) > T.maxWrapped) return { kind: 'wrapped' };
   if (e.layoutRows === 1) {
     if (e.pieces !== undefined && e.pieces > T.maxPieces && !e.wholePieces) return { kind: 'spread' };
     if (e.values !== undefined && e.columns !== undefined && e.values !== e.columns && e.values < e.columns * T.minValueShare) {
@@ -97,6 +102,10 @@ export function reasonOf(d: Doubt): Bilingual {
     case 'stray': return { zh: `有 ${d.rows} 行与格式中的任何一行都对不上`, en: `${d.rows} rows match no row of the form` };
     case 'spread': return { zh: '数值分散在多行中', en: 'the values are spread over several rows' };
     case 'joined': return joinedReason(d.rows);
+    case 'wrapped': return {
+      zh: '窄列中的数字被折成多行（行的上下方还有零散的数字），无法确定每格的数值',
+      en: 'numbers are wrapped over several lines in narrow columns (stray digits above and below a row), so the value of each cell cannot be told',
+    };
     case 'few-values': return { zh: `只找到 ${d.values} 个数值（应为 ${d.columns ?? 15} 个）`, en: `only ${d.values} of ${d.columns ?? 15} values were found` };
   }
 }

@@ -108,6 +108,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined): Table {
     stray: strayRows.length,
     undecided: undecided.size,
     crowded,
+    wrapped: wrappedPieces(seg),
     oneCellALine: seg.shape === 'cells',
     ...(fit.unfit !== undefined ? { unfitCount: fit.unfit } : {}),
   });
@@ -189,6 +190,26 @@ function mode(counts: number[]): number {
     }
   }
   return bestN;
+}
+
+/**
+ * Rows of space-aligned text (PDF layout) with a line of values and no label right above and right below:
+ * numbers wrapped in narrow columns and centred on their row (`１６` above, `６` below a row showing `５５`).
+ */
+function wrappedPieces(seg: Segment): number {
+  if (seg.shape !== 'spaces') return 0;
+  const bare = new Set<number>();
+  for (const c of seg.candidates) {
+    // Values alone on their line (labels gathered from lines before do not count).
+    const v = c.values.find((x) => x.kind === 'value');
+    if (v && c.values.every((x) => x.line === v.line) && c.labels.every((l) => l.token.line !== v.line)) bare.add(v.line);
+  }
+  let n = 0;
+  for (const c of seg.candidates) {
+    const v = c.values.find((x) => x.kind === 'value');
+    if (v && !bare.has(v.line) && bare.has(v.line - 1) && bare.has(v.line + 1)) n++;
+  }
+  return n;
 }
 
 const allColumns = (layout: Layout): Set<string> => new Set(layout.columns);
