@@ -151,3 +151,24 @@ describe('cli: a reader that stops early', () => {
   });
 });
 
+
+describe('cli: what a report or its file name could do to a terminal', () => {
+  it('escape sequences and bidirectional overrides in a file name or in the text quoted are shown, not obeyed', () => {
+    const dir = tmp();
+    // An OSC sequence (sets the window title) in debris a message quotes, a colour sequence in the file name,
+    // a right-to-left override in the name of a FIFO (said on stderr).
+    const text = seed002.text.replace('[bookmark: _GoBack]', '[bookmark: _Go\x1b]0;PWNED\x07Back]');
+    assert.notEqual(text, seed002.text);
+    writeFileSync(path.join(dir, 'e\x1b[31mvil.txt'), text);
+    execFileSync('mkfifo', [path.join(dir, 'fifo\u202etxt.txt')]);
+    for (const args of [['check', dir], ['check', path.join(dir, 'fifo\u202etxt.txt')], ['fix', path.join(dir, 'e\x1b[31mvil.txt')]]) {
+      const r = run(args, { timeout: HANG });
+      const printed = args[0] === 'fix' ? r.err : r.out + r.err;
+      assert.doesNotMatch(printed, /[\x00-\x08\x0b-\x1f\x7f\u202e]/, args.join(' '));
+    }
+    const r = run(['check', dir]);
+    assert.match(r.out, /e\\x1b\[31mvil\.txt:5:1: .*conversion-debris .*“\[bookmark: _Go\\x1b\]”/);
+    assert.match(r.out, /e\\x1b\[31mvil\.txt：\d+ 个错误/);
+    assert.match(run(['check', path.join(dir, 'fifo\u202etxt.txt')]).err, /fifo\\u202etxt\.txt: 不是普通文件/);
+  });
+});

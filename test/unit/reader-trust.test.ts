@@ -45,3 +45,11 @@ describe('no error on a table marked not confident', () => {
     });
   }
 });
+
+describe('no sum on a row whose values are in unknown columns', () => {
+  it('a row short of values with no blanks where they are missing: said short once, no sum checked on it', () => {
+    const { findings } = checkText(readFileSync(path.join(REPRO, '13-spaces-blank-cells.txt'), 'utf8'));
+    const codes = findings.filter((f) => f.severity === 'error' && !ABOUT_DOCUMENT.test(f.code)).map((f) => `${f.range.start.line + 1} ${f.code}`);
+    assert.deepEqual(codes, ['6 table-cell-count']);
+  });
+});

@@ -4,6 +4,7 @@ import { problemMessage } from '../core/checks/rules/source-unreadable';
 import type { ReportModel } from '../core/model';
 import { placeSuffix } from '../core/source/place';
 import type { SourceProblem, SourceView } from '../core/source/types';
+import { printable } from './io';
 
 export interface FileResult {
   path: string;
@@ -45,23 +46,28 @@ function describeReport(m: ReportModel, locale: Locale): string {
 
 function fileSummary(r: FileResult, locale: Locale): string {
   const c = counts(r.findings);
+  const path = printable(r.path);
   const what = describeReport(r.model, locale);
-  if (r.findings.length === 0) return locale === 'en' ? `${r.path}: no problems (${what})` : `${r.path}：未发现问题（${what}）`;
+  if (r.findings.length === 0) return locale === 'en' ? `${path}: no problems (${what})` : `${path}：未发现问题（${what}）`;
   return locale === 'en'
-    ? `${r.path}: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.information + c.hint, 'note')} (${what})`
-    : `${r.path}：${c.error} 个错误，${c.warning} 个警告，${c.information + c.hint} 个提示（${what}）`;
+    ? `${path}: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.information + c.hint, 'note')} (${what})`
+    : `${path}：${c.error} 个错误，${c.warning} 个警告，${c.information + c.hint} 个提示（${what}）`;
 }
 
-/** `summaries: false` for files that are not reports (a roster's govreport.json): their findings only. */
+/**
+ * `summaries: false` for files that are not reports (a roster's govreport.json): their findings only. File
+ * names and messages (which quote the report) are printed as text, never as terminal controls.
+ */
 export function formatText(results: FileResult[], locale: Locale, color: boolean, summaries = true): string {
   let out = '';
   for (const r of results) {
+    const path = printable(r.path);
     for (const f of r.findings) {
-      const pos = `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      const pos = `${path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
       const sev = locale === 'en' ? f.severity : SEVERITY_ZH[f.severity];
       const sevText = color ? `${COLORS[f.severity]}${sev}${RESET}` : sev;
       const code = color ? `${DIM}${f.code}${RESET}` : f.code;
-      out += `${pos}: ${sevText} ${code} ${f.message}${placeSuffix(r.view, f.range, locale)}\n`;
+      out += `${pos}: ${sevText} ${code} ${printable(f.message + placeSuffix(r.view, f.range, locale))}\n`;
     }
     if (summaries) out += fileSummary(r, locale) + '\n';
   }

@@ -68,6 +68,13 @@ export function equationsOf(table: Table): Equation[] {
     const i = colIndex.get(col);
     return r && i !== undefined ? r.cells[i] : undefined;
   };
+  // A row short of values with no blank written where they are missing: which column each value is in is a
+  // guess (table-cell-count says the row is short), so no sum is checked on its cells.
+  const guessed = new Set<Cell>();
+  for (const r of table.rows.values()) {
+    if (r.cells.some((c, i) => c.state === 'missing' && table.columns[i]?.present)) for (const c of r.cells) guessed.add(c);
+  }
+  const onGuess = (eq: Equation) => guessed.has(eq.target) || eq.terms.some((t) => guessed.has(t.cell));
   for (const spec of SUMS) {
     if (spec.table !== table.key) continue;
     if (spec.over === 'rows') {
@@ -93,7 +100,7 @@ export function equationsOf(table: Table): Equation[] {
       }
     }
   }
-  return out;
+  return out.filter((eq) => !onGuess(eq));
 }
 
 const EPS = 1e-6;

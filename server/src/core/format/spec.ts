@@ -277,7 +277,7 @@ const REQUEST_ROWS_COMMON_HEAD: RequestRowSpec[] = [
 ];
 
 const REQUEST_ROWS_COMMON_TAIL: RequestRowSpec[] = [
-  r('total', '（七）', '总计', 'total', 'results'),
+  r('total', '（七）', '总计', 'total', 'results', ['合计']),
   r('carriedOut', '四、', '结转下年度继续办理', 'carried over to next year'),
 ];
 

@@ -187,7 +187,7 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
     const segs = byTable.get(key);
     if (!segs) continue;
     const seg = firstTable(segs, headingAt);
-    const t = readTable(seg, expected);
+    const t = readTable(seg, expected, lines);
     if (infos.slice(seg.firstInfo, seg.lastInfo + 1).some((x) => x.from !== undefined)) t.lost = true;
     tables[key] = t;
   }

@@ -228,11 +228,13 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
       const t = info.line.text;
       // `| --- | --- |` is part of a Markdown table, not debris.
       if (info.kind === 'separator' && t.includes('|')) continue;
-      const s = t.length - t.trimStart().length;
+      // A page number in a row of a pipe table is the number, not the row.
+      const text = t.replace(/^[\s|]+|[\s|]+$/g, '');
+      const s = t.indexOf(text);
       const d: Debris = {
         kind: info.kind === 'page-number' ? 'page-number' : 'separator',
-        text: t.trim(),
-        range: span(ln, s, s + t.trim().length),
+        text,
+        range: span(ln, s, s + text.length),
         removal: { start: { line: ln, character: 0 }, end: { line: ln + 1, character: 0 } },
       };
       if (seg) (seg as Segment).debris.push(d);

@@ -7,10 +7,11 @@
  */
 import type { Edition } from '../format/spec';
 import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
-import { range } from '../text/lines';
+import { type Line, range } from '../text/lines';
 import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
 import { pairBlocks, streamRows } from './blocks';
+import { placeByPosition } from './positions';
 import { DOUBT_THRESHOLDS, judge } from './doubt';
 import { fitValues, rowSums } from './fit';
 import { columnSums, type Layout, LAYOUTS, type RowSlot } from './layout';
@@ -45,14 +46,14 @@ interface Fitting {
   total: number;
 }
 
-export function readTable(seg: Segment, preferred: Edition | undefined): Table {
+export function readTable(seg: Segment, preferred: Edition | undefined, lines: readonly Line[] = []): Table {
   const layouts = LAYOUTS[seg.table];
   if (!layouts[0]!.labelled) return readUnlabelled(seg, layouts[0]!);
   const fromHeader = headerEvidence(seg.header);
   const fromLabels = labelEvidence(seg);
   let best: Fitting | undefined;
   for (const layout of layouts) {
-    const f = fitLayout(seg, layout);
+    const f = fitLayout(seg, layout, lines);
     f.total += fromHeader[layout.edition] + fromLabels[layout.edition] + (layout.edition === preferred ? PREFERRED_BONUS : 0);
     if (!best || f.total > best.total + 1e-9) best = f;
   }
@@ -135,8 +136,10 @@ export function readTable(seg: Segment, preferred: Edition | undefined): Table {
  * Fits a segment to a layout: value blocks paired with their labels where that is certain (blocks.ts), the
  * columns present, and the order-keeping alignment of the value rows with the layout's rows.
  */
-function fitLayout(seg: Segment, layout: Layout): Fitting {
-  let cands = seg.candidates;
+function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[]): Fitting {
+  // Space-aligned T3: a blank cell is a gap in its column (every row of T3 has the same columns).
+  let cands = seg.shape === 'spaces' && layout.table === 'requests' ? placeByPosition(seg.candidates, layout.columns.length, lines) : seg.candidates;
+  if (cands !== seg.candidates) seg = { ...seg, candidates: cands };
   let fit = presentColumns(layout, cands.filter(hasCells), seg.header);
   // One cell a line: the values in the rows' order, confirmed by every sum, whatever became of the labels.
   const stream = seg.shape === 'cells' ? streamRows(seg, layout, fit.present) ?? streamRows(seg, layout, allColumns(layout)) : null;

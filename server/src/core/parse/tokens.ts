@@ -3,7 +3,7 @@
  * space-aligned PDF columns, one cell a line, or a label followed by numbers.
  */
 import type { Line } from '../text/lines';
-import { isWhiteSpace, skipWhite, skipWhiteBack } from '../text/lines';
+import { isBlank, isWhiteSpace, skipWhite, skipWhiteBack } from '../text/lines';
 import { type LabelKey, labelKey, normalize } from '../text/normalize';
 import { isDashRun, type ParsedValue, parseValue } from '../text/values';
 import { lookup, type VocabMatch } from './vocab';
@@ -59,6 +59,13 @@ export interface LineInfo {
    */
   from?: number;
   to?: number;
+}
+
+/** A pipe-table row whose one filled cell is a page number (`| - 2 - |  |  |`): a converter's page break. */
+function pageNumberRow(t: string): boolean {
+  if (t.charCodeAt(skipWhite(t)) !== 124) return false;
+  const filled = t.split('|').filter((c) => !isBlank(c));
+  return filled.length === 1 && PAGE_NUMBER.test(filled[0]!);
 }
 
 const PAGE_NUMBER = /^\s*(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|·\s*\d{1,3}\s*·)\s*$/;
@@ -241,7 +248,7 @@ export function readLine(line: Line): LineInfo {
     }
     return info;
   }
-  if (PAGE_NUMBER.test(t)) {
+  if (PAGE_NUMBER.test(t) || pageNumberRow(t)) {
     info.kind = 'page-number';
     return info;
   }
