@@ -122,5 +122,5 @@ export async function benchFolder(summary) {
     }
   }
   printTable(rows);
-  console.log(`  markdownlint-cli2 ${mdlVersion} with its default rules, given "**/*.txt" in the corpus folder; govreport with the default workers (one per core).`);
+  console.log(`  markdownlint-cli2 ${mdlVersion} with its default rules, given "**/*.txt" in the corpus folder; govreport as it runs by default (the main thread and a worker per further core; no worker at a load average of the cores or more).`);
 }
