@@ -47,11 +47,22 @@ describe('protocol: reach', () => {
 
   it('files outside the workspace are not read, nor links to them, nor what is not a report file', async () => {
     const r = await check(uri('/etc/passwd'), uri(path.join(outside, 'secret.txt')), uri(path.join(ws, 'link-out.txt')), uri(path.join(ws, 'passwd.txt')), 'untitled:x.txt', uri(path.join(ws, 'notes.json')));
-    assert.match(r[0]!.error!, /not a report file/);
-    for (const f of r.slice(1, 4)) assert.match(f.error!, /outside the workspace folders/, f.uri);
-    assert.match(r[4]!.error!, /not a file/);
-    assert.match(r[5]!.error!, /not a report file/);
+    // Said in the client's language (Chinese here).
+    assert.equal(r[0]!.error, '不是报告文件（.txt、.md、.govreport），未读取');
+    for (const f of r.slice(1, 4)) assert.equal(f.error, '在工作区文件夹之外，未读取', f.uri);
+    assert.equal(r[4]!.error, '不是磁盘上的文件');
+    assert.equal(r[5]!.error, '不是报告文件（.txt、.md、.govreport），未读取');
     assert.equal(client.pushed.has(uri(path.join(outside, 'secret.txt'))), false);
+    // In English when the settings say so.
+    const en = new TestClient({ pull: true, locale: 'en', settings: { locale: 'en' }, workspaceFolders: [ws] });
+    try {
+      await en.initialize();
+      const [passwd, far] = (await en.request<CheckFilesResult>('govreport/checkFiles', { uris: [uri('/etc/passwd'), uri(path.join(outside, 'secret.txt'))] })).files;
+      assert.equal(passwd!.error, 'not a report file (.txt, .md, .govreport): not read');
+      assert.equal(far!.error, 'outside the workspace folders: not read');
+    } finally {
+      await en.shutdown();
+    }
   });
 
   it('FIFOs and devices are refused without blocking, and the server keeps answering', async () => {
@@ -59,9 +70,9 @@ describe('protocol: reach', () => {
     // As watched-file events first (each would block a file thread if opened), then checked.
     void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [...fifos, uri(path.join(ws, 'zero.txt'))].map((u) => ({ uri: u, type: 2 })) });
     const r = await check(...fifos, uri(path.join(ws, 'zero.txt')));
-    for (const f of r.slice(0, 6)) assert.match(f.error!, /not a regular file/, f.uri);
+    for (const f of r.slice(0, 6)) assert.equal(f.error, '不是普通文件（是管道、设备或套接字），未读取', f.uri);
     // A link to a device leads outside the workspace.
-    assert.match(r[6]!.error!, /outside the workspace folders/);
+    assert.equal(r[6]!.error, '在工作区文件夹之外，未读取');
     const [ok] = await check(uri(path.join(ws, 'report.txt')));
     assert.equal(ok!.isReport, true);
   });
@@ -92,7 +103,7 @@ describe('protocol: reach', () => {
     const added = mkdtempSync(path.join(tmpdir(), 'govreport-added-'));
     copyFileSync(seed004.file, path.join(added, 'r.txt'));
     const target = uri(path.join(added, 'r.txt'));
-    assert.match((await check(target))[0]!.error!, /outside/);
+    assert.match((await check(target))[0]!.error!, /工作区文件夹之外/);
     client.folders = [ws, added];
     void client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uri(added), name: 'added' }], removed: [] } });
     // The server asks for the folders (a round trip); once it has them the file is inside.
@@ -104,7 +115,7 @@ describe('protocol: reach', () => {
     assert.equal((await served(true)).isReport, true);
     client.folders = [ws];
     void client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uri(added), name: 'added' }] } });
-    assert.match((await served(false)).error!, /outside/);
+    assert.match((await served(false)).error!, /工作区文件夹之外/);
   });
 });
 
@@ -141,7 +152,7 @@ describe('protocol: a workspace of the whole disk (rootUri file:///, no workspac
     assert.ok(client.peakMemory() < 400e6, `peak memory ${client.peakMemory()} bytes`);
     // Everything is inside this workspace, yet only report files are read.
     const [passwd] = (await client.request<CheckFilesResult>('govreport/checkFiles', { uris: ['file:///etc/passwd'] })).files;
-    assert.match(passwd!.error!, /not a report file/);
+    assert.match(passwd!.error!, /不是报告文件/);
   });
 });
 

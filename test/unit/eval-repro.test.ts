@@ -36,13 +36,6 @@ const STRUCTURE = ['table-cell-count', 'table-row-missing', 'table-column-missin
 interface Case { file: string; part: string; what: string; expect: () => void | Promise<void> }
 const CASES: Case[] = [
   // ---- the text reader, core/parse
-  { file: '11-title-split-mid-word.txt', part: 'core/parse', what: 'the title broken mid-word by PDF layout (…工 / 作年度报告): agency takes the year, the report year comes from the period, period-year missed',
-    expect: () => {
-      const { model, findings } = checkText(text('11-title-split-mid-word.txt'));
-      assert.equal(model.year, 2021);
-      assert.equal(model.agency, '示例市市场监督管理局');
-      assert.equal(at(findings, 'period-year').length, 1, list(findings));
-    } },
   { file: '13-spaces-blank-cells.txt', part: 'core/parse', what: 'a PDF viewer copy (cells one space apart) loses blank cells: the short row is read left-aligned and the sums checked on it (false sum-balance)',
     expect: () => {
       const { model, findings } = checkText(text('13-spaces-blank-cells.txt'));
@@ -74,14 +67,6 @@ const CASES: Case[] = [
       const raw = text('18-spaces-fix-deletes-words.txt');
       const fixed = fixText(raw).text;
       for (const words of ['信息内容 本年处理决定数量', '（三）不予公开 1.属于国家秘密']) assert.ok(fixed.includes(words), `fix removed words from “${words}”`);
-    } },
-  { file: '20-plain-formfeed-value.txt', part: 'checks/rules/conversion-debris.ts + core/parse', what: 'plain pdftotext: the first value after a form feed (\\f7) is taken for a page number — the value is dropped, the row is short, and the safe fix deletes the 7',
-    expect: () => {
-      const raw = text('20-plain-formfeed-value.txt');
-      const { model, findings } = checkText(raw);
-      assert.deepEqual(at(findings, 'conversion-debris'), [], list(findings));
-      rightOrDeclined(tablesOf(model).proactive, { normativeDocuments: [7, 2, 48, null, null] });
-      assert.ok(/^\f?7$/m.test(fixText(raw).text), 'fix deleted the value 7');
     } },
 ];
 

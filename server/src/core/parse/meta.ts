@@ -36,19 +36,29 @@ export function readTitle(lines: Line[], firstHeadingLine: number): TitleInfo {
     if (end <= start) continue;
     const n = normalizeWithMap(line.text, start, end);
     if (!TITLE_WORDS.test(n.text) || /[。；]/.test(n.text)) continue;
-    const ym = YEAR.exec(n.text);
+    let ym = YEAR.exec(n.text);
+    /** The line the year is on, and its normalised text. */
+    let yearLine = i;
+    let yn = n;
     let agency: string | null = null;
     let titleStart = { line: i, character: start };
     if (ym && ym.index > 0) agency = n.text.slice(0, ym.index);
     else {
-      // Agency on the line before: 宝山区跃进街道办事处 / 2022 年政府信息公开工作年度报告.
+      // Agency on the line before: 宝山区跃进街道办事处 / 2022 年政府信息公开工作年度报告; or the title broken
+      // mid-word, agency and year before the break: …局 2021 年政府信息公开工 / 作年度报告.
       for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
         const prev = lines[k]!;
         const c = cleanTitleLine(prev);
         if (c.end <= c.start) continue;
-        const pn = normalize(prev.text.slice(c.start, c.end));
-        if (pn.length <= 40 && !/[。；，,：:]/.test(pn) && !TITLE_WORDS.test(pn)) {
-          agency = pn;
+        const pn = normalizeWithMap(prev.text, c.start, c.end);
+        if (pn.text.length <= 40 && !/[。；，,：:]/.test(pn.text) && !TITLE_WORDS.test(pn.text)) {
+          const pym = ym ? null : YEAR.exec(pn.text);
+          agency = pym ? pn.text.slice(0, pym.index) : pn.text;
+          if (pym) {
+            ym = pym;
+            yearLine = k;
+            yn = pn;
+          }
           titleStart = { line: k, character: c.start };
         }
         break;
@@ -58,8 +68,8 @@ export function readTitle(lines: Line[], firstHeadingLine: number): TitleInfo {
     let year: number | null = null;
     if (ym) {
       year = Number(ym[1]);
-      const [a, b] = sourceSpan(n, ym.index, ym.index + 4);
-      yearRange = span(i, a, b);
+      const [a, b] = sourceSpan(yn, ym.index, ym.index + 4);
+      yearRange = span(yearLine, a, b);
     }
     return {
       title: { text: lines.slice(titleStart.line, i + 1).map((l) => l.text.trim()).join(' ').replace(/^#+\s*/, ''), range: { start: titleStart, end: { line: i, character: end } } },

@@ -451,7 +451,10 @@ export function markBarePageNumbers(infos: LineInfo[]): void {
     const tok = info.tokens[0];
     // Pages are numbered from 1: a lone 0 is a cell.
     if (info.kind !== 'value' || !tok || tok.value?.state !== 'number' || !/^\d{1,3}$/.test(tok.text) || tok.value.value === 0) continue;
-    let pageBreak = info.line.text.includes('\f');
+    // A form feed after the number ends a page with it; one before it starts a page with it, where a page
+    // number stands apart (a blank line after) and a cell does not (`\f7` then the row's next value).
+    const ff = info.line.text.indexOf('\f');
+    let pageBreak = ff >= 0 && (ff > tok.start || blankAt(i + 1));
     for (let j = i + 1; j < infos.length && !pageBreak; j++) {
       if (infos[j]!.line.text.includes('\f')) pageBreak = true;
       if (infos[j]!.kind !== 'blank') break;

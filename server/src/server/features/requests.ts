@@ -6,7 +6,7 @@ import { reportTemplate } from '../../core/template';
 import { checkOptions, readLimit } from '../../core/options';
 import { fileTooLarge } from '../../core/service';
 import { resolveLocale, type Settings } from '../../core/settings';
-import { FileTooLarge, readReportFile } from '../../node/files';
+import { FileTooLarge, readReportFile, reasonIn } from '../../node/files';
 import { toDiagnostic } from '../convert';
 import { isReportFile } from '../report-index';
 import type { Workspace } from '../workspace';
@@ -54,7 +54,7 @@ export async function checkFiles(
       if (!doc) {
         if (!isReportFile(uri)) throw new Error('not a report file (.txt, .md, .govreport): not read');
         const file = await workspace.inside(uri);
-        if (!file) throw new Error(uri.startsWith('file:') ? 'outside the workspace folders: not read' : 'not a file');
+        if (!file) throw new Error(uri.startsWith('file:') ? 'outside the workspace folders: not read' : 'not a file on disk');
         const settings = await settingsOf(uri);
         let text: string;
         try {
@@ -73,7 +73,9 @@ export async function checkFiles(
       publisher.pushFile(uri, a.model.isReport || a.findings.length ? DiagnosticsPublisher.diagnostics(a) : []);
       files.push({ uri, isReport: a.model.isReport, ...tally(a.findings) });
     } catch (err) {
-      files.push({ uri, isReport: false, errors: 0, warnings: 0, notes: 0, error: (err as Error).message });
+      // Why, in the reader's language (the client shows it as it is).
+      const locale = resolveLocale((await settingsOf(uri)).locale, clientLocale);
+      files.push({ uri, isReport: false, errors: 0, warnings: 0, notes: 0, error: reasonIn((err as Error).message, locale) });
     }
   }
   return { files };
