@@ -123,6 +123,13 @@ const MAKERS = {
     writeFileSync(split, reportHtml({ agency: '示例市统计局', fontSize: 15 }));
     put(viaDocx(split), 'split-table.pdf');
   },
+  // A table continued over pages with its header rows repeated on each (Word's 重复标题行, <thead> here),
+  // and a planted sum error on the rows past the first page break: 结转下年度's 总计 is 1, its row sums to 0.
+  'repeated-header'() {
+    const html = path.join(work, 'repeated-header.html');
+    writeFileSync(html, reportHtml({ agency: '示例市统计局', fontSize: 15, thead: true, values: { carriedOut: [0, 0, 0, 0, 0, 0, 1] } }));
+    put(viaDocx(html), 'repeated-header.pdf');
+  },
   // A scanned-like PDF: a page that only draws (no text layer).
   scanned() {
     const drawing = '0.5 g 50 700 495 80 re f 0 g 60 650 m 535 650 l S 60 600 m 535 600 l S\n';

@@ -1,6 +1,6 @@
 // An annual report as an HTML page in the official layout (rowspan/colspan as the format's tables have
 // them), for making the originals fixtures. Values come from `values` (row key → list); a missing list means
-// zeros; a null entry leaves the cell blank.
+// zeros; a null entry leaves the cell blank. `thead`: 表三's header rows repeated on each page it runs onto.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -9,7 +9,7 @@ const spec = require('../../out/server/src/core/format/spec.js');
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const td = (text, attrs = '') => `<td${attrs}>${esc(text ?? '')}</td>`;
 
-export function reportHtml({ agency = '示例区人民政府办公室', year = 2023, charset = 'utf-8', values = {}, appeals, proactive = {}, fontSize, sentence, border = 1 } = {}) {
+export function reportHtml({ agency = '示例区人民政府办公室', year = 2023, charset = 'utf-8', values = {}, appeals, proactive = {}, fontSize, sentence, border = 1, thead = false } = {}) {
   const ed = year >= 2021 ? '2021' : '2019';
   const cells = (key, n) => (values[key] ?? Array(n).fill(0)).map((v) => td(v === null ? '' : v)).join('');
   const t = (body) => `<table border="${border}" cellspacing="0" width="100%">\n${body}</table>\n`;
@@ -24,6 +24,8 @@ export function reportHtml({ agency = '示例区人民政府办公室', year = 2
   let t3 = `<tr>${td(spec.REQUESTS_CORNER, ' colspan="3" rowspan="3"')}${td('申请人情况', ' colspan="7"')}</tr>\n`;
   t3 += `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>\n`;
   t3 += `<tr>${spec.REQUEST_COLUMNS.slice(1, 6).map((c) => td(c.label)).join('')}</tr>\n`;
+  // Header rows as <thead>: Word and LibreOffice repeat them at the top of each page the table runs onto.
+  if (thead) t3 = `<thead>\n${t3}</thead>\n`;
   const results = rows.filter((r) => r.group);
   let resultsOpen = false;
   const groupOpen = new Set();

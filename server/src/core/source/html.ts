@@ -1,10 +1,12 @@
 /**
  * .html/.htm pages as agencies publish them: any character set (the `<meta charset>`, else sniffed: UTF-8
  * when the bytes are valid UTF-8, else GB18030, which covers GBK and GB2312), paragraphs as lines, and
- * tables with rowspan/colspan expanded into a grid. Layout tables (a page's frame, a table holding other
- * tables) are not data: their cells' contents are read in order as paragraphs.
+ * tables with rowspan/colspan expanded into a grid. What the page hides (display:none) is not read. Layout
+ * tables (a page's frame, a table holding other tables) are not data: their cells' contents are read in order
+ * as paragraphs.
  */
-import { type RawTable, joinPieces, ViewBuilder } from './view';
+import { type Block, type CellNode as BlockCell, emitTable, type TableNode } from './blocks';
+import { ViewBuilder } from './view';
 import type { SourceLimits, SourceView } from './types';
 import { walk } from './xml';
 
@@ -16,6 +18,10 @@ const BLOCK = new Set([
   'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'header', 'footer',
   'nav', 'aside', 'blockquote', 'pre', 'hr', 'center', 'form', 'main', 'figure', 'figcaption', 'address', 'caption', 'body', 'html',
 ]);
+
+/** An element the page hides (`hidden`, `display:none`): share buttons, a copy for printing, metadata. */
+const HIDDEN_STYLE = /(?:^|;)\s*display\s*:\s*none\b/i;
+const isHidden = (a: Record<string, string>): boolean => 'hidden' in a || (a.style !== undefined && HIDDEN_STYLE.test(a.style));
 
 /** Which decoder label a declared charset means. */
 function decoderLabel(declared: string): string | undefined {
@@ -46,17 +52,13 @@ export function decodeHtml(bytes: Uint8Array): { text: string; charset: string }
   return { text: new TextDecoder(label).decode(bytes), charset: label };
 }
 
-type Block = { kind: 'para'; text: string } | { kind: 'table'; table: TableNode };
-interface CellNode {
-  rowSpan: number;
-  colSpan: number;
-  blocks: Block[];
+interface CellNode extends BlockCell {
   /** Inline text not yet closed into a block. */
   line: string;
 }
-interface TableNode {
-  rows: CellNode[][];
-  nested: boolean;
+interface HtmlTable extends TableNode {
+  /** Its text outside cells (its `before` blocks, and inline text not yet closed into one). */
+  outside: { blocks: Block[]; line: string };
 }
 
 const spanOf = (v: string | undefined): number => {
@@ -67,21 +69,23 @@ const spanOf = (v: string | undefined): number => {
 export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise<SourceView> {
   const { text, charset } = decodeHtml(bytes);
   const view = new ViewBuilder('html', limits.maxViewChars);
-  const tables: TableNode[] = [];
+  const tables: HtmlTable[] = [];
   let line = '';
   let skip = 0;
   let pre = 0;
   const cell = (): CellNode | undefined => {
     const t = tables[tables.length - 1];
     const row = t?.rows[t.rows.length - 1];
-    return row?.[row.length - 1];
+    return row?.cells[row.cells.length - 1] as CellNode | undefined;
   };
+  /** Where a table's text outside its cells goes (a caption, text before the first cell): read before it. */
+  const outside = () => tables[tables.length - 1]!.outside;
   /** Ends the current line of inline text: a paragraph (outside tables) or a piece of the cell. */
   const flush = () => {
     if (tables.length > 0) {
-      const c = cell();
-      if (c && c.line.trim()) c.blocks.push({ kind: 'para', text: c.line.trim() });
-      if (c) c.line = '';
+      const c = cell() ?? outside();
+      if (c.line.trim()) c.blocks.push({ kind: 'para', text: c.line.trim() });
+      c.line = '';
       return;
     }
     const t = line.trim();
@@ -89,19 +93,14 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
     line = '';
   };
   const emit = (block: Block) => {
-    const c = cell();
-    if (tables.length > 0) c?.blocks.push(block);
+    if (tables.length > 0) (cell() ?? outside()).blocks.push(block);
     else if (block.kind === 'para') view.paragraph(block.text);
-    else emitTable(block.table);
-  };
-  const emitTable = (t: TableNode) => {
-    if (isDataTable(t)) view.table(toRaw(t));
-    else for (const row of t.rows) for (const c of row) for (const b of c.blocks) b.kind === 'para' ? view.paragraph(b.text) : emitTable(b.table);
+    else emitTable(view, block.table);
   };
 
   await walk(text, {
     open(name, a) {
-      if (skip > 0 || SKIP.has(name)) {
+      if (skip > 0 || SKIP.has(name) || isHidden(a)) {
         skip++;
         return;
       }
@@ -110,18 +109,22 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
         flush();
         const t = tables[tables.length - 1];
         if (t) t.nested = true;
-        if (tables.length < limits.maxDepth) tables.push({ rows: [], nested: false });
+        if (tables.length < limits.maxDepth) {
+          const outside = { blocks: [], line: '' };
+          tables.push({ rows: [], nested: false, before: outside.blocks, outside });
+        }
         return;
       }
       const t = tables[tables.length - 1];
       if (name === 'tr') {
-        if (t) t.rows.push([]);
+        if (t) t.rows.push({ cells: [] });
         return;
       }
       if (name === 'td' || name === 'th') {
         if (t) {
-          if (t.rows.length === 0) t.rows.push([]);
-          t.rows[t.rows.length - 1]!.push({ rowSpan: spanOf(a.rowspan), colSpan: spanOf(a.colspan), blocks: [], line: '' });
+          if (t.rows.length === 0) t.rows.push({ cells: [] });
+          const c: CellNode = { rowSpan: spanOf(a.rowspan), colSpan: spanOf(a.colspan), blocks: [], line: '' };
+          t.rows[t.rows.length - 1]!.cells.push(c);
         }
         return;
       }
@@ -148,10 +151,7 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
     text(s) {
       if (skip > 0) return;
       const piece = pre ? s : s.replace(/[\s\u00a0]+/g, ' ');
-      if (tables.length > 0) {
-        const c = cell();
-        if (c) c.line += piece;
-      } else if (pre && piece.includes('\n')) {
+      if (tables.length > 0) (cell() ?? outside()).line += piece; else if (pre && piece.includes('\n')) {
         const parts = piece.split(/\r?\n/);
         line += parts[0];
         for (const p of parts.slice(1)) {
@@ -165,18 +165,4 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
   while (tables.length) emit({ kind: 'table', table: tables.pop()! });
   if (view.full) view.problems.push({ kind: 'too-large', limit: limits.maxViewChars });
   return view.finish({ charset });
-}
-
-/** A table of data: no table inside it and more than one column somewhere (not a page's layout frame). */
-function isDataTable(t: TableNode): boolean {
-  if (t.nested) return false;
-  return t.rows.some((r) => r.reduce((n, c) => n + c.colSpan, 0) > 1);
-}
-
-function toRaw(t: TableNode): RawTable {
-  return {
-    rows: t.rows.filter((r) => r.length > 0).map((r) => ({
-      cells: r.map((c) => ({ text: joinPieces(c.blocks.map((b) => (b.kind === 'para' ? b.text : ''))), rowSpan: c.rowSpan, colSpan: c.colSpan })),
-    })),
-  };
 }

@@ -3,7 +3,7 @@
  * file system); the libraries load on first use. Never throws: a file that cannot be read gives a view with
  * one problem saying why (scanned, encrypted, damaged, a legacy .doc/.wps, over a limit).
  */
-import { documentXml, readDocumentXml } from './docx';
+import { docxParts, readDocumentXml } from './docx';
 import { readHtml } from './html';
 import { readPdf } from './pdf';
 import { SOURCE_LIMITS, type SourceEnv, type SourceKind, type SourceLimits, type SourceProblem, type SourceView } from './types';
@@ -61,9 +61,9 @@ export async function readSource(bytes: Uint8Array, hint?: SourceKind, limits: S
     if (bytes.length === 0) return problemView(as, { kind: 'empty' });
     if (kind === 'ole') return problemView(as === 'legacy' ? 'legacy' : as, isEncryptedPackage(bytes) ? { kind: 'encrypted' } : { kind: 'legacy' });
     if (kind === 'docx') {
-      const xml = await documentXml(bytes, limits);
-      if (typeof xml !== 'string') return problemView('docx', { kind: xml.problem, ...(xml.detail ? { detail: xml.detail } : {}), ...(xml.problem === 'too-large' ? { limit: limits.maxXmlBytes } : {}) });
-      return await readDocumentXml(xml, limits);
+      const parts = await docxParts(bytes, limits);
+      if ('problem' in parts) return problemView('docx', { kind: parts.problem, ...(parts.detail ? { detail: parts.detail } : {}), ...(parts.problem === 'too-large' ? { limit: limits.maxXmlBytes } : {}) });
+      return await readDocumentXml(parts.document, limits, parts);
     }
     if (kind === 'pdf') return await readPdf(bytes, limits, env);
     if (kind === 'html') return await readHtml(bytes, limits);
