@@ -84,3 +84,22 @@ export function machine() {
     load: loadavg().map((x) => x.toFixed(2)).join(' '),
   };
 }
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux for all common architectures). */
+const USER_HZ = 100;
+
+/**
+ * CPU time (user + system, ms) of this process's children that have ended and been waited for — a
+ * spawnSync'd run's CPU is the difference around it. From /proc/self/stat (cutime, cstime), so Linux only;
+ * undefined elsewhere. Resolution 10 ms.
+ */
+export function childrenCpuMs() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields after "(comm)" start at field 3 (state); cutime and cstime are fields 16 and 17.
+    return ((Number(fields[16 - 3]) + Number(fields[17 - 3])) * 1000) / USER_HZ;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,7 +1,7 @@
 /** The folder pipeline: worker threads give the same outcomes, in the same order, as one thread; a dying worker loses nothing. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { isFailed, type Outcome, type PlainOptions } from '../../server/src/cli/check/analyse';
@@ -21,10 +21,16 @@ const jobs = all.map((p) => ({ path: p, options: 0 }));
 const summary = (o: Outcome[]) => o.map((x) => (isFailed(x) ? `${x.path} ! ${x.error}` : `${x.path} ${x.model.year} ${x.findings.map((f) => `${f.code}@${f.range.start.line}`).join(',')}`));
 
 describe('check pool', () => {
-  it('uses no worker for a few files, one per core (at most) for a folder', () => {
-    assert.equal(workersFor(5), 0);
-    assert.ok(workersFor(1000) >= 1);
+  it('uses no worker for a few files, and for a folder one less than the cores (this thread checks too)', () => {
+    const idle = 0;
+    assert.equal(workersFor(5, undefined, idle), 0);
+    assert.equal(workersFor(1000, undefined, idle), availableParallelism() - 1);
+    assert.equal(workersFor(30, undefined, idle), Math.min(availableParallelism() - 1, 1), 'a worker per 24 files at most');
     assert.equal(workersFor(10, 3), 3);
+  });
+  it('starts no worker on a machine with no core to spare, unless --jobs asks', () => {
+    assert.equal(workersFor(1000, undefined, availableParallelism()), 0);
+    assert.equal(workersFor(1000, 2, availableParallelism() * 4), 2);
   });
   it('gives the same outcomes in workers as in one thread, in the order of the files', async () => {
     const one = await checkFiles(jobs, options, { workers: 0 });

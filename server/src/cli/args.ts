@@ -29,7 +29,7 @@ const HELP_ZH = `govreport — 政府信息公开工作年度报告检查器
   --locale    提示语言：zh 中文（默认），en 英文；未指定时，LC_ALL / LC_MESSAGES / LANG 为英文（en*）则用英文
   --config    指定一个 govreport.json，代替从各报告所在文件夹向上查找到的那个
   --previous 文件夹  上一年度的报告，用于对比（R9、R10、text-copied），本身不检查
-  --jobs N    用 N 个工作线程检查（默认：24 个文件以上时每个核心一个；0 表示单线程）
+  --jobs N    另用 N 个工作线程与主线程一起检查（默认：24 个文件以上且机器有空闲核心时为核心数减一；0 表示只用主线程）
   --no-color  不用颜色输出
   -h, --help  显示本帮助；  -v, --version  显示版本
 `;
@@ -63,7 +63,7 @@ Options:
   --locale    message language: zh Chinese (the default) or en English; unset, English when LC_ALL / LC_MESSAGES / LANG is en*
   --config    a govreport.json to use instead of the one found upward from each report
   --previous DIR  last year's reports, to compare with (R9, R10, text-copied); not checked themselves
-  --jobs N    check with N worker threads (default: one per core for 24 files or more; 0: in one thread)
+  --jobs N    check with N worker threads beside the main thread (default: one less than the cores for 24 files or more when the machine has a core to spare; 0: in one thread)
   --no-color  plain text output
   -h, --help  this help;  -v, --version  the version
 `;
@@ -100,7 +100,7 @@ export interface Args {
   /** fix: also apply the suggestions of these codes. */
   suggestions: string[];
   paths: string[];
-  /** Worker threads for check (--jobs N); default one per core for a folder. */
+  /** Worker threads for check beside the main thread (--jobs N); default one less than the cores for a folder. */
   jobs?: number;
   /** Folders or files of last year's reports (--previous), compared with but not checked. */
   previous: string[];

@@ -37,7 +37,9 @@ export function decode(bytes: Uint8Array, file = ''): ReadResult {
   // NUL bytes: UTF-16 without a BOM (its ASCII characters have a zero byte), or binary data; a stray one in
   // a text file is neither.
   const probe = bytes.subarray(0, NUL_PROBE_BYTES);
-  const nul = probe.reduce((n, b) => (b === 0 ? n + 1 : n), 0);
+  // Counted only when there is one: a callback per byte was two thirds of the cost of decoding a report.
+  let nul = 0;
+  for (let i = probe.indexOf(0); i >= 0; i = probe.indexOf(0, i + 1)) nul++;
   const utf8 = isUtf8(bytes);
   const utf16 = nul > 0 || !utf8 ? guessUtf16(bytes) : undefined;
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };

@@ -13,7 +13,7 @@ import type { SourceView } from '../../core/source/types';
 import { splitLines } from '../../core/text/lines';
 import { FileTooLarge, UnreadableFile } from '../../node/files';
 import { sourceKind } from '../../node/sources';
-import { readSource, type Source } from './source';
+import { readSource, readTextSourceSync, type Source } from './source';
 
 /** The check options of a folder's settings, as plain data that can be sent to a worker. */
 export interface PlainOptions {
@@ -79,7 +79,20 @@ export function failure(file: string, e: unknown): Failed {
  * reaches memory — and never rejects (what went wrong is the value).
  */
 export function readJob(job: Job, options: readonly PlainOptions[]): Promise<Source | Error> {
-  return readSource(job.path, readLimit(options[job.options]!.maxSize)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  return readSource(job.path, readLimit(options[job.options]!.maxSize)).catch(asError);
+}
+
+/** As readJob, at once for a text file; undefined for an original (read it with readJob). */
+export function readJobSync(job: Job, options: readonly PlainOptions[]): Source | Error | undefined {
+  try {
+    return readTextSourceSync(job.path, readLimit(options[job.options]!.maxSize));
+  } catch (e) {
+    return asError(e);
+  }
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
 }
 
 /** What checking a job gives, from what reading it gave; never throws. */

@@ -5,7 +5,8 @@
  */
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { packTables } from '../../core/desk/slim';
-import { type Checked, isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob } from './analyse';
+import { sourceKind } from '../../node/sources';
+import { type Checked, isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob, readJobSync } from './analyse';
 import type { Source } from './source';
 
 export interface BatchMessage {
@@ -19,10 +20,11 @@ export interface DoneMessage {
   outcomes: Outcome[];
 }
 
-async function runBatch(msg: BatchMessage, read: Promise<Source | Error>[]): Promise<DoneMessage> {
+async function runBatch(msg: BatchMessage, read: (Promise<Source | Error> | undefined)[]): Promise<DoneMessage> {
   const outcomes: Outcome[] = [];
   for (let i = 0; i < msg.jobs.length; i++) {
-    outcomes.push(outcomeOf(msg.jobs[i]!, await read[i]!, msg.options));
+    const job = msg.jobs[i]!;
+    outcomes.push(outcomeOf(job, read[i] ? await read[i]! : readJobSync(job, msg.options)!, msg.options));
   }
   return { id: msg.id, outcomes: outcomes.map((o) => (isFailed(o) ? o : pack(o))) };
 }
@@ -34,10 +36,11 @@ function pack(o: Checked): Checked {
 
 export function startWorker(): void {
   const port = parentPort!;
-  // Batches are checked in the order they come; each batch's files are read as soon as it arrives.
+  // Batches are checked in the order they come. A batch's originals (.docx, .pdf, .html) are read as soon as
+  // it arrives, in the background; its text files are read at once when their turn comes (readJobSync).
   let chain: Promise<unknown> = Promise.resolve();
   port.on('message', (msg: BatchMessage) => {
-    const read = msg.jobs.map((j) => readJob(j, msg.options));
+    const read = msg.jobs.map((j) => (sourceKind(j.path) ? readJob(j, msg.options) : undefined));
     chain = chain.then(() => runBatch(msg, read)).then((done) => port.postMessage(done));
   });
 }

@@ -9,8 +9,30 @@ import type { Locale } from './types';
 
 const short = (label: string) => label.replace(/（[^）]*）$/, '');
 
+/**
+ * Names asked for again and again (every finding names its row and column, in both languages), answered once
+ * from the format data and then from here. The names are few: the keys of the three tables' rows and columns.
+ */
+const named = new Map<string, string>();
+const NAMED_LIMIT = 4096;
+
+function remembered(kind: string, table: TableKey, key: string, locale: Locale, edition: Edition, name: () => string): string {
+  const k = `${kind}|${table}|${key}|${locale}|${edition}`;
+  let v = named.get(k);
+  if (v === undefined) {
+    v = name();
+    if (named.size >= NAMED_LIMIT) named.clear();
+    named.set(k, v);
+  }
+  return v;
+}
+
 /** 一、本年新收政府信息公开申请数量; （二）部分公开; 不予公开 1.属于国家秘密. */
 export function rowName(table: TableKey, key: string, locale: Locale, edition: Edition = '2021'): string {
+  return remembered('row', table, key, locale, edition, () => findRowName(table, key, locale, edition));
+}
+
+function findRowName(table: TableKey, key: string, locale: Locale, edition: Edition): string {
   if (table === 'requests') {
     const spec = REQUEST_ROWS[edition].find((r) => r.key === key) ?? REQUEST_ROWS['2021'].find((r) => r.key === key)
       ?? REQUEST_ROWS['2019'].find((r) => r.key === key);
@@ -33,6 +55,10 @@ export function rowName(table: TableKey, key: string, locale: Locale, edition: E
 }
 
 export function columnName(table: TableKey, key: string, locale: Locale, edition: Edition = '2021'): string {
+  return remembered('column', table, key, locale, edition, () => findColumnName(table, key, locale, edition));
+}
+
+function findColumnName(table: TableKey, key: string, locale: Locale, edition: Edition): string {
   if (table === 'requests') {
     const c = REQUEST_COLUMNS.find((x) => x.key === key);
     return c ? (locale === 'en' ? c.en : c.label) : key;

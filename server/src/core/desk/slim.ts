@@ -4,7 +4,7 @@
  * tables' rows and cells. A worker thread sends this instead of the whole model, which is four times larger
  * (label deviations, debris, prose numbers and per-line readings stay in the worker).
  */
-import type { ReportModel, Table } from '../model';
+import type { ReportModel, Row, Table } from '../model';
 
 function slimTable(t: Table): Table {
   return {
@@ -40,17 +40,26 @@ export function slimModel(m: ReportModel): ReportModel {
  * HTML page's totals need them), so they are parsed back only when read (`unpackTables`).
  */
 export function packTables(m: ReportModel): { model: ReportModel; tables: string } {
-  const tables = JSON.stringify(m.tables, (_, v: unknown) => (v instanceof Map ? { __map: [...v] } : v));
-  return { model: { ...m, tables: {} }, tables };
+  // The rows' Map (the only Map in a table) as an array of entries, so that JSON.stringify runs without a
+  // replacer: calling one for every value cost more than the rest of the copy.
+  const plain: Record<string, unknown> = {};
+  for (const [key, t] of Object.entries(m.tables)) if (t) plain[key] = { ...t, rows: [...t.rows] };
+  return { model: { ...m, tables: {} }, tables: JSON.stringify(plain) };
 }
 
 /** Gives a packed model its tables back, parsed on first read. */
 export function unpackTables(model: ReportModel, tables: string): ReportModel {
   let parsed: ReportModel['tables'] | undefined;
+  const parse = (): ReportModel['tables'] => {
+    const plain = JSON.parse(tables) as Record<string, Omit<Table, 'rows'> & { rows: [string, Row][] }>;
+    const out: ReportModel['tables'] = {};
+    for (const [key, t] of Object.entries(plain)) out[key as keyof ReportModel['tables']] = { ...t, rows: new Map(t.rows) };
+    return out;
+  };
   Object.defineProperty(model, 'tables', {
     enumerable: true,
     configurable: true,
-    get: () => (parsed ??= JSON.parse(tables, (_, v: { __map?: [string, unknown][] }) => (v && typeof v === 'object' && v.__map ? new Map(v.__map) : v)) as ReportModel['tables']),
+    get: () => (parsed ??= parse()),
   });
   return model;
 }

@@ -9,10 +9,6 @@ function columnOf(t: Table, column: string): ColumnSpec | undefined {
   return undefined;
 }
 
-function kindOf(t: Table, column: string): ValueKind {
-  return columnOf(t, column)?.kind ?? 'count';
-}
-
 const UNIT_EN: Record<string, string> = { 万元: '10,000 yuan', 元: 'yuan' };
 
 /**
@@ -64,10 +60,14 @@ export const tableCellInvalid: Check = {
     const out: RawFinding[] = [];
     for (const { table: t, row, cells } of confidentRows(ctx.model, ctx.memo)) {
       for (const cell of cells) {
-        const where = cellWhere(t, row.key, cell.column);
-        const p = problem(cell, kindOf(t, cell.column));
-        const u = p ? null : unitProblem(cell, kindOf(t, cell.column), columnOf(t, cell.column));
+        // Only a number or a cell that is not one can be at fault; the cell's name is built for a finding only.
+        if (cell.state !== 'invalid' && cell.state !== 'number') continue;
+        const spec = columnOf(t, cell.column);
+        const kind = spec?.kind ?? 'count';
+        const p = problem(cell, kind);
+        const u = p ? null : unitProblem(cell, kind, spec);
         if (!p && !u) continue;
+        const where = cellWhere(t, row.key, cell.column);
         const f: RawFinding = {
           range: cell.range,
           message: ctx.t(p ? { zh: `${where.zh}：${p.zh}`, en: `${where.en}: ${p.en}` } : { zh: `${where.zh}${u!.zh}`, en: `${where.en} ${u!.en}` }),
