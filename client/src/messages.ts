@@ -17,6 +17,9 @@ const zh = {
   summary: (files: number, reports: number, errors: number, warnings: number) =>
     `检查了 ${files} 个文件，其中年报 ${reports} 份：${errors} 个错误，${warnings} 个警告。`,
   unreadable: (n: number) => `${n} 个文件无法读取（详见输出面板 GovReport）。`,
+  logUnreadable: (file: string, error: string) => `无法读取 ${file}：${error}`,
+  logChecked: (files: number, total: number, reports: number, errors: number, warnings: number, cancelled: boolean) =>
+    `已检查 ${files}/${total} 个文件：${reports} 份报告，${errors} 个错误，${warnings} 个警告${cancelled ? '（已取消）' : ''}`,
   openProblems: '打开“问题”视图',
   pickRule: '选择要查看说明的检查项',
   inThisDocument: '本文档中出现的检查项',
@@ -65,6 +68,10 @@ const en: Messages = {
     `Checked ${files} ${files === 1 ? 'file' : 'files'}, ${reports} ${reports === 1 ? 'report' : 'reports'}: ` +
     `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`,
   unreadable: (n) => `${n} ${n === 1 ? 'file' : 'files'} could not be read (see the GovReport output).`,
+  logUnreadable: (file, error) => `Could not read ${file}: ${error}`,
+  logChecked: (files, total, reports, errors, warnings, cancelled) =>
+    `Checked ${files}/${total} files: ${reports} ${reports === 1 ? 'report' : 'reports'}, ${errors} ${errors === 1 ? 'error' : 'errors'}, ` +
+    `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${cancelled ? ' (cancelled)' : ''}`,
   openProblems: 'Open Problems',
   pickRule: 'Pick a check to read its documentation',
   inThisDocument: 'In this document',

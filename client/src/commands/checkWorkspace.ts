@@ -49,10 +49,21 @@ export async function checkWorkspace(
     }
     sum.cancelled = true;
   }
-  for (const f of sum.unreadable) log.warn(`Could not read ${f.uri}: ${f.error}`);
-  log.info(`Checked ${sum.files}/${sum.total} files: ${sum.reports} reports, ${sum.errors} errors, ${sum.warnings} warnings${sum.cancelled ? ' (cancelled)' : ''}`);
+  // The output channel speaks the user's language too: the summary sends them there for the unreadable files.
+  for (const f of sum.unreadable) log.warn(m.logUnreadable(displayPath(f.uri), f.error ?? ''));
+  log.info(m.logChecked(sum.files, sum.total, sum.reports, sum.errors, sum.warnings, sum.cancelled));
   showSummary(sum, m);
   return sum;
+}
+
+/** A file's path as the user knows it (not its URI with %-escapes); the URI when it is not a file. */
+function displayPath(uri: string): string {
+  try {
+    const u = vscode.Uri.parse(uri, true);
+    return u.scheme === 'file' ? u.fsPath : uri;
+  } catch {
+    return uri;
+  }
 }
 
 function isCancellation(err: unknown): boolean {
