@@ -66,6 +66,8 @@ describe('protocol gate', () => {
     assert.equal(describeUnsynced({ uri: 'file:///d/2024%E5%B9%B4%E6%8A%A5%E5%91%8A.txt', why: 'refused' }, 'zh'),
       'GovReport 已停止检查“2024年报告.txt”：编辑器发来的修改无法应用。关闭后重新打开该文件即可恢复检查。');
     assert.match(describeUnsynced({ uri: 'file:///d/a.txt', why: 'too-large' }, 'en'), /stopped checking “a.txt”: it is too large.*reopen/);
+    // A malformed escape in the URI names the file as it came, and throws nothing.
+    assert.match(describeUnsynced({ uri: 'file:///d/%E0bad.txt', why: 'refused' }, 'zh'), /已停止检查“%E0bad\.txt”/);
   });
 
   it('a document message too large to read becomes a close of that document; a request, an error', () => {

@@ -16,6 +16,7 @@ import type { SourceView } from '../core/source/types';
 import type { Originals } from './originals';
 import type { OpenReport, ReportIndex } from './report-index';
 import { withoutDismissed } from './baseline';
+import { fileNameOf } from './uri-name';
 import type { SettingsStore } from './settings';
 
 export interface Analysis {
@@ -108,7 +109,7 @@ export class Analyzer {
       if (previous) options.previous = previous;
       findings = settings.enable ? runChecks(model, lines, options) : [];
       // Findings the reviewer dismissed (govreport.json's "baseline"), as the CLI does.
-      if (settings.baseline) findings = withoutDismissed(settings.baseline, findings, model, lines, decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1)));
+      if (settings.baseline) findings = withoutDismissed(settings.baseline, findings, model, lines, fileNameOf(doc.uri));
     }
     this.index.update(doc.uri, model);
     const a: Analysis = { uri: doc.uri, version: doc.version, model, findings, lines, locale, settings, resultId: `${doc.version}:${generation}:${++this.runs}`, generation, text, options, ...(view ? { view } : {}) };

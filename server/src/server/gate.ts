@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { checkChanges, openVersion, RefusedChange } from './documents';
 import type { DroppedMessage } from './framing';
+import { fileNameOf } from './uri-name';
 
 type State = 'new' | 'running' | 'shutdown';
 /** Why the server stopped holding a document's text. */
@@ -18,12 +19,7 @@ export interface Unsynced { uri: string; why: 'refused' | 'too-large' }
 
 /** What the user is told when the server stopped holding a document: which file, why, and how to recover. */
 export function describeUnsynced(u: Unsynced, locale: 'zh' | 'en'): string {
-  let name = u.uri;
-  try {
-    name = decodeURIComponent(u.uri.slice(u.uri.lastIndexOf('/') + 1)) || u.uri;
-  } catch {
-    // a malformed escape: the URI as it came
-  }
+  const name = fileNameOf(u.uri);
   if (locale === 'en') {
     const why = u.why === 'too-large' ? 'it is too large to synchronise' : 'the editor sent a change that cannot be applied';
     return `GovReport stopped checking “${name}”: ${why}. Close and reopen it to check it again.`;

@@ -14,6 +14,7 @@ import { parseLines } from '../core/parse/index';
 import { type Line, splitLines } from '../core/text/lines';
 import { decode, readFileBytes, readFileBytesSync } from '../node/files';
 import type { Workspace } from './workspace';
+import { fileNameOf } from './uri-name';
 
 const REPORT_FILE = /\.(txt|md|markdown|govreport)$/i;
 
@@ -206,7 +207,7 @@ export class ReportIndex {
     if (!found) return undefined;
     const m = openModel(found) ?? this.load(found);
     if (!m) return undefined;
-    const name = decodeURIComponent(found.slice(found.lastIndexOf('/') + 1));
+    const name = fileNameOf(found);
     return { model: m.model, ...(m.lines ? { lines: m.lines } : {}), uri: found, label: `${m.model.year}年报告（${name}）` };
   }
 
