@@ -28,18 +28,22 @@ function wide(c: number): boolean {
     || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 }
 
-/** The display column of a character offset of a line. */
-function columnAt(text: string, at: number): number {
-  let col = 0;
-  for (let i = 0; i < at && i < text.length; i++) col += wide(text.charCodeAt(i)) ? 2 : 1;
-  return col;
+/** The display column of every character offset of a line (one past its end included). */
+function columnsOf(text: string): Int32Array {
+  const cols = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) cols[i + 1] = cols[i]! + (wide(text.charCodeAt(i)) ? 2 : 1);
+  return cols;
 }
 
 let lines: readonly Line[] = [];
-const center = (t: Token) => {
-  const text = lines[t.line]?.text ?? '';
-  return (columnAt(text, t.start) + columnAt(text, t.end)) / 2;
+/** The lines' display columns, counted once per line within one placeByPosition (a row's values share them). */
+let columns = new Map<number, Int32Array>();
+const columnAt = (line: number, at: number): number => {
+  let cols = columns.get(line);
+  if (cols === undefined) columns.set(line, (cols = columnsOf(lines[line]?.text ?? '')));
+  return cols[Math.min(Math.max(at, 0), cols.length - 1)]!;
 };
+const center = (t: Token) => (columnAt(t.line, t.start) + columnAt(t.line, t.end)) / 2;
 const oneLine = (vs: Token[]) => vs.length > 0 && vs.every((v) => v.line === vs[0]!.line);
 
 function median(xs: number[]): number {
@@ -78,14 +82,12 @@ function clearColumn(x: number, places: number[]): number {
 /** The candidates with short rows' values placed under their columns (the same list when none is). */
 export function placeByPosition(cands: Candidate[], ncols: number, of: readonly Line[]): Candidate[] {
   lines = of;
-  const places = columnPlaces(cands, ncols);
-  lines = [];
-  if (!places) return cands;
-  lines = of;
   try {
-    return place(cands, ncols, places);
+    const places = columnPlaces(cands, ncols);
+    return places ? place(cands, ncols, places) : cands;
   } finally {
     lines = [];
+    if (columns.size > 0) columns = new Map();
   }
 }
 
