@@ -59,13 +59,25 @@ export function placeByPosition(cands: Candidate[], ncols: number, lines: readon
     return vs.map(center);
   });
   if (!places.some((p) => p)) return cands;
+  // The nearest reference row above and below each row, found in one pass each way.
+  const above: (number[] | null)[] = [];
+  const below: (number[] | null)[] = new Array(places.length).fill(null);
+  for (let k = 0, last: number[] | null = null; k < places.length; k++) {
+    above.push(last);
+    if (places[k]) last = places[k]!;
+  }
+  for (let k = places.length - 1, last: number[] | null = null; k >= 0; k--) {
+    below[k] = last;
+    if (places[k]) last = places[k]!;
+  }
   let changed = false;
   const out = cands.map((c, i) => {
     const vs = real(c);
     if (vs.length === 0 || vs.length >= ncols || c.values.length !== vs.length || !oneLine(vs)) return c;
     const xs = vs.map(center);
     let decided: Placed | null = null;
-    for (const ref of nearestReferences(places, i)) {
+    for (const ref of [above[i], below[i]]) {
+      if (!ref) continue;
       const p = placement(xs, ref);
       if (p === 'none') continue;
       if (p === 'many' || (decided && decided.cols.join() !== p.cols.join())) return c;
@@ -76,14 +88,6 @@ export function placeByPosition(cands: Candidate[], ncols: number, lines: readon
     return { ...c, values: withBlanks(vs, decided, ncols, lines[vs[0]!.line]?.text ?? '') };
   });
   return changed ? out : cands;
-}
-
-/** The reference rows nearest a row: the one above and the one below. */
-function nearestReferences(places: (number[] | null)[], i: number): number[][] {
-  const out: number[][] = [];
-  for (let k = i - 1; k >= 0; k--) if (places[k]) { out.push(places[k]!); break; }
-  for (let k = i + 1; k < places.length; k++) if (places[k]) { out.push(places[k]!); break; }
-  return out;
 }
 
 /** Where a row's values go: the column of each, and where the columns stand on its line. */
