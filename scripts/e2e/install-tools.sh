@@ -16,14 +16,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 t() { echo "== [install $(date +%T)] $*"; }
 
 if [ "${1:-}" != "--no-apt" ]; then
-  want=(chromium fonts-noto-cjk libkrb5-dev neovim python3 make g++ pkg-config)
-  missing=(); for p in "${want[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  if [ ${#missing[@]} -gt 0 ]; then
-    t "apt-get install ${missing[*]}"
-    SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
+  bash "$HERE/../ci/apt-install.sh" chromium fonts-noto-cjk libkrb5-dev neovim python3 make g++ pkg-config
 fi
 
 [ "${1:-}" = "--apt-only" ] && exit 0

@@ -48,17 +48,17 @@ describe('protocol: reach', () => {
   it('files outside the workspace are not read, nor links to them, nor what is not a report file', async () => {
     const r = await check(uri('/etc/passwd'), uri(path.join(outside, 'secret.txt')), uri(path.join(ws, 'link-out.txt')), uri(path.join(ws, 'passwd.txt')), 'untitled:x.txt', uri(path.join(ws, 'notes.json')));
     // Said in the client's language (Chinese here).
-    assert.equal(r[0]!.error, '不是报告文件（.txt、.md、.govreport），未读取');
+    assert.equal(r[0]!.error, '不是报告文件（.txt、.md、.govreport、.docx、.pdf、.html），未读取');
     for (const f of r.slice(1, 4)) assert.equal(f.error, '在工作区文件夹之外，未读取', f.uri);
     assert.equal(r[4]!.error, '不是磁盘上的文件');
-    assert.equal(r[5]!.error, '不是报告文件（.txt、.md、.govreport），未读取');
+    assert.equal(r[5]!.error, '不是报告文件（.txt、.md、.govreport、.docx、.pdf、.html），未读取');
     assert.equal(client.pushed.has(uri(path.join(outside, 'secret.txt'))), false);
     // In English when the settings say so.
     const en = new TestClient({ pull: true, locale: 'en', settings: { locale: 'en' }, workspaceFolders: [ws] });
     try {
       await en.initialize();
       const [passwd, far] = (await en.request<CheckFilesResult>('govreport/checkFiles', { uris: [uri('/etc/passwd'), uri(path.join(outside, 'secret.txt'))] })).files;
-      assert.equal(passwd!.error, 'not a report file (.txt, .md, .govreport): not read');
+      assert.equal(passwd!.error, 'not a report file (.txt, .md, .govreport, .docx, .pdf, .html): not read');
       assert.equal(far!.error, 'outside the workspace folders: not read');
     } finally {
       await en.shutdown();

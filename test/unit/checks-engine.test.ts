@@ -10,9 +10,10 @@ import { CHECKS } from '../../server/src/core/checks/registry';
 import type { Check, Level } from '../../server/src/core/checks/types';
 import { checkText, parseReport, runChecks } from '../../server/src/core/service';
 import { splitLines } from '../../server/src/core/text/lines';
-import { FIXTURES } from '../helpers/fixtures';
+import { FIXTURES, readMarkers } from '../helpers/fixtures';
 
-const read = (rel: string) => readFileSync(path.join(FIXTURES, rel), 'utf8');
+/** A fixture's report as checked: its inline expected-finding markers removed. */
+const read = (rel: string) => readMarkers(readFileSync(path.join(FIXTURES, rel), 'utf8')).text;
 /** The clean 2021 base report of the check fixtures: no finding. */
 const CLEAN = read('checks/fee-statement-missing/silent-says-none-collected.txt').replace('我办2021年度未收取信息处理费，无其他需要报告的事项。', '本年度未收取信息处理费。');
 /** Section 六 says only 无。: one fee-statement-missing, on its heading (line 87). */

@@ -10,7 +10,7 @@ import { readRoster, reportsOf, rosterAgencies } from '../../server/src/core/des
 import { checkText, parseReport } from '../../server/src/core/service';
 import { readSettings } from '../../server/src/core/settings';
 import { splitLines } from '../../server/src/core/text/lines';
-import { FIXTURES } from '../helpers/fixtures';
+import { FIXTURES, readMarkers } from '../helpers/fixtures';
 
 const district = (name: string) => readFileSync(path.join(FIXTURES, 'desk', 'district', name), 'utf8');
 
@@ -56,7 +56,7 @@ describe('hierarchy-sum and report-missing', () => {
     assert.deepEqual(f[0]!.related?.map((r) => r.uri), ['sub0', 'sub1', 'sub2']);
   });
   it('compares nothing on a table a subordinate\'s report cannot be read with confidence, and nothing when off', () => {
-    const unreadable = parseReport(readFileSync(path.join(FIXTURES, 'checks', 'table-unreadable', 'fires-T3-rows-of-five-values.txt'), 'utf8'));
+    const unreadable = parseReport(readMarkers(readFileSync(path.join(FIXTURES, 'checks', 'table-unreadable', 'fires-T3-rows-of-five-values.txt'), 'utf8')).text);
     assert.ok(!unreadable.tables.requests?.confident);
     assert.deepEqual(run([subs[0]!, unreadable, subs[2]!]).filter((x) => x.data?.table === 'requests'), []);
     assert.deepEqual(run(subs, 'off'), []);

@@ -1,6 +1,7 @@
 /**
- * govreport.checkWorkspace: sends every *.txt, *.md and *.govreport file of the workspace to the server in
- * batches, with progress; the server publishes the diagnostics, so results land in the Problems view.
+ * govreport.checkWorkspace: sends every *.txt, *.md and *.govreport file of the workspace, and every original
+ * (.docx, .pdf, .html), to the server in batches, with progress; the server publishes the diagnostics (an
+ * original's on its read-only text view), so results land in the Problems view.
  */
 import * as vscode from 'vscode';
 import { CHECK_FILES, type CheckFilesParams, type CheckFilesResult } from '../../../server/src/protocol';
@@ -8,7 +9,7 @@ import type { LanguageServer } from '../languageServer';
 import type { Messages } from '../messages';
 import { addResults, batches, type CheckSummary, emptySummary, excludeGlob } from '../summary';
 
-export const INCLUDE_GLOB = '**/*.{txt,md,govreport}';
+export const INCLUDE_GLOB = '**/*.{txt,md,govreport,docx,pdf,html,htm}';
 const BATCH_SIZE = 25;
 
 export async function checkWorkspace(

@@ -145,6 +145,8 @@ export type Doubt =
   | { kind: 'few-values'; values: number; columns?: number }
   /** Values run together (web text) that the row's sums do not split in one way only. */
   | { kind: 'joined'; rows: number }
+  /** Space-separated cells: rows short of values whose blank cells neither positions nor sums place. */
+  | { kind: 'short'; rows: number }
   /** Numbers wrapped in narrow columns (PDF layout): pieces of them on the lines above and below a row. */
   | { kind: 'wrapped' };
 

@@ -65,7 +65,7 @@ const REASONS_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^too large \((\d+) bytes, the limit is (\d+)\)$/, (m) => `文件过大（${m[1]} 字节，上限 ${m[2]} 字节），未读取`],
   [/^binary data, not a text file$/, () => '是二进制数据，不是文本文件'],
   [/^not valid UTF-8, UTF-16, GB18030 or Big5 text$/, () => '不是有效的 UTF-8、UTF-16、GB18030 或 Big5 文本'],
-  [/^not a report file \(\.txt, \.md, \.govreport\): not read$/, () => '不是报告文件（.txt、.md、.govreport），未读取'],
+  [/^not a report file \(\.txt, \.md, \.govreport, \.docx, \.pdf, \.html\): not read$/, () => '不是报告文件（.txt、.md、.govreport、.docx、.pdf、.html），未读取'],
   [/^outside the workspace folders: not read$/, () => '在工作区文件夹之外，未读取'],
   [/^not a file on disk$/, () => '不是磁盘上的文件'],
 ];

@@ -185,7 +185,7 @@ connection.onInitialized(() => {
 
 /** Checks files on disk (inside the workspace) and pushes their diagnostics: the workspace check. */
 function checkOnDisk(uris: string[], token: CancellationToken) {
-  return checkFiles({ uris }, documents, analyzer, publisher, token, workspace, (u) => settings.get(u), clientLocale);
+  return checkFiles({ uris }, documents, analyzer, publisher, token, workspace, (u) => settings.get(u), clientLocale, originals);
 }
 
 /** The background walk of the workspace folders; a new one (folders changed) or shutdown stops the last. */

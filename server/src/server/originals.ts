@@ -17,6 +17,11 @@ export function isOriginalUri(uri: string): boolean {
   return uri.startsWith(`${ORIGINAL_SCHEME}:`);
 }
 
+/** The text view's URI of an original (the client's viewUri: the file's URI with the scheme changed). */
+export function viewUriOf(fileUri: string): string {
+  return isOriginalUri(fileUri) ? fileUri : `${ORIGINAL_SCHEME}:${fileUri.slice('file:'.length)}`;
+}
+
 /** The file URI of an original, from its own URI or its text view's. */
 export function fileUriOf(uri: string): string {
   return isOriginalUri(uri) ? `file:${uri.slice(ORIGINAL_SCHEME.length + 1)}` : uri;

@@ -33,6 +33,19 @@ test('govreport.checkWorkspace checks the reports on disk and publishes their fi
   for (const n of seeds) await waitPairs(vscode.Uri.file(path.join(dir, n)), pairs(expectedOf(n).diagnostics));
 });
 
+test('govreport.checkWorkspace checks originals too: a PDF report\'s findings land on its text view with the page and cell', async () => {
+  await ready();
+  const dir = path.join(vscode.workspace.workspaceFolders[0].uri.fsPath, 'desk-originals');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, '2023年某局年报.pdf');
+  fs.copyFileSync(path.join(ROOT, 'fixtures', 'originals', 'sum-error.pdf'), file);
+  const summary = await vscode.commands.executeCommand('govreport.checkWorkspace');
+  assert.ok(summary && summary.reports >= 6, JSON.stringify(summary));
+  const view = vscode.Uri.file(file).with({ scheme: 'govreport-original' });
+  const diags = await waitPairs(view, 'sum-row-total@24');
+  assert.match(diags[0].message, /（原文：第 2 页 表 2 第 4 行 第 10 列）|\(in the original: page 2, table 2, row 4, column 10\)/);
+});
+
 test('govreport.showRuleDocs opens the documentation of a check', async () => {
   await ready();
   const docs = path.join(ROOT, 'docs', 'checks');

@@ -23,6 +23,8 @@ export const DOUBT_THRESHOLDS = {
   maxPieces: 2,
   /** Rows whose run-together values could not be split in one way only: any is too many, its sums are unknown. */
   maxUndecided: 0,
+  /** Rows short of values in space-separated text whose blank cells neither positions nor sums place: any is too many. */
+  maxShort: 0,
   /** Rows with a line of values and no label right above and below (numbers wrapped in narrow columns): more than this. */
   maxWrapped: 0,
   /** A row carrying this many times its cells holds other rows' values too (their labels went elsewhere). */
@@ -45,6 +47,8 @@ export interface Evidence {
   stray: number;
   /** Rows whose values ran together and could not be split in one way only. */
   undecided?: number;
+  /** Rows short of values, their blank cells unseen and not placed in one way only. */
+  short?: number;
   /** Rows carrying at least DOUBT_THRESHOLDS.crowdedMultiple times their cells. */
   crowded?: number;
   /** Rows of space-aligned text with a line of values and no label right above and right below. */
@@ -66,6 +70,7 @@ export function judge(e: Evidence): Doubt | undefined {
   const T = DOUBT_THRESHOLDS;
   if (e.unfitCount !== undefined) return { kind: 'columns', values: e.unfitCount };
   if ((e.undecided ?? 0) > T.maxUndecided) return { kind: 'joined', rows: e.undecided! };
+  if ((e.short ?? 0) > T.maxShort) return { kind: 'short', rows: e.short! };
   if ((e.wrapped ?? 0) > T.maxWrapped) return { kind: 'wrapped' };
   if (e.layoutRows === 1) {
     if (e.pieces !== undefined && e.pieces > T.maxPieces && !e.wholePieces) return { kind: 'spread' };
@@ -102,6 +107,10 @@ export function reasonOf(d: Doubt): Bilingual {
     case 'stray': return { zh: `有 ${d.rows} 行与格式中的任何一行都对不上`, en: `${d.rows} rows match no row of the form` };
     case 'spread': return { zh: '数值分散在多行中', en: 'the values are spread over several rows' };
     case 'joined': return joinedReason(d.rows);
+    case 'short': return {
+      zh: `${d.rows > 1 ? `有 ${d.rows} 行` : '有一行'}的数值少于列数，而以空格分隔的文本看不出哪几格是空的（位置和合计关系都无法唯一确定）`,
+      en: `${d.rows > 1 ? `${d.rows} rows have` : 'a row has'} fewer values than columns, and text separated by spaces does not show which cells are blank (neither the positions nor the sums decide it)`,
+    };
     case 'wrapped': return {
       zh: '窄列中的数字被折成多行（行的上下方还有零散的数字），无法确定每格的数值',
       en: 'numbers are wrapped over several lines in narrow columns (stray digits above and below a row), so the value of each cell cannot be told',

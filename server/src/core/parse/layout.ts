@@ -31,6 +31,8 @@ export interface Layout {
   piece?: number;
   /** Rows this edition has and the other has not: labels naming them are evidence for the edition. */
   own: ReadonlySet<string>;
+  /** Rows whose 总计 the form itself leaves blank: the 2019 trial form's result rows (report-format.md §8.10). */
+  blankTotalRows?: ReadonlySet<string>;
 }
 
 function proactive(edition: Edition): Layout {
@@ -46,7 +48,9 @@ function proactive(edition: Edition): Layout {
 function requests(edition: Edition): Layout {
   const columns = REQUEST_COLUMNS.map((c) => c.key);
   const rows = REQUEST_ROWS[edition].map((r): RowSlot => ({ key: r.key, columns, ...(r.group ? { group: r.group } : {}) }));
-  return { table: 'requests', edition, rows, columns, optionalColumn: 'total', labelled: true, own: new Set() };
+  const layout: Layout = { table: 'requests', edition, rows, columns, optionalColumn: 'total', labelled: true, own: new Set() };
+  if (edition === '2019') layout.blankTotalRows = new Set(REQUEST_ROWS[edition].filter((r) => r.group).map((r) => r.key));
+  return layout;
 }
 
 function appeals(edition: Edition): Layout {

@@ -1,22 +1,30 @@
 /**
  * Space-aligned text (pdftotext -layout) shows a blank cell as a gap in its column, not as a token: a row
- * short of values is read left-aligned, its values in the wrong columns. Where the columns can be seen —
- * rows with a value in every column, each value two spaces or more from the next, at the same places on every
- * such row — a short row's values are given the columns they stand under, and its gaps become blank cells.
- * Only when every value is clearly under one column, in order; otherwise the row is left as it was.
+ * short of values is read left-aligned, its values in the wrong columns. Where the columns can be seen — a
+ * row near it with a value in every column, each value two spaces or more from the next — a short row's
+ * values are given the columns they stand under, and its gaps become blank cells.
+ *
+ * pdftotext pads each line for the wide characters of its label, so a row's columns may all stand a few
+ * places right or left of the reference row's; the spacing between them stays. A short row is placed when
+ * exactly one way of putting its values in order under the columns fits: at the columns' own places, or
+ * failing that at one common shift. The rows just above and just below (on another page, the columns may be
+ * elsewhere) must not say otherwise. Otherwise the row is left as it was (the sums may still place it, or
+ * the table is declined: short.ts, doubt.ts).
  */
 import type { Line } from '../text/lines';
 import type { Candidate } from './regions';
 import type { Token } from './tokens';
 
-/** Rows with every column filled needed to see where the columns are. */
-const MIN_FULL_ROWS = 1;
-/** Values of full rows at least this many characters apart (one space is a viewer's copy: no columns). */
+/** Values of a reference row at least this many characters apart (one space is a viewer's copy: no columns). */
 const MIN_GAP = 2;
-/** A column's values on full rows at most this far (in characters) from its place, the first excepted. */
+/** A value stands under a column when its centre is at most this far (in characters) from the column's. */
 const ALIGN_TOLERANCE = 1.5;
-/** A value's column is clear when it is at most this share as far from it as from the next nearest. */
+/** Values shifted together: their offsets from the columns differ by at most this much. */
+const SHIFT_TOLERANCE = 1.5;
+/** The first value follows a label of any width: it is under the column nearest it when this much nearer than the next. */
 const CLEAR_RATIO = 0.5;
+/** Ways of placing a row's values tried at most (7 columns: 35 for any count of values). */
+const MAX_PLACEMENTS = 5000;
 
 const real = (c: Candidate) => c.values.filter((v) => v.kind === 'value');
 /**
@@ -35,80 +43,118 @@ function columnAt(text: string, at: number): number {
   return col;
 }
 
-let lines: readonly Line[] = [];
-const center = (t: Token) => {
-  const text = lines[t.line]?.text ?? '';
-  return (columnAt(text, t.start) + columnAt(text, t.end)) / 2;
-};
 const oneLine = (vs: Token[]) => vs.length > 0 && vs.every((v) => v.line === vs[0]!.line);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** Where the columns are, from the full rows; null when they cannot be seen. */
-function columnPlaces(cands: Candidate[], ncols: number): number[] | null {
-  const full = cands.map(real).filter((vs, i) => vs.length === ncols && cands[i]!.values.length === ncols && oneLine(vs));
-  if (full.length < MIN_FULL_ROWS) return null;
-  for (const vs of full) for (let k = 1; k < vs.length; k++) if (vs[k]!.line === vs[k - 1]!.line && vs[k]!.start - vs[k - 1]!.end < MIN_GAP) return null;
-  const places = Array.from({ length: ncols }, (_, k) => median(full.map((vs) => center(vs[k]!))));
-  // The first column follows labels of every length; the others must line up.
-  for (const vs of full) for (let k = 1; k < ncols; k++) if (Math.abs(center(vs[k]!) - places[k]!) > ALIGN_TOLERANCE) return null;
-  return places;
-}
-
-/** The column a value stands under, or -1 when that is not clear. */
-function clearColumn(x: number, places: number[]): number {
-  let best = -1;
-  let d1 = Infinity;
-  let d2 = Infinity;
-  places.forEach((p, k) => {
-    const d = Math.abs(x - p);
-    if (d < d1) {
-      d2 = d1;
-      d1 = d;
-      best = k;
-    } else if (d < d2) d2 = d;
-  });
-  return d1 <= d2 * CLEAR_RATIO ? best : -1;
-}
-
 /** The candidates with short rows' values placed under their columns (the same list when none is). */
-export function placeByPosition(cands: Candidate[], ncols: number, of: readonly Line[]): Candidate[] {
-  lines = of;
-  const places = columnPlaces(cands, ncols);
-  lines = [];
-  if (!places) return cands;
-  lines = of;
-  try {
-    return place(cands, ncols, places);
-  } finally {
-    lines = [];
-  }
-}
-
-function place(cands: Candidate[], ncols: number, places: number[]): Candidate[] {
+export function placeByPosition(cands: Candidate[], ncols: number, lines: readonly Line[]): Candidate[] {
+  const center = (t: Token) => {
+    const text = lines[t.line]?.text ?? '';
+    return (columnAt(text, t.start) + columnAt(text, t.end)) / 2;
+  };
+  // Reference rows: a value in every column, on one line, each value clear of the next.
+  const places: (number[] | null)[] = cands.map((c) => {
+    const vs = real(c);
+    if (vs.length !== ncols || c.values.length !== ncols || !oneLine(vs)) return null;
+    for (let k = 1; k < vs.length; k++) if (vs[k]!.start - vs[k - 1]!.end < MIN_GAP) return null;
+    return vs.map(center);
+  });
+  if (!places.some((p) => p)) return cands;
   let changed = false;
-  const out = cands.map((c) => {
+  const out = cands.map((c, i) => {
     const vs = real(c);
     if (vs.length === 0 || vs.length >= ncols || c.values.length !== vs.length || !oneLine(vs)) return c;
-    const cols = vs.map((v) => clearColumn(center(v), places));
-    if (cols.some((k, i) => k < 0 || (i > 0 && k <= cols[i - 1]!))) return c;
-    const values: Token[] = [];
-    let j = 0;
-    for (let k = 0; k < ncols; k++) {
-      if (cols[j] === k) values.push(vs[j++]!);
-      else {
-        // A gap between values is at its column's place; after the last value, at the end of the row.
-        const at = j === vs.length ? vs[j - 1]!.end
-          : Math.min(vs[j]!.start, Math.max(j > 0 ? vs[j - 1]!.end : vs[j]!.start, Math.round(places[k]!)));
-        values.push({ line: vs[0]!.line, start: at, end: at, text: '', kind: 'blank', key: '', numbering: '', indented: false, cell: true });
-      }
+    const xs = vs.map(center);
+    let decided: Placed | null = null;
+    for (const ref of nearestReferences(places, i)) {
+      const p = placement(xs, ref);
+      if (p === 'none') continue;
+      if (p === 'many' || (decided && decided.cols.join() !== p.cols.join())) return c;
+      decided ??= p;
     }
+    if (!decided) return c;
     changed = true;
-    return { ...c, values };
+    return { ...c, values: withBlanks(vs, decided, ncols, lines[vs[0]!.line]?.text ?? '') };
   });
   return changed ? out : cands;
+}
+
+/** The reference rows nearest a row: the one above and the one below. */
+function nearestReferences(places: (number[] | null)[], i: number): number[][] {
+  const out: number[][] = [];
+  for (let k = i - 1; k >= 0; k--) if (places[k]) { out.push(places[k]!); break; }
+  for (let k = i + 1; k < places.length; k++) if (places[k]) { out.push(places[k]!); break; }
+  return out;
+}
+
+/** Where a row's values go: the column of each, and where the columns stand on its line. */
+interface Placed {
+  cols: number[];
+  at: number[];
+}
+
+/**
+ * The one way of putting values at `xs` under columns at `ref` in order: at the columns' places (every value
+ * but the first within ALIGN_TOLERANCE), or else at one shift common to all but the first; the first value
+ * goes to the column nearest it, when clearly so. 'none' when no way fits, 'many' when several do.
+ */
+function placement(xs: number[], ref: number[]): Placed | 'none' | 'many' {
+  const fits: Placed[] = [];
+  const shifted: Placed[] = [];
+  let budget = MAX_PLACEMENTS;
+  const cols: number[] = [];
+  const visit = (k: number, from: number): void => {
+    if (--budget < 0) return;
+    if (k === xs.length) {
+      const off = cols.slice(1).map((c, j) => xs[j + 1]! - ref[c]!);
+      const lo = Math.min(...off);
+      const hi = Math.max(...off);
+      const shift = off.length ? (lo + hi) / 2 : 0;
+      if (!firstClear(xs[0]!, cols[0]!, ref, cols[1] ?? ref.length, shift)) return;
+      if (off.every((d) => Math.abs(d) <= ALIGN_TOLERANCE)) fits.push({ cols: cols.slice(), at: ref.map((p) => p + shift) });
+      else if (off.length >= 2 && hi - lo <= SHIFT_TOLERANCE) shifted.push({ cols: cols.slice(), at: ref.map((p) => p + shift) });
+      return;
+    }
+    for (let c = from; c <= ref.length - (xs.length - k); c++) {
+      cols.push(c);
+      visit(k + 1, c + 1);
+      cols.pop();
+    }
+  };
+  visit(0, 0);
+  if (budget < 0) return 'many';
+  const found = fits.length ? fits : shifted;
+  if (found.length === 0) return 'none';
+  return found.length === 1 ? found[0]! : 'many';
+}
+
+/** The first value is under column `col` (before `next`): nearer it, by CLEAR_RATIO, than any other column it could be. */
+function firstClear(x: number, col: number, ref: number[], next: number, shift: number): boolean {
+  const d = Math.abs(x - ref[col]! - shift);
+  for (let c = 0; c < next; c++) if (c !== col && d > Math.abs(x - ref[c]! - shift) * CLEAR_RATIO) return false;
+  return true;
+}
+
+/** The row's values in their columns, blank cells (for certain) in the others, each where its column stands. */
+function withBlanks(vs: Token[], placed: Placed, ncols: number, text: string): Token[] {
+  const values: Token[] = [];
+  let j = 0;
+  for (let k = 0; k < ncols; k++) {
+    if (placed.cols[j] === k) values.push(vs[j++]!);
+    else {
+      // Between the values around it, one space clear of each where there is room.
+      const lo = j > 0 ? vs[j - 1]!.end + 1 : 0;
+      const hi = j < vs.length ? vs[j]!.start - 1 : text.length;
+      const at = Math.max(lo, Math.min(hi, offsetAt(text, placed.at[k]!)));
+      values.push({ line: vs[0]!.line, start: at, end: at, text: '', kind: 'blank', key: '', numbering: '', indented: false, cell: true });
+    }
+  }
+  return values;
+}
+
+/** The character offset of a display column of a line (past its end: the columns the spaces would take). */
+function offsetAt(text: string, col: number): number {
+  let c = 0;
+  let i = 0;
+  while (i < text.length && c + (wide(text.charCodeAt(i)) ? 2 : 1) <= col) c += wide(text.charCodeAt(i++)) ? 2 : 1;
+  return i < text.length ? i : text.length + Math.max(0, Math.round(col - c));
 }

@@ -12,6 +12,7 @@ import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extent
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
 import { pairBlocks, streamRows } from './blocks';
 import { placeByPosition } from './positions';
+import { blankTotals, canHold, isShort, shortPlacements } from './short';
 import { DOUBT_THRESHOLDS, judge } from './doubt';
 import { fitValues, rowSums } from './fit';
 import { columnSums, type Layout, LAYOUTS, type RowSlot } from './layout';
@@ -65,6 +66,8 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   const missingRows: string[] = [];
   let positional = 0;
   const undecided: Undecided = new Map();
+  // Space-separated cells show no blank cell: a short row's blanks are placed by its sums, or it stays undecided.
+  const short = seg.shape === 'spaces' ? new Set<string>() : undefined;
   layout.rows.forEach((slot, j) => {
     const ci = al.rowToCandidate[j]!;
     if (ci < 0) {
@@ -73,7 +76,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
     }
     const choice = choices[ci]!.get(slot.key);
     if (!choice) positional++;
-    rows.set(slot.key, buildRow(withValues[ci]!, slot, fit.present, choice, layout, deviations, undecided));
+    rows.set(slot.key, buildRow(withValues[ci]!, slot, fit.present, choice, layout, deviations, undecided, undefined, short));
   });
   // Rows whose run-together values split several ways: the sums down the columns may pick one.
   if (undecided.size > 0) {
@@ -100,6 +103,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
     // A label with blank cells that names no row (a group label on a row of its own) is no stray value row.
     if (j < 0 && valued[i]) strayRows.push(buildRow(withValues[i]!, { key: `stray.${i}`, columns: [] }, fit.present, undefined, layout, [], new Map()));
   });
+  const shortLeft = short ? [...undecided.keys()].filter((k) => short.has(k)).length : 0;
   const doubt = judge({
     layoutRows: layout.rows.length,
     valueRows: withValues.length,
@@ -107,7 +111,8 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
     exact,
     positional,
     stray: strayRows.length,
-    undecided: undecided.size,
+    undecided: undecided.size - shortLeft,
+    short: shortLeft,
     crowded,
     wrapped: wrappedPieces(seg),
     oneCellALine: seg.shape === 'cells',
@@ -139,6 +144,8 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
 function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[]): Fitting {
   // Space-aligned T3: a blank cell is a gap in its column (every row of T3 has the same columns).
   let cands = seg.shape === 'spaces' && layout.table === 'requests' ? placeByPosition(seg.candidates, layout.columns.length, lines) : seg.candidates;
+  // … and the 2019 form's result rows leave their 总计 blank.
+  if (seg.shape === 'spaces' && layout.blankTotalRows) cands = blankTotals(cands, layout, namedRow(cands, layout));
   if (cands !== seg.candidates) seg = { ...seg, candidates: cands };
   let fit = presentColumns(layout, cands.filter(hasCells), seg.header);
   // One cell a line: the values in the rows' order, confirmed by every sum, whatever became of the labels.
@@ -358,14 +365,37 @@ function labelEvidence(seg: Segment): Record<Edition, number> {
 // Rows
 // ---------------------------------------------------------------------------------------------
 
-/** Rows whose values ran together and split in more than one way (or none): their splits, when there are a few. */
+/** Rows whose values ran together and split in more than one way (or none), or short rows placed several ways: the ways, when there are a few. */
 type Undecided = Map<string, Token[][] | undefined>;
+/** A short row placed more ways than this is not offered to the column sums to decide. */
+const MAX_SHORT_WAYS = 40;
+
+/** The layout row each candidate's labels name (for the 2019 form's blank 总计). */
+function namedRow(cands: Candidate[], layout: Layout): (c: Candidate) => string | undefined {
+  const keys = new Set(layout.rows.map((r) => r.key));
+  const withValues = cands.filter(hasCells);
+  const choices = chooseRows(cands, layout.table);
+  const named = new Map<Candidate, string>();
+  withValues.forEach((c, i) => {
+    let best: LabelChoice | undefined;
+    for (const ch of choices[i]!.values()) if (ch.score >= NAMES && keys.has(ch.key) && (!best || ch.score > best.score)) best = ch;
+    if (best) named.set(c, best.key);
+  });
+  return (c) => named.get(c);
+}
 
 function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: LabelChoice | undefined, layout: Layout,
-  deviations: LabelDeviation[], undecided: Undecided, decided?: Token[]): Row {
+  deviations: LabelDeviation[], undecided: Undecided, decided?: Token[], short?: Set<string>): Row {
   const columns = slot.columns.filter((k) => present.has(k));
   let values = decided ?? c.values;
-  if (!decided && columns.length) {
+  if (!decided && short && isShort(c.values, columns.length)) {
+    const ways = shortPlacements(c.values, columns.length, rowSums(layout.table, columns));
+    if (ways && ways.length === 1) values = ways[0]!;
+    else {
+      undecided.set(slot.key, ways && ways.length <= MAX_SHORT_WAYS ? ways : undefined);
+      short.add(slot.key);
+    }
+  } else if (!decided && columns.length) {
     const fitted = fitValues(c.values, columns.length, rowSums(layout.table, columns));
     if (fitted.undecided) undecided.set(slot.key, fitted.alternatives);
     values = fitted.values;
@@ -417,17 +447,18 @@ function resolveByColumns(layout: Layout, rows: Map<string, Row>, undecided: Und
         for (const sum of sums) {
           if (!sum.rows.includes(key)) continue;
           for (let c = 0; c < cols.length; c++) {
-            let total = 0;
-            let known = true;
+            // A row still undecided leaves the sum unknown; a blank cell stands for any count.
+            const terms: [number | null, number][] = [];
+            let open = false;
             for (const [k, sign] of sum.terms) {
-              const v = k === key ? mine[c] : valueOf(k, cols[c]!);
-              if (v === undefined || v === null) known = false;
-              else total += sign * v;
+              const v = k === key ? mine[c]! : valueOf(k, cols[c]!);
+              if (v === undefined) open = true;
+              else terms.push([v, sign]);
             }
-            const t = sum.target === key ? mine[c] : valueOf(sum.target, cols[c]!);
-            if (!known || t === undefined || t === null) continue;
+            const t = sum.target === key ? mine[c]! : valueOf(sum.target, cols[c]!);
+            if (open || t === undefined) continue;
             tested++;
-            if (t !== total) return false;
+            if (!canHold(t, terms)) return false;
           }
         }
         return tested > 0;

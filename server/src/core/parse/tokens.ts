@@ -143,6 +143,18 @@ function splitOnGaps(line: Line, from: number, to: number): Token[] | null {
   return out;
 }
 
+/** Digits with an O, o or 〇 for a 0 (`O`, `1O`): a count written wrongly, when values stand on both sides of it. */
+const DAMAGED_NUMBER = /^(?=.*[Oo〇])[0-9０-９Oo〇]{1,9}$/;
+
+/** Whether the piece of `line` ending right before `end` (white space between) is a value. */
+function valueBefore(line: Line, from: number, end: number): boolean {
+  const e = skipWhiteBack(line.text, end);
+  if (e <= from) return false;
+  let s = e;
+  while (s > from && !isWhiteSpace(line.text.charCodeAt(s - 1))) s--;
+  return makeToken(line, s, e).kind === 'value';
+}
+
 /**
  * A label followed by values separated by single spaces: `规章 0 0 0`. Returns the label and value tokens,
  * or null when the text does not end in values.
@@ -156,6 +168,11 @@ function peelTrailingValues(line: Line, tok: Token): Token[] | null {
     while (s > tok.start && !isWhiteSpace(t.charCodeAt(s - 1))) s--;
     if (s === tok.start && values.length === 0) return null;
     const piece = makeToken(line, s, end);
+    // A number written wrongly among the values (`0 0 O 0`): a value that is not a number, in its place.
+    if (piece.kind === 'label' && values.length > 0 && DAMAGED_NUMBER.test(piece.text) && valueBefore(line, tok.start, s)) {
+      piece.kind = 'value';
+      piece.value = { state: 'invalid', value: null };
+    }
     if (piece.kind !== 'value') break;
     if (values.length > 0 && values[0]!.start === piece.end + 1 && t.charCodeAt(piece.end) === 32) values[0]!.spaced = true;
     values.unshift(piece);
@@ -439,6 +456,12 @@ function classify(info: LineInfo): void {
   }
 }
 
+/** Whether the last line with text before line `i` is a page number. */
+function numberedBefore(infos: LineInfo[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) if (infos[k]!.kind !== 'blank') return infos[k]!.kind === 'page-number';
+  return false;
+}
+
 /**
  * Page numbers printed as a bare number by PDF extraction: a lone small integer at a page break (a form feed
  * on it or on the next line with text), or far indented (centred) between blank lines. Marked as page numbers,
@@ -454,7 +477,8 @@ export function markBarePageNumbers(infos: LineInfo[]): void {
     // A form feed after the number ends a page with it; one before it starts a page with it, where a page
     // number stands apart (a blank line after) and a cell does not (`\f7` then the row's next value).
     const ff = info.line.text.indexOf('\f');
-    let pageBreak = ff >= 0 && (ff > tok.start || blankAt(i + 1));
+    // A page's number printed before its form feed already (`-1-`, then `\f7`): the number after it is a cell.
+    let pageBreak = ff >= 0 && (ff > tok.start || (blankAt(i + 1) && !numberedBefore(infos, i)));
     for (let j = i + 1; j < infos.length && !pageBreak; j++) {
       if (infos[j]!.line.text.includes('\f')) pageBreak = true;
       if (infos[j]!.kind !== 'blank') break;

@@ -1,10 +1,38 @@
 import type { TableKey } from '../../format/spec';
 import type { Cell } from '../../model';
-import type { Range } from '../../text/lines';
+import { isWhiteSpace, type Line, type Range } from '../../text/lines';
 import { replace } from '../edits';
 import { tableName } from '../names';
-import type { Check, RawFinding } from '../types';
+import type { Check, RawFinding, TextEdit } from '../types';
 import { cellWhere, rowCells } from '../util';
+
+/**
+ * The 0 written into a blank cell: with a space before (or after) it where the blank has no room of its own —
+ * a blank cell of text whose cells are one space apart sits right after the value before it (parse/short.ts).
+ */
+function zeroFor(lines: readonly Line[], range: Range): string {
+  if (range.start.line !== range.end.line || range.start.character !== range.end.character) return '0';
+  const text = lines[range.start.line]?.text ?? '';
+  const before = text.charCodeAt(range.start.character - 1);
+  const after = text.charCodeAt(range.start.character);
+  const tight = (c: number) => !Number.isNaN(c) && c !== 9 && c !== 124 && !isWhiteSpace(c);
+  if (tight(before)) return ' 0';
+  if (tight(after)) return '0 ';
+  return '0';
+}
+
+/** Zeros written at one place (blank cells one space apart share it) as one insertion: `2 1 3` → `2 1 0 0 0 0 3`. */
+function coalesce(edits: TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    const prev = out[out.length - 1];
+    const empty = (r: Range) => r.start.line === r.end.line && r.start.character === r.end.character;
+    if (prev && empty(prev.range) && empty(e.range) && prev.range.start.line === e.range.start.line && prev.range.start.character === e.range.start.character) {
+      out[out.length - 1] = { ...prev, newText: prev.newText + e.newText };
+    } else out.push(e);
+  }
+  return out;
+}
 
 export const tableCellBlank: Check = {
   meta: {
@@ -40,7 +68,7 @@ export const tableCellBlank: Check = {
         const f: RawFinding = {
           range,
           message: ctx.t({ zh: `${where}${what}，未填写数值（没有发生应填 0）`, en: `${where}${what}: no figure written (write 0 when there were none)` }),
-          fix: { title: ctx.t({ zh: `在${where}填入 0（确无此类情况时；请核实）`, en: `Write 0 in ${where} (if there were none; verify)` }), kind: 'suggestion', edits: [replace(range, '0')] },
+          fix: { title: ctx.t({ zh: `在${where}填入 0（确无此类情况时；请核实）`, en: `Write 0 in ${where} (if there were none; verify)` }), kind: 'suggestion', edits: [replace(range, zeroFor(ctx.lines, range))] },
           data: { table: t.key, row, column: cell.column },
         };
         out.push(f);
@@ -57,7 +85,7 @@ export const tableCellBlank: Check = {
     return {
       title: t({ zh: `把${tableName(table, 'zh')}的 ${same.length} 个空白都填为 0（请逐一核实）`, en: `Fill all ${same.length} blanks of the ${tableName(table, 'en')} with 0 (verify each)` }),
       kind: 'suggestion',
-      edits: same.flatMap((s) => s.fix!.edits),
+      edits: coalesce(same.flatMap((s) => s.fix!.edits)),
     };
   },
 };
