@@ -22,6 +22,7 @@ import { toHtml } from '../report/html';
 import { type Checked, isFailed, type Job, type PlainOptions } from '../check/analyse';
 import { checkFiles } from '../check/pool';
 import { progressLine } from '../check/progress';
+import { tuneTiering } from '../check/tiering';
 import { err, out } from '../io';
 import { type LoadedSettings, readConfigOption, settingsFor } from '../load';
 import { toSarif } from '../sarif';
@@ -34,6 +35,7 @@ const BIG5_NOTE = {
 };
 
 export async function check(args: Args, version: string): Promise<number> {
+  tuneTiering();
   const override = await readConfigOption(args.config);
   const { files, missing } = await collectFiles(args.paths);
   const unreadable: UnreadableFile[] = [...missing];
