@@ -46,7 +46,12 @@ describe('doubt', () => {
     assert.equal(judge({ ...base, crowded: 0 }), undefined);
     assert.equal(judge({ ...base, crowded: 1 })?.kind, 'cell-counts');
     assert.equal(judge({ ...base, crowded: 1, oneCellALine: true })?.kind, 'order');
-    // Pieces of numbers wrapped above and below a row (PDF layout, narrow columns).
+    // One cell a line: a row short of cells while rows of the form are missing (their values went elsewhere).
+    const plain = { ...base, oneCellALine: true, matched: 24, exact: 24 };
+    assert.equal(judge(plain), undefined);
+    assert.equal(judge({ ...plain, exact: 23 })?.kind, 'order');
+    assert.equal(judge({ ...plain, matched: 25, exact: 24 }), undefined, 'a whole table with one row short: the clerk\'s, reported');
+    assert.equal(judge({ ...plain, oneCellALine: false, exact: 23 }), undefined, 'space-aligned text keeps its share');
     assert.equal(judge({ ...base, wrapped: DOUBT_THRESHOLDS.maxWrapped }), undefined);
     assert.equal(judge({ ...base, wrapped: DOUBT_THRESHOLDS.maxWrapped + 1 })?.kind, 'wrapped');
     // A table of one row (T4): too few values, or values in pieces that are not whole groups.

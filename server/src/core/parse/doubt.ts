@@ -80,6 +80,11 @@ export function judge(e: Evidence): Doubt | undefined {
     return undefined;
   }
   if (e.valueRows > 0 && e.matched < Math.min(T.minRows, e.layoutRows)) return { kind: 'few-rows' };
+  // Written one cell a line, a row short of cells while rows of the form are missing: the missing rows' labels
+  // were lost and their values went to the rows around them (plain text from a PDF, where a label wraps around
+  // a value). However well the other rows pair, which values are whose is not known. (A row short of a cell
+  // in an otherwise whole table is the clerk's, and is reported as such.)
+  if (e.oneCellALine && e.matched > e.exact && e.matched < e.layoutRows) return { kind: 'order' };
   if (e.matched > 0 && e.exact / e.matched < T.exactRowShare) return { kind: e.oneCellALine ? 'order' : 'cell-counts' };
   // One row with the values of several: which values are whose is a guess, whatever the other rows say.
   if ((e.crowded ?? 0) > 0) return { kind: e.oneCellALine ? 'order' : 'cell-counts' };
