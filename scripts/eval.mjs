@@ -7,6 +7,7 @@
 //
 //   npm run eval                          the committed corpus
 //   npm run eval -- --full                remake everything (PDF of every report, --extra N more) in a temp folder first
+//   npm run eval -- --held-out N [--seed S]   N reports drawn afresh (none in the committed corpus), made in a temp folder
 //   npm run eval -- --corpus DIR          another corpus folder
 //   npm run eval -- --only tab,pdf        some shapes; --worst N (default 20); --json FILE: every file's figures
 import { execFile, execFileSync } from 'node:child_process';
@@ -33,6 +34,10 @@ let temp;
 if (argv.includes('--full')) {
   temp = mkdtempSync(path.join(os.tmpdir(), 'govreport-eval-full-'));
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'eval', 'make.mjs'), '--out', temp, '--all-pdf', '--extra', val('--extra', '0')], { stdio: 'inherit' });
+  corpus = temp;
+} else if (argv.includes('--held-out')) {
+  temp = mkdtempSync(path.join(os.tmpdir(), 'govreport-eval-held-out-'));
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'eval', 'make.mjs'), '--out', temp, '--held-out', val('--held-out', '16'), '--seed', val('--seed', '1')], { stdio: 'inherit' });
   corpus = temp;
 }
 

@@ -6,6 +6,7 @@
 //
 //   node scripts/eval/make.mjs                 the committed corpus into eval/reports (PDFs kept for every 4th report)
 //   node scripts/eval/make.mjs --out DIR --all-pdf [--extra N]   everything, PDFs for all, N more random reports
+//   node scripts/eval/make.mjs --out DIR --held-out N [--seed S]   only N random reports none of the above has
 //   node scripts/eval/make.mjs --text-only     only truth.json and the hand-written text shapes (no tools needed)
 //
 // Needs LibreOffice, poppler-utils, Chromium and iconv (Debian: libreoffice-writer-nogui fonts-noto-cjk
@@ -24,8 +25,13 @@ const opt = (name) => argv.includes(name);
 const val = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
 const OUT = path.resolve(val('--out', path.join(ROOT, 'eval', 'reports')));
 const EXTRA = Number(val('--extra', '0'));
+/** `--held-out N --seed S`: N random reports drawn afresh for seed S, none of them in the committed corpus. */
+const HELD_OUT = Number(val('--held-out', '0'));
+const SEED = Number(val('--seed', '1'));
+/** Report indexes a held-out seed owns: S × this onwards, far beyond the plan and any --extra. */
+const INDEXES_PER_SEED = 1000;
 const TEXT_ONLY = opt('--text-only');
-const ALL_PDF = opt('--all-pdf');
+const ALL_PDF = opt('--all-pdf') || HELD_OUT > 0;
 /** Of the committed corpus, every PDF_EVERY-th report keeps its PDF (the rest: `--all-pdf` into a temp folder). */
 const PDF_EVERY = 4;
 /** A report's originals: its page's house style and character set, cycling so each combination occurs. */
@@ -47,8 +53,10 @@ function ensureTools() {
   execFileSync('apt-get', ['install', '-y', '-qq', ...missing, 'fonts-noto-cjk'], { stdio: 'inherit', env });
 }
 
-const entries = [...PLAN, ...Array.from({ length: EXTRA }, (_, i) => randomEntry(PLAN.length + i))];
-const truths = entries.map((e, i) => makeTruth(e, i));
+const indexes = HELD_OUT > 0
+  ? Array.from({ length: HELD_OUT }, (_, i) => SEED * INDEXES_PER_SEED + i)
+  : Array.from({ length: PLAN.length + EXTRA }, (_, i) => i);
+const truths = indexes.map((i) => makeTruth(i < PLAN.length ? PLAN[i] : randomEntry(i), i));
 mkdirSync(OUT, { recursive: true });
 
 /** The truth as committed: everything but the prose's wording (the shapes hold that). */

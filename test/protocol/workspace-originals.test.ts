@@ -5,7 +5,8 @@
  * folders an original is not read, and a .doc is not among the files checked.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -28,6 +29,10 @@ describe('protocol: the workspace check reads originals', () => {
     for (const f of ['sum-error.docx', 'sum-error.pdf', 'sum-error-gbk.html', 'scanned.pdf', 'legacy.doc']) copyFileSync(path.join(ORIGINALS, f), path.join(ws, f));
     copyFileSync(path.join(ORIGINALS, 'sum-error.docx'), path.join(outside, 'far.docx'));
     symlinkSync(path.join(outside, 'far.docx'), path.join(ws, 'link-out.docx'));
+    execFileSync('mkfifo', [path.join(ws, 'pipe.pdf')]);
+    // 300 MB on disk (sparse: nothing is written), over the originals' size limit.
+    writeFileSync(path.join(ws, 'huge.pdf'), '');
+    truncateSync(path.join(ws, 'huge.pdf'), 300 * 1024 * 1024);
     client = new TestClient({ pull: true, workspaceFolders: [ws] });
     await client.initialize();
   });
@@ -61,6 +66,13 @@ describe('protocol: the workspace check reads originals', () => {
     assert.equal(doc!.error, '不是报告文件（.txt、.md、.govreport、.docx、.pdf、.html），未读取');
     assert.equal(link!.error, '在工作区文件夹之外，未读取');
     assert.equal(client.pushed.has(view(link!.uri)), false);
+  });
+
+  it('a FIFO named .pdf and a 300 MB .pdf are refused without blocking, each with its reason, and the check goes on', async () => {
+    const [pipe, huge, after] = await check('pipe.pdf', 'huge.pdf', 'sum-error.docx');
+    assert.match(pipe!.error ?? '', /不是普通文件/);
+    assert.match(huge!.error ?? '', /^文件过大（314572800 字节，上限 \d+ 字节），未读取$/);
+    assert.equal(after!.errors, 1);
   });
 
   it('an original already open as its text view is checked as it is open (no second read)', async () => {

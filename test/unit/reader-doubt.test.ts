@@ -54,10 +54,16 @@ describe('doubt', () => {
     assert.equal(judge({ ...plain, oneCellALine: false, exact: 23 }), undefined, 'space-aligned text keeps its share');
     assert.equal(judge({ ...base, wrapped: DOUBT_THRESHOLDS.maxWrapped }), undefined);
     assert.equal(judge({ ...base, wrapped: DOUBT_THRESHOLDS.maxWrapped + 1 })?.kind, 'wrapped');
+    // Short rows of space-separated text whose blanks nothing places.
+    assert.equal(judge({ ...base, short: DOUBT_THRESHOLDS.maxShort }), undefined);
+    assert.equal(judge({ ...base, short: DOUBT_THRESHOLDS.maxShort + 1 })?.kind, 'short');
     // A table of one row (T4): too few values, or values in pieces that are not whole groups.
     const one = { layoutRows: 1, valueRows: 1, matched: 1, exact: 0, positional: 0, stray: 0, columns: 15 };
     assert.equal(judge({ ...one, values: 10 }), undefined);
     assert.equal(judge({ ...one, values: 9 })?.kind, 'few-values');
+    // … or more values than cells: which are its cells is a guess.
+    assert.equal(judge({ ...one, values: 15, exact: 1 }), undefined);
+    assert.equal(judge({ ...one, values: 16 })?.kind, 'many-values');
     assert.equal(judge({ ...one, values: 15, exact: 1, pieces: 3, wholePieces: true }), undefined);
     assert.equal(judge({ ...one, values: 15, exact: 1, pieces: 3, wholePieces: false })?.kind, 'spread');
   });

@@ -143,6 +143,8 @@ export type Doubt =
   | { kind: 'stray'; rows: number }
   | { kind: 'spread' }
   | { kind: 'few-values'; values: number; columns?: number }
+  /** A table of one row (T4) with more values than cells, none of them run together. */
+  | { kind: 'many-values'; values: number; columns: number }
   /** Values run together (web text) that the row's sums do not split in one way only. */
   | { kind: 'joined'; rows: number }
   /** Space-separated cells: rows short of values whose blank cells neither positions nor sums place. */

@@ -77,6 +77,8 @@ export function judge(e: Evidence): Doubt | undefined {
     if (e.values !== undefined && e.columns !== undefined && e.values !== e.columns && e.values < e.columns * T.minValueShare) {
       return { kind: 'few-values', values: e.values, columns: e.columns };
     }
+    // More values than the row has cells (and no unique way to merge them): which are its cells is a guess.
+    if (e.values !== undefined && e.columns !== undefined && e.values > e.columns) return { kind: 'many-values', values: e.values, columns: e.columns };
     return undefined;
   }
   if (e.valueRows > 0 && e.matched < Math.min(T.minRows, e.layoutRows)) return { kind: 'few-rows' };
@@ -119,6 +121,10 @@ export function reasonOf(d: Doubt): Bilingual {
     case 'wrapped': return {
       zh: '窄列中的数字被折成多行（行的上下方还有零散的数字），无法确定每格的数值',
       en: 'numbers are wrapped over several lines in narrow columns (stray digits above and below a row), so the value of each cell cannot be told',
+    };
+    case 'many-values': return {
+      zh: `数据行有 ${d.values} 个数值（应为 ${d.columns} 个），无法确定哪些是各格的数值`,
+      en: `the data row has ${d.values} values (${d.columns} expected), so which are its cells cannot be told`,
     };
     case 'few-values': return { zh: `只找到 ${d.values} 个数值（应为 ${d.columns ?? 15} 个）`, en: `only ${d.values} of ${d.columns ?? 15} values were found` };
   }

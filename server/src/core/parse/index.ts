@@ -11,7 +11,7 @@ import { type HtmlRows, htmlRows } from './html-rows';
 import { lostPieces } from './lost';
 import { readDebris, readDirectives, readPeriod, readSignature, readTitle } from './meta';
 import { readProse } from './prose';
-import { findRegions, type Region, type Segment, segmentRegion } from './regions';
+import { findRegions, plausibleAppeals, type Region, type Segment, segmentRegion } from './regions';
 import type { Grid } from '../source/types';
 import { gridInfos } from './grid';
 import { readTable } from './table';
@@ -184,8 +184,8 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
   const tables: Partial<Record<TableKey, Table>> = {};
   const headingAt = headings.map((h) => h.at);
   for (const key of ['proactive', 'requests', 'appeals'] as TableKey[]) {
-    const segs = byTable.get(key);
-    if (!segs) continue;
+    const segs = key === 'appeals' ? plausibleAppeals(byTable.get(key) ?? []) : byTable.get(key);
+    if (!segs?.length) continue;
     const seg = firstTable(segs, headingAt);
     const t = readTable(seg, expected, lines);
     if (infos.slice(seg.firstInfo, seg.lastInfo + 1).some((x) => x.from !== undefined)) t.lost = true;

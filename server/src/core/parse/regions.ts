@@ -7,7 +7,7 @@
  * line (cells separated by tabs, pipes or wide gaps) closes its row at its end. Each candidate row belongs to
  * the table whose vocabulary its labels match; a change of vocabulary starts the next table.
  */
-import type { TableKey } from '../format/spec';
+import { APPEALS_COLUMNS, type TableKey } from '../format/spec';
 import type { Debris, TableShape } from '../model';
 import { span } from '../text/lines';
 import type { LineInfo, Token } from './tokens';
@@ -353,7 +353,8 @@ function splitAppeals(segments: Segment[], infos: LineInfo[]): Segment[] {
       continue;
     }
     const idx = seg.candidates.findIndex((c) => c.labels.length === 0 && countValues(c) >= 10);
-    if (idx < 0) {
+    // More values than T4 has are T3's own, come apart from their labels (plain pdftotext), not T4's row.
+    if (idx < 0 || seg.candidates.slice(idx).reduce((n, c) => n + countValues(c), 0) > APPEALS_COLUMNS.length) {
       out.push(seg);
       continue;
     }
@@ -371,6 +372,18 @@ function splitAppeals(segments: Segment[], infos: LineInfo[]): Segment[] {
     seg.lastChar = Number.MAX_SAFE_INTEGER;
   }
   return out;
+}
+
+/**
+ * T4 segments in document order, less those at the front that cannot be T4: values without a header, more of
+ * them than T4 has cells (another table's values come apart from their labels, taken for T4 only because
+ * nothing labels them). Kept when nothing else is left.
+ */
+export function plausibleAppeals(segs: Segment[]): Segment[] {
+  let i = 0;
+  while (i < segs.length - 1 && segs[i]!.header.length === 0
+    && segs[i]!.candidates.reduce((n, c) => n + countValues(c), 0) > APPEALS_COLUMNS.length) i++;
+  return i > 0 ? segs.slice(i) : segs;
 }
 
 /**
