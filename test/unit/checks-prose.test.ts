@@ -74,6 +74,30 @@ describe('text-table-mismatch', () => {
     assert.equal(r8('2021年共收到政府信息公开申请20件。').length, 1);
   });
 
+  it('compares who applied with their columns of the row, and points at the cells', () => {
+    // The new requests: 自然人 10, 法人或其他组织 2 + 0 + 0 + 1 + 0 = 3.
+    const p = '本年度共收到政府信息公开申请13件，其中自然人申请9件，法人或其他组织申请4件。';
+    const [natural, orgs, ...rest] = r8(p);
+    assert.equal(rest.length, 0);
+    assert.equal(natural!.message, '正文“其中自然人申请9件”中的 9 与表格不一致：表中“一、本年新收政府信息公开申请数量”的“自然人”列为 10（连同上年结转为 11）');
+    assert.deepEqual(natural!.data, { key: 'received', applicant: 'natural', prose: 9, table: 10 });
+    assert.equal(fixed(p, natural!), p.replace('申请9件', '申请10件'));
+    assert.equal(orgs!.message, '正文“法人或其他组织申请4件”中的 4 与表格不一致：表中“一、本年新收政府信息公开申请数量”的“法人或其他组织”各列之和为 3');
+    // The cells: 自然人 alone, the five columns of 法人或其他组织 from the first to the last.
+    const row = BASE.split('\n').findIndex((l) => l.startsWith('一、本年新收'));
+    const cellsAt = (f: Finding) => f.related!.map((r) => [r.range.start.line, r.range.start.character, r.range.end.character]);
+    const line = BASE.split('\n')[row]!;
+    const tabs = [...line.matchAll(/\t/g)].map((m) => m.index!);
+    assert.deepEqual(cellsAt(natural!), [[row, tabs[1]! + 1, tabs[2]!]]);
+    assert.deepEqual(cellsAt(orgs!), [[row, tabs[2]! + 1, tabs[7]!]]);
+    assert.equal(orgs!.related![0]!.message, '表中“一、本年新收政府信息公开申请数量”的“法人或其他组织”各列之和：2 + 0 + 0 + 1 + 0');
+  });
+
+  it('stays silent on who applied when the table agrees or the row is unclear', () => {
+    assert.deepEqual(r8('本年度共收到政府信息公开申请13件，其中自然人申请10件，法人或其他组织申请3件。'), []);
+    assert.deepEqual(r8('本年度共收到政府信息公开申请13件，办结12件。其中自然人9件。'), []);
+  });
+
   it('speaks English when asked, naming the rows', () => {
     const [f] = r8(P14.replace('无法提供2件', '无法提供3件'), P26, 'en');
     assert.equal(f!.message, '3 in "无法提供3件" contradicts the table: "cannot be provided" is 2');

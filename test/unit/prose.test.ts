@@ -10,7 +10,7 @@ import { parseReport } from '../../server/src/core/service';
 
 function read(text: string): string[] {
   return parseReport(text).prose.map((p) => {
-    const key = [p.key, ...(p.plus ?? [])].join('+');
+    const key = [p.key, ...(p.plus ?? [])].join('+') + (p.applicant ? `@${p.applicant}` : '');
     return p.percent ? `${key}=${p.value}%/${p.percent.of.join('|')}` : `${key}=${p.value}`;
   });
 }
@@ -68,7 +68,16 @@ const CASES: [string, string[]][] = [
   ['全年共受理人大代表建议15件，办结15件。', []],
   ['办结12件，平均办理时间为8个工作日。', []],
   // Silent: a part of a number already given, or several subjects.
-  ['收到申请13件，其中网上申请10件、信函申请3件，自然人申请10件，法人或其他组织申请3件。', ['received=13']],
+  ['收到申请13件，其中网上申请10件、信函申请3件，自然人申请10件，法人或其他组织申请3件。', ['received=13', 'received@natural=10', 'received@orgs=3']],
+  // Who applied: T3's columns, in the row the clause names or the sentence counted last.
+  ['全年共收到政府信息公开申请154件，其中自然人申请112件，法人或其他组织申请62件。', ['received=154', 'received@natural=112', 'received@orgs=62']],
+  ['本年度办结申请150件，其中自然人100件、商业企业25件。', ['total=150', 'total@natural=100', 'total@business=25']],
+  ['本年度新收自然人申请102件。', ['new@natural=102']],
+  // Unclear: no row counted before, several applicants together, 法人 or 企业 alone, a share of applicants.
+  ['其中自然人112件。', []],
+  ['收到申请154件，其中自然人和法人或其他组织申请各77件。', ['received=154']],
+  ['收到申请154件，其中法人申请62件、企业申请20件。', ['received=154']],
+  ['收到申请154件，其中自然人申请112件，占72.73%。', ['received=154', 'received@natural=112']],
   ['收到申请13件，办结12件，其中按期办结11件，当场答复3件。', ['received=13', 'total=12']],
   ['收到并办结政府信息公开申请20件。', []],
   ['行政复议和行政诉讼共5件。', []],

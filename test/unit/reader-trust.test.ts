@@ -36,7 +36,8 @@ const cases = [
 
 describe('no error on a table marked not confident', () => {
   it('has the fixtures and the reproducers', () => {
-    assert.ok(cases.some((c) => c.name.startsWith('seeds/')) && cases.some((c) => c.name.startsWith('eval/repro/')));
+    // The reproducers too, while eval/repro holds any: each moves to fixtures/ once read right.
+    assert.ok(cases.some((c) => c.name.startsWith('seeds/')));
   });
   for (const c of cases) {
     it(c.name, () => {

@@ -188,6 +188,11 @@ export interface ProseNumber {
   /** Further subjects counted together with `key` (予以公开、不予公开共 8 件). */
   plus?: ProseKey[];
   value: number;
+  /**
+   * Who applied, when the count names them (其中自然人申请 112 件): a key of format/spec.ts `APPLICANT_COLUMNS`;
+   * the count is then the row's value in those columns of T3, not its 总计.
+   */
+  applicant?: string;
   /** A percentage: the share of `key` in one of the bases `of`, written with `decimals` decimals. */
   percent?: { of: ProseKey[]; decimals: number };
   /** The year the sentence names before the number, when it names one. */

@@ -228,6 +228,19 @@ export const REQUEST_COLUMNS: ColumnSpec[] = [
 /** Header cells that group columns but hold no values. */
 export const REQUEST_HEADER_GROUPS = ['申请人情况', '法人或其他组织'];
 
+/**
+ * Who applied, as the prose names them (其中自然人申请 112 件，法人或其他组织申请 62 件): T3's columns a count
+ * of applicants adds up, 法人或其他组织 the sum of its five sub-columns (R8).
+ */
+export const APPLICANT_COLUMNS: Readonly<Record<string, { columns: string[]; label: string; en: string }>> = {
+  natural: { columns: ['natural'], label: '自然人', en: 'natural persons' },
+  orgs: { columns: ['business', 'research', 'publicInterest', 'legal', 'otherOrg'], label: '法人或其他组织', en: 'legal persons and other organisations' },
+  business: { columns: ['business'], label: '商业企业', en: 'businesses' },
+  research: { columns: ['research'], label: '科研机构', en: 'research institutions' },
+  publicInterest: { columns: ['publicInterest'], label: '社会公益组织', en: 'public-interest organisations' },
+  legal: { columns: ['legal'], label: '法律服务机构', en: 'legal service organisations' },
+};
+
 export interface RequestRowSpec extends RowSpec {
   /** The group label this row sits under, if any: （三）不予公开 … */
   group?: string;

@@ -11,6 +11,7 @@ import { type HtmlRows, htmlRows } from './html-rows';
 import { lostPieces } from './lost';
 import { readDebris, readDirectives, readPeriod, readSignature, readTitle } from './meta';
 import { readProse } from './prose';
+import { tableLines } from './prose-lines';
 import { findRegions, plausibleAppeals, type Region, type Segment, segmentRegion } from './regions';
 import type { Grid } from '../source/types';
 import { gridInfos } from './grid';
@@ -197,17 +198,10 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
   }
 
   // Sections.
-  const inTable = new Array<boolean>(lines.length).fill(false);
-  for (const t of Object.values(tables)) for (let i = t.range.start.line; i <= t.range.end.line; i++) inTable[i] = true;
-  // An HTML table's tag lines are the table's, not prose.
-  for (const [a, b] of html.spans) for (let i = a; i <= b; i++) inTable[i] = true;
+  // The lines the tables used are theirs; a short line of prose in a table region is not (prose-lines.ts).
+  const inTable = tableLines(lines, infos, regions, Object.values(tables), html.spans);
   const inRegion = new Array<boolean>(infos.length).fill(false);
-  for (const r of regions) {
-    for (let i = r.first; i <= r.last; i++) {
-      inRegion[i] = true;
-      if (infos[i]!.from === undefined) inTable[infos[i]!.line.index] = true;
-    }
-  }
+  for (const r of regions) for (let i = r.first; i <= r.last; i++) inRegion[i] = true;
   const sections = headings.map((h, k) => buildSection(lines, infos, h, headings[k + 1], inTable));
 
   // Prose paragraphs outside tables, for R8: whole lines, or the prose pieces of a line that lost its layout.

@@ -12,6 +12,8 @@ export type TermKind =
   | 'domain'
   /** A T4 outcome: `key` is upheld, corrected, other or pending. */
   | 'outcome'
+  /** Who applied: a column of T3, or its group (`key`: a key of format/spec.ts `APPLICANT_COLUMNS`). */
+  | 'applicant'
   /** A share: 占 N%. */
   | 'share'
   /** A rate the tables give: `key` is its numerator's prose key. */
@@ -100,6 +102,13 @@ const ENTRIES: [string[], Term][] = [
   [['败诉'], T('outcome', { key: 'corrected', domain: 'suit' })],
   [['其他结果', '终止', '撤回'], T('outcome', { key: 'other' })],
   [['尚未审结', '未审结', '正在审理', '审理中', '尚在审理', '未结案', '在审'], T('outcome', { key: 'pending' })],
+  // --- who applied: T3's columns ---------------------------------------------------------------
+  [['自然人'], T('applicant', { key: 'natural' })],
+  [['法人或其他组织', '法人和其他组织', '法人或者其他组织', '法人及其他组织', '法人或其它组织', '法人和其它组织'], T('applicant', { key: 'orgs' })],
+  [['商业企业'], T('applicant', { key: 'business' })],
+  [['科研机构'], T('applicant', { key: 'research' })],
+  [['社会公益组织'], T('applicant', { key: 'publicInterest' })],
+  [['法律服务机构'], T('applicant', { key: 'legal' })],
   // --- shares and rates -------------------------------------------------------------------------
   [['占', '占比', '所占比例', '比例为'], T('share')],
   [['公开率', '信息公开率', '申请公开率'], T('rate', { key: 'openRate' })],
@@ -115,7 +124,7 @@ const ENTRIES: [string[], Term][] = [
   // Part of the year: said once (2022年上半年，…), it holds for the rest of the paragraph.
   [['上半年', '下半年', '季度', '一季度', '二季度', '三季度', '四季度', '前三季度', '月份', '同期'], T('silence', { paragraph: true })],
   [['协查', '协助', '协办', '配合', '转办', '转交', '转送', '代为', '咨询', '来电', '来访', '来信', '信函', '电话', '热线', '留言', '信访',
-    '涉及', '关于', '网上', '网络', '在线', '线上', '线下', '当面', '现场', '邮寄', '传真', '邮件', '邮箱', '窗口', '自然人', '法人',
+    '涉及', '关于', '网上', '网络', '在线', '线上', '线下', '当面', '现场', '邮寄', '传真', '邮件', '邮箱', '窗口', '法人',
     '企业', '组织', '公民', '个人', '律师', '当场', '延期', '逾期', '超期'], T('silence')],
   [['会议', '培训', '政策文件', '文件', '信息', '解读', '发布会', '建议', '提案', '人次', '工作日', '天', '小时', '篇', '万元', '元'],
     T('silence')],

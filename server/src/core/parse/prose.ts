@@ -65,6 +65,8 @@ interface Reading {
   /** Each key is a number of its own (行政复议、行政诉讼各 1 件), not a sum. */
   each: boolean;
   table: 'requests' | 'appeals';
+  /** Who applied (a key of format/spec.ts `APPLICANT_COLUMNS`): the count is of the row's columns for them. */
+  applicant?: string;
 }
 
 const APPEALS: ReadonlySet<Domain> = new Set(['review', 'suit', 'suitDirect', 'suitAfterReview']);
@@ -393,6 +395,21 @@ function readCount(before: Word[], after: Word[], inherited: Domain | undefined)
   return null;
 }
 
+/**
+ * A count of those who applied (其中自然人申请 112 件，法人或其他组织申请 62 件): the row its own words name, or
+ * else the row the sentence counted last (收到申请 154 件，其中自然人 112 件), in the applicants' columns.
+ * Undefined when the words name no applicant; null when the row is unclear or is not one of T3's.
+ */
+function readApplicant(before: Word[], after: Word[], inherited: Domain | undefined, sentenceRow: Reading | null): Reading | null | undefined {
+  const named = before.filter((w) => w.term.kind === 'applicant');
+  if (named.length === 0) return undefined;
+  if (uniq(named.map((w) => w.term.key)).length > 1) return null;
+  const rest = before.filter((w) => w.term.kind !== 'applicant');
+  const row = rest.some((w) => isRow(w.term) || isDomain(w.term)) ? readCount(rest, after, inherited) : sentenceRow;
+  if (!row || row.table !== 'requests' || row.each || row.keys.length !== 1 || row.applicant) return null;
+  return { ...row, applicant: named[0]!.term.key! };
+}
+
 /** Bases a share's words name: 占办结总数的 → handled to an end; 占申请总数 → received; 占 → either. */
 function shareBases(phrase: Word[]): ProseKey[] {
   const at = phrase.findIndex((w) => w.term.kind === 'share');
@@ -446,6 +463,8 @@ function readCounts(o: Out, s: Sentence, context: Word[], partOfYear: boolean): 
   let yi = 0;
   let year: number | undefined;
   let previous: Reading | null | undefined;
+  // The last row of T3 the sentence counted, for a count of applicants that names none (其中自然人 112 件).
+  let sentenceRow: Reading | null = null;
   let from = 0;
   let upTo = 0;
   // A part of the year named before (2022年上半年，…) silences the rest of the paragraph.
@@ -482,20 +501,24 @@ function readCounts(o: Out, s: Sentence, context: Word[], partOfYear: boolean): 
         continue;
       }
       const share = before.findIndex((w) => w.term.kind === 'share');
-      if (share < 0 || !previous || previous.table !== 'requests' || previous.each) continue;
+      if (share < 0 || !previous || previous.table !== 'requests' || previous.each || previous.applicant) continue;
       const of = shareBases(before.slice(share));
       if (of.length === 0) continue;
       emit(o, previous.keys[0]!, previous.keys.slice(1), m.value, m.numStart, m.numEnd, true, phrase, { ...extra, percent: { of, decimals: m.decimals } });
       continue;
     }
 
-    const reading = silent ? null : readCount(before, after, domainBefore(context, phraseStart));
+    const inherited = domainBefore(context, phraseStart);
+    const applicant: Reading | null | undefined = silent ? null : readApplicant(before, after, inherited, sentenceRow);
+    const reading: Reading | null = silent ? null : applicant !== undefined ? applicant : readCount(before, after, inherited);
     previous = reading;
     if (!reading) continue;
+    if (!reading.applicant && reading.table === 'requests') sentenceRow = reading;
     // The same subject again in the sentence counts a part of it (办结 12 件，其中按期办结 10 件).
-    const id = reading.keys.join('+');
+    const id = reading.keys.join('+') + (reading.applicant ? `@${reading.applicant}` : '');
     if (seen.has(id)) continue;
     seen.add(id);
+    if (reading.applicant) extra.applicant = reading.applicant;
     if (reading.each) for (const k of reading.keys) emit(o, k, [], m.value, m.numStart, m.numEnd, m.digits, phrase, extra);
     else emit(o, reading.keys[0]!, reading.keys.slice(1), m.value, m.numStart, m.numEnd, m.digits, phrase, extra);
   }

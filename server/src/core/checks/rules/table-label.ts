@@ -45,6 +45,25 @@ function holdsCanonical(written: string, canonical: string): boolean {
   return false;
 }
 
+/** How far below a label cut by the line's end its rest may be (a PDF wraps it, sometimes past a page break). */
+const MAX_WRAP_LINES = 20;
+
+/**
+ * Whether the written label is the start of the canonical one and the rest of it follows within a few lines
+ * (`（二）部分公开（区分处理的，只计` … `这一情形，不计其他情形）`): a label that a PDF wrapped, not a wrong one — a
+ * fix would write its rest twice.
+ */
+function wrappedOnward(lines: readonly { text: string }[], line: number, written: string, canonical: string): boolean {
+  const have = keyOf(written.replace(NUMBERING, ''));
+  const want = keyOf(canonical);
+  if (have.length === 0 || have.length >= want.length || !want.startsWith(have)) return false;
+  const rest = want.slice(have.length);
+  for (let i = line + 1; i <= line + MAX_WRAP_LINES && i < lines.length; i++) {
+    if (keyOf(lines[i]!.text).includes(rest)) return true;
+  }
+  return false;
+}
+
 const NUMBERING = /^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[.、．)]\s*)\s*/;
 
 export const tableLabel: Check = {
@@ -77,7 +96,7 @@ export const tableLabel: Check = {
             written = clean.text;
           }
         }
-        if (holdsCanonical(written, d.canonical)) continue;
+        if (holdsCanonical(written, d.canonical) || wrappedOnward(ctx.lines, r.end.line, written, d.canonical)) continue;
         const f: RawFinding = {
           range: r,
           message: ctx.t({ zh: `“${written}”与规范名称“${d.canonical}”不一致`, en: `"${written}" differs from the canonical label "${d.canonical}"` }),

@@ -1,4 +1,4 @@
-import { APPEALS_COLUMNS, type Edition, proseTarget, REQUEST_COLUMNS, REQUEST_GROUPS } from '../../format/spec';
+import { APPEALS_COLUMNS, APPLICANT_COLUMNS, type Edition, proseTarget, REQUEST_COLUMNS, REQUEST_GROUPS } from '../../format/spec';
 import type { Cell, ProseNumber, ReportModel, Table } from '../../model';
 import { replace } from '../edits';
 import { columnName, rowName } from '../names';
@@ -11,10 +11,14 @@ type Value = (cell: Cell) => number | null;
 
 const asWritten: Value = (c) => c.value;
 
-/** A row's 总计, or the sum of its applicant columns when the table has no 总计 column. */
-function rowTotal(t: Table, key: string, val: Value): number | null {
+/**
+ * A row's 总计, or the sum of its applicant columns when the table has no 总计 column; with `applicant`, the
+ * sum of the columns of those who applied (自然人, 法人或其他组织 …).
+ */
+function rowTotal(t: Table, key: string, val: Value, applicant?: string): number | null {
   const row = t.rows.get(key);
   if (!row) return null;
+  if (applicant) return applicantValue(t, row.cells, applicant, val);
   const ti = REQUEST_COLUMNS.findIndex((c) => c.key === 'total');
   if (t.columns[ti]!.present) return val(row.cells[ti]!);
   let s = 0;
@@ -27,21 +31,49 @@ function rowTotal(t: Table, key: string, val: Value): number | null {
   return s;
 }
 
-/** A T3 row, or the sum of a group's rows (`denied` = denied.1 … denied.8). */
-function groupTotal(t: Table, prefix: string, val: Value): number | null {
-  const keys = [...t.rows.keys()].filter((k) => k === prefix || k.startsWith(`${prefix}.`));
-  if (keys.length === 0) return null;
+/** The cells of a row's columns for those who applied; none when a column is not in the table. */
+function applicantCells(t: Table, cells: Cell[], applicant: string): Cell[] {
+  const columns = APPLICANT_COLUMNS[applicant]?.columns ?? [];
+  const out: Cell[] = [];
+  for (const key of columns) {
+    const i = REQUEST_COLUMNS.findIndex((c) => c.key === key);
+    if (i < 0 || !t.columns[i]?.present) return [];
+    out.push(cells[i]!);
+  }
+  return out;
+}
+
+/** The sum of a row's columns for those who applied; null when one is blank or not in the table. */
+function applicantValue(t: Table, cells: Cell[], applicant: string, val: Value): number | null {
+  const picked = applicantCells(t, cells, applicant);
+  if (picked.length === 0) return null;
   let s = 0;
-  for (const k of keys) {
-    const v = rowTotal(t, k, val);
+  for (const c of picked) {
+    const v = val(c);
     if (v === null) return null;
     s += v;
   }
   return s;
 }
 
-/** A scope's value: the sum of its terms (a `-term` subtracted), null when a term is missing or blank. */
-function scopeValue(t: Table, scope: string[], val: Value): number | null {
+/** A T3 row, or the sum of a group's rows (`denied` = denied.1 … denied.8). */
+function groupTotal(t: Table, prefix: string, val: Value, applicant?: string): number | null {
+  const keys = [...t.rows.keys()].filter((k) => k === prefix || k.startsWith(`${prefix}.`));
+  if (keys.length === 0) return null;
+  let s = 0;
+  for (const k of keys) {
+    const v = rowTotal(t, k, val, applicant);
+    if (v === null) return null;
+    s += v;
+  }
+  return s;
+}
+
+/**
+ * A scope's value: the sum of its terms (a `-term` subtracted), null when a term is missing or blank; in T3,
+ * with `applicant`, in the columns of those who applied.
+ */
+function scopeValue(t: Table, scope: string[], val: Value, applicant?: string): number | null {
   let s = 0;
   for (const term of scope) {
     const key = term.replace(/^-/, '');
@@ -49,7 +81,7 @@ function scopeValue(t: Table, scope: string[], val: Value): number | null {
     if (t.key === 'appeals') {
       const cell = t.rows.get('values')?.cells.find((c) => c.column === key);
       v = cell ? val(cell) : null;
-    } else v = groupTotal(t, key, val);
+    } else v = groupTotal(t, key, val, applicant);
     if (v === null) return null;
     s += term.startsWith('-') ? -v : v;
   }
@@ -87,17 +119,43 @@ interface Target {
   table: Table;
   /** Alternative scopes, the first the one messages name. */
   scopes: string[][];
+  /** Who applied (format/spec.ts `APPLICANT_COLUMNS`): the scopes are summed in their columns of T3. */
+  applicant?: string;
 }
 
 /** The table quantities a prose key (and the keys counted with it) may equal; null when its table is not read. */
-function targetOf(model: ReportModel, keys: string[]): Target | null {
+function targetOf(model: ReportModel, keys: string[], applicant?: string): Target | null {
   const targets = keys.map(proseTarget);
   if (targets.some((x) => !x) || targets.some((x) => x!.table !== targets[0]!.table)) return null;
+  if (applicant && targets[0]!.table !== 'requests') return null;
   const table = confident(model, targets[0]!.table);
   if (!table) return null;
   // Several subjects counted together: their first scopes added up.
   const scopes = targets.length === 1 ? targets[0]!.scopes : [targets.flatMap((x) => x!.scopes[0]!)];
-  return { table, scopes };
+  return { table, scopes, ...(applicant ? { applicant } : {}) };
+}
+
+/** How a target's first scope is named: “（七）总计”, or “一、本年新收…”的“自然人”列. */
+function targetName(t: Target, locale: Locale): string {
+  const name = scopeName(t.table, t.scopes[0]!, locale);
+  const who = t.applicant ? APPLICANT_COLUMNS[t.applicant] : undefined;
+  if (!who) return name;
+  return locale === 'en' ? `${name} for ${who.en}` : `${name}的“${who.label}”${who.columns.length > 1 ? '各列之和' : '列'}`;
+}
+
+/** The cells a target's first scope reads when it is one row: its 总计 (or the applicants' columns), or a T4 cell. */
+function targetCells(t: Target): Cell[] {
+  const scope = t.scopes[0]!;
+  if (scope.length !== 1) return [];
+  if (t.table.key === 'appeals') {
+    const cell = t.table.rows.get('values')?.cells.find((c) => c.column === scope[0]);
+    return cell ? [cell] : [];
+  }
+  const row = t.table.rows.get(scope[0]!);
+  if (!row) return [];
+  if (t.applicant) return applicantCells(t.table, row.cells, t.applicant);
+  const ti = REQUEST_COLUMNS.findIndex((c) => c.key === 'total');
+  return t.table.columns[ti]!.present ? [row.cells[ti]!] : [];
 }
 
 /** Whether a percentage written with `decimals` decimals is `ratio` rounded, or cut off, there. */
@@ -148,8 +206,8 @@ export const textTableMismatch: Check = {
     description: { zh: '正文中的数字与表格不一致（R8）', en: 'A number in the prose contradicts the table (R8)' },
     docs: {
       why: {
-        zh: '总体情况中“收到政府信息公开申请 N 件”“办结 N 件”“其中予以公开 N 件”“行政复议 N 件”“公开率 N%”等数字应与表格一致。改了表格忘了改正文是最常见的矛盾。每个数字只与其所在分句所说的那一行（或几行之和、那一列）比较；主语不明、说的是别的事（信函、会议、上年、累计、下属单位等）或只是其中一部分时不比较。因正文统计口径可能不同，只作警告。',
-        en: 'Figures stated in the prose (申请 N 件, 办结 N 件, 其中予以公开 N 件, 行政复议 N 件, 公开率 N%) should agree with the tables; updating a table but not the text is the commonest contradiction. Each number is compared only with the row (or sum of rows, or column) its own clause speaks of; a number whose subject is unclear, that counts something else (letters, meetings, last year, cumulative totals, sub-agencies) or only a part is left alone. A warning, since the prose may count a different scope.',
+        zh: '总体情况中“收到政府信息公开申请 N 件”“办结 N 件”“其中予以公开 N 件”“行政复议 N 件”“公开率 N%”“其中自然人申请 N 件”等数字应与表格一致（申请人的数字与该行“自然人”列、“法人或其他组织”各列之和比较）。改了表格忘了改正文是最常见的矛盾。每个数字只与其所在分句所说的那一行（或几行之和、那一列）比较；主语不明、说的是别的事（信函、会议、上年、累计、下属单位等）或只是其中一部分时不比较。因正文统计口径可能不同，只作警告。',
+        en: 'Figures stated in the prose (申请 N 件, 办结 N 件, 其中予以公开 N 件, 行政复议 N 件, 公开率 N%, 其中自然人申请 N 件) should agree with the tables (a count of applicants with the 自然人 column of its row, or the sum of its 法人或其他组织 columns); updating a table but not the text is the commonest contradiction. Each number is compared only with the row (or sum of rows, or column) its own clause speaks of; a number whose subject is unclear, that counts something else (letters, meetings, last year, cumulative totals, sub-agencies) or only a part is left alone. A warning, since the prose may count a different scope.',
       },
       example: '本年度共收到政府信息公开申请 12 件，其中予以公开 7 件……\n一、本年新收政府信息公开申请数量\t…\t9',
       fix: {
@@ -173,7 +231,7 @@ export const textTableMismatch: Check = {
     for (const p of ctx.model.prose) {
       // A sentence about another year (2020年收到…) is not this report's figure.
       if (p.year !== undefined && year !== null && p.year !== year) continue;
-      const target = targetOf(ctx.model, [p.key, ...(p.plus ?? [])]);
+      const target = targetOf(ctx.model, [p.key, ...(p.plus ?? [])], p.applicant);
       if (!target) continue;
       const f = p.percent ? checkPercent(ctx, p, target, corrected, corrections.size > 0) : checkCount(ctx, p, target, corrected, corrections.size > 0);
       if (f && p.digits && shared.get(at(p))! > 1) delete f.fix;
@@ -208,14 +266,14 @@ function checkNoneReceived(ctx: Ctx, p: ProseNumber, t: Target): RawFinding | nu
 }
 
 function checkCount(ctx: Ctx, p: ProseNumber, t: Target, corrected: Value, disputedSums: boolean): RawFinding | null {
-  const written = t.scopes.map((s) => scopeValue(t.table, s, asWritten));
+  const written = t.scopes.map((s) => scopeValue(t.table, s, asWritten, t.applicant));
   if (written[0] === null || written[0] === undefined) return null;
   if (written.includes(p.value)) return p.key === 'received' && p.value === 0 && !p.digits ? checkNoneReceived(ctx, p, t) : null;
-  const bySums = disputedSums ? t.scopes.map((s) => scopeValue(t.table, s, corrected)) : written;
+  const bySums = disputedSums ? t.scopes.map((s) => scopeValue(t.table, s, corrected, t.applicant)) : written;
   if (bySums.includes(p.value)) return null;
   const table = written[0];
   const disputed = bySums[0] !== null && bySums[0] !== table;
-  const what = { zh: scopeName(t.table, t.scopes[0]!, 'zh'), en: scopeName(t.table, t.scopes[0]!, 'en') };
+  const what = { zh: targetName(t, 'zh'), en: targetName(t, 'en') };
   // The prose may count another scope (the new requests with those carried in): say each.
   const alts = t.scopes.slice(1).map((s, i) => ({ s, v: written[i + 1] })).filter((x) => x.v !== null && x.v !== table);
   const alt = alts.length === 0 ? '' : ctx.t({
@@ -230,8 +288,17 @@ function checkCount(ctx: Ctx, p: ProseNumber, t: Target, corrected: Value, dispu
     message: (p.digits
       ? ctx.t({ zh: `正文“${p.phrase}”中的 ${n(p.value)} 与表格不一致：表中${what.zh}为 ${n(table)}`, en: `${n(p.value)} in "${p.phrase}" contradicts the table: ${what.en} is ${n(table)}` })
       : ctx.t({ zh: `正文说“${p.phrase}”，但表中${what.zh}为 ${n(table)}`, en: `The prose says "${p.phrase}", but the table has ${what.en} = ${n(table)}` })) + alt + note,
-    data: { key: p.key, ...(p.plus ? { plus: p.plus } : {}), prose: p.value, table, ...(disputed ? { bySums: bySums[0] } : {}) },
+    data: {
+      key: p.key, ...(p.plus ? { plus: p.plus } : {}), ...(t.applicant ? { applicant: t.applicant } : {}), prose: p.value, table,
+      ...(disputed ? { bySums: bySums[0] } : {}),
+    },
   };
+  // Where the table says so: the cell, or the applicants' cells of the row.
+  const cells = targetCells(t);
+  if (cells.length > 0) {
+    const raw = cells.map((c) => c.raw || '—').join(' + ');
+    f.related = [{ range: { start: cells[0]!.range.start, end: cells[cells.length - 1]!.range.end }, message: ctx.t({ zh: `表中${what.zh}：${raw}`, en: `The table's ${what.en}: ${raw}` }) }];
+  }
   if (p.digits && !disputed) f.fix = { title: ctx.t(FIX_TITLE(n(p.value), n(table))), kind: 'suggestion', edits: [replace(p.range, n(table))] };
   return f;
 }
