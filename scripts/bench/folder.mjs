@@ -3,9 +3,10 @@
 // run in turn (alternating which goes first), so both see the same machine noise, and the ratio of each pair
 // is the figure. Each run's CPU time (user + system, all threads) is measured too: on a loaded machine it is
 // the steadier figure, and the ratio of CPU times says how much work each does. Also the core per report on
-// the same files, in this process: the first pass (cold, as a worker sees it) and a later pass (warm).
+// the same files, in fresh processes (bench/folder-core.mjs): the first pass (cold, as a worker sees it) and a later
+// pass (warm), with V8's default tiering and with the CLI's (cli/check/tiering.ts).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { makeCorpus } from './corpus.mjs';
@@ -29,32 +30,20 @@ function wall(args, cwd) {
   return { ms: t, cpu: c0 === undefined || c1 === undefined ? NaN : c1 - c0, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function files(dir) {
-  const out = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...files(p));
-    else out.push(p);
-  }
-  return out.sort();
-}
-
+/**
+ * The core per report on the folder, each time in a fresh process: with V8's default tiering, and with the
+ * interrupt budget the CLI sets (server/src/cli/check/tiering.ts), so the cold pass is the one a run has.
+ */
 function corePerReport(dir) {
-  const { checkText } = require(path.join(ROOT, 'out', 'server', 'src', 'core', 'service.js'));
-  const texts = files(dir).map((f) => readFileSync(f, 'utf8'));
-  const pass = () => {
-    const t = [];
-    for (const x of texts) {
-      const t0 = performance.now();
-      checkText(x, {});
-      t.push(performance.now() - t0);
-    }
-    return t;
+  const { INTERRUPT_BUDGET } = require(path.join(ROOT, 'out', 'server', 'src', 'cli', 'check', 'tiering.js'));
+  const run = (flags) => {
+    const r = spawnSync(process.execPath, [...flags, path.join(ROOT, 'scripts', 'bench', 'folder-core.mjs'), dir, String(quick ? 2 : 4)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const passes = JSON.parse(r.stdout);
+    const first = passes[0];
+    const warm = passes[passes.length - 1];
+    return { first: summarize(first.times), firstTotal: first.times.reduce((a, b) => a + b, 0), firstCpu: first.cpu, warm: summarize(warm.times), warmCpu: warm.cpu };
   };
-  const first = pass();
-  let warm = [];
-  for (let i = 0; i < (quick ? 1 : 3); i++) warm = pass();
-  return { first: summarize(first), firstTotal: first.reduce((a, b) => a + b, 0), warm: summarize(warm) };
+  return { v8: run([]), cli: run([`--interrupt-budget=${INTERRUPT_BUDGET}`]), budget: INTERRUPT_BUDGET };
 }
 
 export async function benchFolder(summary) {
@@ -114,8 +103,11 @@ export async function benchFolder(summary) {
       });
       if (n === sizes[0]) {
         const core = corePerReport(corpus.dir);
-        console.log(`  core checkText per report on the ${n}: first pass (cold, as a worker starts) median ${ms(core.first.median)}, total ${ms(core.firstTotal)}; warm median ${ms(core.warm.median)}, p95 ${ms(core.warm.p95)}`);
-        summary.push({ figure: `core checkText per report (folder of ${n}): warm median / cold first pass`, value: `${ms(core.warm.median)} / ${ms(core.first.median)}`, target: '—' });
+        for (const [name, c] of [['V8 default tiering', core.v8], [`the CLI's interrupt budget (${core.budget})`, core.cli]]) {
+          console.log(`  core checkText per report on the ${n}, fresh process, ${name}: first pass (cold) median ${ms(c.first.median)}, total ${ms(c.firstTotal)}, CPU ${ms(c.firstCpu)}; warm median ${ms(c.warm.median)}, p95 ${ms(c.warm.p95)}, CPU ${ms(c.warmCpu)}`);
+        }
+        summary.push({ figure: `core checkText per report (folder of ${n}): warm median / cold first pass (CPU of the pass), CLI's tiering`, value: `${ms(core.cli.warm.median)} / ${ms(core.cli.first.median)} (${ms(core.cli.firstCpu)})`, target: '—' });
+        summary.push({ figure: `core checkText per report (folder of ${n}): same, V8's default tiering`, value: `${ms(core.v8.warm.median)} / ${ms(core.v8.first.median)} (${ms(core.v8.firstCpu)})`, target: '—' });
       }
     } finally {
       corpus.remove();

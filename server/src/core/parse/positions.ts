@@ -36,20 +36,23 @@ function wide(c: number): boolean {
     || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 }
 
-/** The display column of a character offset of a line. */
-function columnAt(text: string, at: number): number {
-  let col = 0;
-  for (let i = 0; i < at && i < text.length; i++) col += wide(text.charCodeAt(i)) ? 2 : 1;
-  return col;
+/** The display column of each character offset of a line, its end included (counted once per line). */
+function columnsOf(text: string): Int32Array {
+  const cols = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) cols[i + 1] = cols[i]! + (wide(text.charCodeAt(i)) ? 2 : 1);
+  return cols;
 }
 
 const oneLine = (vs: Token[]) => vs.length > 0 && vs.every((v) => v.line === vs[0]!.line);
 
 /** The candidates with short rows' values placed under their columns (the same list when none is). */
 export function placeByPosition(cands: Candidate[], ncols: number, lines: readonly Line[]): Candidate[] {
+  const columns = new Map<number, Int32Array>();
   const center = (t: Token) => {
-    const text = lines[t.line]?.text ?? '';
-    return (columnAt(text, t.start) + columnAt(text, t.end)) / 2;
+    let cols = columns.get(t.line);
+    if (cols === undefined) columns.set(t.line, (cols = columnsOf(lines[t.line]?.text ?? '')));
+    const last = cols.length - 1;
+    return (cols[Math.min(t.start, last)]! + cols[Math.min(t.end, last)]!) / 2;
   };
   // Reference rows: a value in every column, on one line, each value clear of the next.
   const places: (number[] | null)[] = cands.map((c) => {
