@@ -93,6 +93,14 @@ describe('text-table-mismatch', () => {
     assert.equal(orgs!.related![0]!.message, '表中“一、本年新收政府信息公开申请数量”的“法人或其他组织”各列之和：2 + 0 + 0 + 1 + 0');
   });
 
+  it('compares the share of those who applied with their columns over the row', () => {
+    // 自然人 10 of the 13 new requests: 76.92%.
+    const [f, ...rest] = r8('本年度共收到政府信息公开申请13件，其中自然人申请10件，占70%。');
+    assert.equal(rest.length, 0);
+    assert.equal(f!.message, '正文“占70%”中的 70% 与表格不一致：表中“一、本年新收政府信息公开申请数量”的“自然人”列 10 占“一、本年新收政府信息公开申请数量” 13 的 77%');
+    assert.deepEqual(r8('本年度共收到政府信息公开申请13件，其中自然人申请10件，占76.92%。'), []);
+  });
+
   it('stays silent on who applied when the table agrees or the row is unclear', () => {
     assert.deepEqual(r8('本年度共收到政府信息公开申请13件，其中自然人申请10件，法人或其他组织申请3件。'), []);
     assert.deepEqual(r8('本年度共收到政府信息公开申请13件，办结12件。其中自然人9件。'), []);

@@ -73,11 +73,13 @@ const CASES: [string, string[]][] = [
   ['全年共收到政府信息公开申请154件，其中自然人申请112件，法人或其他组织申请62件。', ['received=154', 'received@natural=112', 'received@orgs=62']],
   ['本年度办结申请150件，其中自然人100件、商业企业25件。', ['total=150', 'total@natural=100', 'total@business=25']],
   ['本年度新收自然人申请102件。', ['new@natural=102']],
-  // Unclear: no row counted before, several applicants together, 法人 or 企业 alone, a share of applicants.
+  // Unclear: no row counted before, several applicants together, 法人 or 企业 alone; a share of another row.
   ['其中自然人112件。', []],
   ['收到申请154件，其中自然人和法人或其他组织申请各77件。', ['received=154']],
   ['收到申请154件，其中法人申请62件、企业申请20件。', ['received=154']],
-  ['收到申请154件，其中自然人申请112件，占72.73%。', ['received=154', 'received@natural=112']],
+  ['收到申请154件，其中自然人申请112件，占72.73%。', ['received=154', 'received@natural=112', 'received@natural=72.73%/received']],
+  ['收到申请154件，其中自然人申请112件，占申请总数的72.73%。', ['received=154', 'received@natural=112', 'received@natural=72.73%/received']],
+  ['收到申请154件，其中自然人申请112件，占办结总数的75%。', ['received=154', 'received@natural=112']],
   ['收到申请13件，办结12件，其中按期办结11件，当场答复3件。', ['received=13', 'total=12']],
   ['收到并办结政府信息公开申请20件。', []],
   ['行政复议和行政诉讼共5件。', []],

@@ -501,10 +501,17 @@ function readCounts(o: Out, s: Sentence, context: Word[], partOfYear: boolean): 
         continue;
       }
       const share = before.findIndex((w) => w.term.kind === 'share');
-      if (share < 0 || !previous || previous.table !== 'requests' || previous.each || previous.applicant) continue;
-      const of = shareBases(before.slice(share));
+      if (share < 0 || !previous || previous.table !== 'requests' || previous.each) continue;
+      let of = shareBases(before.slice(share));
+      // Those who applied, as a share (其中自然人申请 112 件，占 72.73%): of all who applied, in the same row.
+      if (previous.applicant) {
+        const row = previous.keys[0]!;
+        const named = before.slice(share + 1).some((w) => w.term.kind !== 'noise' && w.term.kind !== 'all');
+        of = !named || of.includes(row) ? [row] : [];
+      }
       if (of.length === 0) continue;
-      emit(o, previous.keys[0]!, previous.keys.slice(1), m.value, m.numStart, m.numEnd, true, phrase, { ...extra, percent: { of, decimals: m.decimals } });
+      const who = previous.applicant ? { applicant: previous.applicant } : {};
+      emit(o, previous.keys[0]!, previous.keys.slice(1), m.value, m.numStart, m.numEnd, true, phrase, { ...extra, ...who, percent: { of, decimals: m.decimals } });
       continue;
     }
 

@@ -135,9 +135,9 @@ function targetOf(model: ReportModel, keys: string[], applicant?: string): Targe
   return { table, scopes, ...(applicant ? { applicant } : {}) };
 }
 
-/** How a target's first scope is named: “（七）总计”, or “一、本年新收…”的“自然人”列. */
-function targetName(t: Target, locale: Locale): string {
-  const name = scopeName(t.table, t.scopes[0]!, locale);
+/** How a target's scope (its first by default) is named: “（七）总计”, or “一、本年新收…”的“自然人”列. */
+function targetName(t: Target, locale: Locale, scope = t.scopes[0]!): string {
+  const name = scopeName(t.table, scope, locale);
   const who = t.applicant ? APPLICANT_COLUMNS[t.applicant] : undefined;
   if (!who) return name;
   return locale === 'en' ? `${name} for ${who.en}` : `${name}的“${who.label}”${who.columns.length > 1 ? '各列之和' : '列'}`;
@@ -182,7 +182,7 @@ interface Share {
 function sharesOf(t: Target, bases: Target[], val: Value): Share[] {
   const out: Share[] = [];
   for (const numScope of t.scopes) {
-    const num = scopeValue(t.table, numScope, val);
+    const num = scopeValue(t.table, numScope, val, t.applicant);
     if (num === null) continue;
     for (const b of bases) {
       for (const denScope of b.scopes) {
@@ -312,7 +312,7 @@ function checkPercent(ctx: Ctx, p: ProseNumber, t: Target, corrected: Value, dis
   const disputed = disputedSums && sharesOf(t, bases, corrected).some((s) => sameShare(p.value, decimals, s.ratio));
   if (disputed) return null;
   const first = shares[0]!;
-  const numName = { zh: scopeName(t.table, first.numScope, 'zh'), en: scopeName(t.table, first.numScope, 'en') };
+  const numName = { zh: targetName(t, 'zh', first.numScope), en: targetName(t, 'en', first.numScope) };
   const b = bases.find((x) => x.scopes.includes(first.denScope))!;
   const denName = { zh: scopeName(b.table, first.denScope, 'zh'), en: scopeName(b.table, first.denScope, 'en') };
   const value = percentText(first.ratio, decimals);
