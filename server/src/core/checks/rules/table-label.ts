@@ -64,6 +64,17 @@ function wrappedOnward(lines: readonly { text: string }[], line: number, written
   return false;
 }
 
+/**
+ * In a table not read with confidence the reader's labels may be pieces of labels (one wrapped over lines, a
+ * value inside one): there only a whole label that differs from the canonical one in its characters but not in
+ * its length (`（一）予以公幵`) is a fact worth telling — without a fix, since which text is the label is not sure.
+ */
+function garbledWhole(written: string, canonical: string): boolean {
+  const have = keyOf(written.replace(NUMBERING, ''));
+  const want = keyOf(canonical);
+  return have.length === want.length && have !== want && !/\d/.test(have);
+}
+
 const NUMBERING = /^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[.、．)]\s*)\s*/;
 
 export const tableLabel: Check = {
@@ -84,10 +95,18 @@ export const tableLabel: Check = {
   run(ctx) {
     const out: RawFinding[] = [];
     for (const t of Object.values(ctx.model.tables)) {
-      if (!t.confident) continue;
       for (const d of t.labels) {
         let r = d.written.range;
         let written = d.written.text;
+        if (!t.confident) {
+          if (r.start.line !== r.end.line || !garbledWhole(written, d.canonical)) continue;
+          out.push({
+            range: r,
+            message: ctx.t({ zh: `“${written}”与规范名称“${d.canonical}”不一致`, en: `"${written}" differs from the canonical label "${d.canonical}"` }),
+            data: { table: t.key, row: d.key, canonical: d.canonical },
+          });
+          continue;
+        }
         if (r.start.line === r.end.line) {
           const clean = withoutDebris(ctx.model.debris, ctx.lines[r.start.line]!.text, r);
           if (clean.range.start.character !== r.start.character || clean.range.end.character !== r.end.character) {
