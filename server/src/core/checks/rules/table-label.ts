@@ -1,8 +1,8 @@
-import type { Debris } from '../../model';
+import type { Debris, LabelDeviation } from '../../model';
 import { type Range, span } from '../../text/lines';
 import { keyOf } from '../../text/normalize';
 import { replace } from '../edits';
-import type { Check, RawFinding } from '../types';
+import type { Check, CheckContext, RawFinding } from '../types';
 
 /**
  * A label's text and range without conversion debris at its ends (`[bookmark: _Toc9]一、本年新收…`): the debris
@@ -54,7 +54,7 @@ const MAX_WRAP_LINES = 20;
  * fix would write its rest twice.
  */
 function wrappedOnward(lines: readonly { text: string }[], line: number, written: string, canonical: string): boolean {
-  const have = keyOf(written.replace(NUMBERING, ''));
+  const have = bareKey(written);
   const want = keyOf(canonical);
   if (have.length === 0 || have.length >= want.length || !want.startsWith(have)) return false;
   const rest = want.slice(have.length);
@@ -70,12 +70,24 @@ function wrappedOnward(lines: readonly { text: string }[], line: number, written
  * its length (`（一）予以公幵`) is a fact worth telling — without a fix, since which text is the label is not sure.
  */
 function garbledWhole(written: string, canonical: string): boolean {
-  const have = keyOf(written.replace(NUMBERING, ''));
+  const have = bareKey(written);
   const want = keyOf(canonical);
   return have.length === want.length && have !== want && !/\d/.test(have);
 }
 
 const NUMBERING = /^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[.、．)]\s*)\s*/;
+
+/** A written row label's key without its numbering (canonical labels carry none). */
+const bareKey = (written: string) => keyOf(written.replace(NUMBERING, ''));
+
+/** The finding for a label that departs from the canonical one (its fix, if any, is the caller's). */
+function deviation(ctx: Pick<CheckContext, 't'>, table: string, d: LabelDeviation, range: Range, written: string): RawFinding {
+  return {
+    range,
+    message: ctx.t({ zh: `“${written}”与规范名称“${d.canonical}”不一致`, en: `"${written}" differs from the canonical label "${d.canonical}"` }),
+    data: { table, row: d.key, canonical: d.canonical },
+  };
+}
 
 export const tableLabel: Check = {
   meta: {
@@ -99,12 +111,7 @@ export const tableLabel: Check = {
         let r = d.written.range;
         let written = d.written.text;
         if (!t.confident) {
-          if (r.start.line !== r.end.line || !garbledWhole(written, d.canonical)) continue;
-          out.push({
-            range: r,
-            message: ctx.t({ zh: `“${written}”与规范名称“${d.canonical}”不一致`, en: `"${written}" differs from the canonical label "${d.canonical}"` }),
-            data: { table: t.key, row: d.key, canonical: d.canonical },
-          });
+          if (r.start.line === r.end.line && garbledWhole(written, d.canonical)) out.push(deviation(ctx, t.key, d, r, written));
           continue;
         }
         if (r.start.line === r.end.line) {
@@ -116,11 +123,7 @@ export const tableLabel: Check = {
           }
         }
         if (holdsCanonical(written, d.canonical) || wrappedOnward(ctx.lines, r.end.line, written, d.canonical)) continue;
-        const f: RawFinding = {
-          range: r,
-          message: ctx.t({ zh: `“${written}”与规范名称“${d.canonical}”不一致`, en: `"${written}" differs from the canonical label "${d.canonical}"` }),
-          data: { table: t.key, row: d.key, canonical: d.canonical },
-        };
+        const f = deviation(ctx, t.key, d, r, written);
         if (r.start.line === r.end.line) {
           const m = NUMBERING.exec(written);
           const keep = d.kind === 'row' && m ? m[0].length : 0;
