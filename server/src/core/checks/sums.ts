@@ -8,7 +8,7 @@
  * information, and the fix sets it to the value that repairs them all.
  */
 import { SUMS, type SumSpec } from '../format/spec';
-import type { Cell, ReportModel, Table } from '../model';
+import type { Cell, ReportModel, Row, Table } from '../model';
 import { comparePositions, type Range } from '../text/lines';
 
 export interface Term {
@@ -49,7 +49,8 @@ export interface SumAnalysis {
   unchecked: Equation[];
 }
 
-function expand(keys: string[], pattern: string): string[] {
+/** The keys among `keys` a term pattern names: itself, or every key under `group.*`. */
+function expand(keys: readonly string[], pattern: string): string[] {
   if (pattern.endsWith('.*')) {
     const prefix = pattern.slice(0, -1);
     return keys.filter((k) => k.startsWith(prefix));
@@ -57,50 +58,84 @@ function expand(keys: string[], pattern: string): string[] {
   return keys.includes(pattern) ? [pattern] : [];
 }
 
-/** Equations of one table; only rows and columns the table has take part. */
+/** The sums of each table, in the order of SUMS (the order equations and findings come in). */
+const SUMS_OF = new Map<string, SumSpec[]>();
+for (const spec of SUMS) {
+  const l = SUMS_OF.get(spec.table);
+  if (l) l.push(spec);
+  else SUMS_OF.set(spec.table, [spec]);
+}
+
+/** Result rows R2 may do without: the request rows that are not results. */
+const NOT_RESULTS = new Set(['carriedOut', 'new', 'carriedIn']);
+
+/**
+ * Equations of one table; only rows and columns the table has take part. A row short of values with no
+ * blank written where they are missing takes part in none: which column each value is in is a guess
+ * (table-cell-count says the row is short), so no sum is checked on its cells.
+ */
 export function equationsOf(table: Table): Equation[] {
+  const specs = SUMS_OF.get(table.key);
+  if (!specs) return [];
   const out: Equation[] = [];
-  const rowKeys = [...table.rows.keys()];
-  const colKeys = table.columns.filter((c) => c.present).map((c) => c.key);
-  const colIndex = new Map(table.columns.map((c, i) => [c.key, i]));
-  const cell = (row: string, col: string): Cell | undefined => {
-    const r = table.rows.get(row);
-    const i = colIndex.get(col);
-    return r && i !== undefined ? r.cells[i] : undefined;
-  };
-  // A row short of values with no blank written where they are missing: which column each value is in is a
-  // guess (table-cell-count says the row is short), so no sum is checked on its cells.
-  const guessed = new Set<Cell>();
-  for (const r of table.rows.values()) {
-    if (r.cells.some((c, i) => c.state === 'missing' && table.columns[i]?.present)) for (const c of r.cells) guessed.add(c);
+  const columns = table.columns;
+  const colKeys: string[] = [];
+  const colIndex = new Map<string, number>();
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i]!;
+    colIndex.set(c.key, i);
+    if (c.present) colKeys.push(c.key);
   }
-  const onGuess = (eq: Equation) => guessed.has(eq.target) || eq.terms.some((t) => guessed.has(t.cell));
-  for (const spec of SUMS) {
-    if (spec.table !== table.key) continue;
-    if (spec.over === 'rows') {
-      if (!table.rows.has(spec.target)) continue;
-      const termRows = spec.terms.flatMap((t) => expand(rowKeys, t.key).map((key) => ({ key, sign: t.sign })));
-      // R2 needs every result row; a table missing some cannot be summed (table-row-missing says so).
-      if (spec.id === 'R2' && table.missingRows.some((k) => k !== 'carriedOut' && k !== 'new' && k !== 'carriedIn')) continue;
-      if (spec.id === 'R1' && spec.terms.some((t) => !table.rows.has(t.key))) continue;
-      for (const col of colKeys) {
-        const target = cell(spec.target, col);
-        if (!target) continue;
-        const terms = termRows.map((t) => ({ cell: cell(t.key, col)!, sign: t.sign })).filter((t) => t.cell);
-        out.push({ spec, along: col, target, terms });
-      }
-    } else {
-      if (!colKeys.includes(spec.target)) continue;
-      const termCols = spec.terms.flatMap((t) => expand(colKeys, t.key).map((key) => ({ key, sign: t.sign })));
-      if (termCols.length !== spec.terms.length) continue; // a term column is absent
-      for (const row of rowKeys) {
-        const target = cell(row, spec.target);
-        if (!target) continue;
-        out.push({ spec, along: row, target, terms: termCols.map((t) => ({ cell: cell(row, t.key)!, sign: t.sign })) });
+  const rowKeys = [...table.rows.keys()];
+  const guessed = new Set<string>();
+  for (const [key, r] of table.rows) {
+    const cells = r.cells;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.state === 'missing' && columns[i]?.present) {
+        guessed.add(key);
+        break;
       }
     }
   }
-  return out.filter((eq) => !onGuess(eq));
+  for (const spec of specs) {
+    if (spec.over === 'rows') {
+      const targetRow = table.rows.get(spec.target);
+      if (!targetRow || guessed.has(spec.target)) continue;
+      // R2 needs every result row; a table missing some cannot be summed (table-row-missing says so).
+      if (spec.id === 'R2' && table.missingRows.some((k) => !NOT_RESULTS.has(k))) continue;
+      if (spec.id === 'R1' && spec.terms.some((t) => !table.rows.has(t.key))) continue;
+      const termRows: { row: Row; guessed: boolean; sign: 1 | -1 }[] = [];
+      for (const t of spec.terms) {
+        for (const key of expand(rowKeys, t.key)) termRows.push({ row: table.rows.get(key)!, guessed: guessed.has(key), sign: t.sign });
+      }
+      for (const col of colKeys) {
+        const i = colIndex.get(col)!;
+        const target = targetRow.cells[i];
+        if (!target) continue;
+        const terms: Term[] = [];
+        let guess = false;
+        for (const t of termRows) {
+          const c = t.row.cells[i];
+          if (!c) continue;
+          if (t.guessed) guess = true;
+          terms.push({ cell: c, sign: t.sign });
+        }
+        if (!guess) out.push({ spec, along: col, target, terms });
+      }
+    } else {
+      if (!colKeys.includes(spec.target)) continue;
+      const termCols: { index: number; sign: 1 | -1 }[] = [];
+      for (const t of spec.terms) for (const key of expand(colKeys, t.key)) termCols.push({ index: colIndex.get(key)!, sign: t.sign });
+      if (termCols.length !== spec.terms.length) continue; // a term column is absent
+      const ti = colIndex.get(spec.target)!;
+      for (const [row, r] of table.rows) {
+        const target = r.cells[ti];
+        if (!target || guessed.has(row)) continue;
+        out.push({ spec, along: row, target, terms: termCols.map((t) => ({ cell: r.cells[t.index]!, sign: t.sign })) });
+      }
+    }
+  }
+  return out;
 }
 
 const EPS = 1e-6;
