@@ -43,10 +43,8 @@ export interface SumFinding {
 }
 
 export interface SumAnalysis {
-  equations: Equation[];
+  /** Equations with a cell that is not a valid count are not checked (the cell itself is reported). */
   findings: SumFinding[];
-  /** Equations not checked because a cell in them is not a number. */
-  unchecked: Equation[];
 }
 
 /** The keys among `keys` a term pattern names: itself, or every key under `group.*`. */
@@ -70,14 +68,15 @@ for (const spec of SUMS) {
 const NOT_RESULTS = new Set(['carriedOut', 'new', 'carriedIn']);
 
 /**
- * Equations of one table; only rows and columns the table has take part. A row short of values with no
+ * Calls `visit` with each equation of one table, in order: its sum, what it runs along, its target and its
+ * terms (`cells[k]` with `signs[k]`, k < n: buffers reused from one call to the next, so copy what is kept).
+ * `visit` returns true to stop. Only rows and columns the table has take part. A row short of values with no
  * blank written where they are missing takes part in none: which column each value is in is a guess
  * (table-cell-count says the row is short), so no sum is checked on its cells.
  */
-export function equationsOf(table: Table): Equation[] {
+function eachEquation(table: Table, visit: (spec: SumSpec, along: string, target: Cell, cells: Cell[], signs: (1 | -1)[], n: number) => boolean | void): void {
   const specs = SUMS_OF.get(table.key);
-  if (!specs) return [];
-  const out: Equation[] = [];
+  if (!specs) return;
   const columns = table.columns;
   const colKeys: string[] = [];
   const colIndex = new Map<string, number>();
@@ -97,6 +96,8 @@ export function equationsOf(table: Table): Equation[] {
       }
     }
   }
+  const cells: Cell[] = [];
+  const signs: (1 | -1)[] = [];
   for (const spec of specs) {
     if (spec.over === 'rows') {
       const targetRow = table.rows.get(spec.target);
@@ -112,15 +113,16 @@ export function equationsOf(table: Table): Equation[] {
         const i = colIndex.get(col)!;
         const target = targetRow.cells[i];
         if (!target) continue;
-        const terms: Term[] = [];
+        let n = 0;
         let guess = false;
         for (const t of termRows) {
           const c = t.row.cells[i];
           if (!c) continue;
           if (t.guessed) guess = true;
-          terms.push({ cell: c, sign: t.sign });
+          cells[n] = c;
+          signs[n++] = t.sign;
         }
-        if (!guess) out.push({ spec, along: col, target, terms });
+        if (!guess && visit(spec, col, target, cells, signs, n)) return;
       }
     } else {
       if (!colKeys.includes(spec.target)) continue;
@@ -131,20 +133,58 @@ export function equationsOf(table: Table): Equation[] {
       for (const [row, r] of table.rows) {
         const target = r.cells[ti];
         if (!target || guessed.has(row)) continue;
-        out.push({ spec, along: row, target, terms: termCols.map((t) => ({ cell: r.cells[t.index]!, sign: t.sign })) });
+        for (let k = 0; k < termCols.length; k++) {
+          cells[k] = r.cells[termCols[k]!.index]!;
+          signs[k] = termCols[k]!.sign;
+        }
+        if (visit(spec, row, target, cells, signs, termCols.length)) return;
       }
     }
   }
+}
+
+/** Equations of one table (see eachEquation). */
+export function equationsOf(table: Table): Equation[] {
+  const out: Equation[] = [];
+  eachEquation(table, (spec, along, target, cells, signs, n) => {
+    const terms: Term[] = [];
+    for (let k = 0; k < n; k++) terms.push({ cell: cells[k]!, sign: signs[k]! });
+    out.push({ spec, along, target, terms });
+  });
   return out;
 }
 
+/**
+ * Whether a sum of the table fails as written — most reports' sums all hold, and then no equation need be
+ * built. The same test as `holds` with no corrections: the terms first (up to one that is not a count), then
+ * the target.
+ */
+function anyFails(table: Table): boolean {
+  let fails = false;
+  eachEquation(table, (_spec, _along, target, cells, signs, n) => {
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      const v = known(cells[k]!, NO_VALUES);
+      if (v === null) return false;
+      sum += signs[k]! * v;
+    }
+    const t = known(target, NO_VALUES);
+    if (t !== null && Math.abs(t - sum) >= EPS) fails = true;
+    return fails;
+  });
+  return fails;
+}
+
 const EPS = 1e-6;
+
+/** No corrections: every cell as written. */
+const NO_VALUES: ReadonlyMap<Cell, number> = new Map();
 
 /** Which sum names a finding when a cell breaks several: the most local first. */
 const PRIORITY: SumSpec['code'][] = ['sum-row-total', 'sum-appeals-total', 'sum-results-total', 'sum-balance'];
 
 /** A cell's value for summing: counts only (a negative, fractional or percentage cell is table-cell-invalid's). */
-function known(c: Cell, values: Map<Cell, number>): number | null {
+function known(c: Cell, values: ReadonlyMap<Cell, number>): number | null {
   if (values.size > 0 && values.has(c)) return values.get(c)!;
   const v = c.value;
   if (v === null || c.percent || v < 0 || !Number.isInteger(v)) return null;
@@ -217,19 +257,15 @@ function editedCells(equations: readonly Equation[], edited: readonly Range[]): 
  *   cells that could be at fault is reported at that cell, not at one the user never touched.
  */
 export function analyseSums(model: ReportModel, edited: readonly Range[] = []): SumAnalysis {
+  const findings: SumFinding[] = [];
+  const tables = Object.values(model.tables).filter((t) => t.confident);
+  if (!tables.some(anyFails)) return { findings };
   const equations: Equation[] = [];
-  for (const t of Object.values(model.tables)) if (t.confident) equations.push(...equationsOf(t));
+  for (const t of tables) equations.push(...equationsOf(t));
   // Equations with a cell that is not a valid count are not checked (the cell itself is reported).
   const values = new Map<Cell, number>();
-  const unchecked: Equation[] = [];
   let violated: Equation[] = [];
-  for (const e of equations) {
-    const h = holds(e, values);
-    if (h === null) unchecked.push(e);
-    else if (!h) violated.push(e);
-  }
-  const findings: SumFinding[] = [];
-  if (violated.length === 0) return { equations, findings, unchecked };
+  for (const e of equations) if (holds(e, values) === false) violated.push(e);
   const byCell = new Map<Cell, Equation[]>();
   for (const e of equations) for (const c of cellsOf(e)) {
     const l = byCell.get(c) ?? [];
@@ -300,7 +336,7 @@ export function analyseSums(model: ReportModel, edited: readonly Range[] = []): 
     const safe = validCount(expected) && !(byCell.get(eq.target) ?? []).some((e) => e !== eq && holds(e, values) === true && holds(e, trial) === false);
     findings.push({ cell: eq.target, expected, primary: eq, also: [], safe });
   }
-  return { equations, findings, unchecked };
+  return { findings };
 }
 
 /** The shared analysis of a run, computed once for the four sum checks. */
