@@ -63,12 +63,24 @@ interface Hit {
   fields?: string[];
 }
 
+/** The matches of a global pattern in a line, in order (one RegExp, no iterator or copy of it per line). */
+function matchesOf(re: RegExp, line: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
 function scan(line: string, index: number): Hit[] {
   const hits: Hit[] = [];
   const at = (m: RegExpExecArray) => span(index, m.index, m.index + m[0].length);
   let markers = false;
   if (MAYBE_MARK.test(line)) {
-    for (const m of line.matchAll(PLACEHOLDER_MARK)) {
+    for (const m of matchesOf(PLACEHOLDER_MARK, line)) {
       hits.push({ range: at(m), kind: 'marker', text: m[0] });
       markers = true;
     }
@@ -76,7 +88,7 @@ function scan(line: string, index: number): Hit[] {
   if (MAYBE_FIELD.test(line)) {
     let group: Hit | undefined;
     let groupEnd = -1;
-    for (const m of line.matchAll(EMPTY_FIELD)) {
+    for (const m of matchesOf(EMPTY_FIELD, line)) {
       const end = m.index + m[0].length;
       if (group && JOINER.test(line.slice(groupEnd, m.index))) {
         group.range = span(index, group.range.start.character, end);
@@ -89,9 +101,9 @@ function scan(line: string, index: number): Hit[] {
       groupEnd = end;
     }
   }
-  if (MAYBE_STAND_IN.test(line)) for (const m of line.matchAll(STAND_IN)) hits.push({ range: at(m), kind: 'stand-in', text: m[0] });
-  if (MAYBE_BRACKETS.test(line)) for (const m of line.matchAll(EMPTY_BRACKETS)) hits.push({ range: at(m), kind: 'brackets', text: m[0] });
-  if (MAYBE_UNDERLINE.test(line) && !RULE_LINE.test(line)) for (const m of line.matchAll(UNDERLINE)) hits.push({ range: at(m), kind: 'underline', text: m[0] });
+  if (MAYBE_STAND_IN.test(line)) for (const m of matchesOf(STAND_IN, line)) hits.push({ range: at(m), kind: 'stand-in', text: m[0] });
+  if (MAYBE_BRACKETS.test(line)) for (const m of matchesOf(EMPTY_BRACKETS, line)) hits.push({ range: at(m), kind: 'brackets', text: m[0] });
+  if (MAYBE_UNDERLINE.test(line) && !RULE_LINE.test(line)) for (const m of matchesOf(UNDERLINE, line)) hits.push({ range: at(m), kind: 'underline', text: m[0] });
   if (!markers) return hits;
   // A stand-in inside a placeholder (（待填写：XX区）) is the placeholder's.
   const marks = hits.filter((h) => h.kind === 'marker');
