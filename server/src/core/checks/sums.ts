@@ -164,11 +164,11 @@ function anyFails(table: Table): boolean {
   eachEquation(table, (_spec, _along, target, cells, signs, n) => {
     let sum = 0;
     for (let k = 0; k < n; k++) {
-      const v = known(cells[k]!, NO_VALUES);
+      const v = countOf(cells[k]!);
       if (v === null) return false;
       sum += signs[k]! * v;
     }
-    const t = known(target, NO_VALUES);
+    const t = countOf(target);
     if (t !== null && Math.abs(t - sum) >= EPS) fails = true;
     return fails;
   });
@@ -177,18 +177,19 @@ function anyFails(table: Table): boolean {
 
 const EPS = 1e-6;
 
-/** No corrections: every cell as written. */
-const NO_VALUES: ReadonlyMap<Cell, number> = new Map();
-
 /** Which sum names a finding when a cell breaks several: the most local first. */
 const PRIORITY: SumSpec['code'][] = ['sum-row-total', 'sum-appeals-total', 'sum-results-total', 'sum-balance'];
 
 /** A cell's value for summing: counts only (a negative, fractional or percentage cell is table-cell-invalid's). */
 function known(c: Cell, values: ReadonlyMap<Cell, number>): number | null {
   if (values.size > 0 && values.has(c)) return values.get(c)!;
+  return countOf(c);
+}
+
+/** A cell's value as written, when it is a count. */
+function countOf(c: Cell): number | null {
   const v = c.value;
-  if (v === null || c.percent || v < 0 || !Number.isInteger(v)) return null;
-  return v;
+  return v === null || c.percent || v < 0 || !Number.isInteger(v) ? null : v;
 }
 
 function termSum(eq: Equation, values: Map<Cell, number>): number | null {
