@@ -33,9 +33,15 @@ export interface Layout {
   own: ReadonlySet<string>;
   /** Rows whose 总计 the form itself leaves blank: the 2019 trial form's result rows (report-format.md §8.10). */
   blankTotalRows?: ReadonlySet<string>;
+  /** The rows' keys, and each row's index by its key. */
+  keys: ReadonlySet<string>;
+  rowIndex: ReadonlyMap<string, number>;
 }
 
-function proactive(edition: Edition): Layout {
+/** A layout as made per table and edition, before what is derived from its rows. */
+type Made = Omit<Layout, 'keys' | 'rowIndex'>;
+
+function proactive(edition: Edition): Made {
   const rows: RowSlot[] = [];
   const columns: string[] = [];
   for (const b of PROACTIVE[edition]) {
@@ -45,15 +51,15 @@ function proactive(edition: Edition): Layout {
   return { table: 'proactive', edition, rows, columns, labelled: true, own: new Set() };
 }
 
-function requests(edition: Edition): Layout {
+function requests(edition: Edition): Made {
   const columns = REQUEST_COLUMNS.map((c) => c.key);
   const rows = REQUEST_ROWS[edition].map((r): RowSlot => ({ key: r.key, columns, ...(r.group ? { group: r.group } : {}) }));
-  const layout: Layout = { table: 'requests', edition, rows, columns, optionalColumn: 'total', labelled: true, own: new Set() };
+  const layout: Made = { table: 'requests', edition, rows, columns, optionalColumn: 'total', labelled: true, own: new Set() };
   if (edition === '2019') layout.blankTotalRows = new Set(REQUEST_ROWS[edition].filter((r) => r.group).map((r) => r.key));
   return layout;
 }
 
-function appeals(edition: Edition): Layout {
+function appeals(edition: Edition): Made {
   const columns = APPEALS_COLUMNS.map((c) => c.key);
   return {
     table: 'appeals', edition, rows: [{ key: APPEALS_ROW.key, columns }], columns, labelled: false,
@@ -63,8 +69,13 @@ function appeals(edition: Edition): Layout {
 
 const EDITIONS: Edition[] = ['2021', '2019'];
 
-function build(make: (e: Edition) => Layout): Layout[] {
-  const both = EDITIONS.map(make);
+/** A layout with the lookups its readers use on every row (table.ts, blocks.ts). */
+function derive(l: Made): Layout {
+  return { ...l, keys: new Set(l.rows.map((r) => r.key)), rowIndex: new Map(l.rows.map((r, i) => [r.key, i])) };
+}
+
+function build(make: (e: Edition) => Made): Layout[] {
+  const both = EDITIONS.map(make).map(derive);
   for (const l of both) {
     const others = both.filter((o) => o !== l).flatMap((o) => o.rows.map((r) => r.key));
     (l as { own: ReadonlySet<string> }).own = new Set(l.rows.map((r) => r.key).filter((k) => !others.includes(k)));
@@ -76,7 +87,7 @@ export const LAYOUTS: Record<TableKey, readonly Layout[]> = {
   proactive: build(proactive),
   requests: build(requests),
   // T4 is the same in both editions: one layout.
-  appeals: [appeals('2021')],
+  appeals: [derive(appeals('2021'))],
 };
 
 /** A sum down the columns: in every column, the target row's cell = Σ sign × the terms' cells. */

@@ -5,7 +5,7 @@
  * which value is which cell; the better layout is kept, and the doubt rules (doubt.ts) say whether the
  * result can be trusted.
  */
-import type { Edition } from '../format/spec';
+import type { Edition, TableKey } from '../format/spec';
 import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { type Line, range } from '../text/lines';
 import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
@@ -53,8 +53,9 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   const fromHeader = headerEvidence(seg.header);
   const fromLabels = labelEvidence(seg);
   let best: Fitting | undefined;
+  const shared: Shared = { views: new Map() };
   for (const layout of layouts) {
-    const f = fitLayout(seg, layout, lines);
+    const f = fitLayout(seg, layout, lines, shared);
     f.total += fromHeader[layout.edition] + fromLabels[layout.edition] + (layout.edition === preferred ? PREFERRED_BONUS : 0);
     if (!best || f.total > best.total + 1e-9) best = f;
   }
@@ -138,39 +139,78 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
 }
 
 /**
+ * What fitting a list of candidates to a layout needs of it whatever the layout: its value rows, their label
+ * choices, widths and whether they carry values. The two layouts of a table mostly fit the same list (the
+ * segment's own, when neither places nor pairs anything): it is read once per readTable.
+ */
+interface CandView {
+  withValues: Candidate[];
+  choices: Map<string, LabelChoice>[];
+  spans: [number, number][];
+  valued: boolean[];
+  /** The group each value row's labels name (namedGroup), read when first asked: null until then. */
+  groups: (string | undefined | null)[];
+}
+
+/** The views of the candidate lists one readTable has fitted, by list; and what placing them by position gave. */
+interface Shared {
+  views: Map<Candidate[], CandView>;
+  placed?: Candidate[];
+}
+
+function viewOf(shared: Shared, cands: Candidate[], table: TableKey): CandView {
+  let v = shared.views.get(cands);
+  if (v) return v;
+  const withValues = cands.filter(hasCells);
+  const valued = withValues.map((c) => countValues(c) > 0);
+  v = { withValues, choices: chooseRows(cands, table), spans: withValues.map(widthSpan), valued, groups: new Array(withValues.length).fill(null) };
+  shared.views.set(cands, v);
+  return v;
+}
+
+/**
  * Fits a segment to a layout: value blocks paired with their labels where that is certain (blocks.ts), the
  * columns present, and the order-keeping alignment of the value rows with the layout's rows.
  */
-function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[]): Fitting {
-  // Space-aligned T3: a blank cell is a gap in its column (every row of T3 has the same columns).
-  let cands = seg.shape === 'spaces' && layout.table === 'requests' ? placeByPosition(seg.candidates, layout.columns.length, lines) : seg.candidates;
+function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared: Shared): Fitting {
+  // Space-aligned T3: a blank cell is a gap in its column (every row of T3 has the same columns, in both editions).
+  let cands = seg.candidates;
+  if (seg.shape === 'spaces' && layout.table === 'requests') cands = shared.placed ??= placeByPosition(seg.candidates, layout.columns.length, lines);
   // … and the 2019 form's result rows leave their 总计 blank.
-  if (seg.shape === 'spaces' && layout.blankTotalRows) cands = blankTotals(cands, layout, namedRow(cands, layout));
+  if (seg.shape === 'spaces' && layout.blankTotalRows) cands = blankTotals(cands, layout, namedRow(viewOf(shared, cands, layout.table), layout));
   if (cands !== seg.candidates) seg = { ...seg, candidates: cands };
-  let fit = presentColumns(layout, cands.filter(hasCells), seg.header);
+  let view = viewOf(shared, cands, seg.table);
+  let fit = presentColumns(layout, view.withValues, seg.header);
   // One cell a line: the values in the rows' order, confirmed by every sum, whatever became of the labels.
   const stream = seg.shape === 'cells' ? streamRows(seg, layout, fit.present) ?? streamRows(seg, layout, allColumns(layout)) : null;
   const paired = stream ?? pairBlocks(seg, layout, fit.present);
   if (paired !== cands) {
     cands = paired;
-    fit = presentColumns(layout, cands.filter(hasCells), seg.header);
+    view = viewOf(shared, cands, seg.table);
+    fit = presentColumns(layout, view.withValues, seg.header);
   }
-  const withValues = cands.filter(hasCells);
-  const choices = chooseRows(cands, seg.table);
-  const spans = withValues.map(widthSpan);
-  const valued = withValues.map((c) => countValues(c) > 0);
-  const groups = withValues.map((c) => namedGroup(c, seg.table));
-  const keys = new Set(layout.rows.map((r) => r.key));
+  const { withValues, choices, spans, valued, groups } = view;
+  const keys = layout.keys;
   // Rows with no label that names a row of this layout (a missing label, a group label, debris).
-  const unnamed = choices.map((ch) => ![...ch.values()].some((x) => x.score >= NAMES && keys.has(x.key)));
+  const unnamed = choices.map((ch) => {
+    for (const x of ch.values()) if (x.score >= NAMES && keys.has(x.key)) return false;
+    return true;
+  });
+  const widths = layout.rows.map(fit.width);
+  const edition = layout.edition;
   const al = align(withValues.length, layout.rows.length, (i, j) => {
     const slot = layout.rows[j]!;
     const ch = choices[i]!.get(slot.key);
-    if (ch && ch.entry.editions.includes(layout.edition)) return ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
+    if (ch && ch.entry.editions.includes(edition)) return ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
     // Accept such a row by position, weakly, when its values fit; better in the group its labels name.
     // A row of blank cells alone is placed by its label only.
-    if (unnamed[i] && valued[i] && spans[i]![0] <= fit.width(slot) && fit.width(slot) <= spans[i]![1]) return groups[i] && groups[i] === slot.group ? POSITIONAL_IN_GROUP : POSITIONAL_SCORE;
-    return 0;
+    if (!unnamed[i] || !valued[i]) return 0;
+    const span = spans[i]!;
+    const w = widths[j]!;
+    if (span[0] > w || w > span[1]) return 0;
+    let g = groups[i];
+    if (g === null) g = groups[i] = namedGroup(withValues[i]!, seg.table);
+    return g && g === slot.group ? POSITIONAL_IN_GROUP : POSITIONAL_SCORE;
   });
   return { layout, cands, withValues, choices, valued, al, fit, total: al.score };
 }
@@ -371,14 +411,12 @@ type Undecided = Map<string, Token[][] | undefined>;
 const MAX_SHORT_WAYS = 40;
 
 /** The layout row each candidate's labels name (for the 2019 form's blank 总计). */
-function namedRow(cands: Candidate[], layout: Layout): (c: Candidate) => string | undefined {
-  const keys = new Set(layout.rows.map((r) => r.key));
-  const withValues = cands.filter(hasCells);
-  const choices = chooseRows(cands, layout.table);
+function namedRow(view: CandView, layout: Layout): (c: Candidate) => string | undefined {
+  const keys = layout.keys;
   const named = new Map<Candidate, string>();
-  withValues.forEach((c, i) => {
+  view.withValues.forEach((c, i) => {
     let best: LabelChoice | undefined;
-    for (const ch of choices[i]!.values()) if (ch.score >= NAMES && keys.has(ch.key) && (!best || ch.score > best.score)) best = ch;
+    for (const ch of view.choices[i]!.values()) if (ch.score >= NAMES && keys.has(ch.key) && (!best || ch.score > best.score)) best = ch;
     if (best) named.set(c, best.key);
   });
   return (c) => named.get(c);
