@@ -209,9 +209,9 @@ export function labelOf(choice: LabelChoice | undefined, table: TableKey, editio
   const last = toks[toks.length - 1]!;
   const text = toks.map((t) => t.text).join(toks.length > 1 && first.line !== last.line ? '' : ' ');
   const span: TextSpan = { text, range: tokenRange(first, last) };
-  const canonical = canonicalEntry(table, 'row', choice.key, edition);
-  if (canonical && (choice.entry.variant || choice.score < 0.999) && toks.length === 1) {
-    deviations.push({ kind: 'row', key: choice.key, written: span, canonical: canonical.label });
+  if ((choice.entry.variant || choice.score < 0.999) && toks.length === 1) {
+    const canonical = canonicalEntry(table, 'row', choice.key, edition);
+    if (canonical) deviations.push({ kind: 'row', key: choice.key, written: span, canonical: canonical.label });
   }
   return span;
 }

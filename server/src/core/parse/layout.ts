@@ -6,6 +6,7 @@
 import {
   APPEALS_COLUMNS, APPEALS_GROUPS, APPEALS_ROW, type Edition, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, SUMS, type TableKey,
 } from '../format/spec';
+import { type RowSum, rowSums } from './fit';
 
 export interface RowSlot {
   key: string;
@@ -36,10 +37,12 @@ export interface Layout {
   /** The rows' keys, and each row's index by its key. */
   keys: ReadonlySet<string>;
   rowIndex: ReadonlyMap<string, number>;
+  /** The sums down its columns (columnSums). */
+  columnSums: readonly ColumnSum[];
 }
 
 /** A layout as made per table and edition, before what is derived from its rows. */
-type Made = Omit<Layout, 'keys' | 'rowIndex'>;
+type Made = Omit<Layout, 'keys' | 'rowIndex' | 'columnSums'>;
 
 function proactive(edition: Edition): Made {
   const rows: RowSlot[] = [];
@@ -69,9 +72,13 @@ function appeals(edition: Edition): Made {
 
 const EDITIONS: Edition[] = ['2021', '2019'];
 
+/** The sums within a row (R3 …) of each column list the layouts' rows have, by the list itself. */
+const SLOT_SUMS = new Map<readonly string[], readonly RowSum[]>();
+
 /** A layout with the lookups its readers use on every row (table.ts, blocks.ts). */
 function derive(l: Made): Layout {
-  return { ...l, keys: new Set(l.rows.map((r) => r.key)), rowIndex: new Map(l.rows.map((r, i) => [r.key, i])) };
+  for (const r of l.rows) if (!SLOT_SUMS.has(r.columns)) SLOT_SUMS.set(r.columns, rowSums(l.table, r.columns));
+  return { ...l, keys: new Set(l.rows.map((r) => r.key)), rowIndex: new Map(l.rows.map((r, i) => [r.key, i])), columnSums: makeColumnSums(l) };
 }
 
 function build(make: (e: Edition) => Made): Layout[] {
@@ -90,6 +97,17 @@ export const LAYOUTS: Record<TableKey, readonly Layout[]> = {
   appeals: [derive(appeals('2021'))],
 };
 
+/** The columns of a row that a table has: the row's own list when it has them all. */
+export function presentOf(columns: readonly string[], present: ReadonlySet<string>): readonly string[] {
+  for (const k of columns) if (!present.has(k)) return columns.filter((x) => present.has(x));
+  return columns;
+}
+
+/** The sums within a row over some of a table's columns (fit.ts rowSums), made once for a layout's own lists. */
+export function sumsOver(table: TableKey, columns: readonly string[]): readonly RowSum[] {
+  return SLOT_SUMS.get(columns) ?? rowSums(table, columns);
+}
+
 /** A sum down the columns: in every column, the target row's cell = Σ sign × the terms' cells. */
 export interface ColumnSum {
   target: string;
@@ -99,7 +117,11 @@ export interface ColumnSum {
 }
 
 /** The sums down a layout's columns (R1, R2), their terms expanded to the layout's rows. */
-export function columnSums(layout: Layout): ColumnSum[] {
+export function columnSums(layout: Layout): readonly ColumnSum[] {
+  return layout.columnSums;
+}
+
+function makeColumnSums(layout: Made): ColumnSum[] {
   const keys = layout.rows.map((r) => r.key);
   const out: ColumnSum[] = [];
   for (const s of SUMS) {

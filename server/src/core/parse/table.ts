@@ -6,7 +6,7 @@
  * result can be trusted.
  */
 import type { Edition, TableKey } from '../format/spec';
-import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
+import type { Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { type Line, range } from '../text/lines';
 import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
@@ -14,8 +14,8 @@ import { pairBlocks, streamRows } from './blocks';
 import { placeByPosition } from './positions';
 import { blankTotals, canHold, isShort, shortPlacements } from './short';
 import { DOUBT_THRESHOLDS, judge } from './doubt';
-import { fitValues, rowSums } from './fit';
-import { columnSums, type Layout, LAYOUTS, type RowSlot } from './layout';
+import { fitValues } from './fit';
+import { columnSums, type Layout, LAYOUTS, presentOf, type RowSlot, sumsOver } from './layout';
 import { type Candidate, countValues, hasCells, type HeaderToken, type Segment } from './regions';
 import type { Token } from './tokens';
 import { canonicalEntry, VOCABULARY } from './vocab';
@@ -94,8 +94,14 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   let exact = 0;
   let crowded = 0;
   for (const row of rows.values()) {
-    if (row.extra.length === 0 && row.cells.every((c) => c.state !== 'missing' || !fit.present.has(c.column))) exact++;
-    const cells = row.cells.filter((c) => fit.present.has(c.column)).length;
+    let cells = 0;
+    let missing = false;
+    for (const c of row.cells) {
+      if (!fit.present.has(c.column)) continue;
+      cells++;
+      if (c.state === 'missing') missing = true;
+    }
+    if (row.extra.length === 0 && !missing) exact++;
     // (A row of one cell with two values is a value too many, not a second row.)
     if (cells >= 2 && row.valueCount >= cells * DOUBT_THRESHOLDS.crowdedMultiple) crowded++;
   }
@@ -150,6 +156,8 @@ interface CandView {
   valued: boolean[];
   /** The group each value row's labels name (namedGroup), read when first asked: null until then. */
   groups: (string | undefined | null)[];
+  /** The spans of the rows whose values did not run together (presentColumns), when first asked. */
+  plainSpans?: [number, number][];
 }
 
 /** The views of the candidate lists one readTable has fitted, by list; and what placing them by position gave. */
@@ -180,14 +188,14 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
   if (seg.shape === 'spaces' && layout.blankTotalRows) cands = blankTotals(cands, layout, namedRow(viewOf(shared, cands, layout.table), layout));
   if (cands !== seg.candidates) seg = { ...seg, candidates: cands };
   let view = viewOf(shared, cands, seg.table);
-  let fit = presentColumns(layout, view.withValues, seg.header);
+  let fit = presentColumns(layout, view, seg.header);
   // One cell a line: the values in the rows' order, confirmed by every sum, whatever became of the labels.
-  const stream = seg.shape === 'cells' ? streamRows(seg, layout, fit.present) ?? streamRows(seg, layout, allColumns(layout)) : null;
+  const stream = seg.shape === 'cells' ? streamRows(seg, layout, fit.present.size === layout.columns.length ? [fit.present] : [fit.present, allColumns(layout)]) : null;
   const paired = stream ?? pairBlocks(seg, layout, fit.present);
   if (paired !== cands) {
     cands = paired;
     view = viewOf(shared, cands, seg.table);
-    fit = presentColumns(layout, view.withValues, seg.header);
+    fit = presentColumns(layout, view, seg.header);
   }
   const { withValues, choices, spans, valued, groups } = view;
   const keys = layout.keys;
@@ -284,23 +292,25 @@ function widthSpan(c: Candidate): [number, number] {
  * Which columns the table has. Only a layout with an optional column (T3's 总计) can lack one: how many
  * cells the rows have and the header's words decide.
  */
-function presentColumns(layout: Layout, withValues: Candidate[], header: HeaderToken[]): ColumnFit {
+function presentColumns(layout: Layout, view: CandView, header: HeaderToken[]): ColumnFit {
   const all = new Set(layout.columns);
   const opt = layout.optionalColumn;
-  const widthOf = (present: Set<string>) => (s: RowSlot) => s.columns.filter((k) => present.has(k)).length;
   if (!opt) return { present: all, width: widthOf(all) };
   const named = headerColumns(header, layout);
   // Rows whose values ran together say nothing of how many columns there are.
-  const spans = withValues.filter((c) => !c.values.some((v) => v.value?.joined)).map(widthSpan);
-  const fits = (w: number) => spans.filter(([lo, hi]) => lo <= w && w <= hi).length;
+  const spans = (view.plainSpans ??= plainSpans(view));
+  const fits = (w: number) => {
+    let k = 0;
+    for (const [lo, hi] of spans) if (lo <= w && w <= hi) k++;
+    return k;
+  };
   const enough = (w: number) => fits(w) > 0 && fits(w) >= spans.length * COLUMN_FIT_SHARE;
   const n = layout.columns.length;
-  const without = new Set(layout.columns.filter((k) => k !== opt));
   let present: Set<string>;
   let unfit: number | undefined;
   if (spans.every(([lo]) => lo === 0)) present = !named || named.size === n ? all : named.size === n - 1 ? named : all;
   else if (enough(n) && fits(n) >= fits(n - 1)) present = all;
-  else if (enough(n - 1)) present = named && named.size === n - 1 ? named : without;
+  else if (enough(n - 1)) present = named && named.size === n - 1 ? named : new Set(layout.columns.filter((k) => k !== opt));
   else if (named && enough(named.size)) present = named;
   else {
     present = named ?? all;
@@ -310,6 +320,24 @@ function presentColumns(layout: Layout, withValues: Candidate[], header: HeaderT
     if (spans.filter(([lo]) => lo === modal).length >= spans.length * COLUMN_FIT_SHARE) unfit = modal;
   }
   return unfit === undefined ? { present, width: widthOf(present) } : { present, width: widthOf(present), unfit };
+}
+
+/** How many of a row's columns are present. */
+function widthOf(present: ReadonlySet<string>): (s: RowSlot) => number {
+  return (s) => {
+    let n = 0;
+    for (const k of s.columns) if (present.has(k)) n++;
+    return n;
+  };
+}
+
+/** The widths of the value rows whose values did not run together. */
+function plainSpans(view: CandView): [number, number][] {
+  const out: [number, number][] = [];
+  view.withValues.forEach((c, i) => {
+    if (!c.values.some((v) => v.value?.joined)) out.push(view.spans[i]!);
+  });
+  return out;
 }
 
 /** Distinctive two-character pieces of each column label: a header broken over lines still shows them. */
@@ -343,13 +371,17 @@ function columnNorms(layout: Layout, key: string): string[] {
     .map((e) => e.norm);
 }
 
+/** The normalised words grouping columns in each table's header. */
+const HEADER_GROUPS: Record<TableKey, readonly string[]> = { proactive: [], requests: [], appeals: [] };
+for (const g of VOCABULARY) if (g.role === 'headerGroup') (HEADER_GROUPS[g.table] as string[]).push(g.norm);
+
 /** Which columns the header names, read from its words however they were broken; null without a header. */
 function headerColumns(header: HeaderToken[], layout: Layout): Set<string> | null {
   let joined = '';
   for (const h of header) if (h.match?.entry.role !== 'corner') joined += h.token.key;
   if (joined.length === 0) return null;
   // Words grouping columns (法人或其他组织, 申请人情况) hold column words of their own: 其他 is not the 其他 column.
-  for (const g of VOCABULARY) if (g.table === layout.table && g.role === 'headerGroup') joined = joined.split(g.norm).join('#');
+  for (const norm of HEADER_GROUPS[layout.table]) if (joined.includes(norm)) joined = joined.split(norm).join('#');
   const found = new Set<string>();
   for (const [k, marks] of marksOf(layout)) if (marks.some((g) => joined.includes(g))) found.add(k);
   return found.size >= 2 ? found : null;
@@ -424,30 +456,38 @@ function namedRow(view: CandView, layout: Layout): (c: Candidate) => string | un
 
 function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: LabelChoice | undefined, layout: Layout,
   deviations: LabelDeviation[], undecided: Undecided, decided?: Token[], short?: Set<string>): Row {
-  const columns = slot.columns.filter((k) => present.has(k));
+  const columns = presentOf(slot.columns, present);
   let values = decided ?? c.values;
   if (!decided && short && isShort(c.values, columns.length)) {
-    const ways = shortPlacements(c.values, columns.length, rowSums(layout.table, columns));
+    const ways = shortPlacements(c.values, columns.length, sumsOver(layout.table, columns));
     if (ways && ways.length === 1) values = ways[0]!;
     else {
       undecided.set(slot.key, ways && ways.length <= MAX_SHORT_WAYS ? ways : undefined);
       short.add(slot.key);
     }
   } else if (!decided && columns.length) {
-    const fitted = fitValues(c.values, columns.length, rowSums(layout.table, columns));
+    const fitted = fitValues(c.values, columns.length, sumsOver(layout.table, columns));
     if (fitted.undecided) undecided.set(slot.key, fitted.alternatives);
     values = fitted.values;
   }
   const rec = reconcile(values, columns.length || countValues(c));
   const label = labelOf(choice, layout.table, layout.edition, deviations);
   // The row's label and written values; a row of blank cells alone spans its label and blanks.
-  let spanned = [...(choice?.tokens ?? []), ...c.values.filter((v) => v.kind !== 'blank')];
-  if (spanned.length === 0) spanned = [...c.labels.map((l) => l.token), ...c.values];
+  const spanned: Token[] = choice ? choice.tokens.slice() : [];
+  let last: Token | undefined;
+  for (const v of c.values) {
+    if (v.kind !== 'blank') spanned.push(v);
+    if (v.kind === 'value') last = v;
+  }
+  if (spanned.length === 0) {
+    for (const l of c.labels) spanned.push(l.token);
+    for (const v of c.values) spanned.push(v);
+  }
   const rowRange = extentOf(spanned);
-  const at = endOf(c.values.filter((v) => v.kind === 'value'), rowRange);
-  const byColumn = new Map<string, Cell>();
-  columns.forEach((col, i) => byColumn.set(col, makeCell(slot.key, col, rec.slots[i] ?? null, at)));
-  const cells = slot.columns.map((col) => byColumn.get(col) ?? makeCell(slot.key, col, null, at));
+  const at = endOf(last ? [last] : [], rowRange);
+  // The present columns are the row's in order: walk them alongside.
+  let p = 0;
+  const cells = slot.columns.map((col) => makeCell(slot.key, col, p < columns.length && columns[p] === col ? rec.slots[p++] ?? null : null, at));
   return {
     key: slot.key,
     label,
@@ -565,7 +605,7 @@ function readUnlabelled(seg: Segment, layout: Layout): Table {
   const slot = layout.rows[0]!;
   const written: Token[] = [];
   for (const c of withValues) for (const v of c.values) written.push(v);
-  const fitted = fitValues(written, slot.columns.length, rowSums(layout.table, slot.columns));
+  const fitted = fitValues(written, slot.columns.length, sumsOver(layout.table, slot.columns));
   const values = fitted.values;
   const rows = new Map<string, Row>();
   const missingRows: string[] = [];
