@@ -154,12 +154,15 @@ export function readDirectives(lines: Line[]): Directive[] {
 
 const DEBRIS = /\[bookmark:[^\]\n]*\]|\{#[A-Za-z_][\w-]*\}|<a\s+(?:name|id)=["'][^"']*["']\s*>\s*<\/a>|<a\s+(?:name|id)=["'][^"']*["']\s*\/>/g;
 
+/** A line that may hold debris: one scan of it for what each kind starts with. */
+const MAYBE_DEBRIS = /\[bookmark:|\{#|<a/;
+
 /** Word/HTML conversion debris anywhere in the text. */
 export function readDebris(lines: Line[]): Debris[] {
   const out: Debris[] = [];
   for (const line of lines) {
     const t = line.text;
-    if (t.indexOf('[bookmark:') < 0 && t.indexOf('{#') < 0 && t.indexOf('<a') < 0) continue;
+    if (!MAYBE_DEBRIS.test(t)) continue;
     DEBRIS.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = DEBRIS.exec(t))) {
