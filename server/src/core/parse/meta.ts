@@ -139,7 +139,8 @@ const DIRECTIVE = /(?:<!--\s*govreport-(disable|enable)\b([^>]*?)-->|[（(]\s*go
 
 export function readDirectives(lines: Line[]): Directive[] {
   const out: Directive[] = [];
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
     if (line.text.indexOf('govreport-') < 0) continue;
     DIRECTIVE.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -160,7 +161,8 @@ const MAYBE_DEBRIS = /\[bookmark:|\{#|<a/;
 /** Word/HTML conversion debris anywhere in the text. */
 export function readDebris(lines: Line[]): Debris[] {
   const out: Debris[] = [];
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
     const t = line.text;
     if (!MAYBE_DEBRIS.test(t)) continue;
     DEBRIS.lastIndex = 0;
