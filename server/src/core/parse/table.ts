@@ -8,7 +8,7 @@
 import type { Edition, TableKey } from '../format/spec';
 import type { Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { type Line, range } from '../text/lines';
-import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
+import { align, type Alignment, chooseRows, scoreTable, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
 import { pairBlocks, streamRows } from './blocks';
 import { placeByPosition } from './positions';
@@ -164,6 +164,8 @@ interface CandView {
 interface Shared {
   views: Map<Candidate[], CandView>;
   placed?: Candidate[];
+  /** The header's words, those grouping columns blanked (headerColumns). */
+  headerWords?: string;
 }
 
 function viewOf(shared: Shared, cands: Candidate[], table: TableKey): CandView {
@@ -188,14 +190,14 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
   if (seg.shape === 'spaces' && layout.blankTotalRows) cands = blankTotals(cands, layout, namedRow(viewOf(shared, cands, layout.table), layout));
   if (cands !== seg.candidates) seg = { ...seg, candidates: cands };
   let view = viewOf(shared, cands, seg.table);
-  let fit = presentColumns(layout, view, seg.header);
+  let fit = presentColumns(layout, view, seg.header, shared);
   // One cell a line: the values in the rows' order, confirmed by every sum, whatever became of the labels.
   const stream = seg.shape === 'cells' ? streamRows(seg, layout, fit.present.size === layout.columns.length ? [fit.present] : [fit.present, allColumns(layout)]) : null;
   const paired = stream ?? pairBlocks(seg, layout, fit.present);
   if (paired !== cands) {
     cands = paired;
     view = viewOf(shared, cands, seg.table);
-    fit = presentColumns(layout, view, seg.header);
+    fit = presentColumns(layout, view, seg.header, shared);
   }
   const { withValues, choices, spans, valued, groups } = view;
   const keys = layout.keys;
@@ -206,20 +208,29 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
   });
   const widths = layout.rows.map(fit.width);
   const edition = layout.edition;
-  const al = align(withValues.length, layout.rows.length, (i, j) => {
-    const slot = layout.rows[j]!;
-    const ch = choices[i]!.get(slot.key);
-    if (ch && ch.entry.editions.includes(edition)) return ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
-    // Accept such a row by position, weakly, when its values fit; better in the group its labels name.
-    // A row of blank cells alone is placed by its label only.
-    if (!unnamed[i] || !valued[i]) return 0;
-    const span = spans[i]!;
-    const w = widths[j]!;
-    if (span[0] > w || w > span[1]) return 0;
-    let g = groups[i];
-    if (g === null) g = groups[i] = namedGroup(withValues[i]!, seg.table);
-    return g && g === slot.group ? POSITIONAL_IN_GROUP : POSITIONAL_SCORE;
-  });
+  const n = withValues.length;
+  const m = layout.rows.length;
+  const scores = scoreTable(n, m);
+  for (let i = 0; i < n; i++) {
+    // Accept a row with no label naming one of this layout's rows by position, weakly, when its values fit;
+    // better in the group its labels name. A row of blank cells alone is placed by its label only.
+    if (unnamed[i] && valued[i]) {
+      const [lo, hi] = spans[i]!;
+      let g = groups[i];
+      for (let j = 0; j < m; j++) {
+        const w = widths[j]!;
+        if (lo > w || w > hi) continue;
+        if (g === null) g = groups[i] = namedGroup(withValues[i]!, seg.table);
+        scores[i * m + j] = g && g === layout.rows[j]!.group ? POSITIONAL_IN_GROUP : POSITIONAL_SCORE;
+      }
+    }
+    // A row its labels name, in this edition.
+    for (const ch of choices[i]!.values()) {
+      const j = layout.rowIndex.get(ch.key);
+      if (j !== undefined && ch.entry.editions.includes(edition)) scores[i * m + j] = ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
+    }
+  }
+  const al = align(n, m, scores);
   return { layout, cands, withValues, choices, valued, al, fit, total: al.score };
 }
 
@@ -292,11 +303,11 @@ function widthSpan(c: Candidate): [number, number] {
  * Which columns the table has. Only a layout with an optional column (T3's 总计) can lack one: how many
  * cells the rows have and the header's words decide.
  */
-function presentColumns(layout: Layout, view: CandView, header: HeaderToken[]): ColumnFit {
+function presentColumns(layout: Layout, view: CandView, header: HeaderToken[], shared: Shared): ColumnFit {
   const all = new Set(layout.columns);
   const opt = layout.optionalColumn;
   if (!opt) return { present: all, width: widthOf(all) };
-  const named = headerColumns(header, layout);
+  const named = headerColumns(header, layout, shared);
   // Rows whose values ran together say nothing of how many columns there are.
   const spans = (view.plainSpans ??= plainSpans(view));
   const fits = (w: number) => {
@@ -376,12 +387,16 @@ const HEADER_GROUPS: Record<TableKey, readonly string[]> = { proactive: [], requ
 for (const g of VOCABULARY) if (g.role === 'headerGroup') (HEADER_GROUPS[g.table] as string[]).push(g.norm);
 
 /** Which columns the header names, read from its words however they were broken; null without a header. */
-function headerColumns(header: HeaderToken[], layout: Layout): Set<string> | null {
-  let joined = '';
-  for (const h of header) if (h.match?.entry.role !== 'corner') joined += h.token.key;
+function headerColumns(header: HeaderToken[], layout: Layout, shared: Shared): Set<string> | null {
+  let joined = shared.headerWords;
+  if (joined === undefined) {
+    joined = '';
+    for (const h of header) if (h.match?.entry.role !== 'corner') joined += h.token.key;
+    // Words grouping columns (法人或其他组织, 申请人情况) hold column words of their own: 其他 is not the 其他 column.
+    for (const norm of HEADER_GROUPS[layout.table]) if (joined.includes(norm)) joined = joined.split(norm).join('#');
+    shared.headerWords = joined;
+  }
   if (joined.length === 0) return null;
-  // Words grouping columns (法人或其他组织, 申请人情况) hold column words of their own: 其他 is not the 其他 column.
-  for (const norm of HEADER_GROUPS[layout.table]) if (joined.includes(norm)) joined = joined.split(norm).join('#');
   const found = new Set<string>();
   for (const [k, marks] of marksOf(layout)) if (marks.some((g) => joined.includes(g))) found.add(k);
   return found.size >= 2 ? found : null;
