@@ -589,24 +589,36 @@ function leftoverLabels(cands: Candidate[], withValues: Candidate[], choices: Ma
   return { groups, unknown };
 }
 
+/** T2's blocks of a layout: each item, its rows and columns (made once per layout). */
+const BLOCKS = new Map<Layout, { item: number; key: string; slots: RowSlot[] }[]>();
+
+function blocksOf(layout: Layout): { item: number; key: string; slots: RowSlot[] }[] {
+  let blocks = BLOCKS.get(layout);
+  if (blocks) return blocks;
+  blocks = [...new Set(layout.rows.map((r) => r.block!))].map((item) => ({ item, key: String(item), slots: layout.rows.filter((r) => r.block === item) }));
+  BLOCKS.set(layout, blocks);
+  return blocks;
+}
+
 /** T2's blocks: captions and header words by position, rows by their block. */
 function proactiveBlocks(seg: Segment, layout: Layout, rows: Map<string, Row>, deviations: LabelDeviation[]): ProactiveBlock[] {
-  const items = [...new Set(layout.rows.map((r) => r.block!))];
-  return items.map((item) => {
-    const slots = layout.rows.filter((r) => r.block === item);
-    const caption = seg.header.find((h) => h.match?.entry.role === 'caption' && h.match.entry.key === String(item) && h.match.score >= NAMES);
-    const blockRows = slots.map((r) => r.key).filter((k) => rows.has(k));
-    const lines = blockRows.map((k) => rows.get(k)!.range);
-    const startLine = caption ? caption.token.line : lines[0]?.start.line ?? seg.firstLine;
-    const endLine = lines.length ? lines[lines.length - 1]!.end.line : startLine;
+  return blocksOf(layout).map(({ item, key, slots }) => {
+    const caption = seg.header.find((h) => h.match?.entry.role === 'caption' && h.match.entry.key === key && h.match.score >= NAMES);
+    const blockRows: string[] = [];
+    for (const r of slots) if (rows.has(r.key)) blockRows.push(r.key);
+    const first = blockRows.length ? rows.get(blockRows[0]!)!.range : undefined;
+    const last = blockRows.length ? rows.get(blockRows[blockRows.length - 1]!)!.range : undefined;
+    const startLine = caption ? caption.token.line : first?.start.line ?? seg.firstLine;
+    const endLine = last ? last.end.line : startLine;
     const captionSpan: TextSpan | null = caption ? { text: caption.token.text, range: tokenRange(caption.token) } : null;
     if (caption && caption.match && caption.match.score < 0.999) {
-      const canon = canonicalEntry('proactive', 'caption', String(item), layout.edition);
-      if (canon) deviations.push({ kind: 'caption', key: String(item), written: captionSpan!, canonical: canon.label });
+      const canon = canonicalEntry('proactive', 'caption', key, layout.edition);
+      if (canon) deviations.push({ kind: 'caption', key, written: captionSpan!, canonical: canon.label });
     }
-    const header = seg.header
-      .filter((h) => h.match?.entry.role === 'column' && h.token.line >= startLine && h.token.line <= endLine)
-      .map((h) => ({ text: h.token.text, range: tokenRange(h.token) }));
+    const header: TextSpan[] = [];
+    for (const h of seg.header) {
+      if (h.match?.entry.role === 'column' && h.token.line >= startLine && h.token.line <= endLine) header.push({ text: h.token.text, range: tokenRange(h.token) });
+    }
     return { item, caption: captionSpan, header, columns: [...slots[0]!.columns], rows: blockRows, range: range(startLine, 0, endLine, Number.MAX_SAFE_INTEGER) };
   });
 }
