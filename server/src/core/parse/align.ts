@@ -67,7 +67,9 @@ export function chooseRows(cands: Candidate[], table: TableKey): Map<string, Lab
         tail.push(l);
       }
     }
-    out.push(rowChoices([...own, ...tail], own.length, table));
+    const n = own.length;
+    for (const l of tail) own.push(l);
+    out.push(rowChoices(own, n, table));
   });
   return out;
 }
@@ -81,8 +83,7 @@ export function rowChoices(labels: LabelItem[], startsBefore: number, table: Tab
   // Where each choice's run starts and ends, its tokens gathered once the best run of each row is known.
   const runs = new Map<string, [number, number]>();
   // A label written a character a line is read whole: no run starts or ends inside it.
-  const single = labels.map((l) => l.token.text.length === 1);
-  const inside = (a: number, b: number) => a >= 0 && b < labels.length && single[a]! && single[b]!;
+  const inside = (a: number, b: number) => a >= 0 && b < labels.length && labels[a]!.token.text.length === 1 && labels[b]!.token.text.length === 1;
   // Keys of later fragments keep their own numbering text out: 1. 属于 + 国家秘密 (each read once, when first needed).
   const fragments: (string | undefined)[] = [];
   for (let i = 0; i < startsBefore; i++) {

@@ -56,7 +56,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   const shared: Shared = { views: new Map() };
   for (const layout of layouts) {
     const f = fitLayout(seg, layout, lines, shared);
-    f.total += fromHeader[layout.edition] + fromLabels[layout.edition] + (layout.edition === preferred ? PREFERRED_BONUS : 0);
+    f.total += (fromHeader.get(layout.edition) ?? 0) + (fromLabels.get(layout.edition) ?? 0) + (layout.edition === preferred ? PREFERRED_BONUS : 0);
     if (!best || f.total > best.total + 1e-9) best = f;
   }
   const { layout, al, fit, withValues, choices, valued } = best!;
@@ -420,13 +420,19 @@ function dedupedCount(c: Candidate): number {
 // Editions
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Evidence for each edition, 0 when absent. (A map: an object keyed '2021' and '2019' keeps them as array
+ * elements far out of range, which V8 stores as a dictionary — slow to add to.)
+ */
+type Evidence = Map<Edition, number>;
+
 /** Evidence for each edition from header words: a word only one edition has counts for it. */
-function headerEvidence(header: HeaderToken[]): Record<Edition, number> {
-  const score: Record<Edition, number> = { '2021': 0, '2019': 0 };
+function headerEvidence(header: HeaderToken[]): Evidence {
+  const score: Evidence = new Map();
   for (const h of header) {
     const m = h.match;
     if (!m || m.entry.role !== 'column' || m.score < NAMES) continue;
-    if (m.entry.editions.length === 1) score[m.entry.editions[0]!] += 1;
+    if (m.entry.editions.length === 1) score.set(m.entry.editions[0]!, (score.get(m.entry.editions[0]!) ?? 0) + 1);
   }
   return score;
 }
@@ -436,13 +442,13 @@ function headerEvidence(header: HeaderToken[]): Record<Edition, number> {
  * labels still names its rows, and a row only one edition has (the single （六）其他处理 of 2019, 2021's three
  * sub-rows of it) says which layout the table follows.
  */
-function labelEvidence(seg: Segment): Record<Edition, number> {
-  const score: Record<Edition, number> = { '2021': 0, '2019': 0 };
+function labelEvidence(seg: Segment): Evidence {
+  const score: Evidence = new Map();
   for (const c of seg.candidates) {
     if (hasCells(c)) continue;
     for (const ch of rowChoices(c.labels, c.labels.length, seg.table).values()) {
       if (ch.score < NAMES) continue;
-      for (const l of LAYOUTS[seg.table]) if (l.own.has(ch.key)) score[l.edition] += LABEL_EVIDENCE;
+      for (const l of LAYOUTS[seg.table]) if (l.own.has(ch.key)) score.set(l.edition, (score.get(l.edition) ?? 0) + LABEL_EVIDENCE);
     }
   }
   return score;
