@@ -3,10 +3,10 @@
  * space-aligned PDF columns, one cell a line, or a label followed by numbers.
  */
 import type { Line } from '../text/lines';
-import { isBlank, isWhiteSpace, skipWhite, skipWhiteBack } from '../text/lines';
+import { isWhiteSpace, skipWhite, skipWhiteBack } from '../text/lines';
 import { type LabelKey, labelKey, normalize } from '../text/normalize';
 import { isDashRun, type ParsedValue, parseValue } from '../text/values';
-import { lookup, type VocabMatch } from './vocab';
+import { isVocabKey, lookup, mayBeRow, type VocabMatch } from './vocab';
 
 export type TokenKind = 'value' | 'label' | 'blank';
 
@@ -64,11 +64,31 @@ export interface LineInfo {
 /** A pipe-table row whose one filled cell is a page number (`| - 2 - |  |  |`): a converter's page break. */
 function pageNumberRow(t: string): boolean {
   if (t.charCodeAt(skipWhite(t)) !== 124) return false;
-  const filled = t.split('|').filter((c) => !isBlank(c));
-  return filled.length === 1 && PAGE_NUMBER.test(filled[0]!);
+  // The one cell with text between pipes (or before the first, after the last), found without splitting.
+  let from = -1;
+  let to = -1;
+  let start = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i < t.length && t.charCodeAt(i) !== 124) continue;
+    if (skipWhite(t, start) < i) {
+      if (from >= 0) return false;
+      from = start;
+      to = i;
+    }
+    start = i + 1;
+  }
+  return from >= 0 && PAGE_NUMBER.test(t.slice(from, to));
 }
 
 const PAGE_NUMBER = /^\s*(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|·\s*\d{1,3}\s*·)\s*$/;
+/**
+ * Whether a line's first character after white space may begin PAGE_NUMBER: a dash, 第, a digit or a middle
+ * dot (and the white space that `\s` has beyond isWhiteSpace).
+ */
+function pageNumberStart(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 0x2014 || c === 0x2013 || c === 0xff0d || c === 0x2015 || c === 0x7b2c || c === 0xb7
+    || c === 10 || c === 13 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
 const SENTENCE_END = /[。；;！!？?]/;
 const SENTENCE_CLOSE = /[。；;！!？?]["'”’」』)）\s]*$/;
 const GAP = /\S(?: {2,}|\u3000)\S/;
@@ -200,9 +220,14 @@ const INNER_NUMBERING = /\s+(?=(?:[（(]\s*[一二三四五六七八九十]{1,2}
  * group label beside a row label): cut before the second label's numbering.
  */
 function splitAtNumbering(line: Line, tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (const tk of tokens) {
-    if (tk.kind !== 'label' || !/\s/.test(tk.text) || SENTENCE_END.test(tk.text)) {
+  let k = 0;
+  while (k < tokens.length && !mayHoldTwoLabels(tokens[k]!)) k++;
+  // Most rows have no label to cut: the same tokens.
+  if (k === tokens.length) return tokens;
+  const out = tokens.slice(0, k);
+  for (; k < tokens.length; k++) {
+    const tk = tokens[k]!;
+    if (!mayHoldTwoLabels(tk)) {
       out.push(tk);
       continue;
     }
@@ -218,6 +243,11 @@ function splitAtNumbering(line: Line, tokens: Token[]): Token[] {
   return out;
 }
 
+/** A label with white space inside, not a sentence: maybe two labels one space apart. */
+function mayHoldTwoLabels(tk: Token): boolean {
+  return tk.kind === 'label' && /\s/.test(tk.text) && !SENTENCE_END.test(tk.text);
+}
+
 /** A header row that PDF converters invent (`| 数据1 | 数据2 | … |`, `| Column1 | …`): nothing of the table's. */
 const FAKE_HEADER = /^(?:数据|列|字段|Column|Col|Field)\s*\d{1,2}$/i;
 
@@ -231,11 +261,21 @@ function isFakeHeader(tokens: Token[]): boolean {
   return fake >= 2;
 }
 
+/**
+ * Whether a trimmed cell's first character may begin a dash run once white space is removed (`:---`, `———`):
+ * a colon, a dash, or a white space character that trimming keeps (`\s` is wider than isWhiteSpace).
+ */
+function dashStart(c: number): boolean {
+  return c === 58 || c === 45 || c === 0x2014 || c === 0x2013 || c === 0x2500
+    || c === 10 || c === 13 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
+
 function isSeparatorRow(tokens: Token[]): boolean {
   let dashes = 0;
   for (const tk of tokens) {
     if (tk.kind === 'blank') continue;
-    if (!isDashRun(tk.text.replace(/\s+/g, ''))) return false;
+    // A cell's text is trimmed: one that does not begin with a dash or a colon is no dash run.
+    if (!dashStart(tk.text.charCodeAt(0)) || !isDashRun(tk.text.replace(/\s+/g, ''))) return false;
     dashes++;
   }
   return dashes > 0;
@@ -265,7 +305,7 @@ export function readLine(line: Line): LineInfo {
     }
     return info;
   }
-  if (PAGE_NUMBER.test(t) || pageNumberRow(t)) {
+  if ((pageNumberStart(t.charCodeAt(first)) && PAGE_NUMBER.test(t)) || pageNumberRow(t)) {
     info.kind = 'page-number';
     return info;
   }
@@ -301,18 +341,21 @@ export function readLine(line: Line): LineInfo {
     info.tokens = tokens;
     return info;
   }
-  // Labels followed by single-spaced values: split them.
-  const expanded: Token[] = [];
-  for (const tk of splitAtNumbering(line, tokens)) {
+  // Labels followed by single-spaced values: split them. The tokens stay as they are until one is.
+  const cut = splitAtNumbering(line, tokens);
+  let expanded = cut;
+  for (let k = 0; k < cut.length; k++) {
+    const tk = cut[k]!;
     if (tk.kind === 'label' && !SENTENCE_END.test(tk.text)) {
       const peeled = peelTrailingValues(line, tk);
       if (peeled && (peeled.length > 2 || info.multi || peeled[0]!.kind === 'value' || isVocab(peeled[0]!))) {
+        if (expanded === cut) expanded = cut.slice(0, k);
         expanded.push(...peeled);
         if (peeled.length > 1) info.multi = true;
         continue;
       }
     }
-    expanded.push(tk);
+    if (expanded !== cut) expanded.push(tk);
   }
   if (info.multi) markBadValues(expanded);
   // A cell alone on its line holding a number written wrongly (O for 0, 〇, 1O): a value that is not a number.
@@ -384,7 +427,7 @@ function markBadValues(tokens: Token[]): void {
     if (valuePlace && !tk.numbering && badValueText(tk.text) && !isVocab(tk)) {
       tk.kind = 'value';
       tk.value = { state: 'invalid', value: null };
-    } else if (!valuePlace && lookup(tk.key, 0.75).some((m) => m.entry.role === 'row')) valuePlace = true;
+    } else if (!valuePlace && mayBeRow(tk.key)) valuePlace = true;
   }
 }
 
@@ -405,7 +448,7 @@ function badValueText(text: string): boolean {
 }
 
 function isVocab(tk: Token): boolean {
-  return tk.kind === 'label' && lookup(tk.key, 0.75).length > 0;
+  return tk.kind === 'label' && isVocabKey(tk.key);
 }
 
 /** The text a reading covers: its piece, or the whole line. */
