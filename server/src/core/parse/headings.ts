@@ -6,7 +6,7 @@
 import { CHINESE_NUMERALS, SECTIONS, type SectionNumber } from '../format/spec';
 import type { Heading } from '../model';
 import type { Line } from '../text/lines';
-import { skipWhite, skipWhiteBack, span } from '../text/lines';
+import { ownCopy, skipWhite, skipWhiteBack, span } from '../text/lines';
 import { labelKey, normalize } from '../text/normalize';
 import { similarity } from '../text/similarity';
 import { lookup } from './vocab';
@@ -126,11 +126,6 @@ export function readHeading(line: Line): (Heading & { leadEnd: number; markdown:
     leadEnd: h.leadEnd,
     markdown: h.markdown,
   };
-}
-
-/** A copy of a string that shares no storage with the text it was cut from. */
-function ownCopy(s: string): string {
-  return s.length <= 12 ? s : [...s].join('');
 }
 
 function headingColumns(t: string): HeadingColumns | null {

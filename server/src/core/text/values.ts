@@ -76,6 +76,11 @@ function integer(n: number): ParsedValue {
   return (integers[n] ??= Object.freeze({ state: 'number', value: n, decimals: 0 }));
 }
 
+/** Whether a cell's text beginning with this character may read as a number or a placeholder. */
+export function mayBeginValue(c: number): boolean {
+  return numberStart(c) || placeholderStart(c);
+}
+
 /** Parses the trimmed text of a cell. The object returned may be shared: read it, never change it. */
 export function parseValue(text: string): ParsedValue {
   if (text.length === 0) return BLANK;
@@ -90,7 +95,7 @@ export function parseValue(text: string): ParsedValue {
   }
   const c0 = text.charCodeAt(0);
   // Labels and prose: neither a number nor a placeholder, decided without building or looking up anything.
-  if (!numberStart(c0) && !placeholderStart(c0)) return INVALID;
+  if (!mayBeginValue(c0)) return INVALID;
   if (PLACEHOLDERS.has(text)) return PLACEHOLDER;
   if (!numberStart(c0)) return INVALID;
   let ascii = toAscii(text).trim();
