@@ -130,6 +130,11 @@ function headingIn(info: LineInfo): Found | null {
 
 type Placed = Heading & { line: number; at: number };
 
+function hasValue(info: LineInfo): boolean {
+  for (const t of info.tokens) if (t.kind === 'value') return true;
+  return false;
+}
+
 /** Headings in document order, keeping the first of duplicated weak candidates; `at` is the reading's index. */
 function findHeadings(infos: LineInfo[]): Placed[] {
   const found: Placed[] = [];
@@ -137,13 +142,12 @@ function findHeadings(infos: LineInfo[]): Placed[] {
     const info = infos[i]!;
     // Blank lines, lone values, page numbers and rows with values are never headings.
     if (info.kind === 'blank' || info.kind === 'value' || info.kind === 'page-number' || info.kind === 'separator') continue;
-    if (info.kind === 'cells' && info.tokens.some((t) => t.kind === 'value')) continue;
+    if (info.kind === 'cells' && hasValue(info)) continue;
     if (info.kind === 'prose' && info.from !== undefined) continue;
     const h = headingOf(info);
     if (!h) continue;
-    const dup = found.find((f) => f.number === h.number);
-    if (dup && h.score < 0.9) continue;
-    found.push({ ...h, line: info.line.index, at: i });
+    if (h.score < 0.9 && found.some((f) => f.number === h.number)) continue;
+    found.push({ number: h.number, numeral: h.numeral, writtenNumber: h.writtenNumber, title: h.title, range: h.range, score: h.score, line: info.line.index, at: i });
   }
   return found;
 }

@@ -106,10 +106,11 @@ export class LineMap {
 
 /**
  * A copy of a string that shares no storage with the text it was cut from (V8 keeps a slice of 13 characters
- * or more as a view of its parent): for keys of memos that outlive the text.
+ * or more as a view of its parent): for keys of memos that outlive the text. Joined to a space, the string is
+ * copied whole into a new one, and the slice of that keeps only the copy alive.
  */
 export function ownCopy(s: string): string {
-  return s.length <= 12 ? s : [...s].join('');
+  return s.length <= 12 ? s : (' ' + s).slice(1);
 }
 
 export function isBlank(text: string): boolean {

@@ -85,13 +85,16 @@ export function mayBeginValue(c: number): boolean {
 export function parseValue(text: string): ParsedValue {
   if (text.length === 0) return BLANK;
   // Plain digits, most cells: no need to build anything.
+  // Fewer digits than JOINED_DIGITS are a count read as it goes, exactly (it stays below 2³¹).
   if (text.length <= 15) {
     let digits = true;
+    let n = 0;
     for (let i = 0; i < text.length && digits; i++) {
       const c = text.charCodeAt(i);
       digits = c >= 48 && c <= 57;
+      n = n * 10 + (c - 48);
     }
-    if (digits) return text.length >= JOINED_DIGITS ? JOINED : integer(Number(text));
+    if (digits) return text.length >= JOINED_DIGITS ? JOINED : integer(n);
   }
   const c0 = text.charCodeAt(0);
   // Labels and prose: neither a number nor a placeholder, decided without building or looking up anything.
