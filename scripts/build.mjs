@@ -30,14 +30,18 @@ const common = {
 const LAZY = [
   { module: 'server/src/core/source/index.ts', outfile: 'dist/sources.js' },
   { module: 'server/src/core/source/pdfjs.ts', outfile: 'dist/pdfjs.js' },
+  // zod takes longer to load (≈ 50 ms) than the CLI takes to check a small folder, and is needed only when a
+  // govreport.json is found: its own bundle, for the CLI only (the server validates the editor's settings at
+  // once, so it keeps zod inside).
+  { module: 'server/src/core/settings-schema.ts', outfile: 'dist/settings-schema.js', for: ['dist/cli.js'] },
 ];
 const lazyBundles = (self) => ({
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /(?:source\/index|\/pdfjs)\.js$/ }, (args) => {
+    build.onResolve({ filter: /(?:source\/index|\/pdfjs|\/settings-schema)\.js$/ }, (args) => {
       const target = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       const lazy = LAZY.find((l) => path.resolve(l.module) === target);
-      if (!lazy || lazy.outfile === self) return undefined;
+      if (!lazy || lazy.outfile === self || (lazy.for && !lazy.for.includes(self))) return undefined;
       return { path: `./${path.basename(lazy.outfile)}`, external: true };
     });
   },

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const { ALL_META } = require(path.join(root, 'out/server/src/core/checks/registry.js'));
-const { settingsSchema, SETTINGS_DOCS, DEFAULT_SETTINGS } = require(path.join(root, 'out/server/src/core/settings.js'));
+const { SETTINGS_DOCS, DEFAULT_SETTINGS } = require(path.join(root, 'out/server/src/core/settings.js'));
+const { settingsSchema } = require(path.join(root, 'out/server/src/core/settings-schema.js'));
 const { LEVELS, FIX_KIND_NAMES } = require(path.join(root, 'out/server/src/core/checks/types.js'));
 const { z } = require('zod');
 

@@ -163,9 +163,17 @@ describe('cli: installed outside the checkout', () => {
     assert.doesNotMatch(cmap.out, /source-unreadable|sources\.js|pdfjs\.js/, cmap.out);
     assert.match(cmap.out, /clean\.docx：未发现问题/);
     assert.match(cmap.out, /not-embedded-gbk\.pdf：0 个错误/);
+    // A govreport.json is validated by the settings schema's own bundle (dist/settings-schema.js), loaded only then.
+    const configured = tmp();
+    copyFileSync(seed('002'), path.join(configured, '年报.txt'));
+    writeFileSync(path.join(configured, 'govreport.json'), JSON.stringify({ lcoale: 'en', maxFileSize: 5 }));
+    const cfg = run(['check', '年报.txt'], { cwd: configured, bin });
+    assert.match(cfg.err, /未知的设置“lcoale”/, cfg.err);
+    assert.match(cfg.err, /“maxFileSize”的值 5 无效，应为 10000 到 100000000 之间的整数/, cfg.err);
+    assert.match(cfg.out, /sum-row-total/, cfg.out);
     // Every runtime file the language server loads beside its bundle is installed with it.
     const installed = path.join(prefix, 'lib', 'node_modules', JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).name, 'dist');
-    for (const f of ['server.js', 'sources.js', 'pdfjs.js', 'read-worker.js', 'check-worker.js', 'cmaps/Adobe-GB1-UCS2.bcmap']) {
+    for (const f of ['server.js', 'sources.js', 'pdfjs.js', 'read-worker.js', 'check-worker.js', 'settings-schema.js', 'cmaps/Adobe-GB1-UCS2.bcmap']) {
       assert.ok(existsSync(path.join(installed, f)), `dist/${f} is installed`);
     }
     const ls = run(['--version'], { cwd: away, bin: path.join(prefix, 'bin', 'govreport-language-server') });

@@ -35,24 +35,39 @@ describe('protocol: framing over stdio', () => {
     await server.logged(logged);
   };
 
-  it('a header without Content-Length', () => survives('Content-Type: application/json\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"x"}', /framing: a header without Content-Length/));
+  it('a header without Content-Length', () => survives('Content-Type: application/json\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"x"}', /govreport：消息分帧：消息头没有 Content-Length/));
 
-  it('a negative length', () => survives(`Content-Length: -20\r\n\r\n${JSON.stringify(hover(1))}`, /framing: Content-Length is not a length: "-20"/));
+  it('a negative length', () => survives(`Content-Length: -20\r\n\r\n${JSON.stringify(hover(1))}`, /消息分帧：Content-Length 不是长度："-20"/));
 
-  it('a length shorter than the message', () => survives(Buffer.concat([Buffer.from('Content-Length: 12\r\n\r\n'), body(hover(1))]), /framing: a message that is not JSON/));
+  it('a length shorter than the message', () => survives(Buffer.concat([Buffer.from('Content-Length: 12\r\n\r\n'), body(hover(1))]), /消息分帧：消息不是 JSON/));
 
   it('a length longer than the message: its request gets an error at once, the next an answer', async () => {
     const b = body(hover(51));
     const broken = server.answerTo(51);
-    await survives(Buffer.concat([Buffer.from(`Content-Length: ${b.length + 500}\r\n\r\n`), b]), /framing: a message shorter than its Content-Length/);
+    await survives(Buffer.concat([Buffer.from(`Content-Length: ${b.length + 500}\r\n\r\n`), b]), /消息分帧：消息比它的 Content-Length（\d+）短/);
     assert.equal((await broken).error?.code, -32600);
   });
 
-  it('a huge length (a lie) does not swallow what follows', () => survives('Content-Length: 999999999999\r\n\r\n{"jsonrpc":"2.0"', /over the limit of 67108864: skipped/));
+  it('a huge length (a lie) does not swallow what follows', () => survives('Content-Length: 999999999999\r\n\r\n{"jsonrpc":"2.0"', /超过上限 67108864 字节，已跳过/));
 
-  it('garbage bytes before a header', () => survives(Buffer.from([0, 1, 2, 0xff, 0xfe, 0x0d, 0x0a, 0x0d, 0x0a, 0x41, 0x42]), /framing: a header line that is not "Name: value"/));
+  it('garbage bytes before a header', () => survives(Buffer.from([0, 1, 2, 0xff, 0xfe, 0x0d, 0x0a, 0x0d, 0x0a, 0x41, 0x42]), /消息分帧：消息头中有一行不是“名称: 值”/));
 
-  it('a body that is not JSON', () => survives('Content-Length: 5\r\n\r\n{oops', /framing: a message that is not JSON/));
+  it('a body that is not JSON', () => survives('Content-Length: 5\r\n\r\n{oops', /消息分帧：消息不是 JSON/));
+
+  it('its log speaks English once the settings chose English', async () => {
+    const en = new RawServer();
+    try {
+      await en.initialize();
+      en.notify('workspace/didChangeConfiguration', { settings: { govreport: { locale: 'en' } } });
+      en.notify('textDocument/didOpen', { textDocument: { uri: 'file:///en.txt', languageId: 'govreport', version: 1, text: '一、总体情况\n' } });
+      // The document's settings have been read once its diagnostics are out.
+      await en.next((a) => (a as { method?: string }).method === 'textDocument/publishDiagnostics', 'the diagnostics of en.txt');
+      en.send([hover(1), hover(2)]);
+      await en.logged(/govreport: dropped a message that is not a JSON-RPC object \(batches are not part of LSP\)/);
+    } finally {
+      await en.kill();
+    }
+  });
 
   it('LF-only headers are read as headers', async () => {
     const id = next++;
@@ -64,8 +79,8 @@ describe('protocol: framing over stdio', () => {
   it('JSON that is not a JSON-RPC message: a batch or an object id is refused, with id null', async () => {
     server.send([hover(1), hover(2)]);
     server.send({ jsonrpc: '2.0', id: { evil: true }, method: 'textDocument/hover', params: {} });
-    await server.logged(/batches are not part of LSP/);
-    await server.logged(/its id is neither an integer nor a string/);
+    await server.logged(/丢弃了一条不是 JSON-RPC 对象的消息（LSP 没有批量消息）/);
+    await server.logged(/丢弃了请求 textDocument\/hover：其 id 既不是整数也不是字符串/);
     await survives('', /./);
   });
 

@@ -17,7 +17,7 @@ function feed(bytes: Buffer, size = bytes.length, d = new FrameDecoder()): Frame
   return out;
 }
 const messages = (ev: FrameEvent[]) => ev.filter((e) => e.kind === 'message').map((e) => (e as { message: { id: number } }).message.id);
-const problems = (ev: FrameEvent[]) => ev.filter((e) => e.kind === 'problem').map((e) => (e as { text: string }).text);
+const problems = (ev: FrameEvent[]) => ev.filter((e) => e.kind === 'problem').map((e) => (e as { text: { en: string } }).text.en);
 const dropped = (ev: FrameEvent[]) => ev.filter((e) => e.kind === 'dropped') as { head: string; length: number }[];
 
 /** Every way of cutting the bytes into pieces of these sizes reads the same messages. */

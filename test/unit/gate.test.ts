@@ -48,7 +48,7 @@ describe('protocol gate', () => {
     h.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'u', version: 1, text: '', languageId: 'x' } } });
     h.send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: 'u', version: 2 }, contentChanges: [{ text: 5 }] } });
     assert.deepEqual(h.delivered.at(-1), { jsonrpc: '2.0', method: 'textDocument/didClose', params: { textDocument: { uri: 'u' } } });
-    assert.match(h.logs.join('\n'), /refused a change of u: change 0 has no text string; it is not checked until it is opened again/);
+    assert.match(h.logs.join('\n'), /govreport：拒绝了对 u 的修改：第 0 项修改没有文本字符串；重新打开之前不再检查它/);
     assert.deepEqual(unsynced, [{ uri: 'u', why: 'refused' }]);
     // Later changes of the document the server no longer holds are passed on (they apply to nothing) and
     // are not waited for; another bad one tells nothing more.

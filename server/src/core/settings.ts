@@ -1,40 +1,17 @@
 /**
- * Settings, from one zod schema: the editor's `govreport.*` settings and the `govreport.json` file both
- * validate against it, and the JSON schema and package.json's configuration are generated from it.
- * Validation is per field: a bad value gives one message naming the key, and that field's default; the
- * other fields keep their values.
+ * Settings, from one zod schema (settings-schema.ts): the editor's `govreport.*` settings and the
+ * `govreport.json` file both validate against it, and the JSON schema and package.json's configuration are
+ * generated from it. Validation is per field: a bad value gives one message naming the key, and that field's
+ * default; the other fields keep their values. The schema is loaded on the first value to validate: checking a
+ * folder with no govreport.json never loads zod.
  */
-import { z } from 'zod';
+import type * as Schema from './settings-schema';
 import { CODES } from './checks/registry';
 import { type Bilingual, LEVELS, type Level, type Locale } from './checks/types';
 import { readRoster } from './desk/roster';
 
-export const levelSchema = z.enum(LEVELS as [Level, ...Level[]]);
-
-export const settingsShape = {
-  enable: z.boolean().default(true).describe('Check government information disclosure annual reports (政府信息公开工作年度报告).'),
-  locale: z.enum(['zh', 'en', 'auto']).default('zh')
-    .describe('Language of the messages: zh Chinese (the default), en English, or auto to follow the editor\'s display language.'),
-  checks: z.record(z.string(), levelSchema).default({})
-    .describe('Severity per check code: error, warning, information, hint, or off. Codes not named keep their default.'),
-  expectFormat: z.enum(['auto', '2021', '2019']).default('auto')
-    .describe('Which table format reports must follow: auto decides by the report year (2021 format from the 2021 report on).'),
-  maxFileSize: z.number().int().min(10_000).max(100_000_000).default(2_000_000)
-    .describe('Files larger than this many characters (or with more lines than a twentieth of it) are not checked; one information message says so.'),
-  roster: z.array(z.union([z.string(), z.object({
-    agency: z.string(),
-    aliases: z.array(z.string()).optional(),
-    summaryOf: z.array(z.string()).optional(),
-  }).strict()])).default([])
-    .describe('The agencies that must file a report, and which report is the summary (汇总) of which subordinates\' (for report-missing and hierarchy-sum over a folder).'),
-  baseline: z.string().max(4096).default('')
-    .describe('A baseline file of dismissed findings (written by govreport check --baseline), relative to this govreport.json: findings in it are not shown.'),
-} as const;
-
-export const settingsSchema = z.object(settingsShape);
-
 /** Settings descriptions in both languages, for the generated package.json, its nls files and the docs. */
-export const SETTINGS_DOCS: Record<keyof typeof settingsShape, { zh: string; en: string }> = {
+export const SETTINGS_DOCS: Record<SettingKey, { zh: string; en: string }> = {
   enable: {
     zh: '检查政府信息公开工作年度报告。',
     en: 'Check government information disclosure annual reports (政府信息公开工作年度报告).',
@@ -65,9 +42,32 @@ export const SETTINGS_DOCS: Record<keyof typeof settingsShape, { zh: string; en:
   },
 };
 
-export type Settings = z.output<typeof settingsSchema>;
+export type Settings = Schema.Settings;
+export type SettingKey = keyof Settings;
 
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+/**
+ * Every setting's default, as the schema gives them (`settingsSchema.parse({})`; test/unit/settings-schema.test.ts
+ * holds the two equal), written out so that reading no settings loads no schema.
+ */
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  locale: 'zh',
+  checks: {},
+  expectFormat: 'auto',
+  maxFileSize: 2_000_000,
+  roster: [],
+  baseline: '',
+};
+
+/** The settings' names, in the schema's order. */
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
+
+let schema: typeof Schema | undefined;
+/** The zod schema, loaded once, when a value is first validated. */
+function loadSchema(): typeof Schema {
+  // A plain require, so that it stays synchronous: the CLI's bundle keeps it a load of dist/settings-schema.js.
+  return (schema ??= require('./settings-schema.js') as typeof Schema);
+}
 
 export interface SettingsProblem {
   /** Dotted key of the bad value: checks.foo, locale; empty for the whole input. */
@@ -96,28 +96,6 @@ export type Locate = (path: readonly string[]) => { line: number; column: number
 
 const EDITOR_SOURCE: Bilingual = { zh: '设置', en: 'settings' };
 
-/** What a setting accepts, in words, from its schema: “auto、zh 或 en”, “10000 到 100000000 之间的整数”. */
-function accepted(schema: z.ZodType): Bilingual | undefined {
-  let s = schema as unknown as { def: { type: string; innerType?: unknown }; options?: readonly unknown[]; minValue?: number | null; maxValue?: number | null; isInt?: boolean };
-  while (s.def.type === 'default' && s.def.innerType) s = s.def.innerType as typeof s;
-  const or = (items: string[], word: string) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(word === 'or' ? ', ' : '、')}${word === 'or' ? ' or ' : ' 或 '}${items.at(-1)}`);
-  switch (s.def.type) {
-    case 'enum': {
-      const opts = (s.options ?? []).map(String);
-      return { zh: or(opts, '或'), en: or(opts, 'or') };
-    }
-    case 'boolean': return { zh: 'true 或 false', en: 'true or false' };
-    case 'number': {
-      const int = s.isInt ? { zh: '整数', en: 'a whole number' } : { zh: '数', en: 'a number' };
-      if (typeof s.minValue === 'number' && typeof s.maxValue === 'number' && Number.isFinite(s.maxValue)) {
-        return { zh: `${s.minValue} 到 ${s.maxValue} 之间的${int.zh}`, en: `${int.en} from ${s.minValue} to ${s.maxValue}` };
-      }
-      return int;
-    }
-    default: return undefined;
-  }
-}
-
 /**
  * Reads settings from any value, field by field. Unknown top-level keys are reported (except `$schema`), as
  * are unknown check codes and bad levels; each problem names its key, says what the key accepts, and where it
@@ -143,10 +121,10 @@ export function readSettings(input: unknown, where: SettingsSource = EDITOR_SOUR
     return { settings, problems };
   }
   const obj = input as Record<string, unknown>;
-  const known = Object.keys(settingsShape);
+  const known = SETTING_KEYS;
   for (const key of Object.keys(obj)) {
     if (key === '$schema') continue;
-    if (!(key in settingsShape)) {
+    if (!(SETTING_KEYS as string[]).includes(key)) {
       problem(key, [key], {
         zh: `未知的设置“${key}”，已忽略（可用的设置：${known.join('、')}）`,
         en: `unknown setting "${key}", ignored (the settings are ${known.join(', ')})`,
@@ -154,19 +132,20 @@ export function readSettings(input: unknown, where: SettingsSource = EDITOR_SOUR
     }
   }
   const set = settings as Record<string, unknown>;
-  for (const [key, schema] of Object.entries(settingsShape)) {
+  const { validateField } = loadSchema();
+  for (const key of SETTING_KEYS) {
     if (!(key in obj) || key === 'checks' || key === 'roster') continue;
-    const r = (schema as z.ZodType).safeParse(obj[key]);
-    if (r.success) {
+    const r = validateField(key, obj[key]);
+    if (r.ok) {
       set[key] = r.data;
       continue;
     }
-    const want = accepted(schema as z.ZodType);
+    const want = r.want;
     const value = JSON.stringify(obj[key]) ?? String(obj[key]);
     const fallback = JSON.stringify((DEFAULT_SETTINGS as Record<string, unknown>)[key]);
     problem(key, [key], want
       ? { zh: `“${key}”的值 ${value} 无效，应为 ${want.zh}；已使用默认值 ${fallback}`, en: `"${key}" cannot be ${value}: it takes ${want.en}; using the default, ${fallback}` }
-      : { zh: `“${key}”的值 ${value} 无效（${r.error.issues[0]?.message ?? ''}）；已使用默认值`, en: `"${key}" cannot be ${value} (${r.error.issues[0]?.message ?? 'invalid'}); using the default` });
+      : { zh: `“${key}”的值 ${value} 无效（${r.issue ?? ''}）；已使用默认值`, en: `"${key}" cannot be ${value} (${r.issue ?? 'invalid'}); using the default` });
   }
   if ('roster' in obj) {
     // Entry by entry: a bad entry is named and left out, the others stay.
@@ -187,8 +166,7 @@ export function readSettings(input: unknown, where: SettingsSource = EDITOR_SOUR
           });
           continue;
         }
-        const r = levelSchema.safeParse(level);
-        if (r.success) settings.checks[code] = r.data;
+        if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) settings.checks[code] = level as Level;
         else {
           problem(`checks.${code}`, ['checks', code], {
             zh: `“checks.${code}”的级别应为 ${LEVELS.join('、')} 之一，已忽略`,
@@ -206,7 +184,7 @@ export function mergeSettings(base: Settings, file: Partial<Settings> | undefine
   if (!file) return base;
   const out: Settings = { ...base, checks: { ...base.checks, ...(file.checks ?? {}) } };
   for (const k of fileKeys) {
-    if (k === 'checks' || !(k in settingsShape)) continue;
+    if (k === 'checks' || !(SETTING_KEYS as string[]).includes(k)) continue;
     (out as Record<string, unknown>)[k] = (file as Record<string, unknown>)[k];
   }
   return out;
@@ -225,7 +203,7 @@ export function resolveLocale(setting: Settings['locale'], envLocale: string | u
  * lies in the workspace ('inside'); a setting that widens what is read would be 'ignored'. Every setting that
  * raises a limit or reads more belongs here.
  */
-export const UNTRUSTED_FILE_RULES: Partial<Record<keyof typeof settingsShape, 'lower-only' | 'inside' | 'ignored'>> = {
+export const UNTRUSTED_FILE_RULES: Partial<Record<SettingKey, 'lower-only' | 'inside' | 'ignored'>> = {
   maxFileSize: 'lower-only',
   baseline: 'inside',
 };
@@ -242,7 +220,7 @@ export function restrictUntrusted(base: Settings, settings: Partial<Settings>, k
   const kept: string[] = [];
   const refused: SettingsProblem[] = [];
   for (const key of keys) {
-    const rule = UNTRUSTED_FILE_RULES[key as keyof typeof settingsShape];
+    const rule = UNTRUSTED_FILE_RULES[key as SettingKey];
     const raw = (settings as Record<string, unknown>)[key];
     const value = JSON.stringify(raw);
     const current = JSON.stringify((base as Record<string, unknown>)[key]);

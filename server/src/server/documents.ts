@@ -9,10 +9,15 @@
  */
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import type { Bilingual } from '../core/checks/types';
 import { LineDocument } from './line-document';
 
-/** Why a change was refused, for the log. */
-export class RefusedChange extends Error {}
+/** Why a change was refused, for the log: in both languages (the message is the English). */
+export class RefusedChange extends Error {
+  constructor(readonly reason: Bilingual) {
+    super(reason.en);
+  }
+}
 
 function isPosition(p: unknown): p is Position {
   const q = p as Position | null;
@@ -21,13 +26,13 @@ function isPosition(p: unknown): p is Position {
 
 /** Checks the shape of one change event; throws RefusedChange when it is not one. */
 function checkShape(c: unknown, i: number): TextDocumentContentChangeEvent {
-  if (typeof c !== 'object' || c === null) throw new RefusedChange(`change ${i} is not an object`);
+  if (typeof c !== 'object' || c === null) throw new RefusedChange({ zh: `第 ${i} 项修改不是对象`, en: `change ${i} is not an object` });
   const change = c as { text?: unknown; range?: unknown };
-  if (typeof change.text !== 'string') throw new RefusedChange(`change ${i} has no text string`);
+  if (typeof change.text !== 'string') throw new RefusedChange({ zh: `第 ${i} 项修改没有文本字符串`, en: `change ${i} has no text string` });
   if (change.range === undefined) return { text: change.text };
   const r = change.range as Range | null;
   if (typeof r !== 'object' || r === null || !isPosition(r.start) || !isPosition(r.end)) {
-    throw new RefusedChange(`change ${i} has a range whose positions are not numbers`);
+    throw new RefusedChange({ zh: `第 ${i} 项修改的范围中有不是数字的位置`, en: `change ${i} has a range whose positions are not numbers` });
   }
   return { range: r, text: change.text };
 }
@@ -60,8 +65,8 @@ export function clampRange(doc: Lines, r: Range): Range {
 
 /** The changes of a didChange, checked for shape; throws RefusedChange when the list or a change is malformed. */
 export function checkChanges(changes: unknown, version: unknown): TextDocumentContentChangeEvent[] {
-  if (!Array.isArray(changes)) throw new RefusedChange('contentChanges is not a list');
-  if (typeof version !== 'number' || !Number.isInteger(version)) throw new RefusedChange('the version is not an integer');
+  if (!Array.isArray(changes)) throw new RefusedChange({ zh: 'contentChanges 不是列表', en: 'contentChanges is not a list' });
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw new RefusedChange({ zh: '版本号不是整数', en: 'the version is not an integer' });
   return changes.map(checkShape);
 }
 
@@ -84,7 +89,7 @@ export function openVersion(version: unknown): number {
  * The configuration of vscode-languageserver's TextDocuments with these checks. A refused change is reported
  * to `onRefused` and leaves the document as it was.
  */
-export function validatingDocuments(onRefused: (uri: string, reason: string) => void): TextDocumentsConfiguration<TextDocument> {
+export function validatingDocuments(onRefused: (uri: string, reason: Bilingual) => void): TextDocumentsConfiguration<TextDocument> {
   return {
     create(uri, languageId, version, content) {
       return new LineDocument(uri, typeof languageId === 'string' ? languageId : 'plaintext', openVersion(version), typeof content === 'string' ? content : '');
@@ -94,7 +99,7 @@ export function validatingDocuments(onRefused: (uri: string, reason: string) => 
         return applyChanges(doc as unknown as LineDocument, changes, version);
       } catch (err) {
         if (!(err instanceof RefusedChange)) throw err;
-        onRefused(doc.uri, err.message);
+        onRefused(doc.uri, err.reason);
         return doc;
       }
     },

@@ -6,6 +6,8 @@
  * message over MAX_MESSAGE_BYTES is skipped as it streams past, never buffered.
  */
 import { AbstractMessageReader, type DataCallback, Disposable, Emitter, type Message } from 'vscode-languageserver/node';
+import type { Bilingual } from '../core/checks/types';
+import { logLine } from './log';
 
 /** A header block is a few dozen bytes; one this long without its blank line is not a header. */
 export const MAX_HEADER_BYTES = 8 * 1024;
@@ -23,7 +25,7 @@ const HEADER_NAME = 'content-length:';
 
 export type FrameEvent =
   | { kind: 'message'; message: unknown }
-  | { kind: 'problem'; text: string }
+  | { kind: 'problem'; text: Bilingual }
   /** A message skipped for its size: the start of its body, to answer or close what it concerned. */
   | { kind: 'dropped'; head: string; length: number };
 
@@ -54,23 +56,28 @@ function headerEnd(buf: Buffer, limit: number): number {
   return -1;
 }
 
-type Header = { length: number } | { problem: string };
+/** A message shorter than its Content-Length said, in both languages. */
+function shorter(want: number): Bilingual {
+  return { zh: `消息比它的 Content-Length（${want}）短；从下一个消息头读起`, en: `a message shorter than its Content-Length (${want}); reading on from the next header` };
+}
+
+type Header = { length: number } | { problem: Bilingual };
 
 function parseHeader(block: string): Header {
   let length: number | undefined;
   for (const line of block.split(/\r?\n/)) {
     if (line === '') continue;
     const m = /^([!-9;-~]+):[ \t]*(.*?)[ \t]*$/.exec(line);
-    if (!m) return { problem: `a header line that is not "Name: value": ${JSON.stringify(line.slice(0, 80))}` };
+    if (!m) return { problem: { zh: `消息头中有一行不是“名称: 值”：${JSON.stringify(line.slice(0, 80))}`, en: `a header line that is not "Name: value": ${JSON.stringify(line.slice(0, 80))}` } };
     const name = m[1]!.toLowerCase();
     if (name === 'content-length') {
-      if (!/^\d{1,15}$/.test(m[2]!)) return { problem: `Content-Length is not a length: ${JSON.stringify(m[2]!.slice(0, 40))}` };
+      if (!/^\d{1,15}$/.test(m[2]!)) return { problem: { zh: `Content-Length 不是长度：${JSON.stringify(m[2]!.slice(0, 40))}`, en: `Content-Length is not a length: ${JSON.stringify(m[2]!.slice(0, 40))}` } };
       length = Number(m[2]);
     } else if (name === 'content-type' && /charset=/i.test(m[2]!) && !/charset=["']?utf-?8/i.test(m[2]!)) {
-      return { problem: `only UTF-8 is understood: ${JSON.stringify(m[2]!.slice(0, 80))}` };
+      return { problem: { zh: `只读得懂 UTF-8：${JSON.stringify(m[2]!.slice(0, 80))}`, en: `only UTF-8 is understood: ${JSON.stringify(m[2]!.slice(0, 80))}` } };
     }
   }
-  return length === undefined ? { problem: 'a header without Content-Length' } : { length };
+  return length === undefined ? { problem: { zh: '消息头没有 Content-Length', en: 'a header without Content-Length' } } : { length };
 }
 
 /** A view that no longer pins a much larger buffer. */
@@ -159,7 +166,7 @@ export class FrameDecoder {
       // A frame starting before the skip would end: the length was a lie, and the next message has begun.
       if (from && data.length - from.length < this.skipping) {
         this.noteSkipped(data.subarray(0, Math.max(0, data.length - from.length)), out, true);
-        out.push({ kind: 'problem', text: 'the skipped message was shorter than its Content-Length; reading on from the next header' });
+        out.push({ kind: 'problem', text: { zh: '跳过的消息比它的 Content-Length 短；从下一个消息头读起', en: 'the skipped message was shorter than its Content-Length; reading on from the next header' } });
         this.skipping = 0;
         this.keep(Buffer.alloc(0));
         data = from;
@@ -180,7 +187,7 @@ export class FrameDecoder {
       // The body ends early: what came of it is dropped, and reading goes on from the header.
       const buf = this.joined();
       const cut = buf.length - from.length;
-      out.push({ kind: 'problem', text: `a message shorter than its Content-Length (${this.want}); reading on from the next header` });
+      out.push({ kind: 'problem', text: shorter(this.want) });
       out.push({ kind: 'dropped', head: buf.toString('utf8', 0, Math.min(cut, DROPPED_HEAD_BYTES)), length: this.want });
       this.want = -1;
       this.keep(buf.subarray(cut));
@@ -215,7 +222,7 @@ export class FrameDecoder {
         const end = headerEnd(buf, this.limits.maxHeaderBytes);
         if (end < 0) {
           if (buf.length >= this.limits.maxHeaderBytes) {
-            this.resync(buf, out, `no header end within ${this.limits.maxHeaderBytes} bytes (garbage?)`, 1);
+            this.resync(buf, out, { zh: `${this.limits.maxHeaderBytes} 字节内没有消息头的结尾（乱码？）`, en: `no header end within ${this.limits.maxHeaderBytes} bytes (garbage?)` }, 1);
             continue;
           }
           return out;
@@ -227,7 +234,7 @@ export class FrameDecoder {
         }
         const body = buf.subarray(end);
         if (header.length > this.limits.maxMessageBytes) {
-          out.push({ kind: 'problem', text: `a message of ${header.length} bytes, over the limit of ${this.limits.maxMessageBytes}: skipped` });
+          out.push({ kind: 'problem', text: { zh: `消息长 ${header.length} 字节，超过上限 ${this.limits.maxMessageBytes} 字节，已跳过`, en: `a message of ${header.length} bytes, over the limit of ${this.limits.maxMessageBytes}: skipped` } });
           this.skipHead = { chunks: [], size: 0, length: header.length };
           this.skipping = header.length;
           this.keep(Buffer.alloc(0));
@@ -241,7 +248,7 @@ export class FrameDecoder {
         if (body.length && body.length < this.want) {
           const at = findFrameStart(body, 0);
           if (at >= 0) {
-            out.push({ kind: 'problem', text: `a message shorter than its Content-Length (${this.want}); reading on from the next header` });
+            out.push({ kind: 'problem', text: shorter(this.want) });
             out.push({ kind: 'dropped', head: body.toString('utf8', 0, Math.min(at, DROPPED_HEAD_BYTES)), length: this.want });
             this.want = -1;
             this.keep(body.subarray(at));
@@ -262,7 +269,8 @@ export class FrameDecoder {
       } catch (err) {
         // A short length leaves the next header inside this body: start again from it.
         const next = findHeaderName(body, 1);
-        out.push({ kind: 'problem', text: `a message that is not JSON (${(err as Error).message.slice(0, 120)})${next > 0 ? '; reading on from the next header inside it' : ''}` });
+        const why = (err as Error).message.slice(0, 120);
+        out.push({ kind: 'problem', text: { zh: `消息不是 JSON（${why}）${next > 0 ? '；从其中的下一个消息头读起' : ''}`, en: `a message that is not JSON (${why})${next > 0 ? '; reading on from the next header inside it' : ''}` } });
         out.push({ kind: 'dropped', head: body.toString('utf8', 0, Math.min(next > 0 ? next : body.length, DROPPED_HEAD_BYTES)), length });
         this.keep(next > 0 ? buf.subarray(next) : rest);
         continue;
@@ -275,7 +283,7 @@ export class FrameDecoder {
   /** The rest of a message did not come: forget what there is of it, keeping any later header. */
   giveUp(): FrameEvent[] {
     if (this.skipping > 0) {
-      const out: FrameEvent[] = [{ kind: 'problem', text: `the rest of a skipped message (${this.skipping} bytes) never came` }];
+      const out: FrameEvent[] = [{ kind: 'problem', text: { zh: `跳过的消息余下的 ${this.skipping} 字节始终没有到来`, en: `the rest of a skipped message (${this.skipping} bytes) never came` } }];
       this.noteSkipped(Buffer.alloc(0), out, true);
       this.skipping = 0;
       this.tail = Buffer.alloc(0);
@@ -285,9 +293,9 @@ export class FrameDecoder {
     const buf = this.joined();
     const out: FrameEvent[] = [];
     if (this.want >= 0) {
-      out.push({ kind: 'problem', text: `a message of ${this.want} bytes never completed (${buf.length} received): dropped` });
+      out.push({ kind: 'problem', text: { zh: `长 ${this.want} 字节的消息始终不完整（收到 ${buf.length} 字节），已丢弃`, en: `a message of ${this.want} bytes never completed (${buf.length} received): dropped` } });
       out.push({ kind: 'dropped', head: buf.toString('utf8', 0, Math.min(buf.length, DROPPED_HEAD_BYTES)), length: this.want });
-    } else out.push({ kind: 'problem', text: `an incomplete header never completed (${buf.length} bytes): dropped` });
+    } else out.push({ kind: 'problem', text: { zh: `不完整的消息头始终没有写完（${buf.length} 字节），已丢弃`, en: `an incomplete header never completed (${buf.length} bytes): dropped` } });
     this.want = -1;
     const next = findHeaderName(buf, 1);
     this.keep(next > 0 ? buf.subarray(next) : Buffer.alloc(0));
@@ -299,10 +307,10 @@ export class FrameDecoder {
    * Drops bytes up to the next "Content-Length:" after the start; without one, at least `minDrop` bytes and
    * all but the last few (which may begin a header still arriving).
    */
-  private resync(buf: Buffer, out: FrameEvent[], problem: string, minDrop: number): void {
+  private resync(buf: Buffer, out: FrameEvent[], problem: Bilingual, minDrop: number): void {
     const next = findHeaderName(buf, 1);
     const drop = next > 0 ? next : Math.min(buf.length, Math.max(minDrop, buf.length - (HEADER_NAME.length - 1)));
-    out.push({ kind: 'problem', text: `${problem}; skipped ${drop} bytes${next > 0 ? ' to the next header' : ''}` });
+    out.push({ kind: 'problem', text: { zh: `${problem.zh}；跳过 ${drop} 字节${next > 0 ? '，到下一个消息头' : ''}`, en: `${problem.en}; skipped ${drop} bytes${next > 0 ? ' to the next header' : ''}` } });
     this.keep(buf.subarray(drop));
     this.want = -1;
   }
@@ -336,7 +344,7 @@ export class GuardedStreamReader extends AbstractMessageReader {
     const handle = (events: FrameEvent[]) => {
       for (const e of events) {
         if (e.kind === 'message') callback(e.message as Message);
-        else if (e.kind === 'problem') this.log(`govreport: framing: ${e.text}`);
+        else if (e.kind === 'problem') this.log(logLine({ zh: `消息分帧：${e.text.zh}`, en: `framing: ${e.text.en}` }));
         else this.droppedEmitter.fire({ head: e.head, length: e.length });
       }
     };
@@ -347,7 +355,7 @@ export class GuardedStreamReader extends AbstractMessageReader {
     };
     const onEnd = () => {
       clearTimeout(this.stall);
-      if (decoder.partial) this.log('govreport: framing: the input ended inside a message');
+      if (decoder.partial) this.log(logLine({ zh: '消息分帧：输入在一条消息中间结束', en: 'framing: the input ended inside a message' }));
       this.fireClose();
     };
     const onError = (err: Error) => this.fireError(err);

@@ -10,6 +10,7 @@ import {
   type PartialMessageInfo,
 } from 'vscode-languageserver/node';
 import { checkChanges, openVersion, RefusedChange } from './documents';
+import { logLine } from './log';
 import type { DroppedMessage } from './framing';
 import { fileNameOf } from './uri-name';
 
@@ -109,7 +110,10 @@ export class ProtocolGate implements MessageReader {
 
   private admit(raw: unknown, deliver: DataCallback): void {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      this.log(`govreport: dropped a message that is not a JSON-RPC object${Array.isArray(raw) ? ' (batches are not part of LSP)' : ''}`);
+      this.log(logLine({
+        zh: `丢弃了一条不是 JSON-RPC 对象的消息${Array.isArray(raw) ? '（LSP 没有批量消息）' : ''}`,
+        en: `dropped a message that is not a JSON-RPC object${Array.isArray(raw) ? ' (batches are not part of LSP)' : ''}`,
+      }));
       if (Array.isArray(raw)) this.reply(null, ErrorCodes.InvalidRequest, 'batches are not supported');
       return;
     }
@@ -118,7 +122,7 @@ export class ProtocolGate implements MessageReader {
     if (typeof m.method !== 'string') {
       // A response to one of our requests (or nothing at all).
       if (hasId && ('result' in m || 'error' in m)) deliver(raw as Message);
-      else this.log('govreport: dropped a message with neither a method nor a result');
+      else this.log(logLine({ zh: '丢弃了一条既没有 method 也没有 result 的消息', en: 'dropped a message with neither a method nor a result' }));
       return;
     }
     if (hasId) this.request(m.id, m.method, raw as Message, deliver);
@@ -127,7 +131,7 @@ export class ProtocolGate implements MessageReader {
 
   private request(id: unknown, method: string, message: Message, deliver: DataCallback): void {
     if (!isId(id)) {
-      this.log(`govreport: dropped request ${method}: its id is neither an integer nor a string`);
+      this.log(logLine({ zh: `丢弃了请求 ${method}：其 id 既不是整数也不是字符串`, en: `dropped request ${method}: its id is neither an integer nor a string` }));
       this.reply(null, ErrorCodes.InvalidRequest, `request ${method} has an invalid id`);
       return;
     }
@@ -154,7 +158,7 @@ export class ProtocolGate implements MessageReader {
     if (DOCUMENT_NOTIFICATIONS.has(method)) {
       const td = (params as { textDocument?: { uri?: unknown; version?: unknown } } | null)?.textDocument;
       if (typeof td?.uri !== 'string') {
-        this.log(`govreport: dropped ${method} without a textDocument.uri`);
+        this.log(logLine({ zh: `丢弃了没有 textDocument.uri 的 ${method}`, en: `dropped ${method} without a textDocument.uri` }));
         return;
       }
       if (method === 'textDocument/didChange') {
@@ -165,7 +169,10 @@ export class ProtocolGate implements MessageReader {
           // The client applied a change the server cannot: from here the server's text would not be the client's.
           // Hold none rather than a wrong one: the document is closed on the server (its findings withdrawn) until
           // the client opens it again.
-          this.log(`govreport: refused a change of ${td.uri}: ${err.message}; it is not checked until it is opened again`);
+          this.log(logLine({
+            zh: `拒绝了对 ${td.uri} 的修改：${err.reason.zh}；重新打开之前不再检查它`,
+            en: `refused a change of ${td.uri}: ${err.reason.en}; it is not checked until it is opened again`,
+          }));
           this.closeOnServer(td.uri, 'refused', deliver);
           return;
         }
@@ -191,7 +198,10 @@ export class ProtocolGate implements MessageReader {
       this.reply(id, ErrorCodes.InvalidRequest, `${method}: the message of ${d.length} bytes is too large`);
     } else if (uri && (method === 'textDocument/didOpen' || method === 'textDocument/didChange') && this.state === 'running') {
       // The server cannot hold the text the client has: hold none rather than a wrong one.
-      this.log(`govreport: ${uri} is too large to synchronise (${d.length} bytes); it is not checked until it is opened again smaller`);
+      this.log(logLine({
+        zh: `${uri} 过大（${d.length} 字节），无法同步；以较小的内容重新打开之前不再检查它`,
+        en: `${uri} is too large to synchronise (${d.length} bytes); it is not checked until it is opened again smaller`,
+      }));
       this.closeOnServer(uri, 'too-large', deliver);
     }
   }

@@ -27,6 +27,7 @@ import { documentSymbols } from './features/symbols';
 import { describeStop, ReportIndex } from './report-index';
 import { SettingsStore } from './settings';
 import { Workspace } from './workspace';
+import { logLine } from './log';
 import { createTransport, rateLimited } from './transport';
 import { describeUnsynced } from './gate';
 
@@ -58,7 +59,7 @@ const cancelUndispatched = (m: Message): ResponseMessage => ({
 const connection = createConnection(transport.reader, transport.writer, { connectionStrategy: { cancelUndispatched } });
 const edits = new EditTracker();
 const validated = validatingDocuments((uri, reason) => {
-  connection.console.error(`govreport: refused a change of ${uri}: ${reason}; the document keeps its text`);
+  connection.console.error(logLine({ zh: `拒绝了对 ${uri} 的修改：${reason.zh}；文档保留原来的文本`, en: `refused a change of ${uri}: ${reason.en}; the document keeps its text` }));
 });
 const documents = new TextDocuments<TextDocument>({
   ...validated,
@@ -119,8 +120,8 @@ function guard<P, R>(name: string, fn: (p: P, token: CancellationToken) => R | P
       return result;
     } catch (err) {
       if (err instanceof ResponseError) throw err;
-      connection.console.error(`govreport: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
-      throw new ResponseError(ErrorCodes.InternalError, `govreport: ${name} failed: ${(err as Error)?.message ?? String(err)}`);
+      connection.console.error(logLine({ zh: `${name} 出错：${(err as Error)?.stack ?? String(err)}`, en: `${name} failed: ${(err as Error)?.stack ?? String(err)}` }));
+      throw new ResponseError(ErrorCodes.InternalError, logLine({ zh: `${name} 出错：${(err as Error)?.message ?? String(err)}`, en: `${name} failed: ${(err as Error)?.message ?? String(err)}` }));
     }
   };
 }

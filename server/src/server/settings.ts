@@ -11,6 +11,7 @@ import type { Locale } from '../core/checks/types';
 import { mergeSettings, problemMessage, readSettings, resolveLocale, restrictUntrusted, type Settings, type SettingsProblem } from '../core/settings';
 import { clearConfigCache, findConfigSync } from '../node/config';
 import { SETTINGS_SECTION } from '../protocol';
+import { setLogLocale } from './log';
 
 /** Where the editor's own settings come from, for messages. */
 const EDITOR_SETTINGS = { zh: 'VS Code 设置 govreport', en: 'VS Code settings govreport' };
@@ -70,6 +71,7 @@ export class SettingsStore {
       : file ? { settings: file.settings, keys: file.keys, refused: [] } : undefined;
     if (allowed) settings = mergeSettings(settings, allowed.settings, allowed.keys);
     const locale = resolveLocale(settings.locale, this.client.locale());
+    setLogLocale(locale);
     this.report(EDITOR_SOURCE, editor.problems, locale);
     if (file) this.report(file.path, [...file.problems, ...allowed!.refused], locale);
     return settings;

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { GuardedStreamReader } from './framing';
 import { ProtocolGate } from './gate';
+import { logLine } from './log';
 
 export interface Transport {
   reader: ProtocolGate;
@@ -81,11 +82,14 @@ export function rateLimited(log: (text: string) => void): (text: string) => void
   return (text) => {
     const now = Date.now();
     if (now - windowStart > LOG_WINDOW_MS) {
-      if (lines > LOG_LINES_PER_WINDOW) log(`govreport: ${lines - LOG_LINES_PER_WINDOW} more problems were not logged`);
+      if (lines > LOG_LINES_PER_WINDOW) log(logLine({ zh: `另有 ${lines - LOG_LINES_PER_WINDOW} 个问题未记录`, en: `${lines - LOG_LINES_PER_WINDOW} more problems were not logged` }));
       windowStart = now;
       lines = 0;
     }
     if (++lines <= LOG_LINES_PER_WINDOW) log(text);
-    else if (lines === LOG_LINES_PER_WINDOW + 1) log(`govreport: more than ${LOG_LINES_PER_WINDOW} problems in ${LOG_WINDOW_MS / 1000} s; the next are counted, not logged`);
+    else if (lines === LOG_LINES_PER_WINDOW + 1) log(logLine({
+      zh: `${LOG_WINDOW_MS / 1000} 秒内问题超过 ${LOG_LINES_PER_WINDOW} 个；之后的只计数，不记录`,
+      en: `more than ${LOG_LINES_PER_WINDOW} problems in ${LOG_WINDOW_MS / 1000} s; the next are counted, not logged`,
+    }));
   };
 }

@@ -12,6 +12,7 @@ import type { Analysis, Analyzer } from '../analysis';
 import { placeSuffix } from '../../core/source/place';
 import { capFindings } from '../cap';
 import { toDiagnostic } from '../convert';
+import { logLine } from '../log';
 import { BurstPace } from '../pace';
 
 export class DiagnosticsPublisher {
@@ -91,7 +92,7 @@ export class DiagnosticsPublisher {
       if (this.published.get(uri) === a) return;
       this.published.set(uri, a);
       void this.connection.sendDiagnostics({ uri, version: a.version, diagnostics: DiagnosticsPublisher.diagnostics(a) });
-    }, (err: unknown) => this.connection.console.error(`govreport: checking ${uri} failed: ${String(err)}`));
+    }, (err: unknown) => this.connection.console.error(logLine({ zh: `检查 ${uri} 时出错：${String(err)}`, en: `checking ${uri} failed: ${String(err)}` })));
   }
 
   closed(uri: string): void {
