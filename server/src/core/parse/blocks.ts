@@ -9,8 +9,7 @@
  * exactly as many as those rows have cells, and every row's own sums (R3) hold on its share. Otherwise the
  * segment is left as it was, and the doubt rules decline the table.
  */
-import { columnSums, type Layout } from './layout';
-import { rowSums } from './fit';
+import { type ColumnSum, columnSums, type Layout, presentOf, sumsOver } from './layout';
 import type { Candidate, Segment } from './regions';
 import type { Token } from './tokens';
 
@@ -27,7 +26,7 @@ function rowOf(l: LabelItem, layout: Layout): number {
   let score = 0;
   for (const m of l.matches) {
     if (m.entry.table !== layout.table || m.entry.role !== 'row' || m.score < NAMES || !m.entry.editions.includes(layout.edition)) continue;
-    const i = layout.rows.findIndex((r) => r.key === m.entry.key);
+    const i = layout.rowIndex.get(m.entry.key) ?? -1;
     if (i >= 0 && m.score > score) {
       best = i;
       score = m.score;
@@ -59,15 +58,14 @@ function namedRows(labels: LabelItem[], layout: Layout): { rows: number[]; label
 /** Cuts a block of values into one share per row, when the count is exact and each share keeps its row's sums. */
 function share(values: Token[], rows: number[], layout: Layout, present: ReadonlySet<string>): Token[][] | null {
   const real = values.filter((v) => v.kind !== 'blank');
-  const widths = rows.map((r) => layout.rows[r]!.columns.filter((k) => present.has(k)).length);
-  if (widths.reduce((a, b) => a + b, 0) !== real.length) return null;
+  const cols = rows.map((r) => presentOf(layout.rows[r]!.columns, present));
+  if (cols.reduce((a, c) => a + c.length, 0) !== real.length) return null;
   const out: Token[][] = [];
   let at = 0;
   for (let i = 0; i < rows.length; i++) {
-    const part = real.slice(at, at + widths[i]!);
-    at += widths[i]!;
-    const cols = layout.rows[rows[i]!]!.columns.filter((k) => present.has(k));
-    for (const s of rowSums(layout.table, cols)) {
+    const part = real.slice(at, at + cols[i]!.length);
+    at += cols[i]!.length;
+    for (const s of sumsOver(layout.table, cols[i]!)) {
       const v = (j: number) => part[j]!.value?.state === 'number' ? part[j]!.value!.value! : Number.NaN;
       const sum = s.terms.reduce((a, j) => a + v(j), 0);
       if (!(sum === v(s.target))) return null;
@@ -97,13 +95,11 @@ const STREAM_MIN_NAMED = 0.8;
  * named by labels somewhere in the table, and every sum holds — each row's own (R3) and down the columns (R1,
  * R2) — the values are those rows', in order. Null when any of that fails.
  */
-export function streamRows(seg: Segment, layout: Layout, present: ReadonlySet<string>): Candidate[] | null {
+export function streamRows(seg: Segment, layout: Layout, presents: readonly ReadonlySet<string>[]): Candidate[] | null {
   const sums = columnSums(layout);
   if (sums.length === 0) return null;
-  const values: Token[] = [];
   const named = new Map<number, LabelItem[]>();
   for (const c of seg.candidates) {
-    for (const v of c.values) if (v.kind === 'value') values.push(v);
     let last: LabelItem[] | undefined;
     for (const l of c.labels) {
       const r = rowOf(l, layout);
@@ -111,6 +107,14 @@ export function streamRows(seg: Segment, layout: Layout, present: ReadonlySet<st
       // The rest of a label broken over lines goes with it.
       else if (r < 0 && last && !l.token.numbering && !l.matches.some((m) => m.entry.table === layout.table && m.score >= NAMES)) last.push(l);
       else last = undefined;
+    }
+  }
+  // (Whatever the columns: the labels are read once, and the values gathered only when enough rows are named.)
+  if (named.size < layout.rows.length * STREAM_MIN_NAMED) return null;
+  const values: Token[] = [];
+  for (const c of seg.candidates) {
+    for (const v of c.values) if (v.kind === 'value') values.push(v);
+    for (const l of c.labels) {
       // A value printed on the line of a wrapped label (`…政府信息公开申 6`) is a value in its place.
       const m = TRAILING_VALUE.exec(l.token.text);
       if (m) {
@@ -122,23 +126,29 @@ export function streamRows(seg: Segment, layout: Layout, present: ReadonlySet<st
   }
   values.sort((a, b) => a.line - b.line || a.start - b.start);
   const rows = layout.rows.map((_, i) => i);
-  if (named.size < layout.rows.length * STREAM_MIN_NAMED) return null;
-  const parts = share(values, rows, layout, present);
-  if (!parts) return null;
-  // Down the columns: R1 and R2 in every column the rows have.
-  const cols = layout.columns.filter((k) => present.has(k));
-  const at = new Map(layout.rows.map((r, i) => [r.key, i]));
+  for (const present of presents) {
+    const parts = share(values, rows, layout, present);
+    if (parts && sumsDown(parts, layout, sums, present)) return parts.map((p, i) => made(named.get(i) ?? [], p));
+  }
+  return null;
+}
+
+/** Down the columns: R1 and R2 hold in every column the rows have. */
+function sumsDown(parts: Token[][], layout: Layout, sums: readonly ColumnSum[], present: ReadonlySet<string>): boolean {
+  let ncols = 0;
+  for (const k of layout.columns) if (present.has(k)) ncols++;
+  const at = layout.rowIndex;
   const num = (row: number, col: number): number => {
     const v = parts[row]![col]!.value;
     return v && v.state === 'number' && v.value !== null ? v.value : Number.NaN;
   };
   for (const s of sums) {
-    for (let c = 0; c < cols.length; c++) {
+    for (let c = 0; c < ncols; c++) {
       const total = s.terms.reduce((acc, [k, sign]) => acc + sign * num(at.get(k)!, c), 0);
-      if (!(total === num(at.get(s.target)!, c))) return null;
+      if (!(total === num(at.get(s.target)!, c))) return false;
     }
   }
-  return parts.map((p, i) => made(named.get(i) ?? [], p));
+  return true;
 }
 
 /** A label's own row among a candidate's labels: the last label naming a row, or -1. */
@@ -156,8 +166,17 @@ function fragmentOnly(c: Candidate, layout: Layout): boolean {
     && !l.matches.some((m) => m.entry.table === layout.table && m.score >= NAMES));
 }
 
-const widthOf = (layout: Layout, r: number, present: ReadonlySet<string>) => layout.rows[r]!.columns.filter((k) => present.has(k)).length;
-const realCount = (c: Candidate) => c.values.filter((v) => v.kind === 'value').length;
+function widthOf(layout: Layout, r: number, present: ReadonlySet<string>): number {
+  let n = 0;
+  for (const k of layout.rows[r]!.columns) if (present.has(k)) n++;
+  return n;
+}
+
+function realCount(c: Candidate): number {
+  let n = 0;
+  for (const v of c.values) if (v.kind === 'value') n++;
+  return n;
+}
 
 /** Rows whose values the rest of their wrapped label interrupted: joined when together they make whole rows. */
 function joinContinued(cands: Candidate[], layout: Layout, present: ReadonlySet<string>): Candidate[] {
@@ -165,8 +184,9 @@ function joinContinued(cands: Candidate[], layout: Layout, present: ReadonlySet<
   const out: Candidate[] = [];
   for (const c of cands) {
     const prev = out[out.length - 1];
-    const r = prev ? ownRow(prev, layout) : -1;
-    if (prev && r >= 0 && realCount(prev) > 0 && realCount(c) > 0 && fragmentOnly(c, layout)) {
+    // (The cheap tests first: the row a label names is looked up only for a fragment after values.)
+    const r = prev && realCount(prev) > 0 && realCount(c) > 0 && fragmentOnly(c, layout) ? ownRow(prev, layout) : -1;
+    if (prev && r >= 0) {
       const w = widthOf(layout, r, present);
       if (w > 0 && realCount(prev) % w !== 0 && (realCount(prev) + realCount(c)) % w === 0) {
         out[out.length - 1] = { labels: [...prev.labels, ...c.labels], values: [...prev.values, ...c.values], firstLine: prev.firstLine, lastLine: c.lastLine };
@@ -188,21 +208,29 @@ function spreadRows(cands: Candidate[], layout: Layout, present: ReadonlySet<str
   let changed = false;
   const out: Candidate[] = [];
   /** Label-only candidates' labels naming rows, by row index: where the lost labels are. */
-  const apart = new Map<number, LabelItem>();
-  for (const c of cands) {
-    if (c.values.length > 0) continue;
-    for (const l of c.labels) {
-      const r = rowOf(l, layout);
-      if (r >= 0 && !apart.has(r)) apart.set(r, l);
+  // (Read only when some candidate holds several rows' values: most tables have none.)
+  let apart: Map<number, LabelItem> | undefined;
+  const labelsApart = (): Map<number, LabelItem> => {
+    if (apart) return apart;
+    apart = new Map();
+    for (const c of cands) {
+      if (c.values.length > 0) continue;
+      for (const l of c.labels) {
+        const r = rowOf(l, layout);
+        if (r >= 0 && !apart.has(r)) apart.set(r, l);
+      }
     }
-  }
+    return apart;
+  };
   const used = new Set<LabelItem>();
   for (const c of cands) {
-    const r = ownRow(c, layout);
-    const w = r >= 0 ? widthOf(layout, r, present) : 0;
     const n = realCount(c);
+    // Several rows' values are two at least: the row its label names is looked up only then.
+    const r = n > 1 ? ownRow(c, layout) : -1;
+    const w = r >= 0 ? widthOf(layout, r, present) : 0;
     const k = w > 0 && n > w && n % w === 0 ? n / w : 0;
     if (k >= MIN_BLOCK && r + k <= layout.rows.length) {
+      const apart = labelsApart();
       const rows = Array.from({ length: k }, (_, i) => r + i);
       const labels = rows.slice(1).map((x) => apart.get(x));
       const parts = labels.every((l) => l !== undefined) && rows.every((x) => widthOf(layout, x, present) === w)
@@ -231,9 +259,9 @@ function pairAdjacent(cands: Candidate[], layout: Layout, present: ReadonlySet<s
   let changed = false;
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
-    const realValues = c.values.filter((v) => v.kind === 'value');
+    const firstValue = c.values.find((v) => v.kind === 'value');
     // Labels, then their values: one candidate holding several rows' labels before all of its values.
-    if (realValues.length > 0 && c.labels.length >= MIN_BLOCK && c.labels.every((l) => l.token.line < realValues[0]!.line || (l.token.line === realValues[0]!.line && l.token.end <= realValues[0]!.start))) {
+    if (firstValue && c.labels.length >= MIN_BLOCK && c.labels.every((l) => l.token.line < firstValue.line || (l.token.line === firstValue.line && l.token.end <= firstValue.start))) {
       const named = namedRows(c.labels, layout);
       const parts = named ? share(c.values, named.rows, layout, present) : null;
       if (named && parts) {
@@ -255,7 +283,7 @@ function pairAdjacent(cands: Candidate[], layout: Layout, present: ReadonlySet<s
     }
     // Values, then their labels: a candidate whose labels name no row, followed by labels without values.
     const next = cands[i + 1];
-    if (realValues.length > 0 && next && next.values.length === 0 && c.labels.every((l) => rowOf(l, layout) < 0)) {
+    if (firstValue && next && next.values.length === 0 && c.labels.every((l) => rowOf(l, layout) < 0)) {
       const named = namedRows(next.labels, layout);
       const parts = named ? share(c.values, named.rows, layout, present) : null;
       if (named && parts) {

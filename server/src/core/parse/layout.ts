@@ -6,6 +6,7 @@
 import {
   APPEALS_COLUMNS, APPEALS_GROUPS, APPEALS_ROW, type Edition, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, SUMS, type TableKey,
 } from '../format/spec';
+import { type RowSum, rowSums } from './fit';
 
 export interface RowSlot {
   key: string;
@@ -33,9 +34,17 @@ export interface Layout {
   own: ReadonlySet<string>;
   /** Rows whose 总计 the form itself leaves blank: the 2019 trial form's result rows (report-format.md §8.10). */
   blankTotalRows?: ReadonlySet<string>;
+  /** The rows' keys, and each row's index by its key. */
+  keys: ReadonlySet<string>;
+  rowIndex: ReadonlyMap<string, number>;
+  /** The sums down its columns (columnSums). */
+  columnSums: readonly ColumnSum[];
 }
 
-function proactive(edition: Edition): Layout {
+/** A layout as made per table and edition, before what is derived from its rows. */
+type Made = Omit<Layout, 'keys' | 'rowIndex' | 'columnSums'>;
+
+function proactive(edition: Edition): Made {
   const rows: RowSlot[] = [];
   const columns: string[] = [];
   for (const b of PROACTIVE[edition]) {
@@ -45,15 +54,15 @@ function proactive(edition: Edition): Layout {
   return { table: 'proactive', edition, rows, columns, labelled: true, own: new Set() };
 }
 
-function requests(edition: Edition): Layout {
+function requests(edition: Edition): Made {
   const columns = REQUEST_COLUMNS.map((c) => c.key);
   const rows = REQUEST_ROWS[edition].map((r): RowSlot => ({ key: r.key, columns, ...(r.group ? { group: r.group } : {}) }));
-  const layout: Layout = { table: 'requests', edition, rows, columns, optionalColumn: 'total', labelled: true, own: new Set() };
+  const layout: Made = { table: 'requests', edition, rows, columns, optionalColumn: 'total', labelled: true, own: new Set() };
   if (edition === '2019') layout.blankTotalRows = new Set(REQUEST_ROWS[edition].filter((r) => r.group).map((r) => r.key));
   return layout;
 }
 
-function appeals(edition: Edition): Layout {
+function appeals(edition: Edition): Made {
   const columns = APPEALS_COLUMNS.map((c) => c.key);
   return {
     table: 'appeals', edition, rows: [{ key: APPEALS_ROW.key, columns }], columns, labelled: false,
@@ -63,8 +72,17 @@ function appeals(edition: Edition): Layout {
 
 const EDITIONS: Edition[] = ['2021', '2019'];
 
-function build(make: (e: Edition) => Layout): Layout[] {
-  const both = EDITIONS.map(make);
+/** The sums within a row (R3 …) of each column list the layouts' rows have, by the list itself. */
+const SLOT_SUMS = new Map<readonly string[], readonly RowSum[]>();
+
+/** A layout with the lookups its readers use on every row (table.ts, blocks.ts). */
+function derive(l: Made): Layout {
+  for (const r of l.rows) if (!SLOT_SUMS.has(r.columns)) SLOT_SUMS.set(r.columns, rowSums(l.table, r.columns));
+  return { ...l, keys: new Set(l.rows.map((r) => r.key)), rowIndex: new Map(l.rows.map((r, i) => [r.key, i])), columnSums: makeColumnSums(l) };
+}
+
+function build(make: (e: Edition) => Made): Layout[] {
+  const both = EDITIONS.map(make).map(derive);
   for (const l of both) {
     const others = both.filter((o) => o !== l).flatMap((o) => o.rows.map((r) => r.key));
     (l as { own: ReadonlySet<string> }).own = new Set(l.rows.map((r) => r.key).filter((k) => !others.includes(k)));
@@ -76,8 +94,19 @@ export const LAYOUTS: Record<TableKey, readonly Layout[]> = {
   proactive: build(proactive),
   requests: build(requests),
   // T4 is the same in both editions: one layout.
-  appeals: [appeals('2021')],
+  appeals: [derive(appeals('2021'))],
 };
+
+/** The columns of a row that a table has: the row's own list when it has them all. */
+export function presentOf(columns: readonly string[], present: ReadonlySet<string>): readonly string[] {
+  for (const k of columns) if (!present.has(k)) return columns.filter((x) => present.has(x));
+  return columns;
+}
+
+/** The sums within a row over some of a table's columns (fit.ts rowSums), made once for a layout's own lists. */
+export function sumsOver(table: TableKey, columns: readonly string[]): readonly RowSum[] {
+  return SLOT_SUMS.get(columns) ?? rowSums(table, columns);
+}
 
 /** A sum down the columns: in every column, the target row's cell = Σ sign × the terms' cells. */
 export interface ColumnSum {
@@ -88,7 +117,11 @@ export interface ColumnSum {
 }
 
 /** The sums down a layout's columns (R1, R2), their terms expanded to the layout's rows. */
-export function columnSums(layout: Layout): ColumnSum[] {
+export function columnSums(layout: Layout): readonly ColumnSum[] {
+  return layout.columnSums;
+}
+
+function makeColumnSums(layout: Made): ColumnSum[] {
   const keys = layout.rows.map((r) => r.key);
   const out: ColumnSum[] = [];
   for (const s of SUMS) {

@@ -5,8 +5,8 @@
  * which value is which cell; the better layout is kept, and the doubt rules (doubt.ts) say whether the
  * result can be trusted.
  */
-import type { Edition } from '../format/spec';
-import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
+import type { Edition, TableKey } from '../format/spec';
+import type { Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { type Line, range } from '../text/lines';
 import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
@@ -14,8 +14,8 @@ import { pairBlocks, streamRows } from './blocks';
 import { placeByPosition } from './positions';
 import { blankTotals, canHold, isShort, shortPlacements } from './short';
 import { DOUBT_THRESHOLDS, judge } from './doubt';
-import { fitValues, rowSums } from './fit';
-import { columnSums, type Layout, LAYOUTS, type RowSlot } from './layout';
+import { fitValues } from './fit';
+import { columnSums, type Layout, LAYOUTS, presentOf, type RowSlot, sumsOver } from './layout';
 import { type Candidate, countValues, hasCells, type HeaderToken, type Segment } from './regions';
 import type { Token } from './tokens';
 import { canonicalEntry, VOCABULARY } from './vocab';
@@ -53,8 +53,9 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   const fromHeader = headerEvidence(seg.header);
   const fromLabels = labelEvidence(seg);
   let best: Fitting | undefined;
+  const shared: Shared = { views: new Map() };
   for (const layout of layouts) {
-    const f = fitLayout(seg, layout, lines);
+    const f = fitLayout(seg, layout, lines, shared);
     f.total += fromHeader[layout.edition] + fromLabels[layout.edition] + (layout.edition === preferred ? PREFERRED_BONUS : 0);
     if (!best || f.total > best.total + 1e-9) best = f;
   }
@@ -93,8 +94,14 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   let exact = 0;
   let crowded = 0;
   for (const row of rows.values()) {
-    if (row.extra.length === 0 && row.cells.every((c) => c.state !== 'missing' || !fit.present.has(c.column))) exact++;
-    const cells = row.cells.filter((c) => fit.present.has(c.column)).length;
+    let cells = 0;
+    let missing = false;
+    for (const c of row.cells) {
+      if (!fit.present.has(c.column)) continue;
+      cells++;
+      if (c.state === 'missing') missing = true;
+    }
+    if (row.extra.length === 0 && !missing) exact++;
     // (A row of one cell with two values is a value too many, not a second row.)
     if (cells >= 2 && row.valueCount >= cells * DOUBT_THRESHOLDS.crowdedMultiple) crowded++;
   }
@@ -138,39 +145,80 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
 }
 
 /**
+ * What fitting a list of candidates to a layout needs of it whatever the layout: its value rows, their label
+ * choices, widths and whether they carry values. The two layouts of a table mostly fit the same list (the
+ * segment's own, when neither places nor pairs anything): it is read once per readTable.
+ */
+interface CandView {
+  withValues: Candidate[];
+  choices: Map<string, LabelChoice>[];
+  spans: [number, number][];
+  valued: boolean[];
+  /** The group each value row's labels name (namedGroup), read when first asked: null until then. */
+  groups: (string | undefined | null)[];
+  /** The spans of the rows whose values did not run together (presentColumns), when first asked. */
+  plainSpans?: [number, number][];
+}
+
+/** The views of the candidate lists one readTable has fitted, by list; and what placing them by position gave. */
+interface Shared {
+  views: Map<Candidate[], CandView>;
+  placed?: Candidate[];
+}
+
+function viewOf(shared: Shared, cands: Candidate[], table: TableKey): CandView {
+  let v = shared.views.get(cands);
+  if (v) return v;
+  const withValues = cands.filter(hasCells);
+  const valued = withValues.map((c) => countValues(c) > 0);
+  v = { withValues, choices: chooseRows(cands, table), spans: withValues.map(widthSpan), valued, groups: new Array(withValues.length).fill(null) };
+  shared.views.set(cands, v);
+  return v;
+}
+
+/**
  * Fits a segment to a layout: value blocks paired with their labels where that is certain (blocks.ts), the
  * columns present, and the order-keeping alignment of the value rows with the layout's rows.
  */
-function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[]): Fitting {
-  // Space-aligned T3: a blank cell is a gap in its column (every row of T3 has the same columns).
-  let cands = seg.shape === 'spaces' && layout.table === 'requests' ? placeByPosition(seg.candidates, layout.columns.length, lines) : seg.candidates;
+function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared: Shared): Fitting {
+  // Space-aligned T3: a blank cell is a gap in its column (every row of T3 has the same columns, in both editions).
+  let cands = seg.candidates;
+  if (seg.shape === 'spaces' && layout.table === 'requests') cands = shared.placed ??= placeByPosition(seg.candidates, layout.columns.length, lines);
   // … and the 2019 form's result rows leave their 总计 blank.
-  if (seg.shape === 'spaces' && layout.blankTotalRows) cands = blankTotals(cands, layout, namedRow(cands, layout));
+  if (seg.shape === 'spaces' && layout.blankTotalRows) cands = blankTotals(cands, layout, namedRow(viewOf(shared, cands, layout.table), layout));
   if (cands !== seg.candidates) seg = { ...seg, candidates: cands };
-  let fit = presentColumns(layout, cands.filter(hasCells), seg.header);
+  let view = viewOf(shared, cands, seg.table);
+  let fit = presentColumns(layout, view, seg.header);
   // One cell a line: the values in the rows' order, confirmed by every sum, whatever became of the labels.
-  const stream = seg.shape === 'cells' ? streamRows(seg, layout, fit.present) ?? streamRows(seg, layout, allColumns(layout)) : null;
+  const stream = seg.shape === 'cells' ? streamRows(seg, layout, fit.present.size === layout.columns.length ? [fit.present] : [fit.present, allColumns(layout)]) : null;
   const paired = stream ?? pairBlocks(seg, layout, fit.present);
   if (paired !== cands) {
     cands = paired;
-    fit = presentColumns(layout, cands.filter(hasCells), seg.header);
+    view = viewOf(shared, cands, seg.table);
+    fit = presentColumns(layout, view, seg.header);
   }
-  const withValues = cands.filter(hasCells);
-  const choices = chooseRows(cands, seg.table);
-  const spans = withValues.map(widthSpan);
-  const valued = withValues.map((c) => countValues(c) > 0);
-  const groups = withValues.map((c) => namedGroup(c, seg.table));
-  const keys = new Set(layout.rows.map((r) => r.key));
+  const { withValues, choices, spans, valued, groups } = view;
+  const keys = layout.keys;
   // Rows with no label that names a row of this layout (a missing label, a group label, debris).
-  const unnamed = choices.map((ch) => ![...ch.values()].some((x) => x.score >= NAMES && keys.has(x.key)));
+  const unnamed = choices.map((ch) => {
+    for (const x of ch.values()) if (x.score >= NAMES && keys.has(x.key)) return false;
+    return true;
+  });
+  const widths = layout.rows.map(fit.width);
+  const edition = layout.edition;
   const al = align(withValues.length, layout.rows.length, (i, j) => {
     const slot = layout.rows[j]!;
     const ch = choices[i]!.get(slot.key);
-    if (ch && ch.entry.editions.includes(layout.edition)) return ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
+    if (ch && ch.entry.editions.includes(edition)) return ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
     // Accept such a row by position, weakly, when its values fit; better in the group its labels name.
     // A row of blank cells alone is placed by its label only.
-    if (unnamed[i] && valued[i] && spans[i]![0] <= fit.width(slot) && fit.width(slot) <= spans[i]![1]) return groups[i] && groups[i] === slot.group ? POSITIONAL_IN_GROUP : POSITIONAL_SCORE;
-    return 0;
+    if (!unnamed[i] || !valued[i]) return 0;
+    const span = spans[i]!;
+    const w = widths[j]!;
+    if (span[0] > w || w > span[1]) return 0;
+    let g = groups[i];
+    if (g === null) g = groups[i] = namedGroup(withValues[i]!, seg.table);
+    return g && g === slot.group ? POSITIONAL_IN_GROUP : POSITIONAL_SCORE;
   });
   return { layout, cands, withValues, choices, valued, al, fit, total: al.score };
 }
@@ -244,23 +292,25 @@ function widthSpan(c: Candidate): [number, number] {
  * Which columns the table has. Only a layout with an optional column (T3's 总计) can lack one: how many
  * cells the rows have and the header's words decide.
  */
-function presentColumns(layout: Layout, withValues: Candidate[], header: HeaderToken[]): ColumnFit {
+function presentColumns(layout: Layout, view: CandView, header: HeaderToken[]): ColumnFit {
   const all = new Set(layout.columns);
   const opt = layout.optionalColumn;
-  const widthOf = (present: Set<string>) => (s: RowSlot) => s.columns.filter((k) => present.has(k)).length;
   if (!opt) return { present: all, width: widthOf(all) };
   const named = headerColumns(header, layout);
   // Rows whose values ran together say nothing of how many columns there are.
-  const spans = withValues.filter((c) => !c.values.some((v) => v.value?.joined)).map(widthSpan);
-  const fits = (w: number) => spans.filter(([lo, hi]) => lo <= w && w <= hi).length;
+  const spans = (view.plainSpans ??= plainSpans(view));
+  const fits = (w: number) => {
+    let k = 0;
+    for (const [lo, hi] of spans) if (lo <= w && w <= hi) k++;
+    return k;
+  };
   const enough = (w: number) => fits(w) > 0 && fits(w) >= spans.length * COLUMN_FIT_SHARE;
   const n = layout.columns.length;
-  const without = new Set(layout.columns.filter((k) => k !== opt));
   let present: Set<string>;
   let unfit: number | undefined;
   if (spans.every(([lo]) => lo === 0)) present = !named || named.size === n ? all : named.size === n - 1 ? named : all;
   else if (enough(n) && fits(n) >= fits(n - 1)) present = all;
-  else if (enough(n - 1)) present = named && named.size === n - 1 ? named : without;
+  else if (enough(n - 1)) present = named && named.size === n - 1 ? named : new Set(layout.columns.filter((k) => k !== opt));
   else if (named && enough(named.size)) present = named;
   else {
     present = named ?? all;
@@ -270,6 +320,24 @@ function presentColumns(layout: Layout, withValues: Candidate[], header: HeaderT
     if (spans.filter(([lo]) => lo === modal).length >= spans.length * COLUMN_FIT_SHARE) unfit = modal;
   }
   return unfit === undefined ? { present, width: widthOf(present) } : { present, width: widthOf(present), unfit };
+}
+
+/** How many of a row's columns are present. */
+function widthOf(present: ReadonlySet<string>): (s: RowSlot) => number {
+  return (s) => {
+    let n = 0;
+    for (const k of s.columns) if (present.has(k)) n++;
+    return n;
+  };
+}
+
+/** The widths of the value rows whose values did not run together. */
+function plainSpans(view: CandView): [number, number][] {
+  const out: [number, number][] = [];
+  view.withValues.forEach((c, i) => {
+    if (!c.values.some((v) => v.value?.joined)) out.push(view.spans[i]!);
+  });
+  return out;
 }
 
 /** Distinctive two-character pieces of each column label: a header broken over lines still shows them. */
@@ -303,13 +371,17 @@ function columnNorms(layout: Layout, key: string): string[] {
     .map((e) => e.norm);
 }
 
+/** The normalised words grouping columns in each table's header. */
+const HEADER_GROUPS: Record<TableKey, readonly string[]> = { proactive: [], requests: [], appeals: [] };
+for (const g of VOCABULARY) if (g.role === 'headerGroup') (HEADER_GROUPS[g.table] as string[]).push(g.norm);
+
 /** Which columns the header names, read from its words however they were broken; null without a header. */
 function headerColumns(header: HeaderToken[], layout: Layout): Set<string> | null {
   let joined = '';
   for (const h of header) if (h.match?.entry.role !== 'corner') joined += h.token.key;
   if (joined.length === 0) return null;
   // Words grouping columns (法人或其他组织, 申请人情况) hold column words of their own: 其他 is not the 其他 column.
-  for (const g of VOCABULARY) if (g.table === layout.table && g.role === 'headerGroup') joined = joined.split(g.norm).join('#');
+  for (const norm of HEADER_GROUPS[layout.table]) if (joined.includes(norm)) joined = joined.split(norm).join('#');
   const found = new Set<string>();
   for (const [k, marks] of marksOf(layout)) if (marks.some((g) => joined.includes(g))) found.add(k);
   return found.size >= 2 ? found : null;
@@ -371,14 +443,12 @@ type Undecided = Map<string, Token[][] | undefined>;
 const MAX_SHORT_WAYS = 40;
 
 /** The layout row each candidate's labels name (for the 2019 form's blank 总计). */
-function namedRow(cands: Candidate[], layout: Layout): (c: Candidate) => string | undefined {
-  const keys = new Set(layout.rows.map((r) => r.key));
-  const withValues = cands.filter(hasCells);
-  const choices = chooseRows(cands, layout.table);
+function namedRow(view: CandView, layout: Layout): (c: Candidate) => string | undefined {
+  const keys = layout.keys;
   const named = new Map<Candidate, string>();
-  withValues.forEach((c, i) => {
+  view.withValues.forEach((c, i) => {
     let best: LabelChoice | undefined;
-    for (const ch of choices[i]!.values()) if (ch.score >= NAMES && keys.has(ch.key) && (!best || ch.score > best.score)) best = ch;
+    for (const ch of view.choices[i]!.values()) if (ch.score >= NAMES && keys.has(ch.key) && (!best || ch.score > best.score)) best = ch;
     if (best) named.set(c, best.key);
   });
   return (c) => named.get(c);
@@ -386,30 +456,38 @@ function namedRow(cands: Candidate[], layout: Layout): (c: Candidate) => string 
 
 function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: LabelChoice | undefined, layout: Layout,
   deviations: LabelDeviation[], undecided: Undecided, decided?: Token[], short?: Set<string>): Row {
-  const columns = slot.columns.filter((k) => present.has(k));
+  const columns = presentOf(slot.columns, present);
   let values = decided ?? c.values;
   if (!decided && short && isShort(c.values, columns.length)) {
-    const ways = shortPlacements(c.values, columns.length, rowSums(layout.table, columns));
+    const ways = shortPlacements(c.values, columns.length, sumsOver(layout.table, columns));
     if (ways && ways.length === 1) values = ways[0]!;
     else {
       undecided.set(slot.key, ways && ways.length <= MAX_SHORT_WAYS ? ways : undefined);
       short.add(slot.key);
     }
   } else if (!decided && columns.length) {
-    const fitted = fitValues(c.values, columns.length, rowSums(layout.table, columns));
+    const fitted = fitValues(c.values, columns.length, sumsOver(layout.table, columns));
     if (fitted.undecided) undecided.set(slot.key, fitted.alternatives);
     values = fitted.values;
   }
   const rec = reconcile(values, columns.length || countValues(c));
   const label = labelOf(choice, layout.table, layout.edition, deviations);
   // The row's label and written values; a row of blank cells alone spans its label and blanks.
-  let spanned = [...(choice?.tokens ?? []), ...c.values.filter((v) => v.kind !== 'blank')];
-  if (spanned.length === 0) spanned = [...c.labels.map((l) => l.token), ...c.values];
+  const spanned: Token[] = choice ? choice.tokens.slice() : [];
+  let last: Token | undefined;
+  for (const v of c.values) {
+    if (v.kind !== 'blank') spanned.push(v);
+    if (v.kind === 'value') last = v;
+  }
+  if (spanned.length === 0) {
+    for (const l of c.labels) spanned.push(l.token);
+    for (const v of c.values) spanned.push(v);
+  }
   const rowRange = extentOf(spanned);
-  const at = endOf(c.values.filter((v) => v.kind === 'value'), rowRange);
-  const byColumn = new Map<string, Cell>();
-  columns.forEach((col, i) => byColumn.set(col, makeCell(slot.key, col, rec.slots[i] ?? null, at)));
-  const cells = slot.columns.map((col) => byColumn.get(col) ?? makeCell(slot.key, col, null, at));
+  const at = endOf(last ? [last] : [], rowRange);
+  // The present columns are the row's in order: walk them alongside.
+  let p = 0;
+  const cells = slot.columns.map((col) => makeCell(slot.key, col, p < columns.length && columns[p] === col ? rec.slots[p++] ?? null : null, at));
   return {
     key: slot.key,
     label,
@@ -527,7 +605,7 @@ function readUnlabelled(seg: Segment, layout: Layout): Table {
   const slot = layout.rows[0]!;
   const written: Token[] = [];
   for (const c of withValues) for (const v of c.values) written.push(v);
-  const fitted = fitValues(written, slot.columns.length, rowSums(layout.table, slot.columns));
+  const fitted = fitValues(written, slot.columns.length, sumsOver(layout.table, slot.columns));
   const values = fitted.values;
   const rows = new Map<string, Row>();
   const missingRows: string[] = [];
