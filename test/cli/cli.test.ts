@@ -106,6 +106,8 @@ describe('cli: check', () => {
     writeFileSync(path.join(dir, '2021.txt'), seed.text);
     const r = run(['check', dir]);
     assert.match(r.out, /2021\.txt:62:\d+: 警告 carryover-mismatch “上年结转”的“自然人”为 0，而2020年报告（2020\.txt）中“结转下年度继续办理”为 3/);
+    // Checked in worker threads, which keep the reports' tables until the run asks for a pair's: the same.
+    assert.equal(run(['check', '--jobs', '2', dir]).out, r.out);
   });
 
   it('--previous DIR compares with last year\'s reports without checking them (R10, text-copied)', () => {
@@ -121,6 +123,7 @@ describe('cli: check', () => {
     assert.match(r.out, /2022\.txt:83:1: 提示 text-copied .*相似度 100%/);
     assert.doesNotMatch(r.out, /2021\.txt：/, 'last year\'s report is not listed');
     assert.match(r.out, /共检查 1 个文件/);
+    assert.equal(run(['check', '--jobs', '2', now, '--previous', last]).out, r.out, 'the same from worker threads');
   });
 
   it('govreport.json next to the reports sets levels; a bad key is named once on stderr', () => {

@@ -14,6 +14,8 @@ export type LoadedSettings = {
   problems: SettingsProblem[];
   /** The govreport.json (or --config file) they come from, where a roster's entries are. */
   source?: string;
+  /** That file's text, as it was read once (a roster's findings point into it). */
+  text?: string;
 };
 
 /**
@@ -34,7 +36,7 @@ function lookup(dir: string): LoadedSettings {
   const cfg = findConfigSync(dir);
   const base = readSettings(undefined).settings;
   if (!cfg) return { settings: base, problems: [] };
-  return { settings: mergeSettings(base, cfg.settings, cfg.keys), problems: cfg.problems, source: cfg.path };
+  return { settings: mergeSettings(base, cfg.settings, cfg.keys), problems: cfg.problems, source: cfg.path, text: cfg.text };
 }
 
 /** The settings of --config FILE (JSON with comments and trailing commas); a file that cannot be read is a usage error. */
@@ -50,7 +52,7 @@ export async function readConfigOption(file: string | undefined): Promise<Loaded
   const cfg = parseConfig(file, text);
   const syntax = cfg.problems.find((p) => p.key === '' && p.line !== undefined && cfg.keys.length === 0 && p.id.startsWith('syntax|'));
   if (syntax) throw new UsageError(syntax.message, syntax.en);
-  return { settings: mergeSettings(readSettings(undefined).settings, cfg.settings, cfg.keys), problems: cfg.problems, source: file };
+  return { settings: mergeSettings(readSettings(undefined).settings, cfg.settings, cfg.keys), problems: cfg.problems, source: file, text: cfg.text };
 }
 
 /**

@@ -70,19 +70,21 @@ export function runChecks(model: ReportModel, lines: readonly Line[], options: C
     ...(options.source ? { source: options.source } : {}),
     ...(options.edited?.length ? { edited: options.edited } : {}),
   };
-  const levels = options.levels ?? {};
+  const levels = options.levels;
+  const only = options.only;
+  const directives = model.directives.length > 0;
   const out: Finding[] = [];
   for (const check of options.checks ?? CHECKS) {
     const code = check.meta.code;
-    if (options.only && !options.only.includes(code)) continue;
+    if (only && !only.includes(code)) continue;
     if (!model.isReport && code !== SOURCE_CHECK) continue;
-    const level = levels[code];
+    const level = levels ? levels[code] : undefined;
     if (level === 'off') continue;
     let raw: RawFinding[];
     try {
       raw = check.run(ctx);
     } catch (err) {
-      const ilevel = levels[INTERNAL_ERROR.code];
+      const ilevel = levels?.[INTERNAL_ERROR.code];
       if (ilevel === 'off') continue;
       const detail = err instanceof Error ? err.message : String(err);
       out.push({
@@ -95,7 +97,7 @@ export function runChecks(model: ReportModel, lines: readonly Line[], options: C
       continue;
     }
     for (const r of raw) {
-      if (disabledAt(model, code, r.range.start.line)) continue;
+      if (directives && disabledAt(model, code, r.range.start.line)) continue;
       const { escalate, soften, ...rest } = r;
       const base = soften && SEVERITY_ORDER[soften] > SEVERITY_ORDER[check.meta.defaultSeverity] ? soften : check.meta.defaultSeverity;
       const severity: Severity = level ?? (escalate && SEVERITY_ORDER[escalate] < SEVERITY_ORDER[base] ? escalate : base);

@@ -20,6 +20,8 @@ export interface ConfigFile {
   /** Keys the file sets (so unset keys don't override the editor's settings). */
   keys: string[];
   problems: SettingsProblem[];
+  /** The file's text as read (without a byte-order mark), for naming places in it. */
+  text: string;
 }
 
 interface Cached {
@@ -70,7 +72,7 @@ export function parseConfig(file: string, raw: string): ConfigFile {
     const at = e ? positionOf(text, e.offset) : { line: 1, column: 1 };
     const what = (e && SYNTAX[e.error]) ?? { zh: '不是有效的 JSON', en: 'not valid JSON' };
     return {
-      path: file, settings: {}, keys: [],
+      path: file, settings: {}, keys: [], text,
       problems: [{
         key: '', id: `syntax|${what.en}`, line: at.line, column: at.column,
         message: `${file} 第 ${at.line} 行第 ${at.column} 列：${what.zh}，整个文件未采用`,
@@ -88,7 +90,7 @@ export function parseConfig(file: string, raw: string): ConfigFile {
   // The baseline file is named relative to the govreport.json that names it.
   if (settings.baseline) settings.baseline = path.resolve(path.dirname(file), settings.baseline);
   const keys = json && typeof json === 'object' && !Array.isArray(json) ? Object.keys(json).filter((k) => !problems.some((p) => p.key === k)) : [];
-  return { path: file, settings, keys, problems };
+  return { path: file, settings, keys, problems, text };
 }
 
 /** The nearest govreport.json at or above `dir`, or undefined. Stops at `stopAt` when given. */
@@ -113,7 +115,7 @@ export function findConfigSync(dir: string, stopAt?: string): ConfigFile | undef
         text = readFileBytesSync(file, MAX_CONFIG_BYTES).toString('utf8');
       } catch (err) {
         const why = (err as Error).message;
-        return { path: file, settings: {}, keys: [], problems: [{ key: '', id: `unreadable|${why}`, message: `${file}：${reasonIn(why, 'zh')}；其中的设置未采用`, en: `${file}: cannot be read (${why}); its settings are not used` }] };
+        return { path: file, settings: {}, keys: [], text: '', problems: [{ key: '', id: `unreadable|${why}`, message: `${file}：${reasonIn(why, 'zh')}；其中的设置未采用`, en: `${file}: cannot be read (${why}); its settings are not used` }] };
       }
       const config = parseConfig(file, text);
       cache.set(file, { mtimeMs: st.mtimeMs, config });

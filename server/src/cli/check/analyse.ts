@@ -40,6 +40,11 @@ export interface Checked {
   view?: SourceView;
   /** Set while crossing threads: the model's tables as JSON (core/desk/slim.ts), given back on arrival. */
   packedTables?: string;
+  /**
+   * The model's tables stayed in the worker that checked it (worker.ts): the pool asks for those the run
+   * needs before it ends; reading `model.tables` of one never asked for is a bug, and throws.
+   */
+  tablesHeld?: boolean;
 }
 
 export interface Failed {

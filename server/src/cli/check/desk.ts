@@ -3,7 +3,6 @@
  * governs — report-missing at the roster's entries, hierarchy-sum on the summary reports. The year under review
  * is the latest report year among those reports.
  */
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Locale } from '../../core/checks/types';
 import { hierarchyFindings } from '../../core/desk/hierarchy';
@@ -77,12 +76,8 @@ export function checkDesk(checked: readonly Checked[], settingsOf: (c: Checked) 
     const rel = g.loaded.source ? path.relative(process.cwd(), g.loaded.source) : '';
     const file = !g.loaded.source ? 'govreport.json' : rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : g.loaded.source;
     missing.push(...absent.map((a) => ({ agency: a.agency, year, roster: file })));
-    let text = '';
-    try {
-      text = g.loaded.source ? readFileSync(g.loaded.source, 'utf8') : '';
-    } catch {
-      text = '';
-    }
+    // The roster file as it was read (bounded, a regular file only), never read again here.
+    const text = g.loaded.text ?? '';
     const findings: Finding[] = missingFindings(absent, year, (e) => locate(text, e.agency), locale, levels['report-missing']);
     if (findings.length) rosters.push({ path: file, model: parseReport(''), findings });
   }

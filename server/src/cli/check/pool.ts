@@ -15,9 +15,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { unpackTables } from '../../core/desk/slim';
 import { sourceKind } from '../../node/sources';
-import { isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob, readJobSync } from './analyse';
+import { type Checked, isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob, readJobSync } from './analyse';
 import type { Source } from './source';
-import type { BatchMessage, DoneMessage } from './worker';
+import type { BatchMessage, DoneMessage, TablesReply, TablesRequest } from './worker';
 
 /** Below this many files a worker's start-up (loading the checker again, warming it up) costs more than it saves. */
 export const WORKER_MIN_FILES = 24;
@@ -40,6 +40,11 @@ export interface PoolOptions {
   workers?: number;
   /** The worker script (tests start a failing one); default dist/check-worker.js or worker.js beside this file. */
   script?: string;
+  /**
+   * Which reports' tables the run needs, by job index, once every outcome is in (the others' tables stay in
+   * the worker that read them and are never copied: see worker.ts). Without it, every outcome has its tables.
+   */
+  tablesFor?: (outcomes: readonly Outcome[]) => Iterable<number>;
 }
 
 function cores(): number {
@@ -105,18 +110,45 @@ function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: 
     let batchId = 0;
     let settled = false;
     const workers: Worker[] = [];
+    const hold = opts.tablesFor !== undefined;
+    /** Which worker holds each outcome's tables. */
+    const holder: number[] = [];
+    let awaiting = 0;
     const finish = () => {
       if (settled) return;
       settled = true;
       for (const w of workers) void w.terminate();
+      for (let i = 0; i < out.length; i++) {
+        const o = out[i];
+        if (o && !isFailed(o) && o.tablesHeld) tablesNeverAsked(o);
+      }
       resolve(out as Outcome[]);
     };
-    // A worker that dies (out of memory, a bug) does not lose the run: what is not done yet is checked here.
+    // Every outcome is in: the tables the run needs come back from the workers holding them, then it ends.
+    const collect = () => {
+      if (settled) return;
+      const want = new Map<number, number[]>();
+      for (const i of opts.tablesFor ? opts.tablesFor(out as Outcome[]) : []) {
+        const o = out[i];
+        if (!o || isFailed(o) || !o.tablesHeld) continue;
+        const list = want.get(holder[i]!) ?? [];
+        list.push(i);
+        want.set(holder[i]!, list);
+      }
+      if (want.size === 0) return finish();
+      awaiting = want.size;
+      for (const [w, indices] of want) workers[w]!.postMessage({ kind: 'tables', indices } satisfies TablesRequest);
+    };
+    // A worker that dies (out of memory, a bug) does not lose the run: what is not done yet is checked here,
+    // and so is what the workers checked but still held the tables of.
     const fallBack = () => {
       if (settled) return;
       settled = true;
       for (const w of workers) void w.terminate();
-      const left = jobs.map((j, i) => ({ j, i })).filter(({ i }) => !out[i]);
+      const left = jobs.map((j, i) => ({ j, i })).filter(({ i }) => {
+        const o = out[i];
+        return !o || (!isFailed(o) && o.tablesHeld === true);
+      });
       void inThread(left.map((x) => x.j), options, {}).then((rest) => {
         rest.forEach((o, k) => {
           out[left[k]!.i] = o;
@@ -127,7 +159,7 @@ function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: 
     const counted = (n: number) => {
       done += n;
       opts.progress?.(done, jobs.length);
-      if (done === jobs.length) finish();
+      if (done === jobs.length) (hold ? collect() : finish());
     };
     const feed = (w: Worker) => {
       if (next >= jobs.length) return;
@@ -135,20 +167,30 @@ function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: 
       const share = Math.floor((jobs.length - next) / ((count + 1) * TAIL_SHARES));
       next = Math.min(jobs.length, next + Math.max(1, Math.min(BATCH_FILES, share)));
       starts[batchId] = from;
-      const msg: BatchMessage = { id: batchId++, options, jobs: jobs.slice(from, next) };
+      const msg: BatchMessage = { kind: 'batch', id: batchId++, options, jobs: jobs.slice(from, next), first: from, hold };
       w.postMessage(msg);
     };
     for (let i = 0; i < count; i++) {
       const w = new Worker(script);
       workers.push(w);
-      w.on('message', (msg: DoneMessage) => {
+      w.on('message', (msg: DoneMessage | TablesReply) => {
         if (settled) return;
+        if (msg.kind === 'tables') {
+          for (const [k, packed] of msg.packed) {
+            const o = out[k] as Checked;
+            unpackTables(o.model, packed);
+            delete o.tablesHeld;
+          }
+          if (--awaiting === 0) finish();
+          return;
+        }
         const from = starts[msg.id]!;
         msg.outcomes.forEach((o, k) => {
           if (!isFailed(o) && o.packedTables !== undefined) {
             unpackTables(o.model, o.packedTables);
             delete o.packedTables;
           }
+          if (!isFailed(o) && o.tablesHeld) holder[from + k] = i;
           out[from + k] = o;
         });
         counted(msg.outcomes.length);
@@ -173,4 +215,19 @@ function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: 
       }
     })();
   });
+}
+
+/**
+ * A report whose tables stayed in its worker and were not asked for: reading them is a bug in what the run
+ * said it needs (PoolOptions.tablesFor), so it fails loudly instead of reading as a report without tables.
+ */
+function tablesNeverAsked(o: Checked): void {
+  Object.defineProperty(o.model, 'tables', {
+    enumerable: false,
+    configurable: true,
+    get: () => {
+      throw new Error(`govreport: the tables of ${o.path} stayed in a worker (the run did not ask for them)`);
+    },
+  });
+  delete o.tablesHeld;
 }

@@ -19,7 +19,7 @@ import { checkDesk } from '../check/desk';
 import { toCsv } from '../report/csv';
 import { deskData } from '../report/desk-data';
 import { toHtml } from '../report/html';
-import { type Checked, isFailed, type Job, type PlainOptions } from '../check/analyse';
+import { type Checked, isFailed, type Job, type Outcome, type PlainOptions } from '../check/analyse';
 import { checkFiles } from '../check/pool';
 import { progressLine } from '../check/progress';
 import { tuneTiering } from '../check/tiering';
@@ -64,24 +64,28 @@ export async function check(args: Args, version: string): Promise<number> {
     return { path: file, options: i };
   });
 
+  // Which reports' tables the checks across reports and the output read: the HTML and CSV pages show every
+  // report's totals and a roster compares its reports' figures, so then all; else only the pairs across years.
+  const allTables = args.format === 'html' || args.format === 'csv' || loadedOfJob.some((l) => l.settings.roster.length > 0);
   const progress = progressLine(process.stderr, args.locale);
-  const outcomes = await checkFiles(jobs, optionSets, { progress: (d, t) => progress.update(d, t), ...(args.jobs !== undefined ? { workers: args.jobs } : {}) });
+  const outcomes = await checkFiles(jobs, optionSets, {
+    progress: (d, t) => progress.update(d, t),
+    ...(args.jobs !== undefined ? { workers: args.jobs } : {}),
+    ...(allTables ? {} : { tablesFor: (o: readonly Outcome[]) => pairedIndices(o, files.length) }),
+  });
   progress.end();
-  const checked: Checked[] = [];
-  const lastYears: Checked[] = [];
   const optionsOf = new Map<Checked, PlainOptions>();
   const loadedOf = new Map<Checked, LoadedSettings>();
   outcomes.forEach((o, i) => {
     if (isFailed(o)) unreadable.push(new UnreadableFile(o.path, o.error));
     else {
-      (i < files.length ? checked : lastYears).push(o);
       optionsOf.set(o, optionSets[jobs[i]!.options]!);
       loadedOf.set(o, loadedOfJob[i]!);
     }
   });
+  const { checked, pairs } = yearPairs(outcomes, files.length);
 
   // Across years: last year's report of the same agency among the inputs or in --previous.
-  const pairs = pairWithLastYear(checked, [...checked, ...lastYears], (c) => c.model);
   for (const [c, prev] of pairs) {
     const previous: PreviousReport = {
       model: prev.model,
@@ -168,4 +172,25 @@ function diagnosticJson(f: Finding, view: SourceView | undefined): Record<string
   if (f.related?.length) o.related = f.related;
   if (f.data) o.data = f.data;
   return o;
+}
+
+/**
+ * The reports checked (the inputs; after them in `outcomes` come --previous's) and each one's report of last
+ * year, among the inputs or --previous (paired by agency, as R9 pairs them).
+ */
+function yearPairs(outcomes: readonly Outcome[], inputs: number): { checked: Checked[]; pairs: Map<Checked, Checked> } {
+  const checked: Checked[] = [];
+  const lastYears: Checked[] = [];
+  outcomes.forEach((o, i) => {
+    if (!isFailed(o)) (i < inputs ? checked : lastYears).push(o);
+  });
+  return { checked, pairs: pairWithLastYear(checked, [...checked, ...lastYears], (c) => c.model) };
+}
+
+/** The outcomes whose tables the checks across years read: both reports of each pair. */
+function pairedIndices(outcomes: readonly Outcome[], inputs: number): number[] {
+  const index = new Map<Outcome, number>(outcomes.map((o, i) => [o, i]));
+  const out: number[] = [];
+  for (const [c, prev] of yearPairs(outcomes, inputs).pairs) out.push(index.get(c)!, index.get(prev)!);
+  return out;
 }

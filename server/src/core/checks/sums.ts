@@ -8,7 +8,7 @@
  * information, and the fix sets it to the value that repairs them all.
  */
 import { SUMS, type SumSpec } from '../format/spec';
-import type { Cell, ReportModel, Table } from '../model';
+import type { Cell, ReportModel, Row, Table } from '../model';
 import { comparePositions, type Range } from '../text/lines';
 
 export interface Term {
@@ -43,13 +43,12 @@ export interface SumFinding {
 }
 
 export interface SumAnalysis {
-  equations: Equation[];
+  /** Equations with a cell that is not a valid count are not checked (the cell itself is reported). */
   findings: SumFinding[];
-  /** Equations not checked because a cell in them is not a number. */
-  unchecked: Equation[];
 }
 
-function expand(keys: string[], pattern: string): string[] {
+/** The keys among `keys` a term pattern names: itself, or every key under `group.*`. */
+function expand(keys: readonly string[], pattern: string): string[] {
   if (pattern.endsWith('.*')) {
     const prefix = pattern.slice(0, -1);
     return keys.filter((k) => k.startsWith(prefix));
@@ -57,50 +56,123 @@ function expand(keys: string[], pattern: string): string[] {
   return keys.includes(pattern) ? [pattern] : [];
 }
 
-/** Equations of one table; only rows and columns the table has take part. */
-export function equationsOf(table: Table): Equation[] {
-  const out: Equation[] = [];
-  const rowKeys = [...table.rows.keys()];
-  const colKeys = table.columns.filter((c) => c.present).map((c) => c.key);
-  const colIndex = new Map(table.columns.map((c, i) => [c.key, i]));
-  const cell = (row: string, col: string): Cell | undefined => {
-    const r = table.rows.get(row);
-    const i = colIndex.get(col);
-    return r && i !== undefined ? r.cells[i] : undefined;
-  };
-  // A row short of values with no blank written where they are missing: which column each value is in is a
-  // guess (table-cell-count says the row is short), so no sum is checked on its cells.
-  const guessed = new Set<Cell>();
-  for (const r of table.rows.values()) {
-    if (r.cells.some((c, i) => c.state === 'missing' && table.columns[i]?.present)) for (const c of r.cells) guessed.add(c);
+/** The sums of each table, in the order of SUMS (the order equations and findings come in). */
+const SUMS_OF = new Map<string, SumSpec[]>();
+for (const spec of SUMS) {
+  const l = SUMS_OF.get(spec.table);
+  if (l) l.push(spec);
+  else SUMS_OF.set(spec.table, [spec]);
+}
+
+/** Result rows R2 may do without: the request rows that are not results. */
+const NOT_RESULTS = new Set(['carriedOut', 'new', 'carriedIn']);
+
+/**
+ * Calls `visit` with each equation of one table, in order: its sum, what it runs along, its target and its
+ * terms (`cells[k]` with `signs[k]`, k < n: buffers reused from one call to the next, so copy what is kept).
+ * `visit` returns true to stop. Only rows and columns the table has take part. A row short of values with no
+ * blank written where they are missing takes part in none: which column each value is in is a guess
+ * (table-cell-count says the row is short), so no sum is checked on its cells.
+ */
+function eachEquation(table: Table, visit: (spec: SumSpec, along: string, target: Cell, cells: Cell[], signs: (1 | -1)[], n: number) => boolean | void): void {
+  const specs = SUMS_OF.get(table.key);
+  if (!specs) return;
+  const columns = table.columns;
+  const colKeys: string[] = [];
+  const colIndex = new Map<string, number>();
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i]!;
+    colIndex.set(c.key, i);
+    if (c.present) colKeys.push(c.key);
   }
-  const onGuess = (eq: Equation) => guessed.has(eq.target) || eq.terms.some((t) => guessed.has(t.cell));
-  for (const spec of SUMS) {
-    if (spec.table !== table.key) continue;
-    if (spec.over === 'rows') {
-      if (!table.rows.has(spec.target)) continue;
-      const termRows = spec.terms.flatMap((t) => expand(rowKeys, t.key).map((key) => ({ key, sign: t.sign })));
-      // R2 needs every result row; a table missing some cannot be summed (table-row-missing says so).
-      if (spec.id === 'R2' && table.missingRows.some((k) => k !== 'carriedOut' && k !== 'new' && k !== 'carriedIn')) continue;
-      if (spec.id === 'R1' && spec.terms.some((t) => !table.rows.has(t.key))) continue;
-      for (const col of colKeys) {
-        const target = cell(spec.target, col);
-        if (!target) continue;
-        const terms = termRows.map((t) => ({ cell: cell(t.key, col)!, sign: t.sign })).filter((t) => t.cell);
-        out.push({ spec, along: col, target, terms });
-      }
-    } else {
-      if (!colKeys.includes(spec.target)) continue;
-      const termCols = spec.terms.flatMap((t) => expand(colKeys, t.key).map((key) => ({ key, sign: t.sign })));
-      if (termCols.length !== spec.terms.length) continue; // a term column is absent
-      for (const row of rowKeys) {
-        const target = cell(row, spec.target);
-        if (!target) continue;
-        out.push({ spec, along: row, target, terms: termCols.map((t) => ({ cell: cell(row, t.key)!, sign: t.sign })) });
+  const rowKeys = [...table.rows.keys()];
+  const guessed = new Set<string>();
+  for (const [key, r] of table.rows) {
+    const cells = r.cells;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.state === 'missing' && columns[i]?.present) {
+        guessed.add(key);
+        break;
       }
     }
   }
-  return out.filter((eq) => !onGuess(eq));
+  const cells: Cell[] = [];
+  const signs: (1 | -1)[] = [];
+  for (const spec of specs) {
+    if (spec.over === 'rows') {
+      const targetRow = table.rows.get(spec.target);
+      if (!targetRow || guessed.has(spec.target)) continue;
+      // R2 needs every result row; a table missing some cannot be summed (table-row-missing says so).
+      if (spec.id === 'R2' && table.missingRows.some((k) => !NOT_RESULTS.has(k))) continue;
+      if (spec.id === 'R1' && spec.terms.some((t) => !table.rows.has(t.key))) continue;
+      const termRows: { row: Row; guessed: boolean; sign: 1 | -1 }[] = [];
+      for (const t of spec.terms) {
+        for (const key of expand(rowKeys, t.key)) termRows.push({ row: table.rows.get(key)!, guessed: guessed.has(key), sign: t.sign });
+      }
+      for (const col of colKeys) {
+        const i = colIndex.get(col)!;
+        const target = targetRow.cells[i];
+        if (!target) continue;
+        let n = 0;
+        let guess = false;
+        for (const t of termRows) {
+          const c = t.row.cells[i];
+          if (!c) continue;
+          if (t.guessed) guess = true;
+          cells[n] = c;
+          signs[n++] = t.sign;
+        }
+        if (!guess && visit(spec, col, target, cells, signs, n)) return;
+      }
+    } else {
+      if (!colKeys.includes(spec.target)) continue;
+      const termCols: { index: number; sign: 1 | -1 }[] = [];
+      for (const t of spec.terms) for (const key of expand(colKeys, t.key)) termCols.push({ index: colIndex.get(key)!, sign: t.sign });
+      if (termCols.length !== spec.terms.length) continue; // a term column is absent
+      const ti = colIndex.get(spec.target)!;
+      for (const [row, r] of table.rows) {
+        const target = r.cells[ti];
+        if (!target || guessed.has(row)) continue;
+        for (let k = 0; k < termCols.length; k++) {
+          cells[k] = r.cells[termCols[k]!.index]!;
+          signs[k] = termCols[k]!.sign;
+        }
+        if (visit(spec, row, target, cells, signs, termCols.length)) return;
+      }
+    }
+  }
+}
+
+/** Equations of one table (see eachEquation). */
+export function equationsOf(table: Table): Equation[] {
+  const out: Equation[] = [];
+  eachEquation(table, (spec, along, target, cells, signs, n) => {
+    const terms: Term[] = [];
+    for (let k = 0; k < n; k++) terms.push({ cell: cells[k]!, sign: signs[k]! });
+    out.push({ spec, along, target, terms });
+  });
+  return out;
+}
+
+/**
+ * Whether a sum of the table fails as written — most reports' sums all hold, and then no equation need be
+ * built. The same test as `holds` with no corrections: the terms first (up to one that is not a count), then
+ * the target.
+ */
+function anyFails(table: Table): boolean {
+  let fails = false;
+  eachEquation(table, (_spec, _along, target, cells, signs, n) => {
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      const v = countOf(cells[k]!);
+      if (v === null) return false;
+      sum += signs[k]! * v;
+    }
+    const t = countOf(target);
+    if (t !== null && Math.abs(t - sum) >= EPS) fails = true;
+    return fails;
+  });
+  return fails;
 }
 
 const EPS = 1e-6;
@@ -109,11 +181,15 @@ const EPS = 1e-6;
 const PRIORITY: SumSpec['code'][] = ['sum-row-total', 'sum-appeals-total', 'sum-results-total', 'sum-balance'];
 
 /** A cell's value for summing: counts only (a negative, fractional or percentage cell is table-cell-invalid's). */
-function known(c: Cell, values: Map<Cell, number>): number | null {
+function known(c: Cell, values: ReadonlyMap<Cell, number>): number | null {
   if (values.size > 0 && values.has(c)) return values.get(c)!;
+  return countOf(c);
+}
+
+/** A cell's value as written, when it is a count. */
+function countOf(c: Cell): number | null {
   const v = c.value;
-  if (v === null || c.percent || v < 0 || !Number.isInteger(v)) return null;
-  return v;
+  return v === null || c.percent || v < 0 || !Number.isInteger(v) ? null : v;
 }
 
 function termSum(eq: Equation, values: Map<Cell, number>): number | null {
@@ -182,19 +258,15 @@ function editedCells(equations: readonly Equation[], edited: readonly Range[]): 
  *   cells that could be at fault is reported at that cell, not at one the user never touched.
  */
 export function analyseSums(model: ReportModel, edited: readonly Range[] = []): SumAnalysis {
+  const findings: SumFinding[] = [];
+  const tables = Object.values(model.tables).filter((t) => t.confident);
+  if (!tables.some(anyFails)) return { findings };
   const equations: Equation[] = [];
-  for (const t of Object.values(model.tables)) if (t.confident) equations.push(...equationsOf(t));
+  for (const t of tables) equations.push(...equationsOf(t));
   // Equations with a cell that is not a valid count are not checked (the cell itself is reported).
   const values = new Map<Cell, number>();
-  const unchecked: Equation[] = [];
   let violated: Equation[] = [];
-  for (const e of equations) {
-    const h = holds(e, values);
-    if (h === null) unchecked.push(e);
-    else if (!h) violated.push(e);
-  }
-  const findings: SumFinding[] = [];
-  if (violated.length === 0) return { equations, findings, unchecked };
+  for (const e of equations) if (holds(e, values) === false) violated.push(e);
   const byCell = new Map<Cell, Equation[]>();
   for (const e of equations) for (const c of cellsOf(e)) {
     const l = byCell.get(c) ?? [];
@@ -265,7 +337,7 @@ export function analyseSums(model: ReportModel, edited: readonly Range[] = []): 
     const safe = validCount(expected) && !(byCell.get(eq.target) ?? []).some((e) => e !== eq && holds(e, values) === true && holds(e, trial) === false);
     findings.push({ cell: eq.target, expected, primary: eq, also: [], safe });
   }
-  return { equations, findings, unchecked };
+  return { findings };
 }
 
 /** The shared analysis of a run, computed once for the four sum checks. */

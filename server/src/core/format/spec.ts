@@ -445,8 +445,22 @@ const REQUEST_GROUP_KEYS = new Set(REQUEST_GROUPS.filter((g) => g.key !== 'resul
 const REQUEST_ROW_KEYS = new Set([...REQUEST_ROWS['2021'], ...REQUEST_ROWS['2019']].map((row) => row.key));
 const APPEALS_COLUMN_KEYS = new Set(APPEALS_COLUMNS.map((c) => c.key));
 
+/**
+ * Targets already worked out, by prose key: a pure function of a short key, over the few keys the prose
+ * reader gives (bounded all the same). The targets are shared: callers do not change them.
+ */
+const PROSE_TARGETS = new Map<string, ProseTarget | undefined>();
+const PROSE_TARGETS_MAX = 256;
+
 /** What the prose key counts in the tables; undefined for a key the format does not know. */
 export function proseTarget(key: string): ProseTarget | undefined {
+  if (PROSE_TARGETS.has(key)) return PROSE_TARGETS.get(key);
+  const target = targetOfKey(key);
+  if (PROSE_TARGETS.size < PROSE_TARGETS_MAX) PROSE_TARGETS.set(key, target);
+  return target;
+}
+
+function targetOfKey(key: string): ProseTarget | undefined {
   const scopes = PROSE_SCOPES[key];
   if (scopes) return { table: APPEALS_COLUMN_KEYS.has(scopes[0]![0]!) ? 'appeals' : 'requests', scopes };
   if (REQUEST_ROW_KEYS.has(key) || REQUEST_GROUP_KEYS.has(key)) return { table: 'requests', scopes: [[key]] };

@@ -140,19 +140,27 @@ const ENTRIES: [string[], Term][] = [
     '宗', '起', '例', '次', '政务公开'], T('noise')],
 ];
 
+/** A spelling, with what the scan below compares before the whole of it: its length and second character. */
+interface Spelling {
+  word: string;
+  length: number;
+  second: number;
+  term: Term;
+}
+
 /** Words by their first character, longest first: FIRST[code] indexes LISTS, -1 when no word starts so. */
-const LISTS: [string, Term][][] = [];
+const LISTS: Spelling[][] = [];
 const FIRST = new Int16Array(0x10000).fill(-1);
 for (const [spellings, term] of ENTRIES) {
   for (const s of spellings) {
     const c = s.charCodeAt(0);
     if (FIRST[c] === -1) FIRST[c] = LISTS.push([]) - 1;
     const list = LISTS[FIRST[c]!]!;
-    if (list.some(([w]) => w === s)) throw new Error(`prose word listed twice: ${s}`);
-    list.push([s, term]);
+    if (list.some((e) => e.word === s)) throw new Error(`prose word listed twice: ${s}`);
+    list.push({ word: s, length: s.length, second: s.length > 1 ? s.charCodeAt(1) : -1, term });
   }
 }
-for (const list of LISTS) list.sort((a, b) => b[0].length - a[0].length);
+for (const list of LISTS) list.sort((a, b) => b.length - a.length);
 
 export interface Word {
   term: Term;
@@ -166,11 +174,21 @@ export function wordsOf(text: string, from: number, to: number): Word[] {
   let i = from;
   while (i < to) {
     const at = FIRST[text.charCodeAt(i)]!;
-    let hit: [string, Term] | undefined;
-    if (at >= 0) for (const e of LISTS[at]!) if (i + e[0].length <= to && text.startsWith(e[0], i)) { hit = e; break; }
+    let hit: Spelling | undefined;
+    if (at >= 0) {
+      // The first character matched by FIRST; the second is compared before the rest.
+      const next = text.charCodeAt(i + 1);
+      for (const e of LISTS[at]!) {
+        if (i + e.length > to) continue;
+        if (e.length === 1 || (e.second === next && (e.length === 2 || text.startsWith(e.word, i)))) {
+          hit = e;
+          break;
+        }
+      }
+    }
     if (hit) {
-      out.push({ term: hit[1], start: i, end: i + hit[0].length });
-      i += hit[0].length;
+      out.push({ term: hit.term, start: i, end: i + hit.length });
+      i += hit.length;
     } else i++;
   }
   return out;

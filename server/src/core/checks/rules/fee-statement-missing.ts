@@ -18,6 +18,24 @@ function endOfText(lines: readonly Line[], s6: Section): number {
   return k;
 }
 
+/** The longest of the fee's words: a mention split over two lines starts within this many characters of the first's end. */
+const LONGEST_FEE_WORD = Math.max(...FEE_WORDS.map((w) => w.length));
+
+/**
+ * Whether section 六's text, normalised with its lines joined, names the fee. Read line by line up to the first
+ * mention; only the end of the text before a line is kept, for a word the line break split.
+ */
+function namesFee(lines: readonly Line[], s6: Section): boolean {
+  let tail = normalize(inlineBody(lines, s6));
+  const found = () => FEE_WORDS.some((w) => tail.includes(w));
+  if (found()) return true;
+  for (let i = s6.bodyLines[0]; i <= s6.bodyLines[1]; i++) {
+    tail = tail.slice(Math.max(0, tail.length - LONGEST_FEE_WORD + 1)) + normalize(lines[i]!.text);
+    if (found()) return true;
+  }
+  return false;
+}
+
 export const feeStatementMissing: Check = {
   meta: {
     code: 'fee-statement-missing',
@@ -42,9 +60,7 @@ export const feeStatementMissing: Check = {
     if (edition !== '2021') return [];
     const s6 = model.sections.find((s) => s.number === 6);
     if (!s6) return [];
-    let body = normalize(inlineBody(lines, s6));
-    for (let i = s6.bodyLines[0]; i <= s6.bodyLines[1]; i++) body += normalize(lines[i]!.text);
-    if (FEE_WORDS.some((w) => body.includes(w))) return [];
+    if (namesFee(lines, s6)) return [];
     const t3 = model.tables.requests;
     const unpaid = t3?.confident ? t3.rows.get('other.2')?.cells[REQUEST_COLUMNS.length - 1]?.value ?? 0 : 0;
     const f: RawFinding = {

@@ -38,9 +38,20 @@ const EMPTY_BRACKETS = /【[ \t\u3000]*】|〔[ \t\u3000]*〕|［[ \t\u3000]*］
 
 /** A blank underline to write on: ____ (not a line of underscores alone, which is a Markdown rule). */
 const UNDERLINE = /_{3,}|＿{3,}/g;
+/** A line of underscores alone. */
+const RULE_LINE = /^[\s_＿]*$/;
 
-/** Lines worth looking at: they hold one of the characters every pattern above needs. */
-const MAYBE = /[待请填XxＸｘ×【〔［_＿：:]/;
+/**
+ * Lines worth looking at: they hold a character one of the patterns above needs — 填 or 补 (every marker's
+ * word has one; 请 alone is in every 申请), a colon, a stand-in's letter, an opening bracket, an underscore.
+ * Most lines hold none. Each pattern is then tried only on a line with its own character.
+ */
+const MAYBE = /[填补XxＸｘ×【〔［_＿：:]/;
+const MAYBE_MARK = /[填补]/;
+const MAYBE_FIELD = /[：:]/;
+const MAYBE_STAND_IN = /[XxＸｘ×]/;
+const MAYBE_BRACKETS = /[【〔［]/;
+const MAYBE_UNDERLINE = /[_＿]/;
 
 /** Consecutive empty fields on one line, separated by punctuation only, are reported together. */
 const JOINER = /^[；;，,、\s]*$/;
@@ -52,30 +63,51 @@ interface Hit {
   fields?: string[];
 }
 
+/** The matches of a global pattern in a line, in order (one RegExp, no iterator or copy of it per line). */
+function matchesOf(re: RegExp, line: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
 function scan(line: string, index: number): Hit[] {
   const hits: Hit[] = [];
   const at = (m: RegExpExecArray) => span(index, m.index, m.index + m[0].length);
-  for (const m of line.matchAll(PLACEHOLDER_MARK)) hits.push({ range: at(m), kind: 'marker', text: m[0] });
-  let group: Hit | undefined;
-  let groupEnd = -1;
-  for (const m of line.matchAll(EMPTY_FIELD)) {
-    const end = m.index + m[0].length;
-    if (group && JOINER.test(line.slice(groupEnd, m.index))) {
-      group.range = span(index, group.range.start.character, end);
-      group.fields!.push(m[1]!);
-      group.text = line.slice(group.range.start.character, end);
-    } else {
-      group = { range: at(m), kind: 'field', text: m[0], fields: [m[1]!] };
-      hits.push(group);
+  let markers = false;
+  if (MAYBE_MARK.test(line)) {
+    for (const m of matchesOf(PLACEHOLDER_MARK, line)) {
+      hits.push({ range: at(m), kind: 'marker', text: m[0] });
+      markers = true;
     }
-    groupEnd = end;
   }
-  for (const m of line.matchAll(STAND_IN)) hits.push({ range: at(m), kind: 'stand-in', text: m[0] });
-  for (const m of line.matchAll(EMPTY_BRACKETS)) hits.push({ range: at(m), kind: 'brackets', text: m[0] });
-  if (!/^[\s_＿]*$/.test(line)) for (const m of line.matchAll(UNDERLINE)) hits.push({ range: at(m), kind: 'underline', text: m[0] });
+  if (MAYBE_FIELD.test(line)) {
+    let group: Hit | undefined;
+    let groupEnd = -1;
+    for (const m of matchesOf(EMPTY_FIELD, line)) {
+      const end = m.index + m[0].length;
+      if (group && JOINER.test(line.slice(groupEnd, m.index))) {
+        group.range = span(index, group.range.start.character, end);
+        group.fields!.push(m[1]!);
+        group.text = line.slice(group.range.start.character, end);
+      } else {
+        group = { range: at(m), kind: 'field', text: m[0], fields: [m[1]!] };
+        hits.push(group);
+      }
+      groupEnd = end;
+    }
+  }
+  if (MAYBE_STAND_IN.test(line)) for (const m of matchesOf(STAND_IN, line)) hits.push({ range: at(m), kind: 'stand-in', text: m[0] });
+  if (MAYBE_BRACKETS.test(line)) for (const m of matchesOf(EMPTY_BRACKETS, line)) hits.push({ range: at(m), kind: 'brackets', text: m[0] });
+  if (MAYBE_UNDERLINE.test(line) && !RULE_LINE.test(line)) for (const m of matchesOf(UNDERLINE, line)) hits.push({ range: at(m), kind: 'underline', text: m[0] });
+  if (!markers) return hits;
   // A stand-in inside a placeholder (（待填写：XX区）) is the placeholder's.
-  const markers = hits.filter((h) => h.kind === 'marker');
-  return hits.filter((h) => h.kind === 'marker' || !markers.some((k) => k.range.start.character <= h.range.start.character && h.range.end.character <= k.range.end.character));
+  const marks = hits.filter((h) => h.kind === 'marker');
+  return hits.filter((h) => h.kind === 'marker' || !marks.some((k) => k.range.start.character <= h.range.start.character && h.range.end.character <= k.range.end.character));
 }
 
 function message(h: Hit): Bilingual {

@@ -19,6 +19,8 @@ const LEAD_IN = /^(?:本年度|本年|今年|(?:19|20)\d{2}年度?)?[，,]?(?:�
  */
 function saysNothing(body: string): boolean {
   if (body === '') return true;
+  // Every sentence that says nothing holds 无 or 没 (NOTHING): a body with neither says something.
+  if (!body.includes('无') && !body.includes('没')) return false;
   const sentences = body.split(/(?<=[。.；;])/).map((p) => p.replace(LEAD_IN, '')).filter((p) => !/^[。.；;]?$/.test(p));
   return sentences.length > 0 && sentences.every((p) => NOTHING.has(p));
 }
@@ -43,8 +45,9 @@ export const sectionEmpty: Check = {
     for (const s of ctx.model.sections) {
       const spec = SECTIONS.find((x) => x.number === s.number)!;
       if (!spec.mustHaveContent) continue;
-      let body = normalize(inlineBody(ctx.lines, s));
-      let placeholder = hasPlaceholder(inlineBody(ctx.lines, s));
+      const inline = inlineBody(ctx.lines, s);
+      let body = normalize(inline);
+      let placeholder = hasPlaceholder(inline);
       for (let i = s.bodyLines[0]; i <= s.bodyLines[1] && body.length < 40; i++) {
         let text = ctx.lines[i]!.text;
         // A placeholder （待填写：…） left by a fix or the template: placeholder-unfilled reports it, once.

@@ -12,6 +12,7 @@ import type { Check, CheckContext, RawFinding } from '../types';
 function cleanTitle(ctx: CheckContext, title: { text: string; range: Range }): { text: string; range: Range } {
   const { start, end } = title.range;
   if (start.line !== end.line) return title;
+  if (ctx.model.debris.length === 0) return title;
   const line = ctx.lines[start.line]!.text;
   const inside = ctx.model.debris
     .filter((d) => d.range.start.line === start.line && d.range.start.character >= start.character && d.range.end.character <= end.character)
@@ -40,6 +41,9 @@ function cleanTitle(ctx: CheckContext, title: { text: string; range: Range }): {
   return { text: text.trim(), range: { start: { line: start.line, character: s }, end: { line: start.line, character: e } } };
 }
 
+/** The canonical titles' keys, by section number. */
+const CANONICAL_KEY = new Map(SECTIONS.map((x) => [x.number, keyOf(x.title)]));
+
 export const sectionTitle: Check = {
   meta: {
     code: 'section-title',
@@ -60,7 +64,7 @@ export const sectionTitle: Check = {
     for (const s of ctx.model.sections) {
       const spec = SECTIONS.find((x) => x.number === s.number)!;
       const title = cleanTitle(ctx, s.heading.title);
-      if (keyOf(title.text) === keyOf(spec.title)) continue;
+      if (keyOf(title.text) === CANONICAL_KEY.get(s.number)) continue;
       out.push({
         range: title.range,
         message: ctx.t({ zh: `标题“${title.text}”与规范标题“${spec.title}”不一致`, en: `Title "${title.text}" differs from the canonical "${spec.title}"` }),

@@ -38,6 +38,12 @@ function problem(cell: Cell, kind: ValueKind): Bilingual | null {
   return null;
 }
 
+/** A number no column can fault: whole, not negative, no percent sign, no unit (problem and unitProblem pass it). */
+function plainCount(cell: Cell): boolean {
+  const v = cell.value;
+  return cell.state === 'number' && v !== null && v >= 0 && Number.isInteger(v) && !cell.percent && !cell.unit && (cell.decimals ?? 0) <= 4;
+}
+
 export const tableCellInvalid: Check = {
   meta: {
     code: 'table-cell-invalid',
@@ -62,6 +68,8 @@ export const tableCellInvalid: Check = {
       for (const cell of cells) {
         // Only a number or a cell that is not one can be at fault; the cell's name is built for a finding only.
         if (cell.state !== 'invalid' && cell.state !== 'number') continue;
+        // A whole number, not negative, written without a unit, suits every kind of column: most cells.
+        if (plainCount(cell)) continue;
         const spec = columnOf(t, cell.column);
         const kind = spec?.kind ?? 'count';
         const p = problem(cell, kind);

@@ -73,7 +73,10 @@ function missingRuns(ctx: CheckContext, t: Table): RawFinding[] {
     const at = before ? before.range.end.line + 1 : after!.range.start.line;
     const names = rowList(t.key, run, ctx.locale, t.edition);
     let rows: string[][];
-    if (t.key === 'requests') rows = run.map((k) => requestRow(k, blanksOf(t), t.edition, true));
+    if (t.key === 'requests') {
+      const blanks = blanksOf(t);
+      rows = run.map((k) => requestRow(k, blanks, t.edition, true));
+    }
     else if (t.key === 'proactive') {
       // As wide as the table's other rows (a label and the widest block's columns), like the skeleton.
       const width = 1 + Math.max(...PROACTIVE[t.edition].map((b) => b.columns.length));

@@ -11,6 +11,11 @@ type Value = (cell: Cell) => number | null;
 
 const asWritten: Value = (c) => c.value;
 
+/** Where each column of T3 is, and its 总计. */
+const REQUEST_COLUMN_INDEX = new Map<string, number>();
+REQUEST_COLUMNS.forEach((c, i) => { if (!REQUEST_COLUMN_INDEX.has(c.key)) REQUEST_COLUMN_INDEX.set(c.key, i); });
+const TOTAL_COLUMN = REQUEST_COLUMN_INDEX.get('total') ?? -1;
+
 /**
  * A row's 总计, or the sum of its applicant columns when the table has no 总计 column; with `applicant`, the
  * sum of the columns of those who applied (自然人, 法人或其他组织 …).
@@ -19,7 +24,7 @@ function rowTotal(t: Table, key: string, val: Value, applicant?: string): number
   const row = t.rows.get(key);
   if (!row) return null;
   if (applicant) return applicantValue(t, row.cells, applicant, val);
-  const ti = REQUEST_COLUMNS.findIndex((c) => c.key === 'total');
+  const ti = TOTAL_COLUMN;
   if (t.columns[ti]!.present) return val(row.cells[ti]!);
   let s = 0;
   for (let i = 0; i < ti; i++) {
@@ -36,7 +41,7 @@ function applicantCells(t: Table, cells: Cell[], applicant: string): Cell[] {
   const columns = APPLICANT_COLUMNS[applicant]?.columns ?? [];
   const out: Cell[] = [];
   for (const key of columns) {
-    const i = REQUEST_COLUMNS.findIndex((c) => c.key === key);
+    const i = REQUEST_COLUMN_INDEX.get(key) ?? -1;
     if (i < 0 || !t.columns[i]?.present) return [];
     out.push(cells[i]!);
   }
@@ -58,15 +63,17 @@ function applicantValue(t: Table, cells: Cell[], applicant: string, val: Value):
 
 /** A T3 row, or the sum of a group's rows (`denied` = denied.1 … denied.8). */
 function groupTotal(t: Table, prefix: string, val: Value, applicant?: string): number | null {
-  const keys = [...t.rows.keys()].filter((k) => k === prefix || k.startsWith(`${prefix}.`));
-  if (keys.length === 0) return null;
+  const item = `${prefix}.`;
+  let found = false;
   let s = 0;
-  for (const k of keys) {
+  for (const k of t.rows.keys()) {
+    if (k !== prefix && !k.startsWith(item)) continue;
+    found = true;
     const v = rowTotal(t, k, val, applicant);
     if (v === null) return null;
     s += v;
   }
-  return s;
+  return found ? s : null;
 }
 
 /**
@@ -76,14 +83,15 @@ function groupTotal(t: Table, prefix: string, val: Value, applicant?: string): n
 function scopeValue(t: Table, scope: string[], val: Value, applicant?: string): number | null {
   let s = 0;
   for (const term of scope) {
-    const key = term.replace(/^-/, '');
+    const minus = term.startsWith('-');
+    const key = minus ? term.slice(1) : term;
     let v: number | null;
     if (t.key === 'appeals') {
       const cell = t.rows.get('values')?.cells.find((c) => c.column === key);
       v = cell ? val(cell) : null;
     } else v = groupTotal(t, key, val, applicant);
     if (v === null) return null;
-    s += term.startsWith('-') ? -v : v;
+    s += minus ? -v : v;
   }
   return s;
 }
@@ -154,7 +162,7 @@ function targetCells(t: Target): Cell[] {
   const row = t.table.rows.get(scope[0]!);
   if (!row) return [];
   if (t.applicant) return applicantCells(t.table, row.cells, t.applicant);
-  const ti = REQUEST_COLUMNS.findIndex((c) => c.key === 'total');
+  const ti = TOTAL_COLUMN;
   return t.table.columns[ti]!.present ? [row.cells[ti]!] : [];
 }
 
