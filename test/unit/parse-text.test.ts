@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { normalize, normalizeWithMap, sourceSpan } from '../../server/src/core/text/normalize';
+import { normalize, normalizedLength, normalizeWithMap, sourceSpan } from '../../server/src/core/text/normalize';
 import { type ParsedValue, parseValue } from '../../server/src/core/text/values';
 
 const SEED = Number(process.env.GOVREPORT_PROPERTY_SEED ?? 20211926);
@@ -58,6 +58,13 @@ describe('normalize', () => {
       }
       return true;
     }), { seed: SEED, numRuns: 300 });
+  });
+  it('counts the normalised length without building it, up to a cap', () => {
+    fc.assert(fc.property(reportish, fc.integer({ min: 0, max: 45 }), (s, cap) => normalizedLength(s, cap) === Math.min(normalize(s).length, cap + 1)),
+      { seed: SEED, numRuns: 500 });
+    // NFKC lengthens ㈠ to (一) and drops white space: the count is the normalised text's, not the source's.
+    assert.equal(normalizedLength('㈠ 予以公开', 30), 7);
+    assert.equal(normalizedLength('一二三四五', 3), 4);
   });
   it('absorbs widths, spaces and emphasis', () => {
     assert.equal(normalize('（三） 不予 **公开**'), '(三)不予公开');

@@ -6,7 +6,7 @@
 import { CHINESE_NUMERALS, SECTIONS, type SectionNumber } from '../format/spec';
 import type { Heading } from '../model';
 import type { Line } from '../text/lines';
-import { skipWhite, skipWhiteBack, span } from '../text/lines';
+import { ownCopy, skipWhite, skipWhiteBack, span } from '../text/lines';
 import { labelKey, normalize } from '../text/normalize';
 import { similarity } from '../text/similarity';
 import { lookup } from './vocab';
@@ -75,13 +75,60 @@ function computeTitleScore(title: string): { number: SectionNumber; score: numbe
   return bestN === null ? null : { number: bestN, score: bestS };
 }
 
+/** Lines longer than this are never a section heading. */
+const MAX_HEADING_LINE = 120;
+
+/** A heading as read from a line's text alone: its columns, without the line's number. */
+interface HeadingColumns {
+  number: SectionNumber;
+  /** The numeral as written (trimmed), from numeralStart; empty when there is none. */
+  numeral: string;
+  numeralStart: number;
+  writtenNumber: number;
+  title: string;
+  titleStart: number;
+  titleEnd: number;
+  contentStart: number;
+  score: number;
+  leadEnd: number;
+  markdown: boolean;
+}
+
+/**
+ * What the text of a line reads as, remembered: the same heading lines (and the same lines that are not
+ * headings) come back in report after report. Bounded; keys are copied so that none keeps a report's text alive.
+ */
+const headingMemo = new Map<string, HeadingColumns | null>();
+const HEADING_MEMO_LIMIT = 20000;
+
 /**
  * Reads a line as a section heading, or returns null. `leadEnd` in the result is where the heading's content
  * starts (after debris and Markdown marks).
  */
 export function readHeading(line: Line): (Heading & { leadEnd: number; markdown: boolean }) | null {
   const t = line.text;
-  if (t.length === 0 || t.length > 120 || !KEYWORD_CHARS.test(t)) return null;
+  if (t.length === 0 || t.length > MAX_HEADING_LINE || !KEYWORD_CHARS.test(t)) return null;
+  let h = headingMemo.get(t);
+  if (h === undefined) {
+    h = headingColumns(t);
+    if (headingMemo.size >= HEADING_MEMO_LIMIT) headingMemo.clear();
+    headingMemo.set(ownCopy(t), h);
+  }
+  if (!h) return null;
+  const i = line.index;
+  return {
+    number: h.number,
+    numeral: { text: h.numeral, range: span(i, h.numeralStart, h.numeralStart + h.numeral.length) },
+    writtenNumber: h.writtenNumber,
+    title: { text: h.title, range: span(i, h.titleStart, h.titleEnd) },
+    range: span(i, h.contentStart, h.titleEnd),
+    score: h.score,
+    leadEnd: h.leadEnd,
+    markdown: h.markdown,
+  };
+}
+
+function headingColumns(t: string): HeadingColumns | null {
   if (t.indexOf('\t', skipWhite(t)) >= 0 && /\t\s*\S/.test(t.slice(skipWhite(t)))) return null;
   const lead = LEAD.exec(t);
   const leadEnd = lead ? lead[0].length : 0;
@@ -110,15 +157,15 @@ export function readHeading(line: Line): (Heading & { leadEnd: number; markdown:
   else if (!numeral.damaged && numeral.value === scored.number) accept = scored.score >= 0.55;
   else accept = scored.score >= 0.75;
   if (!accept) return null;
-  const contentStart = skipWhite(t, leadEnd);
   return {
     number: scored.number,
-    numeral: numeral
-      ? { text: numeral.text.trimEnd(), range: span(line.index, leadEnd, leadEnd + numeral.text.trimEnd().length) }
-      : { text: '', range: span(line.index, titleStart, titleStart) },
+    numeral: numeral ? numeral.text.trimEnd() : '',
+    numeralStart: numeral ? leadEnd : titleStart,
     writtenNumber: numeral && !numeral.damaged ? numeral.value : numeral?.arabic ? numeral.value : 0,
-    title: { text: title, range: span(line.index, titleStart, titleEnd) },
-    range: span(line.index, contentStart, titleEnd),
+    title: ownCopy(title),
+    titleStart,
+    titleEnd,
+    contentStart: skipWhite(t, leadEnd),
     score: scored.score,
     leadEnd,
     markdown,

@@ -41,31 +41,71 @@ export interface ParseCache {
 function readOwn(line: Line): LineInfo[] {
   const pieces = lostPieces(line);
   if (pieces) return pieces;
-  return [line.text.length > MAX_CELL_LINE ? { line, kind: 'prose', tokens: [], multi: false, vocab: [] } : readLine(line)];
+  return [readWhole(line)];
 }
 
-/** The readings of all lines in document order (several for a line that lost its layout). */
+/** A whole line's reading: as cells, or as prose when it is too long to be a row. */
+function readWhole(line: Line): LineInfo {
+  return line.text.length > MAX_CELL_LINE ? { line, kind: 'prose', tokens: [], multi: false, vocab: [] } : readLine(line);
+}
+
+/**
+ * The readings of all lines in document order (several for a line that lost its layout). Each line's one
+ * reading goes straight into the result; only a line read as pieces, and a parse that keeps its readings for
+ * the next (`cache`), holds a list per line.
+ */
 function readInfos(lines: Line[], html: HtmlRows, cache?: ParseCache, grids?: readonly Grid[]): LineInfo[] {
+  const n = lines.length;
   const prev = cache?.lines;
-  const own = lines.map((line, i) => {
-    const p = prev?.[i];
-    // Same place, same text: the tokens (which carry the line number) are still right; only the offset moved.
-    if (p && p[0]!.line.text === line.text) return p[0]!.line.offset === line.offset ? p : p.map((x) => ({ ...x, line }));
-    return readOwn(line);
-  });
-  if (cache) cache.lines = own;
-  const byLine = own.slice();
-  // Text that lost its layout somewhere: its header rows of labels run together are cut too.
-  if (own.some((x) => x[0]!.from !== undefined)) {
-    byLine.forEach((x, i) => {
-      if (x.length === 1 && x[0]!.from === undefined && x[0]!.kind !== 'blank') byLine[i] = lostPieces(lines[i]!, true) ?? x;
-    });
+  const own: LineInfo[][] | undefined = cache ? new Array<LineInfo[]>(n) : undefined;
+  const single = new Array<LineInfo>(n);
+  /** The pieces of the lines read as several, where there are any. */
+  let pieces: (LineInfo[] | undefined)[] | undefined;
+  let lost = false;
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    let read: LineInfo[] | null = null;
+    if (own) {
+      const p = prev?.[i];
+      // Same place, same text: the tokens (which carry the line number) are still right; only the offset moved.
+      if (p && p[0]!.line.text === line.text) read = p[0]!.line.offset === line.offset ? p : p.map((x) => ({ ...x, line }));
+      else read = readOwn(line);
+      own[i] = read;
+    } else read = lostPieces(line);
+    if (read === null) single[i] = readWhole(line);
+    else {
+      if (read[0]!.from !== undefined) lost = true;
+      if (read.length === 1) single[i] = read[0]!;
+      else (pieces ??= new Array<LineInfo[] | undefined>(n))[i] = read;
+    }
   }
+  if (cache) cache.lines = own;
+  // Text that lost its layout somewhere: its header rows of labels run together are cut too.
+  if (lost) {
+    for (let i = 0; i < n; i++) {
+      const x = single[i];
+      if (pieces?.[i] || !x || x.from !== undefined || x.kind === 'blank') continue;
+      const cut = lostPieces(lines[i]!, true);
+      if (cut) (pieces ??= new Array<LineInfo[] | undefined>(n))[i] = cut;
+    }
+  }
+  const place = (i: number, info: LineInfo) => {
+    single[i] = info;
+    if (pieces) pieces[i] = undefined;
+  };
   // HTML tables left in Markdown: a row's cells from its `<td>` lines.
-  for (const [i, info] of html.infos) byLine[i] = [info];
+  for (const [i, info] of html.infos) place(i, info);
   // Rows of an original's tables: their cells are known exactly (grid.ts).
-  for (const [i, info] of gridInfos(grids, lines)) byLine[i] = [info];
-  const infos = byLine.length === lines.length && byLine.every((x) => x.length === 1) ? byLine.map((x) => x[0]!) : byLine.flat();
+  for (const [i, info] of gridInfos(grids, lines)) place(i, info);
+  let infos = single;
+  if (pieces) {
+    infos = [];
+    for (let i = 0; i < n; i++) {
+      const p = pieces[i];
+      if (p) for (const x of p) infos.push(x);
+      else infos.push(single[i]!);
+    }
+  }
   markBarePageNumbers(infos);
   return infos;
 }
@@ -90,6 +130,11 @@ function headingIn(info: LineInfo): Found | null {
 
 type Placed = Heading & { line: number; at: number };
 
+function hasValue(info: LineInfo): boolean {
+  for (const t of info.tokens) if (t.kind === 'value') return true;
+  return false;
+}
+
 /** Headings in document order, keeping the first of duplicated weak candidates; `at` is the reading's index. */
 function findHeadings(infos: LineInfo[]): Placed[] {
   const found: Placed[] = [];
@@ -97,13 +142,12 @@ function findHeadings(infos: LineInfo[]): Placed[] {
     const info = infos[i]!;
     // Blank lines, lone values, page numbers and rows with values are never headings.
     if (info.kind === 'blank' || info.kind === 'value' || info.kind === 'page-number' || info.kind === 'separator') continue;
-    if (info.kind === 'cells' && info.tokens.some((t) => t.kind === 'value')) continue;
+    if (info.kind === 'cells' && hasValue(info)) continue;
     if (info.kind === 'prose' && info.from !== undefined) continue;
     const h = headingOf(info);
     if (!h) continue;
-    const dup = found.find((f) => f.number === h.number);
-    if (dup && h.score < 0.9) continue;
-    found.push({ ...h, line: info.line.index, at: i });
+    if (h.score < 0.9 && found.some((f) => f.number === h.number)) continue;
+    found.push({ number: h.number, numeral: h.numeral, writtenNumber: h.writtenNumber, title: h.title, range: h.range, score: h.score, line: info.line.index, at: i });
   }
   return found;
 }

@@ -3,9 +3,9 @@
  * space-aligned PDF columns, one cell a line, or a label followed by numbers.
  */
 import type { Line } from '../text/lines';
-import { isBlank, isWhiteSpace, skipWhite, skipWhiteBack } from '../text/lines';
-import { type LabelKey, labelKey, normalize } from '../text/normalize';
-import { isDashRun, type ParsedValue, parseValue } from '../text/values';
+import { isWhiteSpace, ownCopy, skipWhite, skipWhiteBack } from '../text/lines';
+import { type LabelKey, labelKey, normalize, normalizedLength } from '../text/normalize';
+import { isDashRun, mayBeginValue, type ParsedValue, parseValue } from '../text/values';
 import { lookup, type VocabMatch } from './vocab';
 
 export type TokenKind = 'value' | 'label' | 'blank';
@@ -27,6 +27,8 @@ export interface Token {
   spaced?: boolean;
   /** A blank that is a cell for certain (an empty line among cells written one a line, packed), not a filler. */
   cell?: boolean;
+  /** What the line reader knows of a label's text (labels made by the line reader only; see LabelReading). */
+  reading?: LabelReading;
 }
 
 export type LineKind =
@@ -64,27 +66,113 @@ export interface LineInfo {
 /** A pipe-table row whose one filled cell is a page number (`| - 2 - |  |  |`): a converter's page break. */
 function pageNumberRow(t: string): boolean {
   if (t.charCodeAt(skipWhite(t)) !== 124) return false;
-  const filled = t.split('|').filter((c) => !isBlank(c));
-  return filled.length === 1 && PAGE_NUMBER.test(filled[0]!);
+  // The one cell with text between pipes (or before the first, after the last), found without splitting.
+  let from = -1;
+  let to = -1;
+  let start = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i < t.length && t.charCodeAt(i) !== 124) continue;
+    if (skipWhite(t, start) < i) {
+      if (from >= 0) return false;
+      from = start;
+      to = i;
+    }
+    start = i + 1;
+  }
+  return from >= 0 && PAGE_NUMBER.test(t.slice(from, to));
 }
 
 const PAGE_NUMBER = /^\s*(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|·\s*\d{1,3}\s*·)\s*$/;
+/**
+ * Whether a line's first character after white space may begin PAGE_NUMBER: a dash, 第, a digit or a middle
+ * dot (and the white space that `\s` has beyond isWhiteSpace).
+ */
+function pageNumberStart(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 0x2014 || c === 0x2013 || c === 0xff0d || c === 0x2015 || c === 0x7b2c || c === 0xb7
+    || c === 10 || c === 13 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
 const SENTENCE_END = /[。；;！!？?]/;
 const SENTENCE_CLOSE = /[。；;！!？?]["'”’」』)）\s]*$/;
 const GAP = /\S(?: {2,}|\u3000)\S/;
 
-const keyMemo = new Map<string, LabelKey>();
-
-/** The label key of a cell's text, remembered: the same labels come back with every edit of a report. */
-function labelKeyOf(text: string): LabelKey {
-  let k = keyMemo.get(text);
-  if (k === undefined) {
-    k = labelKey(normalize(text));
-    if (keyMemo.size >= 20000) keyMemo.clear();
-    if (text.length <= 200) keyMemo.set(text, k);
-  }
-  return k;
+/**
+ * What a label's text says, read once for each distinct text: the same labels come back in every report and
+ * with every edit. Each field is a pure function of the text; the vocabulary is looked up when first asked.
+ */
+export interface LabelReading extends LabelKey {
+  /** White space inside (`\s`): maybe two labels one space apart, or a label and its values. */
+  white: boolean;
+  /** Sentence punctuation inside (SENTENCE_END). */
+  sentence: boolean;
+  /** Its last word (after white space) may begin a value: values may be peeled off its end. */
+  peelable: boolean;
+  /** A header cell that PDF converters invent (FAKE_HEADER). */
+  fake: boolean;
+  /** It reads as a number written wrongly (badValueText). */
+  bad: boolean;
+  /** Vocabulary matches scoring ≥ 0.6, best first (shared, never changed); undefined until asked. */
+  vocab: VocabMatch[] | undefined;
 }
+
+const readingMemo = new Map<string, LabelReading>();
+/** Distinct label texts remembered at most (the memo starts again when full), and the longest text remembered. */
+const READING_MEMO_LIMIT = 20000;
+const READING_MEMO_TEXT = 200;
+
+/** The reading of a label's text, remembered. */
+function labelReading(text: string): LabelReading {
+  let r = readingMemo.get(text);
+  if (r === undefined) {
+    r = readLabel(text);
+    if (readingMemo.size >= READING_MEMO_LIMIT) readingMemo.clear();
+    if (text.length <= READING_MEMO_TEXT) readingMemo.set(ownCopy(text), r);
+  }
+  return r;
+}
+
+function readLabel(text: string): LabelReading {
+  const lk = labelKey(normalize(text));
+  let w = text.length;
+  while (w > 0 && !isWhiteSpace(text.charCodeAt(w - 1))) w--;
+  return {
+    key: lk.key,
+    numbering: lk.numbering,
+    white: /\s/.test(text),
+    sentence: SENTENCE_END.test(text),
+    peelable: w > 0 && mayBeginValue(text.charCodeAt(w)),
+    fake: FAKE_HEADER.test(text),
+    bad: badValueText(text),
+    vocab: undefined,
+  };
+}
+
+/** A label token's reading: the one the line reader gave it, or its text's. */
+function readingOf(tk: Token): LabelReading {
+  return tk.reading ?? labelReading(tk.text);
+}
+
+/** A label's vocabulary matches scoring ≥ 0.6 (see vocab.ts). */
+function vocabOf(r: LabelReading): VocabMatch[] {
+  return (r.vocab ??= lookup(r.key, 0.6));
+}
+
+/** Whether a label is table vocabulary: a match ≥ 0.75 (the matches are sorted best first). */
+function vocabIn(r: LabelReading): boolean {
+  const m = vocabOf(r);
+  return m.length > 0 && m[0]!.score >= VOCAB_SCORE;
+}
+
+/** Whether a label may be a row label of some table: a row among its matches ≥ 0.75. */
+function rowIn(r: LabelReading): boolean {
+  for (const m of vocabOf(r)) {
+    if (m.score < VOCAB_SCORE) return false;
+    if (m.entry.role === 'row') return true;
+  }
+  return false;
+}
+
+/** The score at which a label's match makes it table vocabulary. */
+const VOCAB_SCORE = 0.75;
 
 function makeToken(line: Line, start: number, end: number): Token {
   // An empty cell stays where it is: white space is skipped within the cell only, never into the next one.
@@ -101,8 +189,8 @@ function makeToken(line: Line, start: number, end: number): Token {
   if (value.state === 'number' || value.state === 'placeholder' || value.joined) {
     return { line: line.index, start: s, end: e, text, kind: 'value', value, key: '', numbering: '', indented };
   }
-  const lk = labelKeyOf(text);
-  return { line: line.index, start: s, end: e, text, kind: 'label', key: lk.key, numbering: lk.numbering, indented };
+  const r = labelReading(text);
+  return { line: line.index, start: s, end: e, text, kind: 'label', key: r.key, numbering: r.numbering, indented, reading: r };
 }
 
 /** Splits `line.text[from, to)` at every occurrence of `sep`. */
@@ -161,6 +249,8 @@ function valueBefore(line: Line, from: number, end: number): boolean {
  */
 function peelTrailingValues(line: Line, tok: Token): Token[] | null {
   const t = line.text;
+  // The last word must be a value for anything to peel: most labels end in a word, told by its first character.
+  if (!readingOf(tok).peelable) return null;
   const values: Token[] = [];
   let end = tok.end;
   while (end > tok.start) {
@@ -200,9 +290,14 @@ const INNER_NUMBERING = /\s+(?=(?:[（(]\s*[一二三四五六七八九十]{1,2}
  * group label beside a row label): cut before the second label's numbering.
  */
 function splitAtNumbering(line: Line, tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (const tk of tokens) {
-    if (tk.kind !== 'label' || !/\s/.test(tk.text) || SENTENCE_END.test(tk.text)) {
+  let k = 0;
+  while (k < tokens.length && !mayHoldTwoLabels(tokens[k]!)) k++;
+  // Most rows have no label to cut: the same tokens.
+  if (k === tokens.length) return tokens;
+  const out = tokens.slice(0, k);
+  for (; k < tokens.length; k++) {
+    const tk = tokens[k]!;
+    if (!mayHoldTwoLabels(tk)) {
       out.push(tk);
       continue;
     }
@@ -218,6 +313,13 @@ function splitAtNumbering(line: Line, tokens: Token[]): Token[] {
   return out;
 }
 
+/** A label with white space inside, not a sentence: maybe two labels one space apart. */
+function mayHoldTwoLabels(tk: Token): boolean {
+  if (tk.kind !== 'label') return false;
+  const r = readingOf(tk);
+  return r.white && !r.sentence;
+}
+
 /** A header row that PDF converters invent (`| 数据1 | 数据2 | … |`, `| Column1 | …`): nothing of the table's. */
 const FAKE_HEADER = /^(?:数据|列|字段|Column|Col|Field)\s*\d{1,2}$/i;
 
@@ -225,17 +327,27 @@ function isFakeHeader(tokens: Token[]): boolean {
   let fake = 0;
   for (const tk of tokens) {
     if (tk.kind === 'blank') continue;
-    if (tk.kind !== 'label' || !FAKE_HEADER.test(tk.text)) return false;
+    if (tk.kind !== 'label' || !readingOf(tk).fake) return false;
     fake++;
   }
   return fake >= 2;
+}
+
+/**
+ * Whether a trimmed cell's first character may begin a dash run once white space is removed (`:---`, `———`):
+ * a colon, a dash, or a white space character that trimming keeps (`\s` is wider than isWhiteSpace).
+ */
+function dashStart(c: number): boolean {
+  return c === 58 || c === 45 || c === 0x2014 || c === 0x2013 || c === 0x2500
+    || c === 10 || c === 13 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
 }
 
 function isSeparatorRow(tokens: Token[]): boolean {
   let dashes = 0;
   for (const tk of tokens) {
     if (tk.kind === 'blank') continue;
-    if (!isDashRun(tk.text.replace(/\s+/g, ''))) return false;
+    // A cell's text is trimmed: one that does not begin with a dash or a colon is no dash run.
+    if (!dashStart(tk.text.charCodeAt(0)) || !isDashRun(tk.text.replace(/\s+/g, ''))) return false;
     dashes++;
   }
   return dashes > 0;
@@ -265,7 +377,7 @@ export function readLine(line: Line): LineInfo {
     }
     return info;
   }
-  if (PAGE_NUMBER.test(t) || pageNumberRow(t)) {
+  if ((pageNumberStart(t.charCodeAt(first)) && PAGE_NUMBER.test(t)) || pageNumberRow(t)) {
     info.kind = 'page-number';
     return info;
   }
@@ -301,22 +413,25 @@ export function readLine(line: Line): LineInfo {
     info.tokens = tokens;
     return info;
   }
-  // Labels followed by single-spaced values: split them.
-  const expanded: Token[] = [];
-  for (const tk of splitAtNumbering(line, tokens)) {
-    if (tk.kind === 'label' && !SENTENCE_END.test(tk.text)) {
+  // Labels followed by single-spaced values: split them. The tokens stay as they are until one is.
+  const cut = splitAtNumbering(line, tokens);
+  let expanded = cut;
+  for (let k = 0; k < cut.length; k++) {
+    const tk = cut[k]!;
+    if (tk.kind === 'label' && !readingOf(tk).sentence) {
       const peeled = peelTrailingValues(line, tk);
       if (peeled && (peeled.length > 2 || info.multi || peeled[0]!.kind === 'value' || isVocab(peeled[0]!))) {
+        if (expanded === cut) expanded = cut.slice(0, k);
         expanded.push(...peeled);
         if (peeled.length > 1) info.multi = true;
         continue;
       }
     }
-    expanded.push(tk);
+    if (expanded !== cut) expanded.push(tk);
   }
   if (info.multi) markBadValues(expanded);
   // A cell alone on its line holding a number written wrongly (O for 0, 〇, 1O): a value that is not a number.
-  else if (expanded.length === 1 && expanded[0]!.kind === 'label' && !expanded[0]!.numbering && badValueText(expanded[0]!.text) && !isVocab(expanded[0]!)) {
+  else if (expanded.length === 1 && expanded[0]!.kind === 'label' && !expanded[0]!.numbering && readingOf(expanded[0]!).bad && !isVocab(expanded[0]!)) {
     expanded[0]!.kind = 'value';
     expanded[0]!.value = { state: 'invalid', value: null };
   }
@@ -381,10 +496,11 @@ function markBadValues(tokens: Token[]): void {
   let valuePlace = tokens.some((t) => t.kind === 'value');
   for (const tk of tokens) {
     if (tk.kind !== 'label') continue;
-    if (valuePlace && !tk.numbering && badValueText(tk.text) && !isVocab(tk)) {
+    const r = readingOf(tk);
+    if (valuePlace && !tk.numbering && r.bad && !vocabIn(r)) {
       tk.kind = 'value';
       tk.value = { state: 'invalid', value: null };
-    } else if (!valuePlace && lookup(tk.key, 0.75).some((m) => m.entry.role === 'row')) valuePlace = true;
+    } else if (!valuePlace && rowIn(r)) valuePlace = true;
   }
 }
 
@@ -405,13 +521,16 @@ function badValueText(text: string): boolean {
 }
 
 function isVocab(tk: Token): boolean {
-  return tk.kind === 'label' && lookup(tk.key, 0.75).length > 0;
+  return tk.kind === 'label' && vocabIn(readingOf(tk));
 }
 
 /** The text a reading covers: its piece, or the whole line. */
 export function textOf(info: LineInfo): string {
   return info.from === undefined ? info.line.text : info.line.text.slice(info.from, info.to);
 }
+
+/** A line of text (not a sentence) this long or shorter, normalised, is a fragment: a piece of a label. */
+const FRAGMENT_CHARS = 30;
 
 function classify(info: LineInfo): void {
   let labels = 0;
@@ -422,10 +541,11 @@ function classify(info: LineInfo): void {
     if (tk.kind === 'value') values++;
     else if (tk.kind === 'label') {
       labels++;
-      const m = lookup(tk.key, 0.6);
+      const r = readingOf(tk);
+      const m = vocabOf(r);
       info.vocab.push(m);
-      if (m.length > 0 && m[0]!.score >= 0.75) vocab++;
-      if (tk.text.length > 40 && SENTENCE_END.test(tk.text) && !(m.length > 0 && m[0]!.entry.role === 'corner')) long = true;
+      if (m.length > 0 && m[0]!.score >= VOCAB_SCORE) vocab++;
+      if (tk.text.length > 40 && r.sentence && !(m.length > 0 && m[0]!.entry.role === 'corner')) long = true;
     }
   }
   const nonBlank = labels + values;
@@ -451,7 +571,7 @@ function classify(info: LineInfo): void {
   else if (values > 0 && labels <= 1 && info.tokens.length > 1) info.kind = 'cells';
   else {
     const text = textOf(info);
-    const short = normalize(text).length <= 30 && !SENTENCE_END.test(text);
+    const short = normalizedLength(text, FRAGMENT_CHARS) <= FRAGMENT_CHARS && !SENTENCE_END.test(text);
     info.kind = short ? 'fragment' : 'prose';
   }
 }

@@ -86,32 +86,71 @@ for (const e of entries) {
   }
 }
 
-const memo = new Map<string, VocabMatch[]>();
+/**
+ * A key's matches, computed once: all of them (scores ≥ 0.5), and the two views the readers ask for most, so
+ * that asking again builds nothing.
+ */
+interface Looked {
+  all: VocabMatch[];
+  /** Scores ≥ FRAGMENT_MIN and ≥ VOCAB_MIN: prefixes of `all` (the same array when nothing is cut). */
+  fragment: VocabMatch[];
+  vocab: VocabMatch[];
+}
+
+/** The scores readers ask for most: a label's matches worth keeping (0.6), and a label that is vocabulary (0.75). */
+const FRAGMENT_MIN = 0.6;
+const VOCAB_MIN = 0.75;
+
+const memo = new Map<string, Looked>();
 const MEMO_LIMIT = 20000;
+const NONE: VocabMatch[] = Object.freeze([]) as unknown as VocabMatch[];
 
 /** The corner cell of T3 is long prose; recognise it by its unique words. */
 function isCorner(norm: string): boolean {
   return norm.includes('勾稽') || (norm.includes('第一项加第二项') && norm.includes('第三项'));
 }
 
-/**
- * All vocabulary entries a normalised label key may be, best first, with scores ≥ `min`.
- * Exact matches score 1; others score by similarity.
- */
-export function lookup(key: string, min = 0.6): VocabMatch[] {
-  if (key.length === 0) return [];
-  const memoKey = key;
-  let result = memo.get(memoKey);
-  if (result === undefined) {
-    result = compute(key);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(memoKey, result);
-  }
-  // Sorted best first: the whole list when its last entry passes (no copy), else the passing prefix.
+/** Sorted best first: the whole list when its last entry passes (no copy), else the passing prefix. */
+function atLeast(result: VocabMatch[], min: number): VocabMatch[] {
   if (min <= 0.5 || result.length === 0 || result[result.length - 1]!.score >= min) return result;
   let n = 0;
   while (n < result.length && result[n]!.score >= min) n++;
   return result.slice(0, n);
+}
+
+function looked(key: string): Looked {
+  let r = memo.get(key);
+  if (r === undefined) {
+    const all = compute(key);
+    r = { all, fragment: atLeast(all, FRAGMENT_MIN), vocab: atLeast(all, VOCAB_MIN) };
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, r);
+  }
+  return r;
+}
+
+/**
+ * All vocabulary entries a normalised label key may be, best first, with scores ≥ `min`.
+ * Exact matches score 1; others score by similarity. The list returned is shared: read it, never change it.
+ */
+export function lookup(key: string, min = FRAGMENT_MIN): VocabMatch[] {
+  if (key.length === 0) return NONE;
+  const r = looked(key);
+  if (min === FRAGMENT_MIN) return r.fragment;
+  if (min === VOCAB_MIN) return r.vocab;
+  return atLeast(r.all, min);
+}
+
+/** Whether a label key is table vocabulary: a match scoring ≥ 0.75. */
+export function isVocabKey(key: string): boolean {
+  return key.length > 0 && looked(key).vocab.length > 0;
+}
+
+/** Whether a label key may be a row label of some table: a row among its matches scoring ≥ 0.75. */
+export function mayBeRow(key: string): boolean {
+  if (key.length === 0) return false;
+  for (const m of looked(key).vocab) if (m.entry.role === 'row') return true;
+  return false;
 }
 
 function compute(key: string): VocabMatch[] {

@@ -104,6 +104,15 @@ export class LineMap {
   }
 }
 
+/**
+ * A copy of a string that shares no storage with the text it was cut from (V8 keeps a slice of 13 characters
+ * or more as a view of its parent): for keys of memos that outlive the text. Joined to a space, the string is
+ * copied whole into a new one, and the slice of that keeps only the copy alive.
+ */
+export function ownCopy(s: string): string {
+  return s.length <= 12 ? s : (' ' + s).slice(1);
+}
+
 export function isBlank(text: string): boolean {
   return skipWhite(text) === text.length;
 }

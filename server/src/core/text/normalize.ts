@@ -99,6 +99,37 @@ export function normalize(source: string): string {
   return text + source.slice(plain);
 }
 
+/**
+ * The length `normalize(source)` has, counted without building it, and only up to `cap`: a longer text answers
+ * cap + 1. For a test of shortness (`normalizedLength(s, 30) <= 30` is `normalize(s).length <= 30`).
+ */
+export function normalizedLength(source: string, cap: number): number {
+  let count = 0;
+  const n = source.length;
+  for (let i = 0; i < n && count <= cap; i++) {
+    const code = source.charCodeAt(i);
+    if (code < 0x80) {
+      if (!(code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 42 || code === 96)) count++;
+      continue;
+    }
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      count++;
+      continue;
+    }
+    if (isWhiteSpace(code)) continue;
+    let cp = code;
+    let ch = source[i]!;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      cp = source.codePointAt(i)!;
+      ch = String.fromCodePoint(cp);
+    }
+    const out = nfkc(cp, ch);
+    for (let k = 0; k < out.length; k++) if (!isWhiteSpace(out.charCodeAt(k))) count++;
+    if (ch.length === 2) i++;
+  }
+  return Math.min(count, cap + 1);
+}
+
 /** Maps a [start, end) range of normalised text back to source offsets. */
 export function sourceSpan(n: Normalized, start: number, end: number, source?: string): [number, number] {
   const s = start < n.map.length ? n.map[start]! : n.sourceLength;

@@ -26,6 +26,12 @@ export interface ParsedValue {
 export const JOINED_DIGITS = 10;
 
 const PLACEHOLDERS = new Set(['/', '／', '-', '－', '—', '——', '–', '―', '─', '--', '－－', '无']);
+/** The first characters of the placeholders. */
+const PLACEHOLDER_STARTS = new Set([...PLACEHOLDERS].map((p) => p.charCodeAt(0)));
+
+function placeholderStart(c: number): boolean {
+  return PLACEHOLDER_STARTS.has(c);
+}
 
 /** Characters that cannot start a number but may surround one: full-width forms handled by code below. */
 function toAscii(s: string): string {
@@ -54,21 +60,47 @@ function numberStart(c: number): boolean {
     || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x85;
 }
 
-/** Parses the trimmed text of a cell. */
+/**
+ * The readings shared by every cell that has them: a parsed value is read, never changed (cells copy its
+ * fields), so a blank, a placeholder, a word and each small whole number need one object, not one a cell.
+ */
+const BLANK: ParsedValue = Object.freeze({ state: 'blank', value: null });
+const PLACEHOLDER: ParsedValue = Object.freeze({ state: 'placeholder', value: null });
+const INVALID: ParsedValue = Object.freeze({ state: 'invalid', value: null });
+/** Whole numbers below this are read into shared objects, made as first met. */
+const SHARED_INTEGERS = 1000;
+const integers: (ParsedValue | undefined)[] = new Array(SHARED_INTEGERS).fill(undefined);
+
+function integer(n: number): ParsedValue {
+  if (n >= SHARED_INTEGERS) return { state: 'number', value: n, decimals: 0 };
+  return (integers[n] ??= Object.freeze({ state: 'number', value: n, decimals: 0 }));
+}
+
+/** Whether a cell's text beginning with this character may read as a number or a placeholder. */
+export function mayBeginValue(c: number): boolean {
+  return numberStart(c) || placeholderStart(c);
+}
+
+/** Parses the trimmed text of a cell. The object returned may be shared: read it, never change it. */
 export function parseValue(text: string): ParsedValue {
-  if (text.length === 0) return { state: 'blank', value: null };
+  if (text.length === 0) return BLANK;
   // Plain digits, most cells: no need to build anything.
+  // Fewer digits than JOINED_DIGITS are a count read as it goes, exactly (it stays below 2³¹).
   if (text.length <= 15) {
     let digits = true;
+    let n = 0;
     for (let i = 0; i < text.length && digits; i++) {
       const c = text.charCodeAt(i);
       digits = c >= 48 && c <= 57;
+      n = n * 10 + (c - 48);
     }
-    if (digits) return text.length >= JOINED_DIGITS ? JOINED : { state: 'number', value: Number(text), decimals: 0 };
+    if (digits) return text.length >= JOINED_DIGITS ? JOINED : integer(n);
   }
-  if (PLACEHOLDERS.has(text)) return { state: 'placeholder', value: null };
-  // Labels and prose: not a number, decided without building anything.
-  if (!numberStart(text.charCodeAt(0))) return { state: 'invalid', value: null };
+  const c0 = text.charCodeAt(0);
+  // Labels and prose: neither a number nor a placeholder, decided without building or looking up anything.
+  if (!mayBeginValue(c0)) return INVALID;
+  if (PLACEHOLDERS.has(text)) return PLACEHOLDER;
+  if (!numberStart(c0)) return INVALID;
   let ascii = toAscii(text).trim();
   let unit: string | undefined;
   const u = WITH_UNIT.exec(ascii);
@@ -85,7 +117,7 @@ export function parseValue(text: string): ParsedValue {
       return { state: 'number', value, decimals: m[1]?.length ?? 0, ...(m[2] ? { percent: true } : {}), ...(unit ? { unit } : {}) };
     }
   }
-  return { state: 'invalid', value: null };
+  return INVALID;
 }
 
 /** Digits of cells run together: not a number until the table reader splits them. */
