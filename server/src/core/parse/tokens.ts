@@ -163,7 +163,9 @@ function vocabIn(r: LabelReading): boolean {
 
 /** Whether a label may be a row label of some table: a row among its matches ≥ 0.75. */
 function rowIn(r: LabelReading): boolean {
-  for (const m of vocabOf(r)) {
+  const ms = vocabOf(r);
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
     if (m.score < VOCAB_SCORE) return false;
     if (m.entry.role === 'row') return true;
   }
@@ -324,7 +326,8 @@ const FAKE_HEADER = /^(?:数据|列|字段|Column|Col|Field)\s*\d{1,2}$/i;
 
 function isFakeHeader(tokens: Token[]): boolean {
   let fake = 0;
-  for (const tk of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k]!;
     if (tk.kind === 'blank') continue;
     if (tk.kind !== 'label' || !readingOf(tk).fake) return false;
     fake++;
@@ -343,7 +346,8 @@ function dashStart(c: number): boolean {
 
 function isSeparatorRow(tokens: Token[]): boolean {
   let dashes = 0;
-  for (const tk of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k]!;
     if (tk.kind === 'blank') continue;
     // A cell's text is trimmed: one that does not begin with a dash or a colon is no dash run.
     if (!dashStart(tk.text.charCodeAt(0)) || !isDashRun(tk.text.replace(/\s+/g, ''))) return false;
@@ -509,7 +513,8 @@ export function readCellsAcross(line: Line, cells: readonly { line: Line; start:
 function markBadValues(tokens: Token[]): void {
   // Value positions: the row has values, or the cell follows a row label (行政许可\t约300).
   let valuePlace = tokens.some((t) => t.kind === 'value');
-  for (const tk of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k]!;
     if (tk.kind !== 'label') continue;
     const r = readingOf(tk);
     if (valuePlace && !tk.numbering && r.bad && !vocabIn(r)) {
@@ -573,7 +578,9 @@ function classify(info: LineInfo): void {
   let values = 0;
   let vocab = 0;
   let long = false;
-  for (const tk of info.tokens) {
+  const tokens = info.tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k]!;
     if (tk.kind === 'value') values++;
     else if (tk.kind === 'label') {
       labels++;

@@ -177,7 +177,8 @@ function compute(key: string): VocabMatch[] {
 
 /** Best match restricted to a table and roles. */
 export function best(matches: VocabMatch[], table?: TableKey, roles?: Role[], edition?: Edition): VocabMatch | undefined {
-  for (const m of matches) {
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
     if (table && m.entry.table !== table) continue;
     if (roles && !roles.includes(m.entry.role)) continue;
     if (edition && !m.entry.editions.includes(edition)) continue;
