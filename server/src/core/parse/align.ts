@@ -67,7 +67,9 @@ export function chooseRows(cands: Candidate[], table: TableKey): Map<string, Lab
         tail.push(l);
       }
     }
-    out.push(rowChoices([...own, ...tail], own.length, table));
+    const n = own.length;
+    for (const l of tail) own.push(l);
+    out.push(rowChoices(own, n, table));
   });
   return out;
 }
@@ -78,15 +80,18 @@ export function chooseRows(cands: Candidate[], table: TableKey): Map<string, Lab
  */
 export function rowChoices(labels: LabelItem[], startsBefore: number, table: TableKey): Map<string, LabelChoice> {
   const out = new Map<string, LabelChoice>();
+  // Where each choice's run starts and ends, its tokens gathered once the best run of each row is known.
+  const runs = new Map<string, [number, number]>();
   // A label written a character a line is read whole: no run starts or ends inside it.
-  const single = labels.map((l) => l.token.text.length === 1);
-  const inside = (a: number, b: number) => a >= 0 && b < labels.length && single[a]! && single[b]!;
+  const inside = (a: number, b: number) => a >= 0 && b < labels.length && labels[a]!.token.text.length === 1 && labels[b]!.token.text.length === 1;
+  // Keys of later fragments keep their own numbering text out: 1. 属于 + 国家秘密 (each read once, when first needed).
+  const fragments: (string | undefined)[] = [];
   for (let i = 0; i < startsBefore; i++) {
     if (inside(i - 1, i)) continue;
     let key = '';
     for (let j = i; j < labels.length; j++) {
-      // Keys of later fragments keep their own numbering text out: 1. 属于 + 国家秘密.
-      key += j === i ? labels[j]!.token.key : labelKey(labels[j]!.token.text.replace(/\s+/g, '')).key;
+      if (j === i) key += labels[j]!.token.key;
+      else key += fragments[j] ??= labelKey(labels[j]!.token.text.replace(/\s+/g, '')).key;
       if (inside(j, j + 1)) continue;
       const matches = j === i ? labels[j]!.matches : lookup(key, 0.6);
       // A label that is a group label (（三）不予公开) is not a row's label, however like one it reads (予以公开);
@@ -100,10 +105,18 @@ export function rowChoices(labels: LabelItem[], startsBefore: number, table: Tab
         if (numbering && m.entry.numbering && numbering === m.entry.numbering) score += 0.02;
         const prev = out.get(m.entry.key);
         if (!prev || score > prev.score) {
-          out.set(m.entry.key, { key: m.entry.key, score, tokens: labels.slice(i, j + 1).map((l) => l.token), entry: m.entry });
+          if (prev) {
+            prev.score = score;
+            prev.entry = m.entry;
+          } else out.set(m.entry.key, { key: m.entry.key, score, tokens: [], entry: m.entry });
+          runs.set(m.entry.key, [i, j]);
         }
       }
     }
+  }
+  for (const [key, [i, j]] of runs) {
+    const tokens = out.get(key)!.tokens;
+    for (let k = i; k <= j; k++) tokens.push(labels[k]!.token);
   }
   return out;
 }
@@ -123,12 +136,23 @@ export interface Alignment {
 const SCRATCH_CELLS = 4096;
 const scratchDp = new Float64Array(SCRATCH_CELLS);
 const scratchHow = new Uint8Array(SCRATCH_CELLS);
+const scratchScores = new Float64Array(SCRATCH_CELLS);
+
+/**
+ * A table of scores for `align`, all 0, row-major: how well candidate i fits row j is at i × m + j. Valid
+ * until the next call (a scratch table for ordinary sizes).
+ */
+export function scoreTable(n: number, m: number): Float64Array {
+  if (n * m > SCRATCH_CELLS) return new Float64Array(n * m);
+  scratchScores.fill(0, 0, n * m);
+  return scratchScores;
+}
 
 /**
  * Order-keeping alignment (weighted longest common subsequence) of candidates with canonical rows.
- * `score(i, j)` is how well candidate i fits row j; 0 or less means it cannot.
+ * `scores[i × m + j]` is how well candidate i fits row j (scoreTable); 0 or less means it cannot.
  */
-export function align(n: number, m: number, score: (i: number, j: number) => number): Alignment {
+export function align(n: number, m: number, scores: Float64Array): Alignment {
   const w = m + 1;
   const size = (n + 1) * w;
   const dp = size <= SCRATCH_CELLS ? scratchDp : new Float64Array(size);
@@ -151,7 +175,7 @@ export function align(n: number, m: number, score: (i: number, j: number) => num
         bestV = v2;
         bestH = 2;
       }
-      const s = score(i - 1, j - 1);
+      const s = scores[(i - 1) * m + j - 1]!;
       if (s > 0) {
         const v3 = dp[(i - 1) * w + j - 1]! + s;
         if (v3 > bestV) {

@@ -223,18 +223,22 @@ function spreadRows(cands: Candidate[], layout: Layout, present: ReadonlySet<str
     return apart;
   };
   const used = new Set<LabelItem>();
+  const widths: number[] = [];
+  const width = (r: number) => (widths[r] ??= widthOf(layout, r, present));
   for (const c of cands) {
     const n = realCount(c);
     // Several rows' values are two at least: the row its label names is looked up only then.
     const r = n > 1 ? ownRow(c, layout) : -1;
-    const w = r >= 0 ? widthOf(layout, r, present) : 0;
+    const w = r >= 0 ? width(r) : 0;
     const k = w > 0 && n > w && n % w === 0 ? n / w : 0;
     if (k >= MIN_BLOCK && r + k <= layout.rows.length) {
       const apart = labelsApart();
-      const rows = Array.from({ length: k }, (_, i) => r + i);
+      // Each of the following rows has its label apart and as many cells.
+      let found = true;
+      for (let x = r + 1; x < r + k && found; x++) found = apart.has(x) && width(x) === w;
+      const rows = found ? Array.from({ length: k }, (_, i) => r + i) : [];
       const labels = rows.slice(1).map((x) => apart.get(x));
-      const parts = labels.every((l) => l !== undefined) && rows.every((x) => widthOf(layout, x, present) === w)
-        ? share(c.values, rows, layout, present) : null;
+      const parts = found ? share(c.values, rows, layout, present) : null;
       if (parts) {
         out.push(made(c.labels, parts[0]!));
         labels.forEach((l, i) => {

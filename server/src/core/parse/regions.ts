@@ -11,7 +11,7 @@ import { APPEALS_COLUMNS, type TableKey } from '../format/spec';
 import type { Debris, TableShape } from '../model';
 import { span } from '../text/lines';
 import type { LineInfo, Token } from './tokens';
-import { best, lookup, type Role, type VocabMatch } from './vocab';
+import { lookup, type Role, type VocabMatch } from './vocab';
 
 export interface Candidate {
   /** Label tokens in order: fragments, group labels and the row's own label. */
@@ -50,8 +50,9 @@ export interface Region {
   last: number;
 }
 
-const HEADER_ROLES: Role[] = ['caption', 'contentHeader', 'column', 'headerGroup', 'corner'];
-const ROW_ROLES: Role[] = ['row', 'group'];
+/** Header vocabulary (captions, column names, their groups, the corner) and row vocabulary (rows, groups). */
+const HEADER_ROLE: Record<Role, boolean> = { caption: true, contentHeader: true, column: true, headerGroup: true, corner: true, row: false, group: false };
+const ROW_ROLE: Record<Role, boolean> = { caption: false, contentHeader: false, column: false, headerGroup: false, corner: false, row: true, group: true };
 
 /** Runs of table-like readings. `isHeading[i]` marks section headings, which always end a region. */
 export function findRegions(infos: LineInfo[], isHeading: boolean[]): Region[] {
@@ -114,7 +115,7 @@ function repeatedHeader(info: LineInfo, table: TableKey): boolean {
     if (tok.kind === 'value') return false;
     if (tok.kind !== 'label') continue;
     const matches = info.vocab[k++] ?? [];
-    if (tok.numbering || !matches.some((m) => m.entry.table === table && HEADER_ROLES.includes(m.entry.role) && m.score >= 0.75)) return false;
+    if (tok.numbering || !matches.some((m) => m.entry.table === table && HEADER_ROLE[m.entry.role] && m.score >= 0.75)) return false;
     words++;
   }
   return words >= MIN_HEADER_WORDS;
@@ -250,14 +251,29 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
     for (const tok of info.tokens) {
       if (tok.kind === 'label') {
         const matches = info.vocab[labelIndex++] ?? [];
-        const here = seg ? (seg as Segment).table : undefined;
-        // 总计 is a column of T3 and of T4, and a row of T3: the current table's sense first.
-        const hdr = best(matches, here, HEADER_ROLES) ?? best(matches, undefined, HEADER_ROLES);
-        const row = best(matches, here, ROW_ROLES) ?? (here ? undefined : best(matches, undefined, ROW_ROLES));
-        const target = tableOf(matches, 0.75);
         const current: TableKey | undefined = seg ? (seg as Segment).table : undefined;
+        // In one pass over the matches (best first): the label's best header and row senses, in the current
+        // table and in any; 总计 is a column of T3 and of T4, and a row of T3: the current table's sense first.
         // Stay in the current table when the label is its vocabulary at all (总计, 其他 are in several).
-        const inCurrent = current !== undefined && matches.some((m) => m.entry.table === current && m.score >= 0.6);
+        let hdrHere: VocabMatch | undefined;
+        let hdrAny: VocabMatch | undefined;
+        let rowHere: VocabMatch | undefined;
+        let rowAny: VocabMatch | undefined;
+        let inCurrent = false;
+        for (const m of matches) {
+          const here = current !== undefined && m.entry.table === current;
+          if (HEADER_ROLE[m.entry.role]) {
+            hdrAny ??= m;
+            if (here) hdrHere ??= m;
+          } else if (ROW_ROLE[m.entry.role]) {
+            rowAny ??= m;
+            if (here) rowHere ??= m;
+          }
+          if (here && m.score >= 0.6) inCurrent = true;
+        }
+        const hdr = hdrHere ?? hdrAny;
+        const row = current !== undefined ? rowHere : rowAny;
+        const target = tableOf(matches, 0.75);
         if (target && target !== current && !inCurrent) {
           openSegment(target, i);
           pending = pending.filter((p) => p.matches.some((m) => m.entry.table === target));

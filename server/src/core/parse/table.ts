@@ -8,7 +8,7 @@
 import type { Edition, TableKey } from '../format/spec';
 import type { Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { type Line, range } from '../text/lines';
-import { align, type Alignment, chooseRows, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
+import { align, type Alignment, chooseRows, scoreTable, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
 import { pairBlocks, streamRows } from './blocks';
 import { placeByPosition } from './positions';
@@ -56,7 +56,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   const shared: Shared = { views: new Map() };
   for (const layout of layouts) {
     const f = fitLayout(seg, layout, lines, shared);
-    f.total += fromHeader[layout.edition] + fromLabels[layout.edition] + (layout.edition === preferred ? PREFERRED_BONUS : 0);
+    f.total += (fromHeader.get(layout.edition) ?? 0) + (fromLabels.get(layout.edition) ?? 0) + (layout.edition === preferred ? PREFERRED_BONUS : 0);
     if (!best || f.total > best.total + 1e-9) best = f;
   }
   const { layout, al, fit, withValues, choices, valued } = best!;
@@ -164,6 +164,8 @@ interface CandView {
 interface Shared {
   views: Map<Candidate[], CandView>;
   placed?: Candidate[];
+  /** The header's words, those grouping columns blanked (headerColumns). */
+  headerWords?: string;
 }
 
 function viewOf(shared: Shared, cands: Candidate[], table: TableKey): CandView {
@@ -188,14 +190,14 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
   if (seg.shape === 'spaces' && layout.blankTotalRows) cands = blankTotals(cands, layout, namedRow(viewOf(shared, cands, layout.table), layout));
   if (cands !== seg.candidates) seg = { ...seg, candidates: cands };
   let view = viewOf(shared, cands, seg.table);
-  let fit = presentColumns(layout, view, seg.header);
+  let fit = presentColumns(layout, view, seg.header, shared);
   // One cell a line: the values in the rows' order, confirmed by every sum, whatever became of the labels.
   const stream = seg.shape === 'cells' ? streamRows(seg, layout, fit.present.size === layout.columns.length ? [fit.present] : [fit.present, allColumns(layout)]) : null;
   const paired = stream ?? pairBlocks(seg, layout, fit.present);
   if (paired !== cands) {
     cands = paired;
     view = viewOf(shared, cands, seg.table);
-    fit = presentColumns(layout, view, seg.header);
+    fit = presentColumns(layout, view, seg.header, shared);
   }
   const { withValues, choices, spans, valued, groups } = view;
   const keys = layout.keys;
@@ -206,20 +208,29 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
   });
   const widths = layout.rows.map(fit.width);
   const edition = layout.edition;
-  const al = align(withValues.length, layout.rows.length, (i, j) => {
-    const slot = layout.rows[j]!;
-    const ch = choices[i]!.get(slot.key);
-    if (ch && ch.entry.editions.includes(edition)) return ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
-    // Accept such a row by position, weakly, when its values fit; better in the group its labels name.
-    // A row of blank cells alone is placed by its label only.
-    if (!unnamed[i] || !valued[i]) return 0;
-    const span = spans[i]!;
-    const w = widths[j]!;
-    if (span[0] > w || w > span[1]) return 0;
-    let g = groups[i];
-    if (g === null) g = groups[i] = namedGroup(withValues[i]!, seg.table);
-    return g && g === slot.group ? POSITIONAL_IN_GROUP : POSITIONAL_SCORE;
-  });
+  const n = withValues.length;
+  const m = layout.rows.length;
+  const scores = scoreTable(n, m);
+  for (let i = 0; i < n; i++) {
+    // Accept a row with no label naming one of this layout's rows by position, weakly, when its values fit;
+    // better in the group its labels name. A row of blank cells alone is placed by its label only.
+    if (unnamed[i] && valued[i]) {
+      const [lo, hi] = spans[i]!;
+      let g = groups[i];
+      for (let j = 0; j < m; j++) {
+        const w = widths[j]!;
+        if (lo > w || w > hi) continue;
+        if (g === null) g = groups[i] = namedGroup(withValues[i]!, seg.table);
+        scores[i * m + j] = g && g === layout.rows[j]!.group ? POSITIONAL_IN_GROUP : POSITIONAL_SCORE;
+      }
+    }
+    // A row its labels name, in this edition.
+    for (const ch of choices[i]!.values()) {
+      const j = layout.rowIndex.get(ch.key);
+      if (j !== undefined && ch.entry.editions.includes(edition)) scores[i * m + j] = ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
+    }
+  }
+  const al = align(n, m, scores);
   return { layout, cands, withValues, choices, valued, al, fit, total: al.score };
 }
 
@@ -292,11 +303,11 @@ function widthSpan(c: Candidate): [number, number] {
  * Which columns the table has. Only a layout with an optional column (T3's 总计) can lack one: how many
  * cells the rows have and the header's words decide.
  */
-function presentColumns(layout: Layout, view: CandView, header: HeaderToken[]): ColumnFit {
+function presentColumns(layout: Layout, view: CandView, header: HeaderToken[], shared: Shared): ColumnFit {
   const all = new Set(layout.columns);
   const opt = layout.optionalColumn;
   if (!opt) return { present: all, width: widthOf(all) };
-  const named = headerColumns(header, layout);
+  const named = headerColumns(header, layout, shared);
   // Rows whose values ran together say nothing of how many columns there are.
   const spans = (view.plainSpans ??= plainSpans(view));
   const fits = (w: number) => {
@@ -376,12 +387,16 @@ const HEADER_GROUPS: Record<TableKey, readonly string[]> = { proactive: [], requ
 for (const g of VOCABULARY) if (g.role === 'headerGroup') (HEADER_GROUPS[g.table] as string[]).push(g.norm);
 
 /** Which columns the header names, read from its words however they were broken; null without a header. */
-function headerColumns(header: HeaderToken[], layout: Layout): Set<string> | null {
-  let joined = '';
-  for (const h of header) if (h.match?.entry.role !== 'corner') joined += h.token.key;
+function headerColumns(header: HeaderToken[], layout: Layout, shared: Shared): Set<string> | null {
+  let joined = shared.headerWords;
+  if (joined === undefined) {
+    joined = '';
+    for (const h of header) if (h.match?.entry.role !== 'corner') joined += h.token.key;
+    // Words grouping columns (法人或其他组织, 申请人情况) hold column words of their own: 其他 is not the 其他 column.
+    for (const norm of HEADER_GROUPS[layout.table]) if (joined.includes(norm)) joined = joined.split(norm).join('#');
+    shared.headerWords = joined;
+  }
   if (joined.length === 0) return null;
-  // Words grouping columns (法人或其他组织, 申请人情况) hold column words of their own: 其他 is not the 其他 column.
-  for (const norm of HEADER_GROUPS[layout.table]) if (joined.includes(norm)) joined = joined.split(norm).join('#');
   const found = new Set<string>();
   for (const [k, marks] of marksOf(layout)) if (marks.some((g) => joined.includes(g))) found.add(k);
   return found.size >= 2 ? found : null;
@@ -405,13 +420,19 @@ function dedupedCount(c: Candidate): number {
 // Editions
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Evidence for each edition, 0 when absent. (A map: an object keyed '2021' and '2019' keeps them as array
+ * elements far out of range, which V8 stores as a dictionary — slow to add to.)
+ */
+type Evidence = Map<Edition, number>;
+
 /** Evidence for each edition from header words: a word only one edition has counts for it. */
-function headerEvidence(header: HeaderToken[]): Record<Edition, number> {
-  const score: Record<Edition, number> = { '2021': 0, '2019': 0 };
+function headerEvidence(header: HeaderToken[]): Evidence {
+  const score: Evidence = new Map();
   for (const h of header) {
     const m = h.match;
     if (!m || m.entry.role !== 'column' || m.score < NAMES) continue;
-    if (m.entry.editions.length === 1) score[m.entry.editions[0]!] += 1;
+    if (m.entry.editions.length === 1) score.set(m.entry.editions[0]!, (score.get(m.entry.editions[0]!) ?? 0) + 1);
   }
   return score;
 }
@@ -421,13 +442,13 @@ function headerEvidence(header: HeaderToken[]): Record<Edition, number> {
  * labels still names its rows, and a row only one edition has (the single （六）其他处理 of 2019, 2021's three
  * sub-rows of it) says which layout the table follows.
  */
-function labelEvidence(seg: Segment): Record<Edition, number> {
-  const score: Record<Edition, number> = { '2021': 0, '2019': 0 };
+function labelEvidence(seg: Segment): Evidence {
+  const score: Evidence = new Map();
   for (const c of seg.candidates) {
     if (hasCells(c)) continue;
     for (const ch of rowChoices(c.labels, c.labels.length, seg.table).values()) {
       if (ch.score < NAMES) continue;
-      for (const l of LAYOUTS[seg.table]) if (l.own.has(ch.key)) score[l.edition] += LABEL_EVIDENCE;
+      for (const l of LAYOUTS[seg.table]) if (l.own.has(ch.key)) score.set(l.edition, (score.get(l.edition) ?? 0) + LABEL_EVIDENCE);
     }
   }
   return score;
@@ -574,24 +595,36 @@ function leftoverLabels(cands: Candidate[], withValues: Candidate[], choices: Ma
   return { groups, unknown };
 }
 
+/** T2's blocks of a layout: each item, its rows and columns (made once per layout). */
+const BLOCKS = new Map<Layout, { item: number; key: string; slots: RowSlot[] }[]>();
+
+function blocksOf(layout: Layout): { item: number; key: string; slots: RowSlot[] }[] {
+  let blocks = BLOCKS.get(layout);
+  if (blocks) return blocks;
+  blocks = [...new Set(layout.rows.map((r) => r.block!))].map((item) => ({ item, key: String(item), slots: layout.rows.filter((r) => r.block === item) }));
+  BLOCKS.set(layout, blocks);
+  return blocks;
+}
+
 /** T2's blocks: captions and header words by position, rows by their block. */
 function proactiveBlocks(seg: Segment, layout: Layout, rows: Map<string, Row>, deviations: LabelDeviation[]): ProactiveBlock[] {
-  const items = [...new Set(layout.rows.map((r) => r.block!))];
-  return items.map((item) => {
-    const slots = layout.rows.filter((r) => r.block === item);
-    const caption = seg.header.find((h) => h.match?.entry.role === 'caption' && h.match.entry.key === String(item) && h.match.score >= NAMES);
-    const blockRows = slots.map((r) => r.key).filter((k) => rows.has(k));
-    const lines = blockRows.map((k) => rows.get(k)!.range);
-    const startLine = caption ? caption.token.line : lines[0]?.start.line ?? seg.firstLine;
-    const endLine = lines.length ? lines[lines.length - 1]!.end.line : startLine;
+  return blocksOf(layout).map(({ item, key, slots }) => {
+    const caption = seg.header.find((h) => h.match?.entry.role === 'caption' && h.match.entry.key === key && h.match.score >= NAMES);
+    const blockRows: string[] = [];
+    for (const r of slots) if (rows.has(r.key)) blockRows.push(r.key);
+    const first = blockRows.length ? rows.get(blockRows[0]!)!.range : undefined;
+    const last = blockRows.length ? rows.get(blockRows[blockRows.length - 1]!)!.range : undefined;
+    const startLine = caption ? caption.token.line : first?.start.line ?? seg.firstLine;
+    const endLine = last ? last.end.line : startLine;
     const captionSpan: TextSpan | null = caption ? { text: caption.token.text, range: tokenRange(caption.token) } : null;
     if (caption && caption.match && caption.match.score < 0.999) {
-      const canon = canonicalEntry('proactive', 'caption', String(item), layout.edition);
-      if (canon) deviations.push({ kind: 'caption', key: String(item), written: captionSpan!, canonical: canon.label });
+      const canon = canonicalEntry('proactive', 'caption', key, layout.edition);
+      if (canon) deviations.push({ kind: 'caption', key, written: captionSpan!, canonical: canon.label });
     }
-    const header = seg.header
-      .filter((h) => h.match?.entry.role === 'column' && h.token.line >= startLine && h.token.line <= endLine)
-      .map((h) => ({ text: h.token.text, range: tokenRange(h.token) }));
+    const header: TextSpan[] = [];
+    for (const h of seg.header) {
+      if (h.match?.entry.role === 'column' && h.token.line >= startLine && h.token.line <= endLine) header.push({ text: h.token.text, range: tokenRange(h.token) });
+    }
     return { item, caption: captionSpan, header, columns: [...slots[0]!.columns], rows: blockRows, range: range(startLine, 0, endLine, Number.MAX_SAFE_INTEGER) };
   });
 }
