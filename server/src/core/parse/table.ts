@@ -575,6 +575,8 @@ function leftoverLabels(cands: Candidate[], withValues: Candidate[], choices: Ma
   layout: Layout): { groups: TextSpan[]; unknown: TextSpan[] } {
   const groups: TextSpan[] = [];
   const unknown: TextSpan[] = [];
+  // Only T3 has group labels and keeps the labels it could not place.
+  if (layout.table !== 'requests') return { groups, unknown };
   const used = new Set<Token>();
   for (let i = 0; i < withValues.length; i++) {
     const j = al.candidateToRow[i]!;
@@ -591,7 +593,6 @@ function leftoverLabels(cands: Candidate[], withValues: Candidate[], choices: Ma
       else if (!valued || !l.matches.some((m) => m.score >= 0.6)) unknown.push(sp);
     }
   }
-  if (layout.table !== 'requests') return { groups: [], unknown: [] };
   return { groups, unknown };
 }
 
