@@ -19,6 +19,14 @@ export interface LabelChoice {
   entry: VocabEntry;
 }
 
+/** A label numbered as the row it names (（七）总计) counts this much more. */
+const NUMBERING_BONUS = 0.02;
+/**
+ * The most a candidate's label choice can score: a vocabulary match scores at most 1 (vocab.ts: exact), plus
+ * the numbering bonus.
+ */
+export const MAX_CHOICE_SCORE = 1 + NUMBERING_BONUS;
+
 /** At most this many label tokens are considered for a row's label. */
 const MAX_LABEL_TOKENS = 6;
 
@@ -113,7 +121,7 @@ export function rowChoices(labels: LabelItem[], startsBefore: number, table: Tab
         if (group && group.score >= m.score && group.entry.editions.some((e) => m.entry.editions.includes(e))) continue;
         let score = m.score;
         const numbering = labels[i]!.token.numbering;
-        if (numbering && m.entry.numbering && numbering === m.entry.numbering) score += 0.02;
+        if (numbering && m.entry.numbering && numbering === m.entry.numbering) score += NUMBERING_BONUS;
         const prev = out.get(m.entry.key);
         if (!prev || score > prev.score) {
           if (prev) {
