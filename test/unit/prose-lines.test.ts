@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { parseReport } from '../../server/src/core/parse/index';
-import { tableLines } from '../../server/src/core/parse/prose-lines';
+import { hasTextChars, tableLines } from '../../server/src/core/parse/prose-lines';
 import { findRegions } from '../../server/src/core/parse/regions';
 import { markBarePageNumbers, readLine } from '../../server/src/core/parse/tokens';
 import { splitLines } from '../../server/src/core/text/lines';
@@ -57,5 +58,20 @@ describe('prose lines inside a table region', () => {
     const text = below('（三）依申请公开工作说明', '本年度办结的申请均在法定期限内答复。');
     const three = parseReport(text).sections.find((s) => s.number === 3)!;
     assert.deepEqual(three.subheadings.map((s) => s.numeral + s.title), ['（三）依申请公开工作说明']);
+  });
+});
+
+describe('hasTextChars', () => {
+  const text = fc.oneof(
+    fc.string({ unit: fc.constantFrom('注', '：', '。', ' ', '\u3000', '\t', '（', '）', '"', '𠀀', '\ud800', '\udc00', '𝄞', 'a', '1', '-', '\u2028', '，'), maxLength: 20 }),
+    fc.string({ unit: 'binary', maxLength: 20 }),
+  );
+  it('counts as removing white space and punctuation does', () => {
+    fc.assert(fc.property(text, fc.integer({ min: 0, max: 12 }), (s, min) =>
+      hasTextChars(s, min) === (s.replace(/[\s\u3000\p{P}]/gu, '').length >= min)), { seed: 20211926, numRuns: 1000 });
+  });
+  it('does not count punctuation or white space', () => {
+    assert.equal(hasTextChars('（ 一 ）。，', 2), false);
+    assert.equal(hasTextChars('本年度未发生行政诉讼', 6), true);
   });
 });

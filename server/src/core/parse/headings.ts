@@ -177,9 +177,30 @@ const CAPTION = /^(?:\*\*)?(?:附)?表\s*[一二三四五六七八九十\d]{1,2}
 
 const SUB = /^(?:\s|#{1,6}\s*|\*\*)*[（(]([一二三四五六七八九十]{1,2})[)）]\s*/;
 
+/**
+ * Whether SUB may match: past white space, `#` and `*` (SUB's leading marks), an opening bracket. Most lines
+ * of a section's body are prose and are told by their first characters.
+ */
+function mayOpenSub(t: string): boolean {
+  let i = 0;
+  while (i < t.length) {
+    const c = t.charCodeAt(i);
+    if (c === 35 || c === 42 || isJsSpace(c)) i++;
+    else return c === 0xff08 || c === 40;
+  }
+  return false;
+}
+
+/** The white space of a regular expression's `\s`. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Reads a line as a sub-heading （一）…: the title runs to the first full stop or the line's end. */
 export function readSubHeading(line: Line): { numeral: string; title: string; start: number; end: number } | null {
   const t = line.text;
+  if (!mayOpenSub(t)) return null;
   const m = SUB.exec(t);
   if (!m) return null;
   const start = m[0].length;

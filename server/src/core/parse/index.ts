@@ -131,7 +131,8 @@ function headingIn(info: LineInfo): Found | null {
 type Placed = Heading & { line: number; at: number };
 
 function hasValue(info: LineInfo): boolean {
-  for (const t of info.tokens) if (t.kind === 'value') return true;
+  const tokens = info.tokens;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.kind === 'value') return true;
   return false;
 }
 

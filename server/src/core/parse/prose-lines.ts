@@ -38,6 +38,33 @@ function usedExtent(t: Table): [number, number] | null {
   return first <= last ? [first, last] : null;
 }
 
+/** White space and punctuation: not the text of a line. */
+const NOT_TEXT = /[\s\u3000\p{P}]/u;
+/** Whether each BMP character is white space or punctuation (1), or text (2); 0 until first met. */
+const notText = new Uint8Array(0x10000);
+
+/**
+ * Whether `text` has at least `min` UTF-16 units of text, white space and punctuation not counted — as
+ * `text.replace(/[\s\u3000\p{P}]/gu, '').length >= min`, counted only as far as needed, each character
+ * classified once.
+ */
+export function hasTextChars(text: string, min: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length && n < min; i++) {
+    const c = text.charCodeAt(i);
+    const d = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+      if (!NOT_TEXT.test(text.slice(i, i + 2))) n += 2;
+      i++;
+      continue;
+    }
+    let k = notText[c]!;
+    if (k === 0) notText[c] = k = NOT_TEXT.test(String.fromCharCode(c)) ? 1 : 2;
+    if (k === 2) n++;
+  }
+  return n >= min;
+}
+
 /** A note below a table: 注：…, 备注：…, 说明：…. */
 const NOTE = /^[\s\u3000]*(?:注|备注|说明)[\s\u3000]*[:：]/;
 /**
@@ -56,7 +83,7 @@ const ENDS_WITH_VALUE = /[\s\u3000][\d０-９]+[\s\u3000]*$/;
 function readsAsText(info: LineInfo, tables: readonly Table[]): boolean {
   if (info.from !== undefined || (info.kind !== 'fragment' && info.kind !== 'prose' && info.kind !== 'vocab')) return false;
   const text = info.line.text;
-  if (text.replace(/[\s\u3000\p{P}]/gu, '').length < MIN_TEXT_CHARS) return false;
+  if (!hasTextChars(text, MIN_TEXT_CHARS)) return false;
   if (TABLE_OWN_LINE.test(text) || ENDS_WITH_VALUE.test(text)) return false;
   // A note says it is one, however like a table's words the rest reads (注：本年度无收费).
   if (NOTE.test(text)) return true;

@@ -5,7 +5,7 @@
 import type { Line } from '../text/lines';
 import { isWhiteSpace, ownCopy, skipWhite, skipWhiteBack } from '../text/lines';
 import { type LabelKey, labelKey, normalize, normalizedLength } from '../text/normalize';
-import { isDashRun, mayBeginValue, type ParsedValue, parseValue } from '../text/values';
+import { isDashRun, JOINED_DIGITS, mayBeginValue, type ParsedValue, parseValue } from '../text/values';
 import { lookup, type VocabMatch } from './vocab';
 
 export type TokenKind = 'value' | 'label' | 'blank';
@@ -92,7 +92,6 @@ function pageNumberStart(c: number): boolean {
     || c === 10 || c === 13 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
 }
 const SENTENCE_END = /[。；;！!？?]/;
-const SENTENCE_CLOSE = /[。；;！!？?]["'”’」』)）\s]*$/;
 const GAP = /\S(?: {2,}|\u3000)\S/;
 
 /**
@@ -164,7 +163,9 @@ function vocabIn(r: LabelReading): boolean {
 
 /** Whether a label may be a row label of some table: a row among its matches ≥ 0.75. */
 function rowIn(r: LabelReading): boolean {
-  for (const m of vocabOf(r)) {
+  const ms = vocabOf(r);
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
     if (m.score < VOCAB_SCORE) return false;
     if (m.entry.role === 'row') return true;
   }
@@ -325,7 +326,8 @@ const FAKE_HEADER = /^(?:数据|列|字段|Column|Col|Field)\s*\d{1,2}$/i;
 
 function isFakeHeader(tokens: Token[]): boolean {
   let fake = 0;
-  for (const tk of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k]!;
     if (tk.kind === 'blank') continue;
     if (tk.kind !== 'label' || !readingOf(tk).fake) return false;
     fake++;
@@ -344,7 +346,8 @@ function dashStart(c: number): boolean {
 
 function isSeparatorRow(tokens: Token[]): boolean {
   let dashes = 0;
-  for (const tk of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k]!;
     if (tk.kind === 'blank') continue;
     // A cell's text is trimmed: one that does not begin with a dash or a colon is no dash run.
     if (!dashStart(tk.text.charCodeAt(0)) || !isDashRun(tk.text.replace(/\s+/g, ''))) return false;
@@ -362,6 +365,15 @@ function trailingTabsEnd(t: string, last: number): number {
   return lastTab >= last ? e : last;
 }
 
+/** Whether `t[from, to)` is ASCII digits only. */
+function asciiDigits(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Reads one line. */
 export function readLine(line: Line): LineInfo {
   const t = line.text;
@@ -377,11 +389,18 @@ export function readLine(line: Line): LineInfo {
     }
     return info;
   }
+  const last = skipWhiteBack(t);
+  // A count alone on its line, the commonest line of text written one cell a line: a value, and nothing else
+  // to look for (no page number is digits alone, no separator or gap is inside them, a tab after them would be).
+  if (last - first < JOINED_DIGITS && asciiDigits(t, first, last) && t.indexOf('\t', first) < 0) {
+    info.kind = 'value';
+    info.tokens = [makeToken(line, first, last)];
+    return info;
+  }
   if ((pageNumberStart(t.charCodeAt(first)) && PAGE_NUMBER.test(t)) || pageNumberRow(t)) {
     info.kind = 'page-number';
     return info;
   }
-  const last = skipWhiteBack(t);
   // A sentence of prose, with no cell separators at all: no need to read it as cells.
   if (last - first > 60 && t.indexOf('\t') < 0 && t.indexOf('|') < 0 && SENTENCE_END.test(t) && !GAP.test(t)) {
     info.kind = 'prose';
@@ -494,7 +513,8 @@ export function readCellsAcross(line: Line, cells: readonly { line: Line; start:
 function markBadValues(tokens: Token[]): void {
   // Value positions: the row has values, or the cell follows a row label (行政许可\t约300).
   let valuePlace = tokens.some((t) => t.kind === 'value');
-  for (const tk of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k]!;
     if (tk.kind !== 'label') continue;
     const r = readingOf(tk);
     if (valuePlace && !tk.numbering && r.bad && !vocabIn(r)) {
@@ -532,12 +552,35 @@ export function textOf(info: LineInfo): string {
 /** A line of text (not a sentence) this long or shorter, normalised, is a fragment: a piece of a label. */
 const FRAGMENT_CHARS = 30;
 
+/** Characters that may follow a sentence's end: closing quotes and brackets, white space (`["'”’」』)）\s]`). */
+function closer(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 41 || c === 0xff09
+    || (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Whether the reading's text ends a sentence (`/[。；;！!？?]["'”’」』)）\s]*$/`), read backwards from the end: past
+ * the closers, a sentence mark (the marks and the closers are apart, so the first non-closer decides).
+ */
+function closesSentence(info: LineInfo): boolean {
+  const t = info.line.text;
+  const from = info.from ?? 0;
+  let i = info.from === undefined ? t.length : info.to!;
+  while (i > from && closer(t.charCodeAt(i - 1))) i--;
+  if (i === from) return false;
+  const c = t.charCodeAt(i - 1);
+  return c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 33 || c === 0xff1f || c === 63;
+}
+
 function classify(info: LineInfo): void {
   let labels = 0;
   let values = 0;
   let vocab = 0;
   let long = false;
-  for (const tk of info.tokens) {
+  const tokens = info.tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k]!;
     if (tk.kind === 'value') values++;
     else if (tk.kind === 'label') {
       labels++;
@@ -559,7 +602,7 @@ function classify(info: LineInfo): void {
     return;
   }
   // A sentence is prose, however like a label it reads (本年度未收到政府信息公开申请。).
-  if (!info.multi && labels === 1 && values === 0 && SENTENCE_CLOSE.test(textOf(info))) {
+  if (!info.multi && labels === 1 && values === 0 && closesSentence(info)) {
     info.kind = 'prose';
     return;
   }
@@ -574,6 +617,16 @@ function classify(info: LineInfo): void {
     const short = normalizedLength(text, FRAGMENT_CHARS) <= FRAGMENT_CHARS && !SENTENCE_END.test(text);
     info.kind = short ? 'fragment' : 'prose';
   }
+}
+
+/** One to three ASCII digits (`/^\d{1,3}$/`): what a page number printed bare is. */
+function smallDigits(t: string): boolean {
+  if (t.length === 0 || t.length > 3) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Whether the last line with text before line `i` is a page number. */
@@ -593,7 +646,7 @@ export function markBarePageNumbers(infos: LineInfo[]): void {
     const info = infos[i]!;
     const tok = info.tokens[0];
     // Pages are numbered from 1: a lone 0 is a cell.
-    if (info.kind !== 'value' || !tok || tok.value?.state !== 'number' || !/^\d{1,3}$/.test(tok.text) || tok.value.value === 0) continue;
+    if (info.kind !== 'value' || !tok || tok.value?.state !== 'number' || !smallDigits(tok.text) || tok.value.value === 0) continue;
     // A form feed after the number ends a page with it; one before it starts a page with it, where a page
     // number stands apart (a blank line after) and a cell does not (`\f7` then the row's next value).
     const ff = info.line.text.indexOf('\f');

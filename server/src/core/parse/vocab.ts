@@ -177,7 +177,8 @@ function compute(key: string): VocabMatch[] {
 
 /** Best match restricted to a table and roles. */
 export function best(matches: VocabMatch[], table?: TableKey, roles?: Role[], edition?: Edition): VocabMatch | undefined {
-  for (const m of matches) {
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
     if (table && m.entry.table !== table) continue;
     if (roles && !roles.includes(m.entry.role)) continue;
     if (edition && !m.entry.editions.includes(edition)) continue;
@@ -187,16 +188,27 @@ export function best(matches: VocabMatch[], table?: TableKey, roles?: Role[], ed
 }
 
 /** Canonical entries by table, role and key: the first for each edition, and the first of all (''). */
-const canonical = new Map<string, Map<string, Map<string, VocabEntry>>>();
+interface ByEdition {
+  '2021'?: VocabEntry;
+  '2019'?: VocabEntry;
+  any?: VocabEntry;
+}
+const canonical = new Map<string, Map<string, Map<string, ByEdition>>>();
 for (const e of entries) {
   if (e.variant) continue;
-  const byRole = canonical.get(e.table) ?? new Map<string, Map<string, VocabEntry>>();
+  const byRole = canonical.get(e.table) ?? new Map<string, Map<string, ByEdition>>();
   canonical.set(e.table, byRole);
-  const byKey = byRole.get(e.role) ?? new Map<string, VocabEntry>();
+  const byKey = byRole.get(e.role) ?? new Map<string, ByEdition>();
   byRole.set(e.role, byKey);
-  for (const ed of [...e.editions, '']) if (!byKey.has(`${e.key}|${ed}`)) byKey.set(`${e.key}|${ed}`, e);
+  const slot = byKey.get(e.key) ?? {};
+  byKey.set(e.key, slot);
+  for (const ed of e.editions) slot[ed] ??= e;
+  slot.any ??= e;
 }
 
+/** Looked up by nested maps: no key string built per call (the table reader asks for every row it names). */
 export function canonicalEntry(table: TableKey, role: Role, key: string, edition?: Edition): VocabEntry | undefined {
-  return canonical.get(table)?.get(role)?.get(`${key}|${edition ?? ''}`);
+  const slot = canonical.get(table)?.get(role)?.get(key);
+  if (slot === undefined) return undefined;
+  return edition ? slot[edition] : slot.any;
 }

@@ -3,7 +3,7 @@
  * Markdown emphasis, quotes of every width. Every normalised character remembers where it came from, so a
  * match found in normalised text maps back to an exact range of the original.
  */
-import { isWhiteSpace } from './lines';
+import { isWhiteSpace, ownCopy } from './lines';
 
 export interface Normalized {
   /** The normalised text. */
@@ -157,8 +157,28 @@ export interface LabelKey {
   numbering: string;
 }
 
+/**
+ * Label keys and keys of labels, remembered: the table reader and the checks ask for the same few hundred
+ * labels in every report. Bounded (each memo starts again when full); texts longer than MEMO_TEXT are not kept.
+ * The objects returned are shared: read them, never change them.
+ */
+const labelKeyMemo = new Map<string, LabelKey>();
+const keyOfMemo = new Map<string, string>();
+const MEMO_LIMIT = 20000;
+const MEMO_TEXT = 200;
+
 /** The comparable form of a table label: `（二）部分公开（区分…）` → key 部分公开区分…, numbering (二). */
 export function labelKey(normalized: string): LabelKey {
+  let k = labelKeyMemo.get(normalized);
+  if (k === undefined) {
+    k = computeLabelKey(normalized);
+    if (labelKeyMemo.size >= MEMO_LIMIT) labelKeyMemo.clear();
+    if (normalized.length <= MEMO_TEXT) labelKeyMemo.set(ownCopy(normalized), k);
+  }
+  return k;
+}
+
+function computeLabelKey(normalized: string): LabelKey {
   let s = normalized;
   let numbering = '';
   const m = NUMBERING.exec(s);
@@ -171,5 +191,11 @@ export function labelKey(normalized: string): LabelKey {
 
 /** Just the key of a label given in any form. */
 export function keyOf(label: string): string {
-  return labelKey(normalize(label)).key;
+  let k = keyOfMemo.get(label);
+  if (k === undefined) {
+    k = labelKey(normalize(label)).key;
+    if (keyOfMemo.size >= MEMO_LIMIT) keyOfMemo.clear();
+    if (label.length <= MEMO_TEXT) keyOfMemo.set(ownCopy(label), k);
+  }
+  return k;
 }
