@@ -88,10 +88,15 @@ function eachEquation(table: Table, visit: (spec: SumSpec, along: string, target
     if (c.present) colKeys.push(c.key);
   }
   for (const key of colKeys) present.push(colIndex.get(key)!);
+  // Rows by their keys, in order (indexed: a destructured entry of a Map is an array and an iterator per row
+  // in code not yet optimised).
   const rowKeys = [...table.rows.keys()];
+  const rows: Row[] = [];
+  for (let k = 0; k < rowKeys.length; k++) rows.push(table.rows.get(rowKeys[k]!)!);
   const guessed = new Set<string>();
-  for (const [key, r] of table.rows) {
-    const cells = r.cells;
+  for (let k = 0; k < rows.length; k++) {
+    const key = rowKeys[k]!;
+    const cells = rows[k]!.cells;
     for (let i = 0; i < cells.length; i++) {
       if (cells[i]!.state === 'missing' && columns[i]?.present) {
         guessed.add(key);
@@ -135,7 +140,9 @@ function eachEquation(table: Table, visit: (spec: SumSpec, along: string, target
       for (const t of spec.terms) for (const key of expand(colKeys, t.key)) termCols.push({ index: colIndex.get(key)!, sign: t.sign });
       if (termCols.length !== spec.terms.length) continue; // a term column is absent
       const ti = colIndex.get(spec.target)!;
-      for (const [row, r] of table.rows) {
+      for (let ri = 0; ri < rows.length; ri++) {
+        const row = rowKeys[ri]!;
+        const r = rows[ri]!;
         const target = r.cells[ti];
         if (!target || guessed.has(row)) continue;
         for (let k = 0; k < termCols.length; k++) {
