@@ -19,6 +19,14 @@ export interface LabelChoice {
   entry: VocabEntry;
 }
 
+/** A label numbered as the row it names (（七）总计) counts this much more. */
+const NUMBERING_BONUS = 0.02;
+/**
+ * The most a candidate's label choice can score: a vocabulary match scores at most 1 (vocab.ts: exact), plus
+ * the numbering bonus.
+ */
+export const MAX_CHOICE_SCORE = 1 + NUMBERING_BONUS;
+
 /** At most this many label tokens are considered for a row's label. */
 const MAX_LABEL_TOKENS = 6;
 
@@ -48,29 +56,40 @@ function continues(l: LabelItem, table: TableKey): boolean {
  * that wrapped below its values).
  */
 export function chooseRows(cands: Candidate[], table: TableKey): Map<string, LabelChoice>[] {
-  const starts = cands.map((c) => ownStart(c.labels, table));
   const out: Map<string, LabelChoice>[] = [];
-  cands.forEach((c, k) => {
-    if (!hasCells(c)) return;
-    const own = c.labels.slice(Math.max(starts[k]!, c.labels.length - MAX_LABEL_TOKENS, 0));
+  // Where each candidate's own label starts, read once (for it, and as the next candidate's limit).
+  let start = cands.length > 0 ? ownStart(cands[0]!.labels, table) : -1;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
     const next = cands[k + 1];
-    const tail: LabelItem[] = [];
-    if (next && own.length > 0) {
+    const nextStart = next ? ownStart(next.labels, table) : -1;
+    const at = start;
+    start = nextStart;
+    if (!hasCells(c)) continue;
+    const own = c.labels.slice(Math.max(at, c.labels.length - MAX_LABEL_TOKENS, 0));
+    const n = own.length;
+    if (next && n > 0) {
       // Leading fragments of the next row, before its own numbered label; when it has none, they may be
       // either row's, and the alignment decides.
-      const limit = next.labels.some((l) => l.token.numbering) ? starts[k + 1]! : next.labels.length;
+      let numbered = false;
+      for (const l of next.labels) if (l.token.numbering) numbered = true;
+      const limit = numbered ? nextStart : next.labels.length;
       // Only fragments on lines of their own, above the next row's values, can be a wrapped tail.
-      const valuesAt = next.values.find((v) => v.kind === 'value')?.line ?? Number.MAX_SAFE_INTEGER;
-      for (let i = 0; i < limit && tail.length < 3; i++) {
+      let valuesAt = Number.MAX_SAFE_INTEGER;
+      for (const v of next.values) {
+        if (v.kind === 'value') {
+          valuesAt = v.line;
+          break;
+        }
+      }
+      for (let i = 0; i < limit && own.length - n < 3; i++) {
         const l = next.labels[i]!;
         if (l.token.line >= valuesAt || !continues(l, table)) break;
-        tail.push(l);
+        own.push(l);
       }
     }
-    const n = own.length;
-    for (const l of tail) own.push(l);
     out.push(rowChoices(own, n, table));
-  });
+  }
   return out;
 }
 
@@ -102,7 +121,7 @@ export function rowChoices(labels: LabelItem[], startsBefore: number, table: Tab
         if (group && group.score >= m.score && group.entry.editions.some((e) => m.entry.editions.includes(e))) continue;
         let score = m.score;
         const numbering = labels[i]!.token.numbering;
-        if (numbering && m.entry.numbering && numbering === m.entry.numbering) score += 0.02;
+        if (numbering && m.entry.numbering && numbering === m.entry.numbering) score += NUMBERING_BONUS;
         const prev = out.get(m.entry.key);
         if (!prev || score > prev.score) {
           if (prev) {
@@ -231,7 +250,7 @@ export function labelOf(choice: LabelChoice | undefined, table: TableKey, editio
   const toks = choice.tokens;
   const first = toks[0]!;
   const last = toks[toks.length - 1]!;
-  const text = toks.map((t) => t.text).join(toks.length > 1 && first.line !== last.line ? '' : ' ');
+  const text = toks.length === 1 ? first.text : toks.map((t) => t.text).join(first.line !== last.line ? '' : ' ');
   const span: TextSpan = { text, range: tokenRange(first, last) };
   if ((choice.entry.variant || choice.score < 0.999) && toks.length === 1) {
     const canonical = canonicalEntry(table, 'row', choice.key, edition);

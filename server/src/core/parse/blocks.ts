@@ -24,17 +24,24 @@ type LabelItem = Candidate['labels'][number];
 function rowOf(l: LabelItem, layout: Layout): number {
   let best = -1;
   let score = 0;
+  // (One pass: the best row named, and the best group named, in this table and edition.)
+  let group = -1;
   for (const m of l.matches) {
-    if (m.entry.table !== layout.table || m.entry.role !== 'row' || m.score < NAMES || !m.entry.editions.includes(layout.edition)) continue;
-    const i = layout.rowIndex.get(m.entry.key) ?? -1;
+    const e = m.entry;
+    if (e.table !== layout.table || !e.editions.includes(layout.edition)) continue;
+    if (e.role === 'group') {
+      if (m.score > group) group = m.score;
+      continue;
+    }
+    if (e.role !== 'row' || m.score < NAMES) continue;
+    const i = layout.rowIndex.get(e.key) ?? -1;
     if (i >= 0 && m.score > score) {
       best = i;
       score = m.score;
     }
   }
   // A group label (（三）不予公开) names no row, however like one it reads.
-  if (l.matches.some((m) => m.entry.table === layout.table && m.entry.role === 'group' && m.score >= score && m.entry.editions.includes(layout.edition))) return -1;
-  return best;
+  return group >= 0 && group >= score ? -1 : best;
 }
 
 /** The labels of a block naming rows in the form's order, each once; null when they do not. */
@@ -182,19 +189,24 @@ function realCount(c: Candidate): number {
 function joinContinued(cands: Candidate[], layout: Layout, present: ReadonlySet<string>): Candidate[] {
   let changed = false;
   const out: Candidate[] = [];
+  /** The values of the last candidate out. */
+  let before = 0;
   for (const c of cands) {
     const prev = out[out.length - 1];
+    const n = realCount(c);
     // (The cheap tests first: the row a label names is looked up only for a fragment after values.)
-    const r = prev && realCount(prev) > 0 && realCount(c) > 0 && fragmentOnly(c, layout) ? ownRow(prev, layout) : -1;
+    const r = prev && before > 0 && n > 0 && fragmentOnly(c, layout) ? ownRow(prev, layout) : -1;
     if (prev && r >= 0) {
       const w = widthOf(layout, r, present);
-      if (w > 0 && realCount(prev) % w !== 0 && (realCount(prev) + realCount(c)) % w === 0) {
+      if (w > 0 && before % w !== 0 && (before + n) % w === 0) {
         out[out.length - 1] = { labels: [...prev.labels, ...c.labels], values: [...prev.values, ...c.values], firstLine: prev.firstLine, lastLine: c.lastLine };
         changed = true;
+        before += n;
         continue;
       }
     }
     out.push(c);
+    before = n;
   }
   return changed ? out : cands;
 }

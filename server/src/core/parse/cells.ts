@@ -19,19 +19,6 @@ export interface Reconciled {
   exact: boolean;
 }
 
-/**
- * The values from the first to the last written one, and the blanks around them: blanks before the values are
- * usually label columns of a merged cell, blanks after them cells left empty (or an extra tab). A blank known
- * to be a cell (`cell`) is never trimmed away.
- */
-function trimBlanks(values: Token[]): { core: Token[]; leadingBlanks: Token[]; trailingBlanks: Token[] } {
-  let a = 0;
-  let b = values.length;
-  while (a < b && values[a]!.kind === 'blank' && !values[a]!.cell) a++;
-  while (b > a && values[b - 1]!.kind === 'blank' && !values[b - 1]!.cell) b--;
-  return { core: values.slice(a, b), leadingBlanks: values.slice(0, a), trailingBlanks: values.slice(b) };
-}
-
 /** A value repeated on the next line without the cell indentation: a doubled value (one-cell-a-line shape). */
 function isDouble(prev: Token | undefined, cur: Token): boolean {
   return !!prev && cur.kind === 'value' && prev.kind === 'value' && prev.text === cur.text
@@ -44,18 +31,27 @@ function doubledAny(list: Token[]): boolean {
 }
 
 export function reconcile(values: Token[], ncols: number): Reconciled {
-  const { core, leadingBlanks, trailingBlanks } = trimBlanks(values);
+  // The values from the first to the last written one, and the blanks around them: blanks before the values
+  // are usually label columns of a merged cell, blanks after them cells left empty (or an extra tab). A blank
+  // known to be a cell (`cell`) is never trimmed away.
+  let a = 0;
+  let b = values.length;
+  while (a < b && values[a]!.kind === 'blank' && !values[a]!.cell) a++;
+  while (b > a && values[b - 1]!.kind === 'blank' && !values[b - 1]!.cell) b--;
+  const trailing = values.length - b;
+  // (The core is the row's own list when nothing is trimmed: no list is changed in place below.)
+  const core = a === 0 && b === values.length ? values : values.slice(a, b);
   const doubled: Token[] = [];
   let list = core;
   // Doubled values make a row too long — counting the empty cells written after it (a blank 总计 of one cell a line).
-  if (list.length > ncols || (doubledAny(list) && list.length + trailingBlanks.length > ncols)) {
+  if (list.length > ncols || (doubledAny(list) && list.length + trailing > ncols)) {
     const kept: Token[] = [];
     for (let i = 0; i < list.length; i++) {
       if (isDouble(list[i - 1], list[i]!) && !doubled.includes(list[i - 1]!)) doubled.push(list[i]!);
       else kept.push(list[i]!);
     }
     // Dropped only when the row keeps its cells without them (its empty cells written after it among them).
-    if (doubled.length > 0 && kept.length + trailingBlanks.length >= ncols) list = kept;
+    if (doubled.length > 0 && kept.length + trailing >= ncols) list = kept;
     else doubled.length = 0;
   }
   if (list.length > ncols) {
@@ -71,16 +67,17 @@ export function reconcile(values: Token[], ncols: number): Reconciled {
     }
   }
   // A row short of cells takes the empty fields written after its values, then those before them.
-  if (list.length < ncols && trailingBlanks.length > 0) {
-    list = [...list, ...trailingBlanks.slice(0, ncols - list.length)];
+  if (list.length < ncols && trailing > 0) {
+    list = [...list, ...values.slice(b, b + (ncols - list.length))];
   }
-  if (list.length < ncols && leadingBlanks.length > 0 && list.length + leadingBlanks.length >= ncols) {
-    list = [...leadingBlanks.slice(leadingBlanks.length - (ncols - list.length)), ...list];
+  if (list.length < ncols && a > 0 && list.length + a >= ncols) {
+    list = [...values.slice(a - (ncols - list.length), a), ...list];
   }
-  const count = list.filter((t) => t.kind === 'value').length;
+  let count = 0;
+  for (const t of list) if (t.kind === 'value') count++;
   const slots: (Token | null)[] = [];
   for (let i = 0; i < ncols; i++) slots.push(list[i] ?? null);
-  return { slots, extra: list.slice(ncols), doubled, count, exact: list.length === ncols };
+  return { slots, extra: list.length > ncols ? list.slice(ncols) : [], doubled, count, exact: list.length === ncols };
 }
 
 /** A cell from its token, or a missing cell placed at `at`. */

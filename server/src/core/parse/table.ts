@@ -8,7 +8,7 @@
 import type { Edition, TableKey } from '../format/spec';
 import type { Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { type Line, range } from '../text/lines';
-import { align, type Alignment, chooseRows, scoreTable, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
+import { align, type Alignment, chooseRows, MAX_CHOICE_SCORE, scoreTable, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
 import { endOf, makeCell, reconcile, tokenRange } from './cells';
 import { pairBlocks, streamRows } from './blocks';
 import { placeByPosition } from './positions';
@@ -34,6 +34,8 @@ const LABEL_EVIDENCE = 0.5;
 const BLANK_COLUMN_MIN_ROWS = 3;
 /** The layout the report year calls for wins a tie. */
 const PREFERRED_BONUS = 0.01;
+/** Rounding in a sum of row scores stays far below this. */
+const SCORE_SLACK = 1e-6;
 
 /** A segment fitted to one layout: its value rows, their label choices, the alignment and the columns. */
 interface Fitting {
@@ -52,14 +54,37 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   if (!layouts[0]!.labelled) return readUnlabelled(seg, layouts[0]!);
   const fromHeader = headerEvidence(seg.header);
   const fromLabels = labelEvidence(seg);
-  let best: Fitting | undefined;
   const shared: Shared = { views: new Map() };
-  for (const layout of layouts) {
-    const f = fitLayout(seg, layout, lines, shared);
-    f.total += (fromHeader.get(layout.edition) ?? 0) + (fromLabels.get(layout.edition) ?? 0) + (layout.edition === preferred ? PREFERRED_BONUS : 0);
-    if (!best || f.total > best.total + 1e-9) best = f;
+  const extra = (l: Layout) => (fromHeader.get(l.edition) ?? 0) + (fromLabels.get(l.edition) ?? 0) + (l.edition === preferred ? PREFERRED_BONUS : 0);
+  const fitted = (l: Layout): Fitting => {
+    const f = fitLayout(seg, l, lines, shared);
+    f.total += extra(l);
+    return f;
+  };
+  /** The most a layout's fitting can total: each of its rows matched at the best score a label can have. */
+  const most = (l: Layout) => l.rows.length * MAX_CHOICE_SCORE + SCORE_SLACK + extra(l);
+  // The later layout wins only when it totals more (by 1e-9); a layout that cannot is not fitted at all.
+  // The one with more rows is fitted first: a table matching nearly all of them decides (a 2021 T3 read
+  // whole totals more than the 2019 form's 23 rows can).
+  const [first, second] = layouts as [Layout, Layout | undefined];
+  let best: Fitting;
+  if (!second) best = fitted(first);
+  else if (first.rows.length >= second.rows.length) {
+    const a = fitted(first);
+    if (a.total + 1e-9 >= most(second)) best = a;
+    else {
+      const b = fitted(second);
+      best = b.total > a.total + 1e-9 ? b : a;
+    }
+  } else {
+    const b = fitted(second);
+    if (b.total > most(first) + 1e-9) best = b;
+    else {
+      const a = fitted(first);
+      best = b.total > a.total + 1e-9 ? b : a;
+    }
   }
-  const { layout, al, fit, withValues, choices, valued } = best!;
+  const { layout, al, fit, withValues, choices, valued } = best;
   const ed = layout.edition;
   const deviations: LabelDeviation[] = [];
   columnDeviations(seg.header, seg.table, ed, deviations);
@@ -125,7 +150,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
     oneCellALine: seg.shape === 'cells',
     ...(fit.unfit !== undefined ? { unfitCount: fit.unfit } : {}),
   });
-  const { groups: groupLabels, unknown } = leftoverLabels(best!.cands, withValues, choices, al, layout);
+  const { groups: groupLabels, unknown } = leftoverLabels(best.cands, withValues, choices, al, layout);
   const table: Omit<Table, 'range'> = {
     key: seg.table,
     shape: seg.shape,
@@ -575,6 +600,8 @@ function leftoverLabels(cands: Candidate[], withValues: Candidate[], choices: Ma
   layout: Layout): { groups: TextSpan[]; unknown: TextSpan[] } {
   const groups: TextSpan[] = [];
   const unknown: TextSpan[] = [];
+  // Only T3 has group labels and keeps the labels it could not place.
+  if (layout.table !== 'requests') return { groups, unknown };
   const used = new Set<Token>();
   for (let i = 0; i < withValues.length; i++) {
     const j = al.candidateToRow[i]!;
@@ -591,7 +618,6 @@ function leftoverLabels(cands: Candidate[], withValues: Candidate[], choices: Ma
       else if (!valued || !l.matches.some((m) => m.score >= 0.6)) unknown.push(sp);
     }
   }
-  if (layout.table !== 'requests') return { groups: [], unknown: [] };
   return { groups, unknown };
 }
 
