@@ -79,12 +79,15 @@ function eachEquation(table: Table, visit: (spec: SumSpec, along: string, target
   if (!specs) return;
   const columns = table.columns;
   const colKeys: string[] = [];
+  /** Where each of colKeys is in a row's cells. */
+  const present: number[] = [];
   const colIndex = new Map<string, number>();
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i]!;
     colIndex.set(c.key, i);
     if (c.present) colKeys.push(c.key);
   }
+  for (const key of colKeys) present.push(colIndex.get(key)!);
   const rowKeys = [...table.rows.keys()];
   const guessed = new Set<string>();
   for (const [key, r] of table.rows) {
@@ -109,20 +112,22 @@ function eachEquation(table: Table, visit: (spec: SumSpec, along: string, target
       for (const t of spec.terms) {
         for (const key of expand(rowKeys, t.key)) termRows.push({ row: table.rows.get(key)!, guessed: guessed.has(key), sign: t.sign });
       }
-      for (const col of colKeys) {
-        const i = colIndex.get(col)!;
+      // Indexed loops: this runs for every report, mostly before the code is optimised.
+      for (let ci = 0; ci < colKeys.length; ci++) {
+        const i = present[ci]!;
         const target = targetRow.cells[i];
         if (!target) continue;
         let n = 0;
         let guess = false;
-        for (const t of termRows) {
+        for (let k = 0; k < termRows.length; k++) {
+          const t = termRows[k]!;
           const c = t.row.cells[i];
           if (!c) continue;
           if (t.guessed) guess = true;
           cells[n] = c;
           signs[n++] = t.sign;
         }
-        if (!guess && visit(spec, col, target, cells, signs, n)) return;
+        if (!guess && visit(spec, colKeys[ci]!, target, cells, signs, n)) return;
       }
     } else {
       if (!colKeys.includes(spec.target)) continue;
@@ -164,8 +169,10 @@ function anyFails(table: Table): boolean {
   eachEquation(table, (_spec, _along, target, cells, signs, n) => {
     let sum = 0;
     for (let k = 0; k < n; k++) {
-      const v = countOf(cells[k]!);
-      if (v === null) return false;
+      // countOf, written out: this is the loop every report runs.
+      const c = cells[k]!;
+      const v = c.value;
+      if (v === null || c.percent || v < 0 || !Number.isInteger(v)) return false;
       sum += signs[k]! * v;
     }
     const t = countOf(target);

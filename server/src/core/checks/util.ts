@@ -80,7 +80,9 @@ export function confidentRows(model: ReportModel, memo: Map<string, unknown>): T
     rows = [];
     for (const table of Object.values(model.tables)) {
       if (!table.confident) continue;
-      for (const row of table.rows.values()) rows.push({ table, row, cells: rowCells(table, row) });
+      // rowCells, with the question of which columns are present asked once per table.
+      const whole = table.key === 'proactive' || table.columns.every((c) => c.present);
+      for (const row of table.rows.values()) rows.push({ table, row, cells: whole ? row.cells : rowCells(table, row) });
     }
     memo.set('confidentRows', rows);
   }

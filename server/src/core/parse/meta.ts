@@ -139,7 +139,8 @@ const DIRECTIVE = /(?:<!--\s*govreport-(disable|enable)\b([^>]*?)-->|[（(]\s*go
 
 export function readDirectives(lines: Line[]): Directive[] {
   const out: Directive[] = [];
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
     if (line.text.indexOf('govreport-') < 0) continue;
     DIRECTIVE.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -154,12 +155,16 @@ export function readDirectives(lines: Line[]): Directive[] {
 
 const DEBRIS = /\[bookmark:[^\]\n]*\]|\{#[A-Za-z_][\w-]*\}|<a\s+(?:name|id)=["'][^"']*["']\s*>\s*<\/a>|<a\s+(?:name|id)=["'][^"']*["']\s*\/>/g;
 
+/** A line that may hold debris: one scan of it for what each kind starts with. */
+const MAYBE_DEBRIS = /\[bookmark:|\{#|<a/;
+
 /** Word/HTML conversion debris anywhere in the text. */
 export function readDebris(lines: Line[]): Debris[] {
   const out: Debris[] = [];
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
     const t = line.text;
-    if (t.indexOf('[bookmark:') < 0 && t.indexOf('{#') < 0 && t.indexOf('<a') < 0) continue;
+    if (!MAYBE_DEBRIS.test(t)) continue;
     DEBRIS.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = DEBRIS.exec(t))) {

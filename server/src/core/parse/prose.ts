@@ -130,7 +130,11 @@ export function paragraphsOf(text: string, lines: [number, number][]): [number, 
   const out: [number, number][] = [];
   let cur: [number, number] | null = null;
   let lineFrom = 0;
-  for (const [from, to] of lines) {
+  // Indexed, without destructuring: in code not yet optimised each `[from, to]` of a for-of is an iterator.
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    const from = line[0];
+    const to = line[1];
     if (cur && continues(text, cur, lineFrom, from, to)) cur[1] = to;
     else {
       if (cur) out.push(cur);
@@ -637,7 +641,10 @@ function readParagraph(o: Out): void {
 /** Reads prose numbers from the given lines (one span per line of prose, outside tables, in order). */
 export function readProse(text: string, lineRanges: [number, number][], map: LineMap): ProseNumber[] {
   const out: ProseNumber[] = [];
-  for (const [from, to] of paragraphsOf(text, lineRanges)) {
+  const paragraphs = paragraphsOf(text, lineRanges);
+  for (let k = 0; k < paragraphs.length; k++) {
+    const from = paragraphs[k]![0];
+    const to = paragraphs[k]![1];
     if (to - from > MAX_PARAGRAPH || !worthReading(scan(text, from, to))) continue;
     const n = normalizeWithMap(text, from, to);
     readParagraph({ n, source: text, map, push: (p) => out.push(p) });

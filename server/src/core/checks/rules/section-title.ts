@@ -64,7 +64,7 @@ export const sectionTitle: Check = {
     for (const s of ctx.model.sections) {
       const spec = SECTIONS.find((x) => x.number === s.number)!;
       const title = cleanTitle(ctx, s.heading.title);
-      if (keyOf(title.text) === CANONICAL_KEY.get(s.number)) continue;
+      if (title.text === spec.title || keyOf(title.text) === CANONICAL_KEY.get(s.number)) continue;
       out.push({
         range: title.range,
         message: ctx.t({ zh: `标题“${title.text}”与规范标题“${spec.title}”不一致`, en: `Title "${title.text}" differs from the canonical "${spec.title}"` }),
