@@ -72,11 +72,12 @@ export function chooseRows(cands: Candidate[], table: TableKey): Map<string, Lab
       // Leading fragments of the next row, before its own numbered label; when it has none, they may be
       // either row's, and the alignment decides.
       let numbered = false;
-      for (const l of next.labels) if (l.token.numbering) numbered = true;
+      for (let lAt = 0; lAt < next.labels.length; lAt++) { const l = next.labels[lAt]!; if (l.token.numbering) numbered = true; }
       const limit = numbered ? nextStart : next.labels.length;
       // Only fragments on lines of their own, above the next row's values, can be a wrapped tail.
       let valuesAt = Number.MAX_SAFE_INTEGER;
-      for (const v of next.values) {
+      for (let vAt = 0; vAt < next.values.length; vAt++) {
+        const v = next.values[vAt]!;
         if (v.kind === 'value') {
           valuesAt = v.line;
           break;
@@ -116,7 +117,8 @@ export function rowChoices(labels: LabelItem[], startsBefore: number, table: Tab
       // A label that is a group label (（三）不予公开) is not a row's label, however like one it reads (予以公开);
       // but （六）其他处理 is a group in 2021 and a row in 2019.
       const group = matches.find((m) => m.entry.table === table && m.entry.role === 'group');
-      for (const m of matches) {
+      for (let mAt = 0; mAt < matches.length; mAt++) {
+        const m = matches[mAt]!;
         if (m.entry.table !== table || m.entry.role !== 'row' || m.score < 0.6) continue;
         if (group && group.score >= m.score && group.entry.editions.some((e) => m.entry.editions.includes(e))) continue;
         let score = m.score;
@@ -230,13 +232,14 @@ export function align(n: number, m: number, scores: Float64Array): Alignment {
 export function namedGroup(c: Candidate, table: TableKey): string | undefined {
   let best: { key: string; score: number } | undefined;
   const consider = (matches: readonly { entry: VocabEntry; score: number }[]) => {
-    for (const m of matches) {
+    for (let mAt2 = 0; mAt2 < matches.length; mAt2++) {
+      const m = matches[mAt2]!;
       if (m.entry.table === table && m.entry.role === 'group' && m.score >= 0.75 && (!best || m.score > best.score)) {
         best = { key: m.entry.key, score: m.score };
       }
     }
   };
-  for (const l of c.labels) consider(l.matches);
+  for (let lAt2 = 0; lAt2 < c.labels.length; lAt2++) { const l = c.labels[lAt2]!; consider(l.matches); }
   if (c.labels.length > 1 && c.labels.length <= 12) {
     consider(lookup(c.labels.map((l) => labelKey(l.token.text.replace(/\s+/g, '')).key).join(''), 0.75));
   }
@@ -280,7 +283,8 @@ export function columnDeviations(header: HeaderToken[], table: TableKey, edition
 export function extentOf(tokens: Token[]): Range {
   let a = tokens[0]!;
   let b = tokens[0]!;
-  for (const t of tokens) {
+  for (let tAt = 0; tAt < tokens.length; tAt++) {
+    const t = tokens[tAt]!;
     if (t.line < a.line || (t.line === a.line && t.start < a.start)) a = t;
     if (t.line > b.line || (t.line === b.line && t.end > b.end)) b = t;
   }

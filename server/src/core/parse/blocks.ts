@@ -26,7 +26,8 @@ function rowOf(l: LabelItem, layout: Layout): number {
   let score = 0;
   // (One pass: the best row named, and the best group named, in this table and edition.)
   let group = -1;
-  for (const m of l.matches) {
+  for (let mAt = 0; mAt < l.matches.length; mAt++) {
+    const m = l.matches[mAt]!;
     const e = m.entry;
     if (e.table !== layout.table || !e.editions.includes(layout.edition)) continue;
     if (e.role === 'group') {
@@ -106,9 +107,11 @@ export function streamRows(seg: Segment, layout: Layout, presents: readonly Read
   const sums = columnSums(layout);
   if (sums.length === 0) return null;
   const named = new Map<number, LabelItem[]>();
-  for (const c of seg.candidates) {
+  for (let cAt = 0; cAt < seg.candidates.length; cAt++) {
+    const c = seg.candidates[cAt]!;
     let last: LabelItem[] | undefined;
-    for (const l of c.labels) {
+    for (let lAt = 0; lAt < c.labels.length; lAt++) {
+      const l = c.labels[lAt]!;
       const r = rowOf(l, layout);
       if (r >= 0 && !named.has(r)) named.set(r, (last = [l]));
       // The rest of a label broken over lines goes with it.
@@ -119,9 +122,11 @@ export function streamRows(seg: Segment, layout: Layout, presents: readonly Read
   // (Whatever the columns: the labels are read once, and the values gathered only when enough rows are named.)
   if (named.size < layout.rows.length * STREAM_MIN_NAMED) return null;
   const values: Token[] = [];
-  for (const c of seg.candidates) {
-    for (const v of c.values) if (v.kind === 'value') values.push(v);
-    for (const l of c.labels) {
+  for (let cAt2 = 0; cAt2 < seg.candidates.length; cAt2++) {
+    const c = seg.candidates[cAt2]!;
+    for (let vAt = 0; vAt < c.values.length; vAt++) { const v = c.values[vAt]!; if (v.kind === 'value') values.push(v); }
+    for (let lAt2 = 0; lAt2 < c.labels.length; lAt2++) {
+      const l = c.labels[lAt2]!;
       // A value printed on the line of a wrapped label (`…政府信息公开申 6`) is a value in its place.
       const m = TRAILING_VALUE.exec(l.token.text);
       if (m) {
@@ -175,13 +180,13 @@ function fragmentOnly(c: Candidate, layout: Layout): boolean {
 
 function widthOf(layout: Layout, r: number, present: ReadonlySet<string>): number {
   let n = 0;
-  for (const k of layout.rows[r]!.columns) if (present.has(k)) n++;
+  for (let kAt = 0; kAt < layout.rows[r]!.columns.length; kAt++) { const k = layout.rows[r]!.columns[kAt]!; if (present.has(k)) n++; }
   return n;
 }
 
 function realCount(c: Candidate): number {
   let n = 0;
-  for (const v of c.values) if (v.kind === 'value') n++;
+  for (let vAt2 = 0; vAt2 < c.values.length; vAt2++) { const v = c.values[vAt2]!; if (v.kind === 'value') n++; }
   return n;
 }
 
@@ -191,7 +196,8 @@ function joinContinued(cands: Candidate[], layout: Layout, present: ReadonlySet<
   const out: Candidate[] = [];
   /** The values of the last candidate out. */
   let before = 0;
-  for (const c of cands) {
+  for (let cAt3 = 0; cAt3 < cands.length; cAt3++) {
+    const c = cands[cAt3]!;
     const prev = out[out.length - 1];
     const n = realCount(c);
     // (The cheap tests first: the row a label names is looked up only for a fragment after values.)
@@ -237,7 +243,8 @@ function spreadRows(cands: Candidate[], layout: Layout, present: ReadonlySet<str
   const used = new Set<LabelItem>();
   const widths: number[] = [];
   const width = (r: number) => (widths[r] ??= widthOf(layout, r, present));
-  for (const c of cands) {
+  for (let cAt4 = 0; cAt4 < cands.length; cAt4++) {
+    const c = cands[cAt4]!;
     const n = realCount(c);
     // Several rows' values are two at least: the row its label names is looked up only then.
     const r = n > 1 ? ownRow(c, layout) : -1;

@@ -74,7 +74,7 @@ export function reconcile(values: Token[], ncols: number): Reconciled {
     list = [...values.slice(a - (ncols - list.length), a), ...list];
   }
   let count = 0;
-  for (const t of list) if (t.kind === 'value') count++;
+  for (let tAt = 0; tAt < list.length; tAt++) { const t = list[tAt]!; if (t.kind === 'value') count++; }
   const slots: (Token | null)[] = [];
   for (let i = 0; i < ncols; i++) slots.push(list[i] ?? null);
   return { slots, extra: list.length > ncols ? list.slice(ncols) : [], doubled, count, exact: list.length === ncols };

@@ -43,10 +43,15 @@ export interface Fitted {
 
 /** Whether a row needs fitting: it holds digits run together, or more values than columns with single spaces between. */
 export function needsFit(values: readonly Token[], ncols: number): boolean {
-  if (values.some((v) => v.value?.joined)) return true;
   let n = 0;
-  for (const v of values) if (v.kind !== 'blank') n++;
-  return n > ncols && values.some((v, i) => softGap(values[i - 1], v));
+  let soft = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v.value?.joined) return true;
+    if (v.kind !== 'blank') n++;
+    if (!soft && v.spaced) soft = softGap(values[i - 1], v);
+  }
+  return n > ncols && soft;
 }
 
 /** Two value tokens of digits on one line, one space apart: maybe one number broken by the space. */

@@ -99,7 +99,7 @@ export const LAYOUTS: Record<TableKey, readonly Layout[]> = {
 
 /** The columns of a row that a table has: the row's own list when it has them all. */
 export function presentOf(columns: readonly string[], present: ReadonlySet<string>): readonly string[] {
-  for (const k of columns) if (!present.has(k)) return columns.filter((x) => present.has(x));
+  for (let kAt = 0; kAt < columns.length; kAt++) { const k = columns[kAt]!; if (!present.has(k)) return columns.filter((x) => present.has(x)); }
   return columns;
 }
 

@@ -45,8 +45,16 @@ function columnsOf(text: string): Int32Array {
 
 const oneLine = (vs: Token[]) => vs.length > 0 && vs.every((v) => v.line === vs[0]!.line);
 
+/** A row short of values, all of them written on one line and no blank among them: one to place. */
+function isShortRow(c: Candidate, ncols: number): boolean {
+  const vs = real(c);
+  return vs.length > 0 && vs.length < ncols && c.values.length === vs.length && oneLine(vs);
+}
+
 /** The candidates with short rows' values placed under their columns (the same list when none is). */
 export function placeByPosition(cands: Candidate[], ncols: number, lines: readonly Line[]): Candidate[] {
+  // Nothing to place without a short row on one line (most tables): no column is measured then.
+  if (!cands.some((c) => isShortRow(c, ncols))) return cands;
   const columns = new Map<number, Int32Array>();
   const center = (t: Token) => {
     let cols = columns.get(t.line);
@@ -75,8 +83,8 @@ export function placeByPosition(cands: Candidate[], ncols: number, lines: readon
   }
   let changed = false;
   const out = cands.map((c, i) => {
+    if (!isShortRow(c, ncols)) return c;
     const vs = real(c);
-    if (vs.length === 0 || vs.length >= ncols || c.values.length !== vs.length || !oneLine(vs)) return c;
     const xs = vs.map(center);
     let decided: Placed | null = null;
     for (const ref of [above[i], below[i]]) {

@@ -111,7 +111,8 @@ const MIN_HEADER_WORDS = 2;
 function repeatedHeader(info: LineInfo, table: TableKey): boolean {
   let words = 0;
   let k = 0;
-  for (const tok of info.tokens) {
+  for (let tokAt = 0; tokAt < info.tokens.length; tokAt++) {
+    const tok = info.tokens[tokAt]!;
     if (tok.kind === 'value') return false;
     if (tok.kind !== 'label') continue;
     const matches = info.vocab[k++] ?? [];
@@ -248,7 +249,8 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
     // A header row repeated after the values began (a table continued on the next page, Markdown from PDF
     // converters): all its words are the current table's header words, and it stays header.
     const repeated = seenValues && !!seg && repeatedHeader(info, (seg as Segment).table);
-    for (const tok of info.tokens) {
+    for (let tokAt2 = 0; tokAt2 < info.tokens.length; tokAt2++) {
+      const tok = info.tokens[tokAt2]!;
       if (tok.kind === 'label') {
         const matches = info.vocab[labelIndex++] ?? [];
         const current: TableKey | undefined = seg ? (seg as Segment).table : undefined;
@@ -260,7 +262,8 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
         let rowHere: VocabMatch | undefined;
         let rowAny: VocabMatch | undefined;
         let inCurrent = false;
-        for (const m of matches) {
+        for (let mAt = 0; mAt < matches.length; mAt++) {
+          const m = matches[mAt]!;
           const here = current !== undefined && m.entry.table === current;
           if (HEADER_ROLE[m.entry.role]) {
             hdrAny ??= m;
@@ -412,7 +415,7 @@ export function hasCells(c: Candidate): boolean {
 
 export function countValues(c: Candidate): number {
   let n = 0;
-  for (const v of c.values) if (v.kind === 'value') n++;
+  for (let vAt = 0; vAt < c.values.length; vAt++) { const v = c.values[vAt]!; if (v.kind === 'value') n++; }
   return n;
 }
 

@@ -121,7 +121,8 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   for (const row of rows.values()) {
     let cells = 0;
     let missing = false;
-    for (const c of row.cells) {
+    for (let cAt = 0; cAt < row.cells.length; cAt++) {
+      const c = row.cells[cAt]!;
       if (!fit.present.has(c.column)) continue;
       cells++;
       if (c.state === 'missing') missing = true;
@@ -293,13 +294,15 @@ function mode(counts: number[]): number {
 function wrappedPieces(seg: Segment): number {
   if (seg.shape !== 'spaces') return 0;
   const bare = new Set<number>();
-  for (const c of seg.candidates) {
+  for (let cAt2 = 0; cAt2 < seg.candidates.length; cAt2++) {
+    const c = seg.candidates[cAt2]!;
     // Values alone on their line (labels gathered from lines before do not count).
     const v = c.values.find((x) => x.kind === 'value');
     if (v && c.values.every((x) => x.line === v.line) && c.labels.every((l) => l.token.line !== v.line)) bare.add(v.line);
   }
   let n = 0;
-  for (const c of seg.candidates) {
+  for (let cAt3 = 0; cAt3 < seg.candidates.length; cAt3++) {
+    const c = seg.candidates[cAt3]!;
     const v = c.values.find((x) => x.kind === 'value');
     if (v && !bare.has(v.line) && bare.has(v.line - 1) && bare.has(v.line + 1)) n++;
   }
@@ -362,7 +365,7 @@ function presentColumns(layout: Layout, view: CandView, header: HeaderToken[], s
 function widthOf(present: ReadonlySet<string>): (s: RowSlot) => number {
   return (s) => {
     let n = 0;
-    for (const k of s.columns) if (present.has(k)) n++;
+    for (let kAt = 0; kAt < s.columns.length; kAt++) { const k = s.columns[kAt]!; if (present.has(k)) n++; }
     return n;
   };
 }
@@ -431,7 +434,8 @@ function headerColumns(header: HeaderToken[], layout: Layout, shared: Shared): S
 function dedupedCount(c: Candidate): number {
   let n = 0;
   let prev: Token | undefined;
-  for (const v of c.values) {
+  for (let vAt = 0; vAt < c.values.length; vAt++) {
+    const v = c.values[vAt]!;
     if (v.kind === 'value') {
       const double = prev && prev.kind === 'value' && prev.text === v.text && prev.indented && !v.indented && v.line > prev.line;
       if (!double) n++;
@@ -521,13 +525,14 @@ function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: Lab
   // The row's label and written values; a row of blank cells alone spans its label and blanks.
   const spanned: Token[] = choice ? choice.tokens.slice() : [];
   let last: Token | undefined;
-  for (const v of c.values) {
+  for (let vAt2 = 0; vAt2 < c.values.length; vAt2++) {
+    const v = c.values[vAt2]!;
     if (v.kind !== 'blank') spanned.push(v);
     if (v.kind === 'value') last = v;
   }
   if (spanned.length === 0) {
-    for (const l of c.labels) spanned.push(l.token);
-    for (const v of c.values) spanned.push(v);
+    for (let lAt = 0; lAt < c.labels.length; lAt++) { const l = c.labels[lAt]!; spanned.push(l.token); }
+    for (let vAt3 = 0; vAt3 < c.values.length; vAt3++) { const v = c.values[vAt3]!; spanned.push(v); }
   }
   const rowRange = extentOf(spanned);
   const at = endOf(last ? [last] : [], rowRange);
@@ -609,9 +614,11 @@ function leftoverLabels(cands: Candidate[], withValues: Candidate[], choices: Ma
     for (const t of ch?.tokens ?? []) used.add(t);
   }
   const isGroup = (l: Candidate['labels'][number]) => l.matches.some((m) => m.entry.role === 'group' && m.score >= NAMES);
-  for (const c of cands) {
+  for (let cAt4 = 0; cAt4 < cands.length; cAt4++) {
+    const c = cands[cAt4]!;
     const valued = hasCells(c);
-    for (const l of c.labels) {
+    for (let lAt2 = 0; lAt2 < c.labels.length; lAt2++) {
+      const l = c.labels[lAt2]!;
       if (used.has(l.token)) continue;
       const sp = { text: l.token.text, range: tokenRange(l.token) };
       if (isGroup(l)) groups.push(sp);
@@ -637,7 +644,7 @@ function proactiveBlocks(seg: Segment, layout: Layout, rows: Map<string, Row>, d
   return blocksOf(layout).map(({ item, key, slots }) => {
     const caption = seg.header.find((h) => h.match?.entry.role === 'caption' && h.match.entry.key === key && h.match.score >= NAMES);
     const blockRows: string[] = [];
-    for (const r of slots) if (rows.has(r.key)) blockRows.push(r.key);
+    for (let rAt = 0; rAt < slots.length; rAt++) { const r = slots[rAt]!; if (rows.has(r.key)) blockRows.push(r.key); }
     const first = blockRows.length ? rows.get(blockRows[0]!)!.range : undefined;
     const last = blockRows.length ? rows.get(blockRows[blockRows.length - 1]!)!.range : undefined;
     const startLine = caption ? caption.token.line : first?.start.line ?? seg.firstLine;
