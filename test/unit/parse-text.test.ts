@@ -77,6 +77,11 @@ describe('parseValue', () => {
   it('agrees with the full parse on any text', () => {
     fc.assert(fc.property(reportish, (s) => assert.deepEqual(parseValue(s), referenceValue(s))), { seed: SEED, numRuns: 500 });
   });
+  it('agrees with the full parse on numbers with units, signs and widths, and on labels that start like one', () => {
+    for (const s of ['3件', '１２ 万元', '12.5%', '－3', '−3', '+1', '1,234', '１，２３４', '0.5 元', '1.属于国家秘密', '2021年', '3 件', '12\u3000', '4份', '5项目']) {
+      assert.deepEqual(parseValue(s), referenceValue(s), s);
+    }
+  });
   it('reads counts, amounts, changes and not-filled marks', () => {
     assert.deepEqual(parseValue('１２'), { state: 'number', value: 12, decimals: 0 });
     assert.deepEqual(parseValue('4068.208'), { state: 'number', value: 4068.208, decimals: 3 });

@@ -209,8 +209,7 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
   const html = htmlRows(lines);
   const infos = readInfos(lines, html, cache, grids);
   const headings = findHeadings(infos);
-  const isHeading = new Array<boolean>(infos.length).fill(false);
-  for (const h of headings) isHeading[h.at] = true;
+  const isHeading = headingMarks(headings, infos.length);
 
   // Tables.
   const regions = findRegions(infos, isHeading);
@@ -234,37 +233,21 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
     if (!segs?.length) continue;
     const seg = firstTable(segs, headingAt);
     const t = readTable(seg, expected, lines);
-    if (infos.slice(seg.firstInfo, seg.lastInfo + 1).some((x) => x.from !== undefined)) t.lost = true;
+    if (anyPiece(infos, seg.firstInfo, seg.lastInfo)) t.lost = true;
     tables[key] = t;
   }
-  for (const t of Object.values(tables)) {
+  const tableList = Object.values(tables);
+  for (const t of tableList) {
     t.range = clampRange(t.range, lines);
     for (const b of t.blocks ?? []) b.range = clampRange(b.range, lines);
   }
 
   // Sections.
   // The lines the tables used are theirs; a short line of prose in a table region is not (prose-lines.ts).
-  const inTable = tableLines(lines, infos, regions, Object.values(tables), html.spans);
-  const inRegion = new Array<boolean>(infos.length).fill(false);
-  for (const r of regions) for (let i = r.first; i <= r.last; i++) inRegion[i] = true;
+  const inTable = tableLines(lines, infos, regions, tableList, html.spans);
   const sections = headings.map((h, k) => buildSection(lines, infos, h, headings[k + 1], inTable));
 
-  // Prose paragraphs outside tables, for R8: whole lines, or the prose pieces of a line that lost its layout.
-  const paragraphs: [number, number][] = [];
-  for (let i = 0; i < infos.length; i++) {
-    const info = infos[i]!;
-    const line = info.line;
-    if (info.from === undefined) {
-      if (inTable[line.index] || isHeading[i] || isBlank(line.text)) continue;
-      paragraphs.push([line.offset, line.offset + line.text.length]);
-    } else if (info.kind === 'prose' && !inRegion[i]) {
-      const last = paragraphs[paragraphs.length - 1];
-      const a = line.offset + info.from;
-      const b = line.offset + info.to!;
-      if (last && infos[i - 1]?.line === line && last[1] === a) last[1] = b;
-      else paragraphs.push([a, b]);
-    }
-  }
+  const paragraphs = proseParagraphs(infos, regions, inTable, isHeading);
   const prose = readProse(text, paragraphs, map);
 
   const found = new Set(sections.map((s) => s.number));
@@ -275,13 +258,13 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
   // The words of the title alone are not enough (a script or a letter may name the report): a title is taken
   // for a report's when a section heading, a table read with confidence, or the statistics period follows.
   const titled = /政府信息公开/.test(head) && /年度报告|年报|工作报告/.test(head);
-  const tableRead = Object.values(tables).some((t) => t.confident && t.rows.size >= 2);
+  const tableRead = tableList.some((t) => t.confident && t.rows.size >= 2);
   const isReport = (titled && (found.size >= 1 || tableRead || period !== null)) || found.size >= 3
     || (found.size >= 2 && Object.keys(tables).length >= 1) || Object.keys(tables).length >= 2;
   const missingSections = isReport ? ([1, 2, 3, 4, 5, 6] as SectionNumber[]).filter((n) => !found.has(n)) : [];
 
   let format: Edition | null = null;
-  const eds = Object.values(tables).filter((t) => t.key !== 'appeals' && t.rows.size > 0).map((t) => t.edition);
+  const eds = tableList.filter((t) => t.key !== 'appeals' && t.rows.size > 0).map((t) => t.edition);
   if (eds.includes('2019')) format = '2019';
   else if (eds.length > 0) format = '2021';
 
@@ -307,6 +290,45 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
     directives: readDirectives(lines),
     eol: eolOf(text),
   };
+}
+
+/**
+ * The loops over every line live in functions of their own, not in parseLines: a loop that runs long inside
+ * parseLines had V8 compile parseLines on the stack (OSR), and that code, meeting a report without tables,
+ * bailed out again in every later report (313 of the 2,000), leaving parseLines in the interpreter.
+ */
+function headingMarks(headings: Placed[], n: number): boolean[] {
+  const isHeading = new Array<boolean>(n).fill(false);
+  for (let k = 0; k < headings.length; k++) isHeading[headings[k]!.at] = true;
+  return isHeading;
+}
+
+/** Whether a reading in infos[first..last] is a piece of a line that lost its layout. */
+function anyPiece(infos: LineInfo[], first: number, last: number): boolean {
+  for (let i = first; i <= last && i < infos.length; i++) if (infos[i]!.from !== undefined) return true;
+  return false;
+}
+
+/** Prose paragraphs outside tables, for R8: whole lines, or the prose pieces of a line that lost its layout. */
+function proseParagraphs(infos: LineInfo[], regions: Region[], inTable: boolean[], isHeading: boolean[]): [number, number][] {
+  const inRegion = new Array<boolean>(infos.length).fill(false);
+  for (const r of regions) for (let i = r.first; i <= r.last; i++) inRegion[i] = true;
+  const paragraphs: [number, number][] = [];
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!;
+    const line = info.line;
+    if (info.from === undefined) {
+      if (inTable[line.index] || isHeading[i] || isBlank(line.text)) continue;
+      paragraphs.push([line.offset, line.offset + line.text.length]);
+    } else if (info.kind === 'prose' && !inRegion[i]) {
+      const last = paragraphs[paragraphs.length - 1];
+      const a = line.offset + info.from;
+      const b = line.offset + info.to!;
+      if (last && infos[i - 1]?.line === line && last[1] === a) last[1] = b;
+      else paragraphs.push([a, b]);
+    }
+  }
+  return paragraphs;
 }
 
 /**

@@ -81,6 +81,28 @@ export function mayBeginValue(c: number): boolean {
   return numberStart(c) || placeholderStart(c);
 }
 
+/** The characters of the units a number may be written with (万元, 件, …). */
+const UNIT_CHARS = new Set([...Object.keys(VALUE_UNITS).join('')].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether every character of `text` may be part of a number as parseValue reads one: digits of either width,
+ * `.,%+-` of either width, the minus sign, white space (`\s`) and the units' characters. A label that starts
+ * with its numbering (`1.属于国家秘密`) is told at its first word, without the full parse.
+ */
+function numberChars(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) continue;
+    if (c === 46 || c === 44 || c === 37 || c === 43 || c === 45 || c === 0xff0e || c === 0xff0c || c === 0xff05 || c === 0xff0b
+      || c === 0xff0d || c === 0x2212) continue;
+    if ((c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028
+      || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    if (UNIT_CHARS.has(c)) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Parses the trimmed text of a cell. The object returned may be shared: read it, never change it. */
 export function parseValue(text: string): ParsedValue {
   if (text.length === 0) return BLANK;
@@ -100,7 +122,7 @@ export function parseValue(text: string): ParsedValue {
   // Labels and prose: neither a number nor a placeholder, decided without building or looking up anything.
   if (!mayBeginValue(c0)) return INVALID;
   if (PLACEHOLDERS.has(text)) return PLACEHOLDER;
-  if (!numberStart(c0)) return INVALID;
+  if (!numberStart(c0) || !numberChars(text)) return INVALID;
   let ascii = toAscii(text).trim();
   let unit: string | undefined;
   const u = WITH_UNIT.exec(ascii);
