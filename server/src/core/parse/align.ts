@@ -135,7 +135,9 @@ export function rowChoices(labels: LabelItem[], startsBefore: number, table: Tab
       }
     }
   }
-  for (const [key, [i, j]] of runs) {
+  for (const [key, run] of runs) {
+    const i = run[0];
+    const j = run[1];
     const tokens = out.get(key)!.tokens;
     for (let k = i; k <= j; k++) tokens.push(labels[k]!.token);
   }

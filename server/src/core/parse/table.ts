@@ -66,7 +66,8 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   // The later layout wins only when it totals more (by 1e-9); a layout that cannot is not fitted at all.
   // The one with more rows is fitted first: a table matching nearly all of them decides (a 2021 T3 read
   // whole totals more than the 2019 form's 23 rows can).
-  const [first, second] = layouts as [Layout, Layout | undefined];
+  const first = layouts[0]!;
+  const second = layouts[1];
   let best: Fitting;
   if (!second) best = fitted(first);
   else if (first.rows.length >= second.rows.length) {
@@ -241,7 +242,8 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
     // Accept a row with no label naming one of this layout's rows by position, weakly, when its values fit;
     // better in the group its labels name. A row of blank cells alone is placed by its label only.
     if (unnamed[i] && valued[i]) {
-      const [lo, hi] = spans[i]!;
+      const lo = spans[i]![0];
+      const hi = spans[i]![1];
       let g = groups[i];
       for (let j = 0; j < m; j++) {
         const w = widths[j]!;
@@ -340,14 +342,14 @@ function presentColumns(layout: Layout, view: CandView, header: HeaderToken[], s
   const spans = (view.plainSpans ??= plainSpans(view));
   const fits = (w: number) => {
     let k = 0;
-    for (const [lo, hi] of spans) if (lo <= w && w <= hi) k++;
+    for (let i = 0; i < spans.length; i++) if (spans[i]![0] <= w && w <= spans[i]![1]) k++;
     return k;
   };
   const enough = (w: number) => fits(w) > 0 && fits(w) >= spans.length * COLUMN_FIT_SHARE;
   const n = layout.columns.length;
   let present: Set<string>;
   let unfit: number | undefined;
-  if (spans.every(([lo]) => lo === 0)) present = !named || named.size === n ? all : named.size === n - 1 ? named : all;
+  if (spans.every((sp) => sp[0] === 0)) present = !named || named.size === n ? all : named.size === n - 1 ? named : all;
   else if (enough(n) && fits(n) >= fits(n - 1)) present = all;
   else if (enough(n - 1)) present = named && named.size === n - 1 ? named : new Set(layout.columns.filter((k) => k !== opt));
   else if (named && enough(named.size)) present = named;
