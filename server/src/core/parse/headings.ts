@@ -44,15 +44,21 @@ const titleKeys = SECTIONS.map((s) => ({
 /** A first character of some section keyword: a line with none of them cannot be a heading. */
 const KEYWORD_CHARS = new RegExp(`[${[...new Set(SECTIONS.flatMap((s) => s.keywords.map((k) => k[0])))].join('')}]`);
 
+/**
+ * Titles scored before: bounded in count, and in length (a title past MEMO_TITLE is scored afresh), keys copied
+ * so that none keeps the text of the report it was cut from alive (in the server, every edit is a new text).
+ */
 const titleMemo = new Map<string, { number: SectionNumber; score: number } | null>();
+const TITLE_MEMO_LIMIT = 5000;
+const MEMO_TITLE = 200;
 
 /** How well a title matches each section; best first. */
 export function scoreTitle(title: string): { number: SectionNumber; score: number } | null {
   let r = titleMemo.get(title);
   if (r === undefined) {
     r = computeTitleScore(title);
-    if (titleMemo.size >= 5000) titleMemo.clear();
-    titleMemo.set(title, r);
+    if (titleMemo.size >= TITLE_MEMO_LIMIT) titleMemo.clear();
+    if (title.length <= MEMO_TITLE) titleMemo.set(ownCopy(title), r);
   }
   return r;
 }

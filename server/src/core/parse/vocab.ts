@@ -7,6 +7,7 @@ import {
   APPEALS_COLUMNS, APPEALS_GROUPS, APPEALS_HEADER_WORDS, type Edition, PROACTIVE, PROACTIVE_CONTENT_HEADER,
   REQUEST_COLUMNS, REQUEST_GROUPS, REQUEST_HEADER_GROUPS, REQUEST_ROWS, type TableKey,
 } from '../format/spec';
+import { ownCopy } from '../text/lines';
 import { labelKey, normalize } from '../text/normalize';
 import { bigrams, similarity } from '../text/similarity';
 
@@ -103,6 +104,7 @@ const VOCAB_MIN = 0.75;
 
 const memo = new Map<string, Looked>();
 const MEMO_LIMIT = 20000;
+const MEMO_KEY = 200;
 const NONE: VocabMatch[] = Object.freeze([]) as unknown as VocabMatch[];
 
 /** The corner cell of T3 is long prose; recognise it by its unique words. */
@@ -124,7 +126,8 @@ function looked(key: string): Looked {
     const all = compute(key);
     r = { all, fragment: atLeast(all, FRAGMENT_MIN), vocab: atLeast(all, VOCAB_MIN) };
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, r);
+    // A key past MEMO_KEY is looked up afresh; a kept key is copied, so that it keeps no report's text alive.
+    if (key.length <= MEMO_KEY) memo.set(ownCopy(key), r);
   }
   return r;
 }
