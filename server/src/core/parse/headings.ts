@@ -7,6 +7,7 @@ import { CHINESE_NUMERALS, SECTIONS, type SectionNumber } from '../format/spec';
 import type { Heading } from '../model';
 import type { Line } from '../text/lines';
 import { ownCopy, skipWhite, skipWhiteBack, span } from '../text/lines';
+import { TextMemo } from '../text/memo';
 import { labelKey, normalize } from '../text/normalize';
 import { similarity } from '../text/similarity';
 import { lookup } from './vocab';
@@ -44,23 +45,14 @@ const titleKeys = SECTIONS.map((s) => ({
 /** A first character of some section keyword: a line with none of them cannot be a heading. */
 const KEYWORD_CHARS = new RegExp(`[${[...new Set(SECTIONS.flatMap((s) => s.keywords.map((k) => k[0])))].join('')}]`);
 
-/**
- * Titles scored before: bounded in count, and in length (a title past MEMO_TITLE is scored afresh), keys copied
- * so that none keeps the text of the report it was cut from alive (in the server, every edit is a new text).
- */
-const titleMemo = new Map<string, { number: SectionNumber; score: number } | null>();
+/** Titles scored before (at most this many, none longer than MEMO_TITLE). */
 const TITLE_MEMO_LIMIT = 5000;
 const MEMO_TITLE = 200;
+const titleMemo = new TextMemo(computeTitleScore, TITLE_MEMO_LIMIT, MEMO_TITLE);
 
 /** How well a title matches each section; best first. */
 export function scoreTitle(title: string): { number: SectionNumber; score: number } | null {
-  let r = titleMemo.get(title);
-  if (r === undefined) {
-    r = computeTitleScore(title);
-    if (titleMemo.size >= TITLE_MEMO_LIMIT) titleMemo.clear();
-    if (title.length <= MEMO_TITLE) titleMemo.set(ownCopy(title), r);
-  }
-  return r;
+  return titleMemo.get(title);
 }
 
 function computeTitleScore(title: string): { number: SectionNumber; score: number } | null {
@@ -102,10 +94,10 @@ interface HeadingColumns {
 
 /**
  * What the text of a line reads as, remembered: the same heading lines (and the same lines that are not
- * headings) come back in report after report. Bounded; keys are copied so that none keeps a report's text alive.
+ * headings) come back in report after report.
  */
-const headingMemo = new Map<string, HeadingColumns | null>();
 const HEADING_MEMO_LIMIT = 20000;
+const headingMemo = new TextMemo(headingColumns, HEADING_MEMO_LIMIT, MAX_HEADING_LINE);
 
 /**
  * Reads a line as a section heading, or returns null. `leadEnd` in the result is where the heading's content
@@ -114,12 +106,7 @@ const HEADING_MEMO_LIMIT = 20000;
 export function readHeading(line: Line): (Heading & { leadEnd: number; markdown: boolean }) | null {
   const t = line.text;
   if (t.length === 0 || t.length > MAX_HEADING_LINE || !KEYWORD_CHARS.test(t)) return null;
-  let h = headingMemo.get(t);
-  if (h === undefined) {
-    h = headingColumns(t);
-    if (headingMemo.size >= HEADING_MEMO_LIMIT) headingMemo.clear();
-    headingMemo.set(ownCopy(t), h);
-  }
+  const h = headingMemo.get(t);
   if (!h) return null;
   const i = line.index;
   return {

@@ -3,7 +3,8 @@
  * space-aligned PDF columns, one cell a line, or a label followed by numbers.
  */
 import type { Line } from '../text/lines';
-import { isWhiteSpace, ownCopy, skipWhite, skipWhiteBack } from '../text/lines';
+import { isWhiteSpace, skipWhite, skipWhiteBack } from '../text/lines';
+import { TextMemo } from '../text/memo';
 import { type LabelKey, labelKey, normalize, normalizedLength } from '../text/normalize';
 import { isDashRun, JOINED_DIGITS, mayBeginValue, type ParsedValue, parseValue } from '../text/values';
 import { lookup, type VocabMatch } from './vocab';
@@ -113,20 +114,14 @@ export interface LabelReading extends LabelKey {
   vocab: VocabMatch[] | undefined;
 }
 
-const readingMemo = new Map<string, LabelReading>();
 /** Distinct label texts remembered at most (the memo starts again when full), and the longest text remembered. */
 const READING_MEMO_LIMIT = 20000;
 const READING_MEMO_TEXT = 200;
+const readingMemo = new TextMemo(readLabel, READING_MEMO_LIMIT, READING_MEMO_TEXT);
 
 /** The reading of a label's text, remembered. */
 function labelReading(text: string): LabelReading {
-  let r = readingMemo.get(text);
-  if (r === undefined) {
-    r = readLabel(text);
-    if (readingMemo.size >= READING_MEMO_LIMIT) readingMemo.clear();
-    if (text.length <= READING_MEMO_TEXT) readingMemo.set(ownCopy(text), r);
-  }
-  return r;
+  return readingMemo.get(text);
 }
 
 function readLabel(text: string): LabelReading {

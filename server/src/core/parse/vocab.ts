@@ -7,7 +7,7 @@ import {
   APPEALS_COLUMNS, APPEALS_GROUPS, APPEALS_HEADER_WORDS, type Edition, PROACTIVE, PROACTIVE_CONTENT_HEADER,
   REQUEST_COLUMNS, REQUEST_GROUPS, REQUEST_HEADER_GROUPS, REQUEST_ROWS, type TableKey,
 } from '../format/spec';
-import { ownCopy } from '../text/lines';
+import { TextMemo } from '../text/memo';
 import { labelKey, normalize } from '../text/normalize';
 import { bigrams, similarity } from '../text/similarity';
 
@@ -102,9 +102,9 @@ interface Looked {
 const FRAGMENT_MIN = 0.6;
 const VOCAB_MIN = 0.75;
 
-const memo = new Map<string, Looked>();
 const MEMO_LIMIT = 20000;
 const MEMO_KEY = 200;
+const memo = new TextMemo(lookedAfresh, MEMO_LIMIT, MEMO_KEY);
 const NONE: VocabMatch[] = Object.freeze([]) as unknown as VocabMatch[];
 
 /** The corner cell of T3 is long prose; recognise it by its unique words. */
@@ -120,16 +120,13 @@ function atLeast(result: VocabMatch[], min: number): VocabMatch[] {
   return result.slice(0, n);
 }
 
+function lookedAfresh(key: string): Looked {
+  const all = compute(key);
+  return { all, fragment: atLeast(all, FRAGMENT_MIN), vocab: atLeast(all, VOCAB_MIN) };
+}
+
 function looked(key: string): Looked {
-  let r = memo.get(key);
-  if (r === undefined) {
-    const all = compute(key);
-    r = { all, fragment: atLeast(all, FRAGMENT_MIN), vocab: atLeast(all, VOCAB_MIN) };
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    // A key past MEMO_KEY is looked up afresh; a kept key is copied, so that it keeps no report's text alive.
-    if (key.length <= MEMO_KEY) memo.set(ownCopy(key), r);
-  }
-  return r;
+  return memo.get(key);
 }
 
 /**

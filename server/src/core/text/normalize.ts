@@ -3,7 +3,8 @@
  * Markdown emphasis, quotes of every width. Every normalised character remembers where it came from, so a
  * match found in normalised text maps back to an exact range of the original.
  */
-import { isWhiteSpace, ownCopy } from './lines';
+import { isWhiteSpace } from './lines';
+import { TextMemo } from './memo';
 
 export interface Normalized {
   /** The normalised text. */
@@ -162,20 +163,14 @@ export interface LabelKey {
  * labels in every report. Bounded (each memo starts again when full); texts longer than MEMO_TEXT are not kept.
  * The objects returned are shared: read them, never change them.
  */
-const labelKeyMemo = new Map<string, LabelKey>();
-const keyOfMemo = new Map<string, string>();
 const MEMO_LIMIT = 20000;
 const MEMO_TEXT = 200;
+const labelKeyMemo = new TextMemo(computeLabelKey, MEMO_LIMIT, MEMO_TEXT);
+const keyOfMemo = new TextMemo(computeKeyOf, MEMO_LIMIT, MEMO_TEXT);
 
 /** The comparable form of a table label: `（二）部分公开（区分…）` → key 部分公开区分…, numbering (二). */
 export function labelKey(normalized: string): LabelKey {
-  let k = labelKeyMemo.get(normalized);
-  if (k === undefined) {
-    k = computeLabelKey(normalized);
-    if (labelKeyMemo.size >= MEMO_LIMIT) labelKeyMemo.clear();
-    if (normalized.length <= MEMO_TEXT) labelKeyMemo.set(ownCopy(normalized), k);
-  }
-  return k;
+  return labelKeyMemo.get(normalized);
 }
 
 function computeLabelKey(normalized: string): LabelKey {
@@ -191,11 +186,9 @@ function computeLabelKey(normalized: string): LabelKey {
 
 /** Just the key of a label given in any form. */
 export function keyOf(label: string): string {
-  let k = keyOfMemo.get(label);
-  if (k === undefined) {
-    k = labelKey(normalize(label)).key;
-    if (keyOfMemo.size >= MEMO_LIMIT) keyOfMemo.clear();
-    if (label.length <= MEMO_TEXT) keyOfMemo.set(ownCopy(label), k);
-  }
-  return k;
+  return keyOfMemo.get(label);
+}
+
+function computeKeyOf(label: string): string {
+  return labelKey(normalize(label)).key;
 }
