@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { mayBeLost } from '../../server/src/core/parse/lost';
-import { pageNumberRow, splitOn, splitOnGaps } from '../../server/src/core/parse/tokens';
+import { pageNumberRow, readLine, splitOn, splitOnGaps } from '../../server/src/core/parse/tokens';
 import { isWhiteSpace, type Line, skipWhite, skipWhiteBack, splitLines } from '../../server/src/core/text/lines';
 import { normalize, normalizeWithMap } from '../../server/src/core/text/normalize';
 
@@ -225,4 +225,21 @@ describe('line scans done natively agree with the character loops they replaced'
     }), RUNS);
     for (const t of REAL) check(t, 0, t.length);
   });
+
+  it('every token and line reading the line reader makes has the same fields in the same order (one hidden class)', () => {
+    const tokenKeys = 'line,start,end,text,kind,value,key,numbering,indented,spaced,cell,reading';
+    const infoKeys = 'line,kind,tokens,multi,vocab,heading,from,to';
+    const kinds = new Set<string>();
+    for (let i = 0; i < REAL.length; i++) {
+      const info = readLine({ index: i, text: REAL[i]!, offset: 0 });
+      assert.equal(Object.keys(info).join(), infoKeys, REAL[i]);
+      for (const tk of info.tokens) {
+        assert.equal(Object.keys(tk).join(), tokenKeys, REAL[i]);
+        kinds.add(tk.kind + (tk.spaced ? ' spaced' : '') + (tk.kind === 'value' && tk.reading ? ' from a label' : ''));
+      }
+    }
+    // The lines read include every kind of token, spaced values and labels made values among them.
+    for (const k of ['blank', 'value', 'label', 'value spaced']) assert.ok(kinds.has(k), k);
+  });
 });
+

@@ -16,7 +16,7 @@ import { findRegions, plausibleAppeals, type Region, type Segment, segmentRegion
 import type { Grid } from '../source/types';
 import { gridInfos } from './grid';
 import { readTable } from './table';
-import { type LineInfo, markBarePageNumbers, readLine } from './tokens';
+import { type LineInfo, lineInfo, markBarePageNumbers, readLine } from './tokens';
 
 /** Lines longer than this are prose or junk; they are not split into cells. */
 const MAX_CELL_LINE = 4000;
@@ -46,7 +46,7 @@ function readOwn(line: Line): LineInfo[] {
 
 /** A whole line's reading: as cells, or as prose when it is too long to be a row. */
 function readWhole(line: Line): LineInfo {
-  return line.text.length > MAX_CELL_LINE ? { line, kind: 'prose', tokens: [], multi: false, vocab: [] } : readLine(line);
+  return line.text.length > MAX_CELL_LINE ? lineInfo(line, 'prose', false) : readLine(line);
 }
 
 /**

@@ -9,7 +9,7 @@
 import { APPEALS_COLUMNS, REQUESTS_CORNER, SECTIONS } from '../format/spec';
 import { isWhiteSpace, type Line } from '../text/lines';
 import { normalize } from '../text/normalize';
-import { type LineInfo, readPiece } from './tokens';
+import { type LineInfo, lineInfo, readPiece } from './tokens';
 import { VOCABULARY } from './vocab';
 
 /** The section T4 belongs to. */
@@ -323,7 +323,7 @@ function toInfos(line: Line, k: Keyed, pieces: Piece[], tableOnly: boolean): Lin
   const out: LineInfo[] = [];
   let prose: [number, number] | null = null;
   const flush = () => {
-    if (prose) out.push({ line, kind: 'prose', tokens: [], multi: false, vocab: [], from: prose[0], to: prose[1] });
+    if (prose) out.push(lineInfo(line, 'prose', false, prose[0], prose[1]));
     prose = null;
   };
   pieces.forEach((x, i) => {
@@ -338,7 +338,7 @@ function toInfos(line: Line, k: Keyed, pieces: Piece[], tableOnly: boolean): Lin
       return;
     }
     flush();
-    if (role[i] === 'heading') out.push({ line, kind: 'fragment', tokens: [], multi: false, vocab: [], from: s, to: e });
+    if (role[i] === 'heading') out.push(lineInfo(line, 'fragment', false, s, e));
     else out.push(readPiece(line, s, e, x.kind === 'digits'));
   });
   flush();

@@ -64,6 +64,25 @@ export interface LineInfo {
   to?: number;
 }
 
+/**
+ * A token as the line reader makes it: every field set, in the same order, whatever the kind (absent ones
+ * undefined), so that V8 gives all tokens one hidden class. The readers after it read tokens in their hottest
+ * loops; tokens of three or four shapes (a label's reading, a value's value, a spaced value, a label made a
+ * value) made every such read polymorphic, and each new shape met deoptimised the code compiled before it.
+ */
+function token(line: number, start: number, end: number, text: string, kind: TokenKind, value: ParsedValue | undefined, key: string,
+  numbering: string, indented: boolean, reading: LabelReading | undefined): Token {
+  return { line, start, end, text, kind, value, key, numbering, indented, spaced: undefined, cell: undefined, reading };
+}
+
+/**
+ * A line's reading as the readers of this module make it: every field set, in the same order (see token),
+ * `heading` (set later, by the section reader) and the piece's columns included.
+ */
+export function lineInfo(line: Line, kind: LineKind, multi: boolean, from?: number, to?: number): LineInfo {
+  return { line, kind, tokens: [], multi, vocab: [], heading: undefined, from, to };
+}
+
 /** A pipe-table row whose one filled cell is a page number (`| - 2 - |  |  |`): a converter's page break. */
 export function pageNumberRow(t: string): boolean {
   if (t.charCodeAt(skipWhite(t)) !== 124) return false;
@@ -181,14 +200,14 @@ function makeToken(line: Line, start: number, end: number): Token {
   const text = line.text.slice(s, e);
   const indented = s > 0 && skipWhite(line.text, 0) === s;
   if (text.length === 0) {
-    return { line: line.index, start: s, end: s, text, kind: 'blank', key: '', numbering: '', indented };
+    return token(line.index, s, s, text, 'blank', undefined, '', '', indented, undefined);
   }
   const value = parseValue(text);
   if (value.state === 'number' || value.state === 'placeholder' || value.joined) {
-    return { line: line.index, start: s, end: e, text, kind: 'value', value, key: '', numbering: '', indented };
+    return token(line.index, s, e, text, 'value', value, '', '', indented, undefined);
   }
   const r = labelReading(text);
-  return { line: line.index, start: s, end: e, text, kind: 'label', key: r.key, numbering: r.numbering, indented, reading: r };
+  return token(line.index, s, e, text, 'label', undefined, r.key, r.numbering, indented, r);
 }
 
 /**
@@ -378,14 +397,14 @@ function asciiDigits(t: string, from: number, to: number): boolean {
 export function readLine(line: Line): LineInfo {
   const t = line.text;
   const first = skipWhite(t);
-  const info: LineInfo = { line, kind: 'blank', tokens: [], multi: false, vocab: [] };
+  const info = lineInfo(line, 'blank', false);
   if (first === t.length) {
     // A tab and nothing else: in text written one cell a line, indented by a tab (Word), an empty cell (of a
     // value column, or of a label column merged or left empty: the row's count of cells tells).
     const tab = t.indexOf('\t');
     if (tab >= 0 && t.indexOf('\t', tab + 1) < 0) {
       info.kind = 'cells';
-      info.tokens = [{ line: line.index, start: tab + 1, end: tab + 1, text: '', kind: 'blank', key: '', numbering: '', indented: true }];
+      info.tokens = [token(line.index, tab + 1, tab + 1, '', 'blank', undefined, '', '', true, undefined)];
     }
     return info;
   }
@@ -466,7 +485,7 @@ export function readLine(line: Line): LineInfo {
 const RUN_WITH_DAMAGED_DIGIT = /^[0-9０-９Oo〇]+$/;
 
 export function readPiece(line: Line, from: number, to: number, joined: boolean): LineInfo {
-  const info: LineInfo = { line, kind: 'blank', tokens: [], multi: false, vocab: [], from, to };
+  const info = lineInfo(line, 'blank', false, from, to);
   const tok = makeToken(line, from, to);
   if (tok.kind === 'blank') return info;
   if (joined && tok.kind === 'value' && tok.value) tok.value = { ...tok.value, joined: true };
@@ -485,7 +504,7 @@ export function readPiece(line: Line, from: number, to: number, joined: boolean)
  * blank spans as blank tokens where they are. No splitting or peeling: the original said where cells are.
  */
 export function readCells(line: Line, spans: readonly (readonly [number, number])[]): LineInfo {
-  const info: LineInfo = { line, kind: 'blank', tokens: [], multi: spans.length > 1, vocab: [] };
+  const info = lineInfo(line, 'blank', spans.length > 1);
   info.tokens = spans.map(([s, e]) => makeToken(line, s, e));
   if (info.tokens.length === 0) return info;
   if (info.multi) markBadValues(info.tokens);
@@ -498,7 +517,7 @@ export function readCells(line: Line, spans: readonly (readonly [number, number]
  * token per cell, each on its own line, the reading placed on `line`.
  */
 export function readCellsAcross(line: Line, cells: readonly { line: Line; start: number; end: number }[]): LineInfo {
-  const info: LineInfo = { line, kind: 'blank', tokens: [], multi: cells.length > 1, vocab: [] };
+  const info = lineInfo(line, 'blank', cells.length > 1);
   info.tokens = cells.map((c) => makeToken(c.line, c.start, c.end));
   if (info.tokens.length === 0) return info;
   if (info.multi) markBadValues(info.tokens);
