@@ -4,12 +4,11 @@
  */
 import type { Edition, TableKey } from '../format/spec';
 import type { LabelDeviation, TextSpan } from '../model';
-import type { Range } from '../text/lines';
 import { labelKey } from '../text/normalize';
 import { tokenRange } from './cells';
 import { type Candidate, hasCells, type HeaderToken } from './regions';
 import type { Token } from './tokens';
-import { canonicalEntry, lookup, type VocabEntry } from './vocab';
+import { canonicalEntry, lookup, type VocabEntry, type VocabMatch } from './vocab';
 
 export interface LabelChoice {
   key: string;
@@ -100,6 +99,14 @@ export function chooseRows(cands: Candidate[], table: TableKey): Map<string, Lab
  */
 export function rowChoices(labels: LabelItem[], startsBefore: number, table: TableKey): Map<string, LabelChoice> {
   const out = new Map<string, LabelChoice>();
+  // Most value rows have one label and no fragment after it (53,000 of 62,000 on the 2,000): its own matches
+  // are the only run, so no key is joined or looked up and every choice's tokens are that label's.
+  if (labels.length === 1 && startsBefore >= 1) {
+    const only = labels[0]!.token;
+    improveChoices(out, labels[0]!.matches, table, only.numbering);
+    for (const ch of out.values()) ch.tokens.push(only);
+    return out;
+  }
   // Where each choice's run starts and ends, its tokens gathered once the best run of each row is known.
   const runs = new Map<string, [number, number]>();
   // A label written a character a line is read whole: no run starts or ends inside it.
@@ -114,25 +121,8 @@ export function rowChoices(labels: LabelItem[], startsBefore: number, table: Tab
       else key += fragments[j] ??= labelKey(labels[j]!.token.text.replace(/\s+/g, '')).key;
       if (inside(j, j + 1)) continue;
       const matches = j === i ? labels[j]!.matches : lookup(key, 0.6);
-      // A label that is a group label (（三）不予公开) is not a row's label, however like one it reads (予以公开);
-      // but （六）其他处理 is a group in 2021 and a row in 2019.
-      const group = matches.find((m) => m.entry.table === table && m.entry.role === 'group');
-      for (let mAt = 0; mAt < matches.length; mAt++) {
-        const m = matches[mAt]!;
-        if (m.entry.table !== table || m.entry.role !== 'row' || m.score < 0.6) continue;
-        if (group && group.score >= m.score && group.entry.editions.some((e) => m.entry.editions.includes(e))) continue;
-        let score = m.score;
-        const numbering = labels[i]!.token.numbering;
-        if (numbering && m.entry.numbering && numbering === m.entry.numbering) score += NUMBERING_BONUS;
-        const prev = out.get(m.entry.key);
-        if (!prev || score > prev.score) {
-          if (prev) {
-            prev.score = score;
-            prev.entry = m.entry;
-          } else out.set(m.entry.key, { key: m.entry.key, score, tokens: [], entry: m.entry });
-          runs.set(m.entry.key, [i, j]);
-        }
-      }
+      improveChoices(out, matches, table, labels[i]!.token.numbering);
+      for (let k = 0; k < improved.length; k++) runs.set(improved[k]!, [i, j]);
     }
   }
   for (const [key, run] of runs) {
@@ -142,6 +132,48 @@ export function rowChoices(labels: LabelItem[], startsBefore: number, table: Tab
     for (let k = i; k <= j; k++) tokens.push(labels[k]!.token);
   }
   return out;
+}
+
+/** The keys improveChoices set or raised, in order (valid until its next call; one list, not one per call). */
+const improved: string[] = [];
+
+/**
+ * Raises `out`'s choices to the row matches of one run of labels (its matches, the numbering of its first
+ * label), each key to its best score; the keys it set or raised are left in `improved`.
+ */
+function improveChoices(out: Map<string, LabelChoice>, matches: readonly VocabMatch[], table: TableKey, numbering: string): void {
+  improved.length = 0;
+  // A label that is a group label (（三）不予公开) is not a row's label, however like one it reads (予以公开);
+  // but （六）其他处理 is a group in 2021 and a row in 2019.
+  let group: VocabMatch | undefined;
+  for (let mAt = 0; mAt < matches.length; mAt++) {
+    const m = matches[mAt]!;
+    if (m.entry.table === table && m.entry.role === 'group') {
+      group = m;
+      break;
+    }
+  }
+  for (let mAt = 0; mAt < matches.length; mAt++) {
+    const m = matches[mAt]!;
+    if (m.entry.table !== table || m.entry.role !== 'row' || m.score < 0.6) continue;
+    if (group && group.score >= m.score && shareEdition(group.entry.editions, m.entry.editions)) continue;
+    let score = m.score;
+    if (numbering && m.entry.numbering && numbering === m.entry.numbering) score += NUMBERING_BONUS;
+    const prev = out.get(m.entry.key);
+    if (!prev || score > prev.score) {
+      if (prev) {
+        prev.score = score;
+        prev.entry = m.entry;
+      } else out.set(m.entry.key, { key: m.entry.key, score, tokens: [], entry: m.entry });
+      improved.push(m.entry.key);
+    }
+  }
+}
+
+/** Whether two lists of editions have one in common. */
+function shareEdition(a: readonly Edition[], b: readonly Edition[]): boolean {
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i]!)) return true;
+  return false;
 }
 
 export interface Alignment {
@@ -279,16 +311,4 @@ export function columnDeviations(header: HeaderToken[], table: TableKey, edition
     const canonical = canonicalEntry(table, 'column', m.entry.key, edition);
     if (canonical) out.push({ kind: 'column', key: m.entry.key, written: { text: h.token.text, range: tokenRange(h.token) }, canonical: canonical.label });
   }
-}
-
-/** The range from the first to the last of some tokens, whatever their order. */
-export function extentOf(tokens: Token[]): Range {
-  let a = tokens[0]!;
-  let b = tokens[0]!;
-  for (let tAt = 0; tAt < tokens.length; tAt++) {
-    const t = tokens[tAt]!;
-    if (t.line < a.line || (t.line === a.line && t.start < a.start)) a = t;
-    if (t.line > b.line || (t.line === b.line && t.end > b.end)) b = t;
-  }
-  return { start: { line: a.line, character: a.start }, end: { line: b.line, character: b.end } };
 }

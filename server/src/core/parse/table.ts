@@ -6,19 +6,19 @@
  * result can be trusted.
  */
 import type { Edition, TableKey } from '../format/spec';
-import type { Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
+import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { type Line, range } from '../text/lines';
-import { align, type Alignment, chooseRows, MAX_CHOICE_SCORE, scoreTable, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
-import { endOf, makeCell, reconcile, tokenRange } from './cells';
+import { align, type Alignment, chooseRows, MAX_CHOICE_SCORE, scoreTable, rowChoices, columnDeviations, labelOf, type LabelChoice, namedGroup } from './align';
+import { endAfter, endOf, Extent, makeCell, reconcile, tokenRange } from './cells';
 import { pairBlocks, streamRows } from './blocks';
 import { placeByPosition } from './positions';
 import { blankTotals, canHold, isShort, shortPlacements } from './short';
 import { DOUBT_THRESHOLDS, judge } from './doubt';
 import { fitValues } from './fit';
 import { columnSums, type Layout, LAYOUTS, presentOf, type RowSlot, sumsOver } from './layout';
-import { type Candidate, countValues, hasCells, type HeaderToken, type Segment } from './regions';
+import { type Candidate, countValues, hasCells, hasCellsCounted, type HeaderToken, type Segment } from './regions';
 import type { Token } from './tokens';
-import { canonicalEntry, VOCABULARY } from './vocab';
+import { canonicalEntry, VOCABULARY, type VocabMatch } from './vocab';
 
 /** How a candidate without a label naming a row may still be placed by position, when its values fit the row. */
 const POSITIONAL_SCORE = 0.3;
@@ -198,9 +198,21 @@ interface Shared {
 function viewOf(shared: Shared, cands: Candidate[], table: TableKey): CandView {
   let v = shared.views.get(cands);
   if (v) return v;
-  const withValues = cands.filter(hasCells);
-  const valued = withValues.map((c) => countValues(c) > 0);
-  v = { withValues, choices: chooseRows(cands, table), spans: withValues.map(widthSpan), valued, groups: new Array(withValues.length).fill(null) };
+  // (One walk: each candidate's values are counted once for all three.)
+  const withValues: Candidate[] = [];
+  const valued: boolean[] = [];
+  const spans: [number, number][] = [];
+  const groups: (string | undefined | null)[] = [];
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    const count = countValues(c);
+    if (!hasCellsCounted(c, count)) continue;
+    withValues.push(c);
+    valued.push(count > 0);
+    spans.push(widthSpan(c, count));
+    groups.push(null);
+  }
+  v = { withValues, choices: chooseRows(cands, table), spans, valued, groups };
   shared.views.set(cands, v);
   return v;
 }
@@ -320,8 +332,8 @@ const COLUMN_FIT_SHARE = 0.5;
  * How many cells a row may have: from its values (first to last, blanks between included) to those plus the
  * empty fields written around them (a blank 总计 left as a trailing tab). Doubled values do not count.
  */
-function widthSpan(c: Candidate): [number, number] {
-  const doubles = countValues(c) - dedupedCount(c);
+function widthSpan(c: Candidate, count: number): [number, number] {
+  const doubles = count - dedupedCount(c);
   let a = 0;
   let b = c.values.length;
   while (a < b && c.values[a]!.kind === 'blank' && !c.values[a]!.cell) a++;
@@ -340,19 +352,19 @@ function presentColumns(layout: Layout, view: CandView, header: HeaderToken[], s
   const named = headerColumns(header, layout, shared);
   // Rows whose values ran together say nothing of how many columns there are.
   const spans = (view.plainSpans ??= plainSpans(view));
-  const fits = (w: number) => {
-    let k = 0;
-    for (let i = 0; i < spans.length; i++) if (spans[i]![0] <= w && w <= spans[i]![1]) k++;
-    return k;
-  };
-  const enough = (w: number) => fits(w) > 0 && fits(w) >= spans.length * COLUMN_FIT_SHARE;
+  // How many rows fit w cells, and whether that is enough rows (each count taken once: they are asked twice).
+  const enough = (fit: number) => fit > 0 && fit >= spans.length * COLUMN_FIT_SHARE;
   const n = layout.columns.length;
   let present: Set<string>;
   let unfit: number | undefined;
-  if (spans.every((sp) => sp[0] === 0)) present = !named || named.size === n ? all : named.size === n - 1 ? named : all;
-  else if (enough(n) && fits(n) >= fits(n - 1)) present = all;
-  else if (enough(n - 1)) present = named && named.size === n - 1 ? named : new Set(layout.columns.filter((k) => k !== opt));
-  else if (named && enough(named.size)) present = named;
+  let noneWritten = true;
+  for (let i = 0; i < spans.length && noneWritten; i++) if (spans[i]![0] !== 0) noneWritten = false;
+  const fitsAll = noneWritten ? 0 : fits(spans, n);
+  const fitsLess = noneWritten ? 0 : fits(spans, n - 1);
+  if (noneWritten) present = !named || named.size === n ? all : named.size === n - 1 ? named : all;
+  else if (enough(fitsAll) && fitsAll >= fitsLess) present = all;
+  else if (enough(fitsLess)) present = named && named.size === n - 1 ? named : new Set(layout.columns.filter((k) => k !== opt));
+  else if (named && enough(fits(spans, named.size))) present = named;
   else {
     present = named ?? all;
     // Rows that mostly carry one count of values, which no layout has; counts all over the place are rather
@@ -361,6 +373,13 @@ function presentColumns(layout: Layout, view: CandView, header: HeaderToken[], s
     if (spans.filter(([lo]) => lo === modal).length >= spans.length * COLUMN_FIT_SHARE) unfit = modal;
   }
   return unfit === undefined ? { present, width: widthOf(present) } : { present, width: widthOf(present), unfit };
+}
+
+/** How many rows' spans hold `w` cells. */
+function fits(spans: readonly [number, number][], w: number): number {
+  let k = 0;
+  for (let i = 0; i < spans.length; i++) if (spans[i]![0] <= w && w <= spans[i]![1]) k++;
+  return k;
 }
 
 /** How many of a row's columns are present. */
@@ -382,11 +401,10 @@ function plainSpans(view: CandView): [number, number][] {
 }
 
 /** Distinctive two-character pieces of each column label: a header broken over lines still shows them. */
-const COLUMN_MARKS = new Map<string, Map<string, string[]>>();
+const COLUMN_MARKS = new Map<Layout, Map<string, string[]>>();
 
 function marksOf(layout: Layout): Map<string, string[]> {
-  const id = `${layout.table}|${layout.edition}`;
-  let m = COLUMN_MARKS.get(id);
+  let m = COLUMN_MARKS.get(layout);
   if (m) return m;
   m = new Map();
   const norms = layout.columns.map((k) => ({ k, norms: columnNorms(layout, k) }));
@@ -402,7 +420,7 @@ function marksOf(layout: Layout): Map<string, string[]> {
     }
     m.set(k, [...marks]);
   }
-  COLUMN_MARKS.set(id, m);
+  COLUMN_MARKS.set(layout, m);
   return m;
 }
 
@@ -524,23 +542,29 @@ function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: Lab
   }
   const rec = reconcile(values, columns.length || countValues(c));
   const label = labelOf(choice, layout.table, layout.edition, deviations);
-  // The row's label and written values; a row of blank cells alone spans its label and blanks.
-  const spanned: Token[] = choice ? choice.tokens.slice() : [];
+  // The row's label and written values; a row of blank cells alone spans its label and blanks. (Their extent
+  // is widened token by token: no list of them is built per row.)
+  const ext = ROW_EXTENT.reset();
+  if (choice) for (let tAt = 0; tAt < choice.tokens.length; tAt++) ext.add(choice.tokens[tAt]!);
   let last: Token | undefined;
   for (let vAt2 = 0; vAt2 < c.values.length; vAt2++) {
     const v = c.values[vAt2]!;
-    if (v.kind !== 'blank') spanned.push(v);
+    if (v.kind !== 'blank') ext.add(v);
     if (v.kind === 'value') last = v;
   }
-  if (spanned.length === 0) {
-    for (let lAt = 0; lAt < c.labels.length; lAt++) { const l = c.labels[lAt]!; spanned.push(l.token); }
-    for (let vAt3 = 0; vAt3 < c.values.length; vAt3++) { const v = c.values[vAt3]!; spanned.push(v); }
+  if (ext.empty()) {
+    for (let lAt = 0; lAt < c.labels.length; lAt++) ext.add(c.labels[lAt]!.token);
+    for (let vAt3 = 0; vAt3 < c.values.length; vAt3++) ext.add(c.values[vAt3]!);
   }
-  const rowRange = extentOf(spanned);
-  const at = endOf(last ? [last] : [], rowRange);
+  const rowRange = ext.range();
+  const at = last ? endAfter(last) : rowRange;
   // The present columns are the row's in order: walk them alongside.
+  const cells: Cell[] = [];
   let p = 0;
-  const cells = slot.columns.map((col) => makeCell(slot.key, col, p < columns.length && columns[p] === col ? rec.slots[p++] ?? null : null, at));
+  for (let k = 0; k < slot.columns.length; k++) {
+    const col = slot.columns[k]!;
+    cells.push(makeCell(slot.key, col, p < columns.length && columns[p] === col ? rec.slots[p++] ?? null : null, at));
+  }
   return {
     key: slot.key,
     label,
@@ -552,6 +576,9 @@ function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: Lab
     range: rowRange,
   };
 }
+
+/** One row's extent, widened while buildRow walks its tokens (buildRow is not re-entered: one is enough). */
+const ROW_EXTENT = new Extent();
 
 /**
  * Picks, for a row whose values split several ways, the one split that keeps the sums down the columns (R1,
@@ -613,21 +640,31 @@ function leftoverLabels(cands: Candidate[], withValues: Candidate[], choices: Ma
   for (let i = 0; i < withValues.length; i++) {
     const j = al.candidateToRow[i]!;
     const ch = j >= 0 ? choices[i]!.get(layout.rows[j]!.key) : undefined;
-    for (const t of ch?.tokens ?? []) used.add(t);
+    if (ch) for (let tAt = 0; tAt < ch.tokens.length; tAt++) used.add(ch.tokens[tAt]!);
   }
-  const isGroup = (l: Candidate['labels'][number]) => l.matches.some((m) => m.entry.role === 'group' && m.score >= NAMES);
   for (let cAt4 = 0; cAt4 < cands.length; cAt4++) {
     const c = cands[cAt4]!;
     const valued = hasCells(c);
     for (let lAt2 = 0; lAt2 < c.labels.length; lAt2++) {
       const l = c.labels[lAt2]!;
       if (used.has(l.token)) continue;
-      const sp = { text: l.token.text, range: tokenRange(l.token) };
-      if (isGroup(l)) groups.push(sp);
-      else if (!valued || !l.matches.some((m) => m.score >= 0.6)) unknown.push(sp);
+      if (isGroup(l.matches)) groups.push({ text: l.token.text, range: tokenRange(l.token) });
+      else if (!valued || !anyScore(l.matches, 0.6)) unknown.push({ text: l.token.text, range: tokenRange(l.token) });
     }
   }
   return { groups, unknown };
+}
+
+/** Whether a label's matches name a group. */
+function isGroup(matches: readonly VocabMatch[]): boolean {
+  for (let mAt = 0; mAt < matches.length; mAt++) if (matches[mAt]!.entry.role === 'group' && matches[mAt]!.score >= NAMES) return true;
+  return false;
+}
+
+/** Whether a label matches anything at least this well. */
+function anyScore(matches: readonly VocabMatch[], min: number): boolean {
+  for (let mAt = 0; mAt < matches.length; mAt++) if (matches[mAt]!.score >= min) return true;
+  return false;
 }
 
 /** T2's blocks of a layout: each item, its rows and columns (made once per layout). */
