@@ -65,22 +65,40 @@ function namedRows(labels: LabelItem[], layout: Layout): { rows: number[]; label
 
 /** Cuts a block of values into one share per row, when the count is exact and each share keeps its row's sums. */
 function share(values: Token[], rows: number[], layout: Layout, present: ReadonlySet<string>): Token[][] | null {
-  const real = values.filter((v) => v.kind !== 'blank');
-  const cols = rows.map((r) => presentOf(layout.rows[r]!.columns, present));
-  if (cols.reduce((a, c) => a + c.length, 0) !== real.length) return null;
-  const out: Token[][] = [];
-  let at = 0;
+  // (The counts first: the values are copied only when they are as many as the rows' cells.)
+  let real = 0;
+  for (let k = 0; k < values.length; k++) if (values[k]!.kind !== 'blank') real++;
+  const cols: (readonly string[])[] = [];
+  let cells = 0;
   for (let i = 0; i < rows.length; i++) {
-    const part = real.slice(at, at + cols[i]!.length);
-    at += cols[i]!.length;
-    for (const s of sumsOver(layout.table, cols[i]!)) {
-      const v = (j: number) => part[j]!.value?.state === 'number' ? part[j]!.value!.value! : Number.NaN;
-      const sum = s.terms.reduce((a, j) => a + v(j), 0);
-      if (!(sum === v(s.target))) return null;
+    const c = presentOf(layout.rows[rows[i]!]!.columns, present);
+    cols.push(c);
+    cells += c.length;
+  }
+  if (cells !== real) return null;
+  const out: Token[][] = [];
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const part: Token[] = [];
+    while (part.length < cols[i]!.length) {
+      const v = values[k++]!;
+      if (v.kind !== 'blank') part.push(v);
+    }
+    const sums = sumsOver(layout.table, cols[i]!);
+    for (let sAt = 0; sAt < sums.length; sAt++) {
+      const s = sums[sAt]!;
+      let sum = 0;
+      for (let tAt = 0; tAt < s.terms.length; tAt++) sum += countOf(part[s.terms[tAt]!]!);
+      if (!(sum === countOf(part[s.target]!))) return null;
     }
     out.push(part);
   }
   return out;
+}
+
+/** A value's count, NaN when it is not a number (so that no sum holds with it). */
+function countOf(t: Token): number {
+  return t.value?.state === 'number' ? t.value.value! : Number.NaN;
 }
 
 /** The candidates of a segment with value blocks paired to their labels, where that is certain (the same list when none is). */

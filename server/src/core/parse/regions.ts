@@ -50,9 +50,16 @@ export interface Region {
   last: number;
 }
 
-/** Header vocabulary (captions, column names, their groups, the corner) and row vocabulary (rows, groups). */
-const HEADER_ROLE: Record<Role, boolean> = { caption: true, contentHeader: true, column: true, headerGroup: true, corner: true, row: false, group: false };
-const ROW_ROLE: Record<Role, boolean> = { caption: false, contentHeader: false, column: false, headerGroup: false, corner: false, row: true, group: true };
+/**
+ * Header vocabulary (captions, column names, their groups, the corner) and row vocabulary (rows, groups). (A
+ * comparison, not a record looked up by the role: a lookup by many keys is slow at every label.)
+ */
+function headerRole(role: Role): boolean {
+  return role !== 'row' && role !== 'group';
+}
+function rowRole(role: Role): boolean {
+  return role === 'row' || role === 'group';
+}
 
 /** Runs of table-like readings. `isHeading[i]` marks section headings, which always end a region. */
 export function findRegions(infos: LineInfo[], isHeading: boolean[]): Region[] {
@@ -116,7 +123,7 @@ function repeatedHeader(info: LineInfo, table: TableKey): boolean {
     if (tok.kind === 'value') return false;
     if (tok.kind !== 'label') continue;
     const matches = info.vocab[k++] ?? NO_MATCHES;
-    if (tok.numbering || !matches.some((m) => m.entry.table === table && HEADER_ROLE[m.entry.role] && m.score >= 0.75)) return false;
+    if (tok.numbering || !matches.some((m) => m.entry.table === table && headerRole(m.entry.role) && m.score >= 0.75)) return false;
     words++;
   }
   return words >= MIN_HEADER_WORDS;
@@ -280,10 +287,10 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
         for (let mAt = 0; mAt < matches.length; mAt++) {
           const m = matches[mAt]!;
           const here = current !== undefined && m.entry.table === current;
-          if (HEADER_ROLE[m.entry.role]) {
+          if (headerRole(m.entry.role)) {
             hdrAny ??= m;
             if (here) hdrHere ??= m;
-          } else if (ROW_ROLE[m.entry.role]) {
+          } else if (rowRole(m.entry.role)) {
             rowAny ??= m;
             if (here) rowHere ??= m;
           }
@@ -445,12 +452,18 @@ function startOf(infos: LineInfo[], seg: Segment, v: Token): number {
   return 0;
 }
 
+/** Whether a line reading holds a value token. */
+function holdsValue(info: LineInfo): boolean {
+  for (let tAt = 0; tAt < info.tokens.length; tAt++) if (info.tokens[tAt]!.kind === 'value') return true;
+  return false;
+}
+
 /** How a segment's rows are written, by a vote of its lines that hold values. */
 function shapeOf(infos: LineInfo[], seg: Segment): TableShape {
   const votes: Record<TableShape, number> = { tabs: 0, pipes: 0, cells: 0, spaces: 0 };
   for (let i = seg.firstInfo; i <= seg.lastInfo; i++) {
     const info = infos[i]!;
-    if (!info.tokens.some((t) => t.kind === 'value')) continue;
+    if (!holdsValue(info)) continue;
     if (!info.multi) votes.cells++;
     else if (info.line.text.includes('\t')) votes.tabs++;
     else if (info.line.text.includes('|')) votes.pipes++;

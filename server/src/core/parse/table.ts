@@ -54,7 +54,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   if (!layouts[0]!.labelled) return readUnlabelled(seg, layouts[0]!);
   const fromHeader = headerEvidence(seg.header);
   const fromLabels = labelEvidence(seg);
-  const shared: Shared = { views: new Map() };
+  const shared: Shared = { views: new Map(), named: new Map() };
   const extra = (l: Layout) => (fromHeader.get(l.edition) ?? 0) + (fromLabels.get(l.edition) ?? 0) + (l.edition === preferred ? PREFERRED_BONUS : 0);
   const fitted = (l: Layout): Fitting => {
     const f = fitLayout(seg, l, lines, shared);
@@ -193,6 +193,11 @@ interface Shared {
   placed?: Candidate[];
   /** The header's words, those grouping columns blanked (headerColumns). */
   headerWords?: string;
+  /**
+   * The columns the header names, by layout (headerColumns: asked before and after pairing, for each layout;
+   * the header is the same every time).
+   */
+  named: Map<Layout, Set<string> | null>;
 }
 
 function viewOf(shared: Shared, cands: Candidate[], table: TableKey): CandView {
@@ -349,7 +354,8 @@ function presentColumns(layout: Layout, view: CandView, header: HeaderToken[], s
   const all = new Set(layout.columns);
   const opt = layout.optionalColumn;
   if (!opt) return { present: all, width: widthOf(all) };
-  const named = headerColumns(header, layout, shared);
+  let named = shared.named.get(layout);
+  if (named === undefined) shared.named.set(layout, (named = headerColumns(header, layout, shared)));
   // Rows whose values ran together say nothing of how many columns there are.
   const spans = (view.plainSpans ??= plainSpans(view));
   // How many rows fit w cells, and whether that is enough rows (each count taken once: they are asked twice).
