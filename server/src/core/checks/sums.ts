@@ -167,26 +167,175 @@ export function equationsOf(table: Table): Equation[] {
 }
 
 /**
- * Whether a sum of the table fails as written — most reports' sums all hold, and then no equation need be
- * built. The same test as `holds` with no corrections: the terms first (up to one that is not a count), then
- * the target.
+ * The sums of one table layout as indices, for `anyFails`: which rows and columns each equation takes, built
+ * once per layout (the table, its rows in order, its present columns) — most reports share a few layouts —
+ * instead of expanding the sums' patterns and building term lists for every report. What depends on the
+ * report's cells (a row short of values, a cell absent) is still asked per report, as eachEquation does.
  */
-function anyFails(table: Table): boolean {
-  let fails = false;
-  eachEquation(table, (_spec, _along, target, cells, signs, n) => {
-    let sum = 0;
-    for (let k = 0; k < n; k++) {
-      // countOf, written out: this is the loop every report runs.
-      const c = cells[k]!;
-      const v = c.value;
-      if (v === null || c.percent || v < 0 || !Number.isInteger(v)) return false;
-      sum += signs[k]! * v;
+interface SumPlan {
+  /** Sums over rows: target row and term rows (indices into the table's rows in order), with their signs. */
+  overRows: { target: number; rows: Int32Array; signs: Int8Array }[];
+  /** The present columns, in order, as indices into a row's cells: what the sums over rows run along. */
+  present: Int32Array;
+  /** Sums over columns: target column and term columns (indices into a row's cells), with their signs. */
+  overColumns: { target: number; columns: Int32Array; signs: Int8Array }[];
+}
+
+/** Layouts remembered at most (the bench's 2,000 reports have a few dozen); the memo starts again when full. */
+export const MAX_SUM_PLANS = 256;
+const PLANS = new Map<string, SumPlan>();
+
+/** What a plan depends on: the table, its columns and whether each is present, its rows in order, R2's test. */
+function planKey(table: Table, rowKeys: readonly string[]): string {
+  let key = table.key;
+  const columns = table.columns;
+  for (let i = 0; i < columns.length; i++) key += (columns[i]!.present ? '|+' : '|-') + columns[i]!.key;
+  key += '#' + rowKeys.join('|');
+  return key + (r2Blocked(table) ? '#noR2' : '');
+}
+
+/** R2 needs every result row; a table missing some cannot be summed (table-row-missing says so). */
+function r2Blocked(table: Table): boolean {
+  return table.missingRows.some((k) => !NOT_RESULTS.has(k));
+}
+
+/** The plan of a table's layout: eachEquation's choices of sums, rows and columns, without the cells. */
+function buildPlan(table: Table, specs: readonly SumSpec[], rowKeys: string[]): SumPlan {
+  const columns = table.columns;
+  const colKeys: string[] = [];
+  const colIndex = new Map<string, number>();
+  for (let i = 0; i < columns.length; i++) {
+    colIndex.set(columns[i]!.key, i);
+    if (columns[i]!.present) colKeys.push(columns[i]!.key);
+  }
+  const rowIndex = new Map<string, number>();
+  for (let k = 0; k < rowKeys.length; k++) rowIndex.set(rowKeys[k]!, k);
+  const plan: SumPlan = { overRows: [], present: Int32Array.from(colKeys, (k) => colIndex.get(k)!), overColumns: [] };
+  for (const spec of specs) {
+    if (spec.over === 'rows') {
+      const target = rowIndex.get(spec.target);
+      if (target === undefined) continue;
+      if (spec.id === 'R2' && r2Blocked(table)) continue;
+      if (spec.id === 'R1' && spec.terms.some((t) => !rowIndex.has(t.key))) continue;
+      const rows: number[] = [];
+      const signs: number[] = [];
+      for (const t of spec.terms) for (const key of expand(rowKeys, t.key)) {
+        rows.push(rowIndex.get(key)!);
+        signs.push(t.sign);
+      }
+      plan.overRows.push({ target, rows: Int32Array.from(rows), signs: Int8Array.from(signs) });
+    } else {
+      if (!colKeys.includes(spec.target)) continue;
+      const cols: number[] = [];
+      const signs: number[] = [];
+      for (const t of spec.terms) for (const key of expand(colKeys, t.key)) {
+        cols.push(colIndex.get(key)!);
+        signs.push(t.sign);
+      }
+      if (cols.length !== spec.terms.length) continue; // a term column is absent
+      plan.overColumns.push({ target: colIndex.get(spec.target)!, columns: Int32Array.from(cols), signs: Int8Array.from(signs) });
     }
-    const t = countOf(target);
-    if (t !== null && Math.abs(t - sum) >= EPS) fails = true;
-    return fails;
-  });
-  return fails;
+  }
+  return plan;
+}
+
+function planOf(table: Table, specs: readonly SumSpec[], rowKeys: string[]): SumPlan {
+  const key = planKey(table, rowKeys);
+  let plan = PLANS.get(key);
+  if (!plan) {
+    plan = buildPlan(table, specs, rowKeys);
+    if (PLANS.size >= MAX_SUM_PLANS) PLANS.clear();
+    PLANS.set(key, plan);
+  }
+  return plan;
+}
+
+/** How many layouts are remembered (for the test that the memo stays bounded). */
+export function sumPlanCount(): number {
+  return PLANS.size;
+}
+
+/**
+ * Whether a sum of the table fails as written — most reports' sums all hold, and then no equation need be
+ * built. The same test as `holds` with no corrections over the equations eachEquation visits (the terms
+ * first, up to one that is not a count, then the target), walked from the layout's plan: this runs for every
+ * report, mostly before the code is optimised, so it reads cells by index and builds nothing per equation.
+ */
+export function anyFails(table: Table): boolean {
+  const specs = SUMS_OF.get(table.key);
+  if (!specs) return false;
+  const rowKeys: string[] = [];
+  const rows: Row[] = [];
+  for (const key of table.rows.keys()) {
+    rowKeys.push(key);
+    rows.push(table.rows.get(key)!);
+  }
+  const plan = planOf(table, specs, rowKeys);
+  const columns = table.columns;
+  // A row short of values with no blank written where they are missing takes part in no sum (eachEquation).
+  const guessed = new Uint8Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const cells = rows[k]!.cells;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.state === 'missing' && columns[i]?.present) {
+        guessed[k] = 1;
+        break;
+      }
+    }
+  }
+  const present = plan.present;
+  for (let s = 0; s < plan.overRows.length; s++) {
+    const sum = plan.overRows[s]!;
+    if (guessed[sum.target] === 1) continue;
+    const targetCells = rows[sum.target]!.cells;
+    for (let ci = 0; ci < present.length; ci++) {
+      const i = present[ci]!;
+      const target = targetCells[i];
+      if (!target) continue;
+      let total = 0;
+      let counts = true;
+      let guess = false;
+      for (let k = 0; k < sum.rows.length; k++) {
+        const r = sum.rows[k]!;
+        const c = rows[r]!.cells[i];
+        if (!c) continue;
+        if (guessed[r] === 1) {
+          guess = true;
+          break;
+        }
+        if (!counts) continue;
+        const v = c.value;
+        if (v === null || c.percent || v < 0 || !Number.isInteger(v)) counts = false;
+        else total += sum.signs[k]! * v;
+      }
+      if (guess || !counts) continue;
+      const t = countOf(target);
+      if (t !== null && Math.abs(t - total) >= EPS) return true;
+    }
+  }
+  for (let s = 0; s < plan.overColumns.length; s++) {
+    const sum = plan.overColumns[s]!;
+    for (let ri = 0; ri < rows.length; ri++) {
+      const cells = rows[ri]!.cells;
+      const target = cells[sum.target];
+      if (!target || guessed[ri] === 1) continue;
+      let total = 0;
+      let counts = true;
+      for (let k = 0; k < sum.columns.length; k++) {
+        const c = cells[sum.columns[k]!]!;
+        const v = c.value;
+        if (v === null || c.percent || v < 0 || !Number.isInteger(v)) {
+          counts = false;
+          break;
+        }
+        total += sum.signs[k]! * v;
+      }
+      if (!counts) continue;
+      const t = countOf(target);
+      if (t !== null && Math.abs(t - total) >= EPS) return true;
+    }
+  }
+  return false;
 }
 
 const EPS = 1e-6;
