@@ -28,6 +28,8 @@ export const MAX_CHOICE_SCORE = 1 + NUMBERING_BONUS;
 
 /** At most this many label tokens are considered for a row's label. */
 const MAX_LABEL_TOKENS = 6;
+/** At most this many of the next row's leading fragments may continue a row's label. */
+const MAX_CONTINUED = 3;
 
 type LabelItem = Candidate['labels'][number];
 
@@ -38,15 +40,22 @@ type LabelItem = Candidate['labels'][number];
  */
 function ownStart(labels: LabelItem[], table: TableKey): number {
   for (let i = labels.length - 1; i >= 0; i--) if (labels[i]!.token.numbering) return i;
-  for (let i = labels.length - 1; i >= 0; i--) {
-    if (labels[i]!.matches.some((m) => m.entry.table === table && m.entry.role === 'row' && m.score >= 0.75)) return i;
-  }
+  for (let i = labels.length - 1; i >= 0; i--) if (namesRole(labels[i]!.matches, table, true)) return i;
   return -1;
 }
 
 /** A label fragment that may continue the previous row's label: not numbered, not a group or header label. */
 function continues(l: LabelItem, table: TableKey): boolean {
-  return !l.token.numbering && !l.matches.some((m) => m.entry.table === table && m.entry.role !== 'row' && m.score >= 0.75);
+  return !l.token.numbering && !namesRole(l.matches, table, false);
+}
+
+/** Whether matches name (at 0.75) something of the table: a row (`row`), or anything else (not `row`). */
+function namesRole(matches: readonly VocabMatch[], table: TableKey, row: boolean): boolean {
+  for (let mAt = 0; mAt < matches.length; mAt++) {
+    const m = matches[mAt]!;
+    if (m.entry.table === table && (m.entry.role === 'row') === row && m.score >= 0.75) return true;
+  }
+  return false;
 }
 
 /**
@@ -65,8 +74,10 @@ export function chooseRows(cands: Candidate[], table: TableKey): Map<string, Lab
     const at = start;
     start = nextStart;
     if (!hasCells(c)) continue;
-    const own = c.labels.slice(Math.max(at, c.labels.length - MAX_LABEL_TOKENS, 0));
-    const n = own.length;
+    const from = Math.max(at, c.labels.length - MAX_LABEL_TOKENS, 0);
+    const n = c.labels.length - from;
+    /** How many of the next row's leading labels continue this row's label. */
+    let more = 0;
     if (next && n > 0) {
       // Leading fragments of the next row, before its own numbered label; when it has none, they may be
       // either row's, and the alignment decides.
@@ -82,11 +93,17 @@ export function chooseRows(cands: Candidate[], table: TableKey): Map<string, Lab
           break;
         }
       }
-      for (let i = 0; i < limit && own.length - n < 3; i++) {
+      for (let i = 0; i < limit && more < MAX_CONTINUED; i++) {
         const l = next.labels[i]!;
         if (l.token.line >= valuesAt || !continues(l, table)) break;
-        own.push(l);
+        more++;
       }
+    }
+    // The row's own labels are read as they are unless some are left out or continued (rowChoices changes none).
+    let own = c.labels;
+    if (from > 0 || more > 0) {
+      own = c.labels.slice(from);
+      for (let i = 0; i < more; i++) own.push(next!.labels[i]!);
     }
     out.push(rowChoices(own, n, table));
   }

@@ -116,17 +116,28 @@ const MIN_HEADER_WORDS = 2;
 
 /** Whether a line holds only header words of `table` (columns, their groups, the corner, captions), no values. */
 function repeatedHeader(info: LineInfo, table: TableKey): boolean {
+  // Asked of every line after the values began: a line with a value (most of them) is told by its tokens'
+  // kinds alone, before any label's matches are read.
+  if (holdsValue(info)) return false;
   let words = 0;
   let k = 0;
   for (let tokAt = 0; tokAt < info.tokens.length; tokAt++) {
     const tok = info.tokens[tokAt]!;
-    if (tok.kind === 'value') return false;
     if (tok.kind !== 'label') continue;
     const matches = info.vocab[k++] ?? NO_MATCHES;
-    if (tok.numbering || !matches.some((m) => m.entry.table === table && headerRole(m.entry.role) && m.score >= 0.75)) return false;
+    if (tok.numbering || !namesHeader(matches, table)) return false;
     words++;
   }
   return words >= MIN_HEADER_WORDS;
+}
+
+/** Whether a label's matches name header vocabulary of the table. */
+function namesHeader(matches: VocabMatch[], table: TableKey): boolean {
+  for (let mAt = 0; mAt < matches.length; mAt++) {
+    const m = matches[mAt]!;
+    if (m.entry.table === table && headerRole(m.entry.role) && m.score >= 0.75) return true;
+  }
+  return false;
 }
 
 /** A region's cells come one a line with no blank lines between them: at least this many such lines … */

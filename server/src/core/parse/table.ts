@@ -14,7 +14,7 @@ import { pairBlocks, streamRows } from './blocks';
 import { placeByPosition } from './positions';
 import { blankTotals, canHold, isShort, shortPlacements } from './short';
 import { DOUBT_THRESHOLDS, judge } from './doubt';
-import { fitValues } from './fit';
+import { fitValues, needsFit } from './fit';
 import { columnSums, type Layout, LAYOUTS, presentOf, type RowSlot, sumsOver } from './layout';
 import { type Candidate, countValues, hasCells, hasCellsCounted, type HeaderToken, type Segment } from './regions';
 import type { Token } from './tokens';
@@ -115,8 +115,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   }
   // An optional column left blank on every row is no column: said once (table-column-missing), not per cell.
   const opt = layout.optionalColumn;
-  if (opt && fit.present.has(opt) && rows.size >= BLANK_COLUMN_MIN_ROWS
-    && [...rows.values()].every((r) => r.cells.find((c) => c.column === opt)?.state === 'blank')) fit.present.delete(opt);
+  if (opt && fit.present.has(opt) && rows.size >= BLANK_COLUMN_MIN_ROWS && allBlank(rows, opt)) fit.present.delete(opt);
   let exact = 0;
   let crowded = 0;
   for (const row of rows.values()) {
@@ -171,6 +170,16 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   return finishTable(table, seg, doubt);
 }
 
+/** Whether every row's cell in a column is blank. */
+function allBlank(rows: Map<string, Row>, column: string): boolean {
+  for (const r of rows.values()) {
+    let cell: Cell | undefined;
+    for (let cAt = 0; cAt < r.cells.length && !cell; cAt++) if (r.cells[cAt]!.column === column) cell = r.cells[cAt];
+    if (cell?.state !== 'blank') return false;
+  }
+  return true;
+}
+
 /**
  * What fitting a list of candidates to a layout needs of it whatever the layout: its value rows, their label
  * choices, widths and whether they carry values. The two layouts of a table mostly fit the same list (the
@@ -179,6 +188,8 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
 interface CandView {
   withValues: Candidate[];
   choices: Map<string, LabelChoice>[];
+  /** Each row's choices as a list, in the map's order (walked for every layout: no iterator each time). */
+  lists: LabelChoice[][];
   spans: [number, number][];
   valued: boolean[];
   /** The group each value row's labels name (namedGroup), read when first asked: null until then. */
@@ -217,7 +228,14 @@ function viewOf(shared: Shared, cands: Candidate[], table: TableKey): CandView {
     spans.push(widthSpan(c, count));
     groups.push(null);
   }
-  v = { withValues, choices: chooseRows(cands, table), spans, valued, groups };
+  const choices = chooseRows(cands, table);
+  const lists: LabelChoice[][] = [];
+  for (let k = 0; k < choices.length; k++) {
+    const list: LabelChoice[] = [];
+    for (const ch of choices[k]!.values()) list.push(ch);
+    lists.push(list);
+  }
+  v = { withValues, choices, lists, spans, valued, groups };
   shared.views.set(cands, v);
   return v;
 }
@@ -243,22 +261,18 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
     view = viewOf(shared, cands, seg.table);
     fit = presentColumns(layout, view, seg.header, shared);
   }
-  const { withValues, choices, spans, valued, groups } = view;
+  const { withValues, lists, spans, valued, groups } = view;
   const keys = layout.keys;
-  // Rows with no label that names a row of this layout (a missing label, a group label, debris).
-  const unnamed = choices.map((ch) => {
-    for (const x of ch.values()) if (x.score >= NAMES && keys.has(x.key)) return false;
-    return true;
-  });
   const widths = layout.rows.map(fit.width);
   const edition = layout.edition;
   const n = withValues.length;
   const m = layout.rows.length;
   const scores = scoreTable(n, m);
   for (let i = 0; i < n; i++) {
+    const list = lists[i]!;
     // Accept a row with no label naming one of this layout's rows by position, weakly, when its values fit;
     // better in the group its labels name. A row of blank cells alone is placed by its label only.
-    if (unnamed[i] && valued[i]) {
+    if (valued[i] && !namesKey(list, keys)) {
       const lo = spans[i]![0];
       const hi = spans[i]![1];
       let g = groups[i];
@@ -270,13 +284,20 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
       }
     }
     // A row its labels name, in this edition.
-    for (const ch of choices[i]!.values()) {
+    for (let k = 0; k < list.length; k++) {
+      const ch = list[k]!;
       const j = layout.rowIndex.get(ch.key);
       if (j !== undefined && ch.entry.editions.includes(edition)) scores[i * m + j] = ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
     }
   }
   const al = align(n, m, scores);
-  return { layout, cands, withValues, choices, valued, al, fit, total: al.score };
+  return { layout, cands, withValues, choices: view.choices, valued, al, fit, total: al.score };
+}
+
+/** Whether a row's label choices name one of the keys (a row of the layout) well enough. */
+function namesKey(list: LabelChoice[], keys: ReadonlySet<string>): boolean {
+  for (let k = 0; k < list.length; k++) if (list[k]!.score >= NAMES && keys.has(list[k]!.key)) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -541,7 +562,8 @@ function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: Lab
       undecided.set(slot.key, ways && ways.length <= MAX_SHORT_WAYS ? ways : undefined);
       short.add(slot.key);
     }
-  } else if (!decided && columns.length) {
+  } else if (!decided && columns.length && needsFit(c.values, columns.length)) {
+    // (Most rows need no fitting: asked first, so that no result is made for them.)
     const fitted = fitValues(c.values, columns.length, sumsOver(layout.table, columns));
     if (fitted.undecided) undecided.set(slot.key, fitted.alternatives);
     values = fitted.values;
