@@ -65,19 +65,21 @@ export interface LineInfo {
 }
 
 /** A pipe-table row whose one filled cell is a page number (`| - 2 - |  |  |`): a converter's page break. */
-function pageNumberRow(t: string): boolean {
+export function pageNumberRow(t: string): boolean {
   if (t.charCodeAt(skipWhite(t)) !== 124) return false;
-  // The one cell with text between pipes (or before the first, after the last), found without splitting.
+  // The one cell with text between pipes (or before the first, after the last), found without splitting, from
+  // pipe to pipe by indexOf.
   let from = -1;
   let to = -1;
   let start = 0;
-  for (let i = 0; i <= t.length; i++) {
-    if (i < t.length && t.charCodeAt(i) !== 124) continue;
-    if (skipWhite(t, start) < i) {
+  for (let i = t.indexOf('|'); ; i = t.indexOf('|', start)) {
+    const end = i < 0 ? t.length : i;
+    if (skipWhite(t, start) < end) {
       if (from >= 0) return false;
       from = start;
-      to = i;
+      to = end;
     }
+    if (i < 0) break;
     start = i + 1;
   }
   return from >= 0 && PAGE_NUMBER.test(t.slice(from, to));
@@ -189,39 +191,42 @@ function makeToken(line: Line, start: number, end: number): Token {
   return { line: line.index, start: s, end: e, text, kind: 'label', key: r.key, numbering: r.numbering, indented, reading: r };
 }
 
-/** Splits `line.text[from, to)` at every occurrence of `sep`. */
-function splitOn(line: Line, sep: number, from: number, to: number): Token[] {
+/**
+ * Splits `line.text[from, to)` at every occurrence of `sep`, found by indexOf (natively: a loop over the
+ * characters in JS is slow while V8 still interprets it, which is most of a fresh process's first reports).
+ */
+export function splitOn(line: Line, sep: string, from: number, to: number): Token[] {
+  const t = line.text;
   const out: Token[] = [];
   let start = from;
-  for (let i = from; i <= to; i++) {
-    if (i === to || line.text.charCodeAt(i) === sep) {
-      out.push(makeToken(line, start, i));
-      start = i + 1;
-    }
+  for (let i = t.indexOf(sep, from); i >= 0 && i < to; i = t.indexOf(sep, start)) {
+    out.push(makeToken(line, start, i));
+    start = i + 1;
   }
+  out.push(makeToken(line, start, to));
   return out;
 }
 
-/** Splits at runs of two or more spaces, or any ideographic space: PDF layout columns. */
-function splitOnGaps(line: Line, from: number, to: number): Token[] | null {
+/**
+ * A gap between PDF layout columns: a run of two or more spaces (plain, ideographic or no-break), or an
+ * ideographic space alone. A run is matched whole from its first character (the first alternative is greedy),
+ * and a single plain or no-break space matches nothing.
+ */
+const GAP_CUT = /[ \u3000\u00a0]{2,}|\u3000/g;
+
+/** Splits at runs of two or more spaces, or any ideographic space: PDF layout columns (exported for its test). */
+export function splitOnGaps(line: Line, from: number, to: number): Token[] | null {
   const t = line.text;
-  const cuts: [number, number][] = [];
-  let i = from;
-  while (i < to) {
-    const c = t.charCodeAt(i);
-    if (c === 32 || c === 0x3000 || c === 0xa0) {
-      let j = i;
-      while (j < to && (t.charCodeAt(j) === 32 || t.charCodeAt(j) === 0x3000 || t.charCodeAt(j) === 0xa0)) j++;
-      if (j - i >= 2 || c === 0x3000) cuts.push([i, j]);
-      i = j;
-    } else i++;
-  }
-  if (cuts.length === 0) return null;
+  GAP_CUT.lastIndex = from;
+  let m = GAP_CUT.exec(t);
+  // Most lines that come here are one cell: told by one native search.
+  if (m === null || m.index >= to) return null;
   const out: Token[] = [];
   let start = from;
-  for (const [a, b] of cuts) {
-    if (a > start) out.push(makeToken(line, start, a));
-    start = b;
+  while (m !== null && m.index < to) {
+    if (m.index > start) out.push(makeToken(line, start, m.index));
+    start = Math.min(m.index + m[0].length, to);
+    m = GAP_CUT.exec(t);
   }
   if (start < to) out.push(makeToken(line, start, to));
   return out;
@@ -406,14 +411,14 @@ export function readLine(line: Line): LineInfo {
   // Empty fields at the end are cells too (a 总计 left blank is a trailing tab): split to the line's end.
   const fieldsEnd = tab >= 0 ? trailingTabsEnd(t, last) : last;
   if (tab >= 0 && (tab < last || fieldsEnd > last)) {
-    tokens = splitOn(line, 9, first, fieldsEnd);
+    tokens = splitOn(line, '\t', first, fieldsEnd);
     info.multi = true;
   } else if (t.charCodeAt(first) === 124 /* | */ || (t.indexOf('|', first) >= 0 && t.indexOf('|', t.indexOf('|', first) + 1) >= 0)) {
     let a = first;
     let b = last;
     if (t.charCodeAt(a) === 124) a++;
     if (b > a && t.charCodeAt(b - 1) === 124) b--;
-    tokens = splitOn(line, 124, a, b);
+    tokens = splitOn(line, '|', a, b);
     info.multi = true;
   } else {
     const gaps = splitOnGaps(line, first, last);

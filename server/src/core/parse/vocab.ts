@@ -9,7 +9,7 @@ import {
 } from '../format/spec';
 import { TextMemo } from '../text/memo';
 import { labelKey, normalize } from '../text/normalize';
-import { bigrams, similarity } from '../text/similarity';
+import { similarity } from '../text/similarity';
 
 export type Role = 'caption' | 'contentHeader' | 'column' | 'headerGroup' | 'row' | 'group' | 'corner';
 
@@ -75,17 +75,47 @@ void APPEALS_GROUPS;
 export const VOCABULARY: readonly VocabEntry[] = entries;
 
 const exact = new Map<string, VocabEntry[]>();
-const index = new Map<string, VocabEntry[]>();
 for (const e of entries) {
   const list = exact.get(e.norm) ?? [];
   list.push(e);
   exact.set(e.norm, list);
-  for (const g of new Set(bigrams(e.norm))) {
-    const l = index.get(g) ?? [];
-    l.push(e);
-    index.set(g, l);
+}
+
+/**
+ * The bigrams of the entries' keys (similarity.ts's `bigrams`: each pair of UTF-16 units, or a key of one unit
+ * alone), numbered: a key's bigrams are read from its characters by number, without a substring built and
+ * hashed for each. Each unit that occurs in some entry's key has a number from 1 (CHAR_ID; 0: in none, so no
+ * bigram with it is any entry's); a bigram is numbered `first * GRAM_BASE + second`, a lone unit `first *
+ * GRAM_BASE`. GRAM_INDEX lists, for each numbered bigram, the indexes in `entries` of the entries whose key
+ * has it (once each, in the entries' order).
+ */
+const CHAR_ID = new Uint16Array(0x10000);
+let charCount = 0;
+for (const e of entries) for (let i = 0; i < e.norm.length; i++) CHAR_ID[e.norm.charCodeAt(i)] ||= ++charCount;
+const GRAM_BASE = charCount + 1;
+const GRAM_INDEX = new Map<number, number[]>();
+
+/** The number of the bigram of `s` at `i` (of `s` alone when it is one unit long); 0 when no entry has it. */
+function gramAt(s: string, i: number): number {
+  const a = CHAR_ID[s.charCodeAt(i)]!;
+  if (s.length === 1) return a * GRAM_BASE;
+  const b = CHAR_ID[s.charCodeAt(i + 1)]!;
+  return a === 0 || b === 0 ? 0 : a * GRAM_BASE + b;
+}
+
+for (let k = 0; k < entries.length; k++) {
+  const norm = entries[k]!.norm;
+  const grams = Math.max(norm.length - 1, norm.length === 1 ? 1 : 0);
+  for (let i = 0; i < grams; i++) {
+    const g = gramAt(norm, i);
+    const list = GRAM_INDEX.get(g) ?? [];
+    if (list[list.length - 1] !== k) list.push(k);
+    GRAM_INDEX.set(g, list);
   }
 }
+
+/** Bigrams shared with the key being matched, per entry (zeroed again after each key), and the entries met, in order. */
+const shared = new Int32Array(entries.length);
 
 /**
  * A key's matches, computed once: all of them (scores ≥ 0.5), and the two views the readers ask for most, so
@@ -160,13 +190,25 @@ function compute(key: string): VocabMatch[] {
   const hits = exact.get(key);
   const out: VocabMatch[] = hits ? hits.map((entry) => ({ entry, score: 1 })) : [];
   if (key.length > 60) return out;
-  // Fuzzy: entries sharing at least a quarter of the bigrams.
-  const grams = bigrams(key);
-  const counts = new Map<VocabEntry, number>();
-  for (const g of grams) for (const e of index.get(g) ?? []) counts.set(e, (counts.get(e) ?? 0) + 1);
-  for (const [e, n] of counts) {
+  // Fuzzy: entries sharing at least a quarter of the bigrams (counted with the key's repeats), taken in the
+  // order first met.
+  const grams = key.length <= 1 ? key.length : key.length - 1;
+  const met: number[] = [];
+  for (let i = 0; i < grams; i++) {
+    const list = GRAM_INDEX.get(gramAt(key, i));
+    if (list === undefined) continue;
+    for (let j = 0; j < list.length; j++) {
+      const k = list[j]!;
+      if (shared[k]++ === 0) met.push(k);
+    }
+  }
+  for (let j = 0; j < met.length; j++) {
+    const k = met[j]!;
+    const n = shared[k]!;
+    shared[k] = 0;
+    const e = entries[k]!;
     if (hits?.includes(e)) continue;
-    const possible = (2 * (n + 1)) / (grams.length + Math.max(1, e.norm.length - 1));
+    const possible = (2 * (n + 1)) / (grams + Math.max(1, e.norm.length - 1));
     if (possible < 0.5) continue;
     const score = similarity(key, e.norm);
     if (score >= 0.5) out.push({ entry: e, score: Math.min(score, 0.99) });

@@ -23,16 +23,19 @@ export interface Line {
  * line 0's text (so columns match an editor that shows it) and is treated as white space by the readers.
  */
 export function splitLines(text: string): Line[] {
+  // Each line's end is found by indexOf, natively, not by a loop over every character in JS (which runs
+  // interpreted in a fresh process): the next \r and the next \n are looked for again only once passed.
   const lines: Line[] = [];
   let start = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push({ index: lines.length, text: text.slice(start, i), offset: start });
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  while (cr >= 0 || lf >= 0) {
+    const end = lf >= 0 && (cr < 0 || lf < cr) ? lf : cr;
+    lines.push({ index: lines.length, text: text.slice(start, end), offset: start });
+    // \r\n is one line break.
+    start = end === cr && cr + 1 === lf ? lf + 1 : end + 1;
+    if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
+    if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
   }
   lines.push({ index: lines.length, text: text.slice(start), offset: start });
   return lines;

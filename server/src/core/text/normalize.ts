@@ -36,17 +36,27 @@ function nfkc(cp: number, ch: string): string {
  * unified. Keeps a map back to the source offsets.
  */
 export function normalizeWithMap(source: string, from = 0, to = source.length): Normalized {
+  // As normalize: runs of characters kept as they are (ASCII, ideographs) are copied in one slice, not added
+  // one by one (each `+=` of a character made a string of its own for the collector); only the map is per character.
   let text = '';
   const map: number[] = [];
+  let plain = from;
   for (let i = from; i < to; i++) {
     const code = source.charCodeAt(i);
-    if (isWhiteSpace(code) || code === 10 || code === 13) continue;
-    if (code === 42 /* * */ || code === 96 /* ` */) continue;
     if (code < 0x80) {
-      text += source[i];
+      if (code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 42 || code === 96) {
+        text += source.slice(plain, i);
+        plain = i + 1;
+      } else map.push(i);
+      continue;
+    }
+    if (code >= 0x4e00 && code <= 0x9fff) {
       map.push(i);
       continue;
     }
+    text += source.slice(plain, i);
+    plain = i + 1;
+    if (isWhiteSpace(code)) continue;
     let cp = code;
     let ch = source[i]!;
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
@@ -60,9 +70,12 @@ export function normalizeWithMap(source: string, from = 0, to = source.length): 
       text += out[k];
       map.push(i);
     }
-    if (ch.length === 2) i++;
+    if (ch.length === 2) {
+      i++;
+      plain = i + 1;
+    }
   }
-  return { text, map, sourceLength: to };
+  return { text: text + source.slice(plain, to), map, sourceLength: to };
 }
 
 /** Normalised text only (as `normalizeWithMap(source).text`, without building the map). */
