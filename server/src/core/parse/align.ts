@@ -4,12 +4,11 @@
  */
 import type { Edition, TableKey } from '../format/spec';
 import type { LabelDeviation, TextSpan } from '../model';
-import type { Range } from '../text/lines';
 import { labelKey } from '../text/normalize';
 import { tokenRange } from './cells';
 import { type Candidate, hasCells, type HeaderToken } from './regions';
 import type { Token } from './tokens';
-import { canonicalEntry, lookup, type VocabEntry } from './vocab';
+import { canonicalEntry, lookup, type VocabEntry, type VocabMatch } from './vocab';
 
 export interface LabelChoice {
   key: string;
@@ -29,6 +28,8 @@ export const MAX_CHOICE_SCORE = 1 + NUMBERING_BONUS;
 
 /** At most this many label tokens are considered for a row's label. */
 const MAX_LABEL_TOKENS = 6;
+/** At most this many of the next row's leading fragments may continue a row's label. */
+const MAX_CONTINUED = 3;
 
 type LabelItem = Candidate['labels'][number];
 
@@ -39,15 +40,22 @@ type LabelItem = Candidate['labels'][number];
  */
 function ownStart(labels: LabelItem[], table: TableKey): number {
   for (let i = labels.length - 1; i >= 0; i--) if (labels[i]!.token.numbering) return i;
-  for (let i = labels.length - 1; i >= 0; i--) {
-    if (labels[i]!.matches.some((m) => m.entry.table === table && m.entry.role === 'row' && m.score >= 0.75)) return i;
-  }
+  for (let i = labels.length - 1; i >= 0; i--) if (namesRole(labels[i]!.matches, table, true)) return i;
   return -1;
 }
 
 /** A label fragment that may continue the previous row's label: not numbered, not a group or header label. */
 function continues(l: LabelItem, table: TableKey): boolean {
-  return !l.token.numbering && !l.matches.some((m) => m.entry.table === table && m.entry.role !== 'row' && m.score >= 0.75);
+  return !l.token.numbering && !namesRole(l.matches, table, false);
+}
+
+/** Whether matches name (at 0.75) something of the table: a row (`row`), or anything else (not `row`). */
+function namesRole(matches: readonly VocabMatch[], table: TableKey, row: boolean): boolean {
+  for (let mAt = 0; mAt < matches.length; mAt++) {
+    const m = matches[mAt]!;
+    if (m.entry.table === table && (m.entry.role === 'row') === row && m.score >= 0.75) return true;
+  }
+  return false;
 }
 
 /**
@@ -66,8 +74,10 @@ export function chooseRows(cands: Candidate[], table: TableKey): Map<string, Lab
     const at = start;
     start = nextStart;
     if (!hasCells(c)) continue;
-    const own = c.labels.slice(Math.max(at, c.labels.length - MAX_LABEL_TOKENS, 0));
-    const n = own.length;
+    const from = Math.max(at, c.labels.length - MAX_LABEL_TOKENS, 0);
+    const n = c.labels.length - from;
+    /** How many of the next row's leading labels continue this row's label. */
+    let more = 0;
     if (next && n > 0) {
       // Leading fragments of the next row, before its own numbered label; when it has none, they may be
       // either row's, and the alignment decides.
@@ -83,11 +93,17 @@ export function chooseRows(cands: Candidate[], table: TableKey): Map<string, Lab
           break;
         }
       }
-      for (let i = 0; i < limit && own.length - n < 3; i++) {
+      for (let i = 0; i < limit && more < MAX_CONTINUED; i++) {
         const l = next.labels[i]!;
         if (l.token.line >= valuesAt || !continues(l, table)) break;
-        own.push(l);
+        more++;
       }
+    }
+    // The row's own labels are read as they are unless some are left out or continued (rowChoices changes none).
+    let own = c.labels;
+    if (from > 0 || more > 0) {
+      own = c.labels.slice(from);
+      for (let i = 0; i < more; i++) own.push(next!.labels[i]!);
     }
     out.push(rowChoices(own, n, table));
   }
@@ -99,6 +115,18 @@ export function chooseRows(cands: Candidate[], table: TableKey): Map<string, Lab
  * first `startsBefore` items.
  */
 export function rowChoices(labels: LabelItem[], startsBefore: number, table: TableKey): Map<string, LabelChoice> {
+  // Most value rows have one label and no fragment after it (53,000 of 62,000 calls on the 2,000): its own
+  // matches are the only run, so no key is joined or looked up and every choice's tokens are that label's.
+  if (labels.length !== 1 || startsBefore < 1) return rowChoicesByRuns(labels, startsBefore, table);
+  const out = new Map<string, LabelChoice>();
+  const only = labels[0]!.token;
+  improveChoices(out, labels[0]!.matches, table, only.numbering);
+  for (const ch of out.values()) ch.tokens.push(only);
+  return out;
+}
+
+/** rowChoices the long way, by every run of labels (exported for the test that the short way agrees). */
+export function rowChoicesByRuns(labels: LabelItem[], startsBefore: number, table: TableKey): Map<string, LabelChoice> {
   const out = new Map<string, LabelChoice>();
   // Where each choice's run starts and ends, its tokens gathered once the best run of each row is known.
   const runs = new Map<string, [number, number]>();
@@ -114,25 +142,8 @@ export function rowChoices(labels: LabelItem[], startsBefore: number, table: Tab
       else key += fragments[j] ??= labelKey(labels[j]!.token.text.replace(/\s+/g, '')).key;
       if (inside(j, j + 1)) continue;
       const matches = j === i ? labels[j]!.matches : lookup(key, 0.6);
-      // A label that is a group label (（三）不予公开) is not a row's label, however like one it reads (予以公开);
-      // but （六）其他处理 is a group in 2021 and a row in 2019.
-      const group = matches.find((m) => m.entry.table === table && m.entry.role === 'group');
-      for (let mAt = 0; mAt < matches.length; mAt++) {
-        const m = matches[mAt]!;
-        if (m.entry.table !== table || m.entry.role !== 'row' || m.score < 0.6) continue;
-        if (group && group.score >= m.score && group.entry.editions.some((e) => m.entry.editions.includes(e))) continue;
-        let score = m.score;
-        const numbering = labels[i]!.token.numbering;
-        if (numbering && m.entry.numbering && numbering === m.entry.numbering) score += NUMBERING_BONUS;
-        const prev = out.get(m.entry.key);
-        if (!prev || score > prev.score) {
-          if (prev) {
-            prev.score = score;
-            prev.entry = m.entry;
-          } else out.set(m.entry.key, { key: m.entry.key, score, tokens: [], entry: m.entry });
-          runs.set(m.entry.key, [i, j]);
-        }
-      }
+      improveChoices(out, matches, table, labels[i]!.token.numbering);
+      for (let k = 0; k < improved.length; k++) runs.set(improved[k]!, [i, j]);
     }
   }
   for (const [key, run] of runs) {
@@ -142,6 +153,48 @@ export function rowChoices(labels: LabelItem[], startsBefore: number, table: Tab
     for (let k = i; k <= j; k++) tokens.push(labels[k]!.token);
   }
   return out;
+}
+
+/** The keys improveChoices set or raised, in order (valid until its next call; one list, not one per call). */
+const improved: string[] = [];
+
+/**
+ * Raises `out`'s choices to the row matches of one run of labels (its matches, the numbering of its first
+ * label), each key to its best score; the keys it set or raised are left in `improved`.
+ */
+function improveChoices(out: Map<string, LabelChoice>, matches: readonly VocabMatch[], table: TableKey, numbering: string): void {
+  improved.length = 0;
+  // A label that is a group label (（三）不予公开) is not a row's label, however like one it reads (予以公开);
+  // but （六）其他处理 is a group in 2021 and a row in 2019.
+  let group: VocabMatch | undefined;
+  for (let mAt = 0; mAt < matches.length; mAt++) {
+    const m = matches[mAt]!;
+    if (m.entry.table === table && m.entry.role === 'group') {
+      group = m;
+      break;
+    }
+  }
+  for (let mAt = 0; mAt < matches.length; mAt++) {
+    const m = matches[mAt]!;
+    if (m.entry.table !== table || m.entry.role !== 'row' || m.score < 0.6) continue;
+    if (group && group.score >= m.score && shareEdition(group.entry.editions, m.entry.editions)) continue;
+    let score = m.score;
+    if (numbering && m.entry.numbering && numbering === m.entry.numbering) score += NUMBERING_BONUS;
+    const prev = out.get(m.entry.key);
+    if (!prev || score > prev.score) {
+      if (prev) {
+        prev.score = score;
+        prev.entry = m.entry;
+      } else out.set(m.entry.key, { key: m.entry.key, score, tokens: [], entry: m.entry });
+      improved.push(m.entry.key);
+    }
+  }
+}
+
+/** Whether two lists of editions have one in common. */
+function shareEdition(a: readonly Edition[], b: readonly Edition[]): boolean {
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i]!)) return true;
+  return false;
 }
 
 export interface Alignment {
@@ -279,16 +332,4 @@ export function columnDeviations(header: HeaderToken[], table: TableKey, edition
     const canonical = canonicalEntry(table, 'column', m.entry.key, edition);
     if (canonical) out.push({ kind: 'column', key: m.entry.key, written: { text: h.token.text, range: tokenRange(h.token) }, canonical: canonical.label });
   }
-}
-
-/** The range from the first to the last of some tokens, whatever their order. */
-export function extentOf(tokens: Token[]): Range {
-  let a = tokens[0]!;
-  let b = tokens[0]!;
-  for (let tAt = 0; tAt < tokens.length; tAt++) {
-    const t = tokens[tAt]!;
-    if (t.line < a.line || (t.line === a.line && t.start < a.start)) a = t;
-    if (t.line > b.line || (t.line === b.line && t.end > b.end)) b = t;
-  }
-  return { start: { line: a.line, character: a.start }, end: { line: b.line, character: b.end } };
 }

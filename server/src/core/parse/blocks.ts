@@ -65,22 +65,40 @@ function namedRows(labels: LabelItem[], layout: Layout): { rows: number[]; label
 
 /** Cuts a block of values into one share per row, when the count is exact and each share keeps its row's sums. */
 function share(values: Token[], rows: number[], layout: Layout, present: ReadonlySet<string>): Token[][] | null {
-  const real = values.filter((v) => v.kind !== 'blank');
-  const cols = rows.map((r) => presentOf(layout.rows[r]!.columns, present));
-  if (cols.reduce((a, c) => a + c.length, 0) !== real.length) return null;
-  const out: Token[][] = [];
-  let at = 0;
+  // (The counts first: the values are copied only when they are as many as the rows' cells.)
+  let real = 0;
+  for (let k = 0; k < values.length; k++) if (values[k]!.kind !== 'blank') real++;
+  const cols: (readonly string[])[] = [];
+  let cells = 0;
   for (let i = 0; i < rows.length; i++) {
-    const part = real.slice(at, at + cols[i]!.length);
-    at += cols[i]!.length;
-    for (const s of sumsOver(layout.table, cols[i]!)) {
-      const v = (j: number) => part[j]!.value?.state === 'number' ? part[j]!.value!.value! : Number.NaN;
-      const sum = s.terms.reduce((a, j) => a + v(j), 0);
-      if (!(sum === v(s.target))) return null;
+    const c = presentOf(layout.rows[rows[i]!]!.columns, present);
+    cols.push(c);
+    cells += c.length;
+  }
+  if (cells !== real) return null;
+  const out: Token[][] = [];
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const part: Token[] = [];
+    while (part.length < cols[i]!.length) {
+      const v = values[k++]!;
+      if (v.kind !== 'blank') part.push(v);
+    }
+    const sums = sumsOver(layout.table, cols[i]!);
+    for (let sAt = 0; sAt < sums.length; sAt++) {
+      const s = sums[sAt]!;
+      let sum = 0;
+      for (let tAt = 0; tAt < s.terms.length; tAt++) sum += countOf(part[s.terms[tAt]!]!);
+      if (!(sum === countOf(part[s.target]!))) return null;
     }
     out.push(part);
   }
   return out;
+}
+
+/** A value's count, NaN when it is not a number (so that no sum holds with it). */
+function countOf(t: Token): number {
+  return t.value?.state === 'number' ? t.value.value! : Number.NaN;
 }
 
 /** The candidates of a segment with value blocks paired to their labels, where that is certain (the same list when none is). */
@@ -241,13 +259,24 @@ function spreadRows(cands: Candidate[], layout: Layout, present: ReadonlySet<str
     return apart;
   };
   const used = new Set<LabelItem>();
-  const widths: number[] = [];
-  const width = (r: number) => (widths[r] ??= widthOf(layout, r, present));
+  /** Each row's width, and the least width a row has (0 when none has any), read when first needed. */
+  let widths: number[] | undefined;
+  let least = 0;
+  const width = (r: number) => widths![r]!;
   for (let cAt4 = 0; cAt4 < cands.length; cAt4++) {
     const c = cands[cAt4]!;
     const n = realCount(c);
-    // Several rows' values are two at least: the row its label names is looked up only then.
-    const r = n > 1 ? ownRow(c, layout) : -1;
+    if (n > 1 && !widths) {
+      widths = [];
+      for (let r = 0; r < layout.rows.length; r++) {
+        const w = widthOf(layout, r, present);
+        widths.push(w);
+        if (w > 0 && (least === 0 || w < least)) least = w;
+      }
+    }
+    // Several rows' values are at least two rows of the narrowest width: the row its label names is looked
+    // up only then (a T3 row's seven values are no two rows of seven).
+    const r = n > 1 && least > 0 && n >= 2 * least ? ownRow(c, layout) : -1;
     const w = r >= 0 ? width(r) : 0;
     const k = w > 0 && n > w && n % w === 0 ? n / w : 0;
     if (k >= MIN_BLOCK && r + k <= layout.rows.length) {
@@ -282,9 +311,9 @@ function pairAdjacent(cands: Candidate[], layout: Layout, present: ReadonlySet<s
   let changed = false;
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
-    const firstValue = c.values.find((v) => v.kind === 'value');
+    const firstValue = firstValueOf(c);
     // Labels, then their values: one candidate holding several rows' labels before all of its values.
-    if (firstValue && c.labels.length >= MIN_BLOCK && c.labels.every((l) => l.token.line < firstValue.line || (l.token.line === firstValue.line && l.token.end <= firstValue.start))) {
+    if (firstValue && c.labels.length >= MIN_BLOCK && allBefore(c.labels, firstValue)) {
       const named = namedRows(c.labels, layout);
       const parts = named ? share(c.values, named.rows, layout, present) : null;
       if (named && parts) {
@@ -294,7 +323,7 @@ function pairAdjacent(cands: Candidate[], layout: Layout, present: ReadonlySet<s
       }
       // … or the first row's values, then each next row's values unlabelled (labels outside the table).
       const rows = named ? cands.slice(i, i + named.rows.length) : [];
-      if (named && rows.length === named.rows.length && rows.slice(1).every((r) => r.labels.every((l) => rowOf(l, layout) < 0))) {
+      if (named && rows.length === named.rows.length && rows.slice(1).every((r) => namesNoRow(r.labels, layout))) {
         const each = rows.map((r, k) => share(r.values, [named.rows[k]!], layout, present));
         if (each.every((x) => x !== null)) {
           named.labels.forEach((ls, k) => out.push(made(ls, each[k]![0]!)));
@@ -306,7 +335,7 @@ function pairAdjacent(cands: Candidate[], layout: Layout, present: ReadonlySet<s
     }
     // Values, then their labels: a candidate whose labels name no row, followed by labels without values.
     const next = cands[i + 1];
-    if (firstValue && next && next.values.length === 0 && c.labels.every((l) => rowOf(l, layout) < 0)) {
+    if (firstValue && next && next.values.length === 0 && namesNoRow(c.labels, layout)) {
       const named = namedRows(next.labels, layout);
       const parts = named ? share(c.values, named.rows, layout, present) : null;
       if (named && parts) {
@@ -319,6 +348,27 @@ function pairAdjacent(cands: Candidate[], layout: Layout, present: ReadonlySet<s
     out.push(c);
   }
   return changed ? out : cands;
+}
+
+/** A candidate's first value token. */
+function firstValueOf(c: Candidate): Token | undefined {
+  for (let vAt = 0; vAt < c.values.length; vAt++) if (c.values[vAt]!.kind === 'value') return c.values[vAt];
+  return undefined;
+}
+
+/** Whether all the labels come before a token (on lines above, or ending before it on its line). */
+function allBefore(labels: LabelItem[], t: Token): boolean {
+  for (let lAt = 0; lAt < labels.length; lAt++) {
+    const l = labels[lAt]!.token;
+    if (!(l.line < t.line || (l.line === t.line && l.end <= t.start))) return false;
+  }
+  return true;
+}
+
+/** Whether none of the labels names a row of the layout by itself (rowOf). */
+function namesNoRow(labels: LabelItem[], layout: Layout): boolean {
+  for (let lAt = 0; lAt < labels.length; lAt++) if (rowOf(labels[lAt]!, layout) >= 0) return false;
+  return true;
 }
 
 function made(labels: LabelItem[], values: Token[]): Candidate {

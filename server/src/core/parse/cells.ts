@@ -96,7 +96,45 @@ export function makeCell(row: string, column: string, token: Token | null, at: R
 /** Where a missing cell would go: just after the last token of the row. */
 export function endOf(tokens: Token[], fallback: Range): Range {
   const t = tokens[tokens.length - 1];
-  return t ? span(t.line, t.end, t.end) : fallback;
+  return t ? endAfter(t) : fallback;
+}
+
+/** The empty range right after a token. */
+export function endAfter(t: Token): Range {
+  return span(t.line, t.end, t.end);
+}
+
+/**
+ * The range from the first to the last of some tokens, whatever their order, widened one token at a time
+ * (align.ts extentOf for a list): the first token seen wins a tie.
+ */
+export class Extent {
+  private a: Token | undefined = undefined;
+  private b: Token | undefined = undefined;
+
+  reset(): this {
+    this.a = undefined;
+    this.b = undefined;
+    return this;
+  }
+
+  add(t: Token): void {
+    const a = this.a;
+    const b = this.b;
+    if (!a || t.line < a.line || (t.line === a.line && t.start < a.start)) this.a = t;
+    if (!b || t.line > b.line || (t.line === b.line && t.end > b.end)) this.b = t;
+  }
+
+  empty(): boolean {
+    return this.a === undefined;
+  }
+
+  /** The extent of the tokens added since the last reset (at least one). */
+  range(): Range {
+    const a = this.a!;
+    const b = this.b!;
+    return { start: { line: a.line, character: a.start }, end: { line: b.line, character: b.end } };
+  }
 }
 
 export function tokenRange(first: Token, last: Token = first): Range {

@@ -30,8 +30,10 @@ export function htmlRows(lines: readonly Line[]): HtmlRows {
   const out: HtmlRows = { infos: new Map(), spans: [] };
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
-    // Most lines do not start a tag: one character tells.
-    if (t.length === 0 || (t.charCodeAt(0) !== 60 && t.charCodeAt(skipSpaces(t)) !== 60) || !TABLE_OPEN.test(t)) continue;
+    // Most lines do not start a tag: one character tells (`<`, or a space or tab before it).
+    const c = t.charCodeAt(0);
+    if (c !== 60 && c !== 32 && c !== 9) continue;
+    if ((c !== 60 && t.charCodeAt(skipSpaces(t)) !== 60) || !TABLE_OPEN.test(t)) continue;
     const end = readTable(lines, i, out.infos);
     if (end >= 0) {
       out.spans.push([i, end]);

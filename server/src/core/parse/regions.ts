@@ -50,9 +50,16 @@ export interface Region {
   last: number;
 }
 
-/** Header vocabulary (captions, column names, their groups, the corner) and row vocabulary (rows, groups). */
-const HEADER_ROLE: Record<Role, boolean> = { caption: true, contentHeader: true, column: true, headerGroup: true, corner: true, row: false, group: false };
-const ROW_ROLE: Record<Role, boolean> = { caption: false, contentHeader: false, column: false, headerGroup: false, corner: false, row: true, group: true };
+/**
+ * Header vocabulary (captions, column names, their groups, the corner) and row vocabulary (rows, groups). (A
+ * comparison, not a record looked up by the role: a lookup by many keys is slow at every label.)
+ */
+function headerRole(role: Role): boolean {
+  return role !== 'row' && role !== 'group';
+}
+function rowRole(role: Role): boolean {
+  return role === 'row' || role === 'group';
+}
 
 /** Runs of table-like readings. `isHeading[i]` marks section headings, which always end a region. */
 export function findRegions(infos: LineInfo[], isHeading: boolean[]): Region[] {
@@ -109,17 +116,28 @@ const MIN_HEADER_WORDS = 2;
 
 /** Whether a line holds only header words of `table` (columns, their groups, the corner, captions), no values. */
 function repeatedHeader(info: LineInfo, table: TableKey): boolean {
+  // Asked of every line after the values began: a line with a value (most of them) is told by its tokens'
+  // kinds alone, before any label's matches are read.
+  if (holdsValue(info)) return false;
   let words = 0;
   let k = 0;
   for (let tokAt = 0; tokAt < info.tokens.length; tokAt++) {
     const tok = info.tokens[tokAt]!;
-    if (tok.kind === 'value') return false;
     if (tok.kind !== 'label') continue;
-    const matches = info.vocab[k++] ?? [];
-    if (tok.numbering || !matches.some((m) => m.entry.table === table && HEADER_ROLE[m.entry.role] && m.score >= 0.75)) return false;
+    const matches = info.vocab[k++] ?? NO_MATCHES;
+    if (tok.numbering || !namesHeader(matches, table)) return false;
     words++;
   }
   return words >= MIN_HEADER_WORDS;
+}
+
+/** Whether a label's matches name header vocabulary of the table. */
+function namesHeader(matches: VocabMatch[], table: TableKey): boolean {
+  for (let mAt = 0; mAt < matches.length; mAt++) {
+    const m = matches[mAt]!;
+    if (m.entry.table === table && headerRole(m.entry.role) && m.score >= 0.75) return true;
+  }
+  return false;
 }
 
 /** A region's cells come one a line with no blank lines between them: at least this many such lines … */
@@ -175,6 +193,18 @@ function packed(infos: LineInfo[], region: Region): boolean {
     && indented <= singles * PACKED_MAX_INDENTED;
 }
 
+/** A label's matches when it has none (one list for all: it is never changed). */
+const NO_MATCHES: VocabMatch[] = [];
+
+/** Whether a label's matches name a row or group, of `table` when one is open (else of any table). */
+function namesRowOf(matches: VocabMatch[], table: TableKey | undefined): boolean {
+  for (let mAt = 0; mAt < matches.length; mAt++) {
+    const m = matches[mAt]!;
+    if ((m.entry.role === 'row' || m.entry.role === 'group') && m.score >= 0.6 && m.entry.table === (table ?? m.entry.table)) return true;
+  }
+  return false;
+}
+
 function tableOf(matches: VocabMatch[], min: number): TableKey | undefined {
   const m = matches[0];
   return m && m.score >= min ? m.entry.table : undefined;
@@ -188,10 +218,13 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
   let pending: Candidate['labels'] = [];
   /** Whether the current segment has seen values yet (the header zone ends there). */
   let seenValues = false;
+  /** Whether the open candidate holds a value (kept as values are added: not searched for at every label). */
+  let candValued = false;
 
   const closeCandidate = () => {
     if (cand && seg) seg.candidates.push(cand);
     cand = null;
+    candValued = false;
   };
   const openSegment = (table: TableKey, at: number) => {
     // A row begun before any table was known belongs to the new one.
@@ -252,7 +285,7 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
     for (let tokAt2 = 0; tokAt2 < info.tokens.length; tokAt2++) {
       const tok = info.tokens[tokAt2]!;
       if (tok.kind === 'label') {
-        const matches = info.vocab[labelIndex++] ?? [];
+        const matches = info.vocab[labelIndex++] ?? NO_MATCHES;
         const current: TableKey | undefined = seg ? (seg as Segment).table : undefined;
         // In one pass over the matches (best first): the label's best header and row senses, in the current
         // table and in any; 总计 is a column of T3 and of T4, and a row of T3: the current table's sense first.
@@ -265,10 +298,10 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
         for (let mAt = 0; mAt < matches.length; mAt++) {
           const m = matches[mAt]!;
           const here = current !== undefined && m.entry.table === current;
-          if (HEADER_ROLE[m.entry.role]) {
+          if (headerRole(m.entry.role)) {
             hdrAny ??= m;
             if (here) hdrHere ??= m;
-          } else if (ROW_ROLE[m.entry.role]) {
+          } else if (rowRole(m.entry.role)) {
             rowAny ??= m;
             if (here) rowHere ??= m;
           }
@@ -292,16 +325,15 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
           s.header.push({ token: tok, match: hdr });
           continue;
         }
-        if (cand && (cand as Candidate).values.some((v) => v.kind === 'value')) closeCandidate();
+        if (candValued) closeCandidate();
         if (cand) (cand as Candidate).labels.push({ token: tok, matches });
         else pending.push({ token: tok, matches });
-        if (info.multi && matches.some((m) => (m.entry.role === 'row' || m.entry.role === 'group') && m.score >= 0.6
-          && m.entry.table === ((seg as Segment | null)?.table ?? m.entry.table))) rowLabel = true;
+        if (info.multi && namesRowOf(matches, (seg as Segment | null)?.table)) rowLabel = true;
       } else {
         // Word's one-cell text ends each row with an empty line: an empty cell right after one is the next
         // row's empty label cell (a group label merged over rows), not a blank value of the row before.
         if (tok.kind === 'blank' && !tok.cell && !info.multi && i > region.first && infos[i - 1]!.kind === 'blank') {
-          if (cand && (cand as Candidate).values.some((v) => v.kind === 'value')) closeCandidate();
+          if (candValued) closeCandidate();
           continue;
         }
         if (!cand) {
@@ -314,13 +346,14 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
         if (tok.kind === 'value' || c.values.length > 0 || rowLabel || emptyCell) c.values.push(tok);
         c.lastLine = ln;
         if (tok.kind === 'value') {
+          candValued = true;
           seenValues = true;
           if (!seg) openSegment(guessTableForValues(c), i);
           extend(seg as unknown as Segment, i);
         }
       }
     }
-    if (info.multi && cand && ((cand as Candidate).values.some((v) => v.kind === 'value') || (rowLabel && (cand as Candidate).values.length > 0))) closeCandidate();
+    if (info.multi && cand && (candValued || (rowLabel && (cand as Candidate).values.length > 0))) closeCandidate();
   }
   // Packed cells: empty lines right after the region's last line are the blank cells its last row ends with.
   if (cellsPacked && (cand || pending.length > 0) && single(infos[region.last])) {
@@ -410,7 +443,12 @@ export function plausibleAppeals(segs: Segment[]): Segment[] {
  * filled in, or blank lines among cells written one a line).
  */
 export function hasCells(c: Candidate): boolean {
-  return countValues(c) > 0 || (c.values.length > 0 && (c.labels.length > 0 || c.values.some((v) => v.cell)));
+  return hasCellsCounted(c, countValues(c));
+}
+
+/** hasCells, for a candidate whose values were counted (countValues) already. */
+export function hasCellsCounted(c: Candidate, count: number): boolean {
+  return count > 0 || (c.values.length > 0 && (c.labels.length > 0 || c.values.some((v) => v.cell)));
 }
 
 export function countValues(c: Candidate): number {
@@ -425,12 +463,18 @@ function startOf(infos: LineInfo[], seg: Segment, v: Token): number {
   return 0;
 }
 
+/** Whether a line reading holds a value token. */
+function holdsValue(info: LineInfo): boolean {
+  for (let tAt = 0; tAt < info.tokens.length; tAt++) if (info.tokens[tAt]!.kind === 'value') return true;
+  return false;
+}
+
 /** How a segment's rows are written, by a vote of its lines that hold values. */
 function shapeOf(infos: LineInfo[], seg: Segment): TableShape {
   const votes: Record<TableShape, number> = { tabs: 0, pipes: 0, cells: 0, spaces: 0 };
   for (let i = seg.firstInfo; i <= seg.lastInfo; i++) {
     const info = infos[i]!;
-    if (!info.tokens.some((t) => t.kind === 'value')) continue;
+    if (!holdsValue(info)) continue;
     if (!info.multi) votes.cells++;
     else if (info.line.text.includes('\t')) votes.tabs++;
     else if (info.line.text.includes('|')) votes.pipes++;

@@ -6,19 +6,19 @@
  * result can be trusted.
  */
 import type { Edition, TableKey } from '../format/spec';
-import type { Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
+import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { type Line, range } from '../text/lines';
-import { align, type Alignment, chooseRows, MAX_CHOICE_SCORE, scoreTable, rowChoices, columnDeviations, extentOf, labelOf, type LabelChoice, namedGroup } from './align';
-import { endOf, makeCell, reconcile, tokenRange } from './cells';
+import { align, type Alignment, chooseRows, MAX_CHOICE_SCORE, scoreTable, rowChoices, columnDeviations, labelOf, type LabelChoice, namedGroup } from './align';
+import { endAfter, endOf, Extent, makeCell, reconcile, tokenRange } from './cells';
 import { pairBlocks, streamRows } from './blocks';
 import { placeByPosition } from './positions';
 import { blankTotals, canHold, isShort, shortPlacements } from './short';
 import { DOUBT_THRESHOLDS, judge } from './doubt';
-import { fitValues } from './fit';
+import { fitValues, needsFit } from './fit';
 import { columnSums, type Layout, LAYOUTS, presentOf, type RowSlot, sumsOver } from './layout';
-import { type Candidate, countValues, hasCells, type HeaderToken, type Segment } from './regions';
+import { type Candidate, countValues, hasCells, hasCellsCounted, type HeaderToken, type Segment } from './regions';
 import type { Token } from './tokens';
-import { canonicalEntry, VOCABULARY } from './vocab';
+import { canonicalEntry, VOCABULARY, type VocabMatch } from './vocab';
 
 /** How a candidate without a label naming a row may still be placed by position, when its values fit the row. */
 const POSITIONAL_SCORE = 0.3;
@@ -54,7 +54,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   if (!layouts[0]!.labelled) return readUnlabelled(seg, layouts[0]!);
   const fromHeader = headerEvidence(seg.header);
   const fromLabels = labelEvidence(seg);
-  const shared: Shared = { views: new Map() };
+  const shared: Shared = { views: new Map(), named: new Map() };
   const extra = (l: Layout) => (fromHeader.get(l.edition) ?? 0) + (fromLabels.get(l.edition) ?? 0) + (l.edition === preferred ? PREFERRED_BONUS : 0);
   const fitted = (l: Layout): Fitting => {
     const f = fitLayout(seg, l, lines, shared);
@@ -115,8 +115,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   }
   // An optional column left blank on every row is no column: said once (table-column-missing), not per cell.
   const opt = layout.optionalColumn;
-  if (opt && fit.present.has(opt) && rows.size >= BLANK_COLUMN_MIN_ROWS
-    && [...rows.values()].every((r) => r.cells.find((c) => c.column === opt)?.state === 'blank')) fit.present.delete(opt);
+  if (opt && fit.present.has(opt) && rows.size >= BLANK_COLUMN_MIN_ROWS && allBlank(rows, opt)) fit.present.delete(opt);
   let exact = 0;
   let crowded = 0;
   for (const row of rows.values()) {
@@ -171,6 +170,16 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
   return finishTable(table, seg, doubt);
 }
 
+/** Whether every row's cell in a column is blank. */
+function allBlank(rows: Map<string, Row>, column: string): boolean {
+  for (const r of rows.values()) {
+    let cell: Cell | undefined;
+    for (let cAt = 0; cAt < r.cells.length && !cell; cAt++) if (r.cells[cAt]!.column === column) cell = r.cells[cAt];
+    if (cell?.state !== 'blank') return false;
+  }
+  return true;
+}
+
 /**
  * What fitting a list of candidates to a layout needs of it whatever the layout: its value rows, their label
  * choices, widths and whether they carry values. The two layouts of a table mostly fit the same list (the
@@ -179,6 +188,8 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
 interface CandView {
   withValues: Candidate[];
   choices: Map<string, LabelChoice>[];
+  /** Each row's choices as a list, in the map's order (walked for every layout: no iterator each time). */
+  lists: LabelChoice[][];
   spans: [number, number][];
   valued: boolean[];
   /** The group each value row's labels name (namedGroup), read when first asked: null until then. */
@@ -193,14 +204,38 @@ interface Shared {
   placed?: Candidate[];
   /** The header's words, those grouping columns blanked (headerColumns). */
   headerWords?: string;
+  /**
+   * The columns the header names, by layout (headerColumns: asked before and after pairing, for each layout;
+   * the header is the same every time).
+   */
+  named: Map<Layout, Set<string> | null>;
 }
 
 function viewOf(shared: Shared, cands: Candidate[], table: TableKey): CandView {
   let v = shared.views.get(cands);
   if (v) return v;
-  const withValues = cands.filter(hasCells);
-  const valued = withValues.map((c) => countValues(c) > 0);
-  v = { withValues, choices: chooseRows(cands, table), spans: withValues.map(widthSpan), valued, groups: new Array(withValues.length).fill(null) };
+  // (One walk: each candidate's values are counted once for all three.)
+  const withValues: Candidate[] = [];
+  const valued: boolean[] = [];
+  const spans: [number, number][] = [];
+  const groups: (string | undefined | null)[] = [];
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    const count = countValues(c);
+    if (!hasCellsCounted(c, count)) continue;
+    withValues.push(c);
+    valued.push(count > 0);
+    spans.push(widthSpan(c, count));
+    groups.push(null);
+  }
+  const choices = chooseRows(cands, table);
+  const lists: LabelChoice[][] = [];
+  for (let k = 0; k < choices.length; k++) {
+    const list: LabelChoice[] = [];
+    for (const ch of choices[k]!.values()) list.push(ch);
+    lists.push(list);
+  }
+  v = { withValues, choices, lists, spans, valued, groups };
   shared.views.set(cands, v);
   return v;
 }
@@ -226,22 +261,18 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
     view = viewOf(shared, cands, seg.table);
     fit = presentColumns(layout, view, seg.header, shared);
   }
-  const { withValues, choices, spans, valued, groups } = view;
+  const { withValues, lists, spans, valued, groups } = view;
   const keys = layout.keys;
-  // Rows with no label that names a row of this layout (a missing label, a group label, debris).
-  const unnamed = choices.map((ch) => {
-    for (const x of ch.values()) if (x.score >= NAMES && keys.has(x.key)) return false;
-    return true;
-  });
   const widths = layout.rows.map(fit.width);
   const edition = layout.edition;
   const n = withValues.length;
   const m = layout.rows.length;
   const scores = scoreTable(n, m);
   for (let i = 0; i < n; i++) {
+    const list = lists[i]!;
     // Accept a row with no label naming one of this layout's rows by position, weakly, when its values fit;
     // better in the group its labels name. A row of blank cells alone is placed by its label only.
-    if (unnamed[i] && valued[i]) {
+    if (valued[i] && !namesKey(list, keys)) {
       const lo = spans[i]![0];
       const hi = spans[i]![1];
       let g = groups[i];
@@ -253,13 +284,20 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
       }
     }
     // A row its labels name, in this edition.
-    for (const ch of choices[i]!.values()) {
+    for (let k = 0; k < list.length; k++) {
+      const ch = list[k]!;
       const j = layout.rowIndex.get(ch.key);
       if (j !== undefined && ch.entry.editions.includes(edition)) scores[i * m + j] = ch.score - (ch.entry.variant ? VARIANT_PENALTY : 0);
     }
   }
   const al = align(n, m, scores);
-  return { layout, cands, withValues, choices, valued, al, fit, total: al.score };
+  return { layout, cands, withValues, choices: view.choices, valued, al, fit, total: al.score };
+}
+
+/** Whether a row's label choices name one of the keys (a row of the layout) well enough. */
+function namesKey(list: LabelChoice[], keys: ReadonlySet<string>): boolean {
+  for (let k = 0; k < list.length; k++) if (list[k]!.score >= NAMES && keys.has(list[k]!.key)) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,8 +358,8 @@ const COLUMN_FIT_SHARE = 0.5;
  * How many cells a row may have: from its values (first to last, blanks between included) to those plus the
  * empty fields written around them (a blank 总计 left as a trailing tab). Doubled values do not count.
  */
-function widthSpan(c: Candidate): [number, number] {
-  const doubles = countValues(c) - dedupedCount(c);
+function widthSpan(c: Candidate, count: number): [number, number] {
+  const doubles = count - dedupedCount(c);
   let a = 0;
   let b = c.values.length;
   while (a < b && c.values[a]!.kind === 'blank' && !c.values[a]!.cell) a++;
@@ -337,22 +375,23 @@ function presentColumns(layout: Layout, view: CandView, header: HeaderToken[], s
   const all = new Set(layout.columns);
   const opt = layout.optionalColumn;
   if (!opt) return { present: all, width: widthOf(all) };
-  const named = headerColumns(header, layout, shared);
+  let named = shared.named.get(layout);
+  if (named === undefined) shared.named.set(layout, (named = headerColumns(header, layout, shared)));
   // Rows whose values ran together say nothing of how many columns there are.
   const spans = (view.plainSpans ??= plainSpans(view));
-  const fits = (w: number) => {
-    let k = 0;
-    for (let i = 0; i < spans.length; i++) if (spans[i]![0] <= w && w <= spans[i]![1]) k++;
-    return k;
-  };
-  const enough = (w: number) => fits(w) > 0 && fits(w) >= spans.length * COLUMN_FIT_SHARE;
+  // How many rows fit w cells, and whether that is enough rows (each count taken once: they are asked twice).
+  const enough = (fit: number) => fit > 0 && fit >= spans.length * COLUMN_FIT_SHARE;
   const n = layout.columns.length;
   let present: Set<string>;
   let unfit: number | undefined;
-  if (spans.every((sp) => sp[0] === 0)) present = !named || named.size === n ? all : named.size === n - 1 ? named : all;
-  else if (enough(n) && fits(n) >= fits(n - 1)) present = all;
-  else if (enough(n - 1)) present = named && named.size === n - 1 ? named : new Set(layout.columns.filter((k) => k !== opt));
-  else if (named && enough(named.size)) present = named;
+  let noneWritten = true;
+  for (let i = 0; i < spans.length && noneWritten; i++) if (spans[i]![0] !== 0) noneWritten = false;
+  const fitsAll = noneWritten ? 0 : fits(spans, n);
+  const fitsLess = noneWritten ? 0 : fits(spans, n - 1);
+  if (noneWritten) present = !named || named.size === n ? all : named.size === n - 1 ? named : all;
+  else if (enough(fitsAll) && fitsAll >= fitsLess) present = all;
+  else if (enough(fitsLess)) present = named && named.size === n - 1 ? named : new Set(layout.columns.filter((k) => k !== opt));
+  else if (named && enough(fits(spans, named.size))) present = named;
   else {
     present = named ?? all;
     // Rows that mostly carry one count of values, which no layout has; counts all over the place are rather
@@ -361,6 +400,13 @@ function presentColumns(layout: Layout, view: CandView, header: HeaderToken[], s
     if (spans.filter(([lo]) => lo === modal).length >= spans.length * COLUMN_FIT_SHARE) unfit = modal;
   }
   return unfit === undefined ? { present, width: widthOf(present) } : { present, width: widthOf(present), unfit };
+}
+
+/** How many rows' spans hold `w` cells. */
+function fits(spans: readonly [number, number][], w: number): number {
+  let k = 0;
+  for (let i = 0; i < spans.length; i++) if (spans[i]![0] <= w && w <= spans[i]![1]) k++;
+  return k;
 }
 
 /** How many of a row's columns are present. */
@@ -382,11 +428,10 @@ function plainSpans(view: CandView): [number, number][] {
 }
 
 /** Distinctive two-character pieces of each column label: a header broken over lines still shows them. */
-const COLUMN_MARKS = new Map<string, Map<string, string[]>>();
+const COLUMN_MARKS = new Map<Layout, Map<string, string[]>>();
 
 function marksOf(layout: Layout): Map<string, string[]> {
-  const id = `${layout.table}|${layout.edition}`;
-  let m = COLUMN_MARKS.get(id);
+  let m = COLUMN_MARKS.get(layout);
   if (m) return m;
   m = new Map();
   const norms = layout.columns.map((k) => ({ k, norms: columnNorms(layout, k) }));
@@ -402,7 +447,7 @@ function marksOf(layout: Layout): Map<string, string[]> {
     }
     m.set(k, [...marks]);
   }
-  COLUMN_MARKS.set(id, m);
+  COLUMN_MARKS.set(layout, m);
   return m;
 }
 
@@ -517,30 +562,37 @@ function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: Lab
       undecided.set(slot.key, ways && ways.length <= MAX_SHORT_WAYS ? ways : undefined);
       short.add(slot.key);
     }
-  } else if (!decided && columns.length) {
+  } else if (!decided && columns.length && needsFit(c.values, columns.length)) {
+    // (Most rows need no fitting: asked first, so that no result is made for them.)
     const fitted = fitValues(c.values, columns.length, sumsOver(layout.table, columns));
     if (fitted.undecided) undecided.set(slot.key, fitted.alternatives);
     values = fitted.values;
   }
   const rec = reconcile(values, columns.length || countValues(c));
   const label = labelOf(choice, layout.table, layout.edition, deviations);
-  // The row's label and written values; a row of blank cells alone spans its label and blanks.
-  const spanned: Token[] = choice ? choice.tokens.slice() : [];
+  // The row's label and written values; a row of blank cells alone spans its label and blanks. (Their extent
+  // is widened token by token: no list of them is built per row.)
+  const ext = ROW_EXTENT.reset();
+  if (choice) for (let tAt = 0; tAt < choice.tokens.length; tAt++) ext.add(choice.tokens[tAt]!);
   let last: Token | undefined;
   for (let vAt2 = 0; vAt2 < c.values.length; vAt2++) {
     const v = c.values[vAt2]!;
-    if (v.kind !== 'blank') spanned.push(v);
+    if (v.kind !== 'blank') ext.add(v);
     if (v.kind === 'value') last = v;
   }
-  if (spanned.length === 0) {
-    for (let lAt = 0; lAt < c.labels.length; lAt++) { const l = c.labels[lAt]!; spanned.push(l.token); }
-    for (let vAt3 = 0; vAt3 < c.values.length; vAt3++) { const v = c.values[vAt3]!; spanned.push(v); }
+  if (ext.empty()) {
+    for (let lAt = 0; lAt < c.labels.length; lAt++) ext.add(c.labels[lAt]!.token);
+    for (let vAt3 = 0; vAt3 < c.values.length; vAt3++) ext.add(c.values[vAt3]!);
   }
-  const rowRange = extentOf(spanned);
-  const at = endOf(last ? [last] : [], rowRange);
+  const rowRange = ext.range();
+  const at = last ? endAfter(last) : rowRange;
   // The present columns are the row's in order: walk them alongside.
+  const cells: Cell[] = [];
   let p = 0;
-  const cells = slot.columns.map((col) => makeCell(slot.key, col, p < columns.length && columns[p] === col ? rec.slots[p++] ?? null : null, at));
+  for (let k = 0; k < slot.columns.length; k++) {
+    const col = slot.columns[k]!;
+    cells.push(makeCell(slot.key, col, p < columns.length && columns[p] === col ? rec.slots[p++] ?? null : null, at));
+  }
   return {
     key: slot.key,
     label,
@@ -552,6 +604,9 @@ function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: Lab
     range: rowRange,
   };
 }
+
+/** One row's extent, widened while buildRow walks its tokens (buildRow is not re-entered: one is enough). */
+const ROW_EXTENT = new Extent();
 
 /**
  * Picks, for a row whose values split several ways, the one split that keeps the sums down the columns (R1,
@@ -613,21 +668,31 @@ function leftoverLabels(cands: Candidate[], withValues: Candidate[], choices: Ma
   for (let i = 0; i < withValues.length; i++) {
     const j = al.candidateToRow[i]!;
     const ch = j >= 0 ? choices[i]!.get(layout.rows[j]!.key) : undefined;
-    for (const t of ch?.tokens ?? []) used.add(t);
+    if (ch) for (let tAt = 0; tAt < ch.tokens.length; tAt++) used.add(ch.tokens[tAt]!);
   }
-  const isGroup = (l: Candidate['labels'][number]) => l.matches.some((m) => m.entry.role === 'group' && m.score >= NAMES);
   for (let cAt4 = 0; cAt4 < cands.length; cAt4++) {
     const c = cands[cAt4]!;
     const valued = hasCells(c);
     for (let lAt2 = 0; lAt2 < c.labels.length; lAt2++) {
       const l = c.labels[lAt2]!;
       if (used.has(l.token)) continue;
-      const sp = { text: l.token.text, range: tokenRange(l.token) };
-      if (isGroup(l)) groups.push(sp);
-      else if (!valued || !l.matches.some((m) => m.score >= 0.6)) unknown.push(sp);
+      if (isGroup(l.matches)) groups.push({ text: l.token.text, range: tokenRange(l.token) });
+      else if (!valued || !anyScore(l.matches, 0.6)) unknown.push({ text: l.token.text, range: tokenRange(l.token) });
     }
   }
   return { groups, unknown };
+}
+
+/** Whether a label's matches name a group. */
+function isGroup(matches: readonly VocabMatch[]): boolean {
+  for (let mAt = 0; mAt < matches.length; mAt++) if (matches[mAt]!.entry.role === 'group' && matches[mAt]!.score >= NAMES) return true;
+  return false;
+}
+
+/** Whether a label matches anything at least this well. */
+function anyScore(matches: readonly VocabMatch[], min: number): boolean {
+  for (let mAt = 0; mAt < matches.length; mAt++) if (matches[mAt]!.score >= min) return true;
+  return false;
 }
 
 /** T2's blocks of a layout: each item, its rows and columns (made once per layout). */
