@@ -4,7 +4,7 @@
  */
 import type { Debris, Directive, PeriodInfo, TextSpan } from '../model';
 import { isBlank, type Line, LineMap, skipWhite, skipWhiteBack, span } from '../text/lines';
-import { normalize, normalizeWithMap, sourceSpan } from '../text/normalize';
+import { type Normalized, normalize, normalizeWithMap, sourceSpan } from '../text/normalize';
 
 export interface TitleInfo {
   title: TextSpan | null;
@@ -31,7 +31,8 @@ export function readTitle(lines: Line[], firstHeadingLine: number): TitleInfo {
   const limit = Math.min(lines.length, firstHeadingLine >= 0 ? firstHeadingLine : 30, 30);
   for (let i = 0; i < limit; i++) {
     const line = lines[i]!;
-    if (line.text.length > 200) continue;
+    // Every title word holds 报, and no other character normalises to it: a line without it is no title.
+    if (line.text.length > 200 || line.text.indexOf('报') < 0) continue;
     const { start, end } = cleanTitleLine(line);
     if (end <= start) continue;
     const n = normalizeWithMap(line.text, start, end);
@@ -118,10 +119,41 @@ export function readPeriod(text: string, lines: Line[], map: LineMap, untilLine:
   return null;
 }
 
-function matchPeriod(text: string, from: number, to: number, map: LineMap): PeriodInfo | null {
+/**
+ * The longest text PERIOD matches, in normalised characters: 统计 + 期限 + 为 + 自 + 2022年12月31日 + 起 + 至 +
+ * 2022年12月31日.
+ */
+const PERIOD_MAX = 2 + 2 + 1 + 1 + 11 + 1 + 1 + 11;
+/** What is normalised first of the up to 200 characters a period may be in: most periods follow 统计 at once. */
+const PERIOD_FIRST = 64;
+
+/**
+ * PERIOD's first match in text[from, to), normalised. The first PERIOD_FIRST characters are normalised and
+ * searched first: a match there that starts at least PERIOD_MAX characters before their end is the match of the
+ * whole (no match starting before it could reach past them, and normalising is character by character), so
+ * the rest is normalised only when there is none.
+ */
+function periodIn(text: string, from: number, to: number): { n: Normalized; m: RegExpExecArray } | null {
+  let cut = Math.min(to, from + PERIOD_FIRST);
+  // Never between the halves of a surrogate pair: the part must normalise as the start of the whole.
+  if (cut < to && isHighSurrogate(text.charCodeAt(cut - 1))) cut--;
+  if (cut < to) {
+    const part = normalizeWithMap(text, from, cut);
+    const m = PERIOD.exec(part.text);
+    if (m && m.index + PERIOD_MAX <= part.text.length) return { n: part, m };
+  }
   const n = normalizeWithMap(text, from, to);
   const m = PERIOD.exec(n.text);
-  if (!m || !m.indices?.groups) return null;
+  return m ? { n, m } : null;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+function matchPeriod(text: string, from: number, to: number, map: LineMap): PeriodInfo | null {
+  const found = periodIn(text, from, to);
+  if (!found) return null;
+  const { n, m } = found;
+  if (!m.indices?.groups) return null;
   const g = m.indices.groups as Record<string, [number, number]>;
   const rangeOf = (a: number, b: number) => {
     const [s, e] = sourceSpan(n, a, b, text);

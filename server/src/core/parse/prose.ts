@@ -28,7 +28,8 @@ const YEAR = /((?:19|20)\d{2})年/g;
  */
 const isBoundary = (c: number) => c === 0x2c /* , */ || c === 0x3b /* ; */ || c === 0x3a /* : */;
 const PAUSE = 0x3001; // 、
-const isSentenceEnd = (c: number) => c === 0x3002 /* 。 */ || c === 0x21 /* ! */ || c === 0x3f /* ? */;
+/** Where a sentence ends (。 ! ?, normalised): found by the regular expression, not a loop over every character. */
+const SENTENCE_END = /[。!?]/g;
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -322,6 +323,8 @@ function chainOf(phrase: Word[], kinds: (t: Term) => boolean): Word[] {
 const isRow = (t: Term) => t.kind === 'row';
 const isDomain = (t: Term) => t.kind === 'domain';
 const isOutcome = (t: Term) => t.kind === 'outcome';
+const isRowWord = (w: Word) => w.term.kind === 'row';
+const isOutcomeWord = (w: Word) => w.term.kind === 'outcome';
 
 /** The nearest domain named before `at` in the paragraph (sentences before this one count). */
 function domainBefore(context: Word[], at: number): Domain | undefined {
@@ -339,13 +342,14 @@ function uniq<T>(xs: T[]): T[] {
 
 /** What a count speaks of, from the words before it (or after it), or null when that is not clear. */
 function readCount(before: Word[], after: Word[], inherited: Domain | undefined): Reading | null {
-  const rowsBefore = before.filter((w) => isRow(w.term));
-  const subjectWords = rowsBefore.length > 0 ? before : after.some((w) => isRow(w.term)) ? after : before;
+  const subjectWords = before.some(isRowWord) ? before : after.some(isRowWord) ? after : before;
   const rows = chainOf(subjectWords, isRow);
-  // Row words outside the chain name another subject: 收到并办结申请 13 件.
-  const allRows = subjectWords.filter((w) => isRow(w.term));
-  if (uniq(allRows.map((w) => w.term.key)).length > uniq(rows.map((w) => w.term.key)).length) return null;
-  const outcomes = [...before, ...after].filter((w) => isOutcome(w.term));
+  // Row words outside the chain name another subject: 收到并办结申请 13 件. The chain is some of them, so
+  // only when there are more of them can they name more keys.
+  const allRows = subjectWords.filter(isRowWord);
+  if (allRows.length > rows.length && uniq(allRows.map((w) => w.term.key)).length > uniq(rows.map((w) => w.term.key)).length) return null;
+  const outcomes = before.filter(isOutcomeWord);
+  for (let k = 0; k < after.length; k++) if (isOutcome(after[k]!.term)) outcomes.push(after[k]!);
   const domains = chainOf(before.some((w) => isDomain(w.term)) ? before : after, isDomain);
   const own = domains.length > 0 ? domains.map((w) => w.term.domain!) : [];
   const each = before.some((w) => w.term.kind === 'each');
@@ -623,8 +627,10 @@ function readParagraph(o: Out): void {
   // Domain words so far in the paragraph: what a sentence that names none speaks of.
   const context: Word[] = [];
   let partOfYear = false;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !isSentenceEnd(text.charCodeAt(i))) continue;
+  SENTENCE_END.lastIndex = 0;
+  for (;;) {
+    const end = SENTENCE_END.exec(text);
+    const i = end ? end.index : text.length;
     // A sentence with no count, no negation and no subject says nothing R8 reads, and names no subject for
     // the sentences after it.
     const found = i > start ? scan(text, start, i) : 0;
@@ -634,7 +640,9 @@ function readParagraph(o: Out): void {
       partOfYear = readCounts(o, s, context, partOfYear);
       readNone(o, s, context);
     }
+    if (!end) break;
     start = i + 1;
+    SENTENCE_END.lastIndex = start;
   }
 }
 

@@ -1,10 +1,9 @@
 import type { TableKey } from '../../format/spec';
-import type { Cell } from '../../model';
 import { isWhiteSpace, type Line, type Range } from '../../text/lines';
 import { replace } from '../edits';
 import { tableName } from '../names';
 import type { Check, RawFinding, TextEdit } from '../types';
-import { cellWhere, rowCells } from '../util';
+import { cellCensus, cellWhere } from '../util';
 
 /**
  * The 0 written into a blank cell: with a space before (or after) it where the blank has no room of its own —
@@ -54,25 +53,19 @@ export const tableCellBlank: Check = {
   },
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const t of Object.values(ctx.model.tables)) {
-      if (!t.confident) continue;
-      const blanks: { cell: Cell; row: string; range: Range }[] = [];
-      for (const row of t.rows.values()) {
-        for (const cell of rowCells(t, row)) {
-          if (cell.state === 'blank' || cell.state === 'placeholder') blanks.push({ cell, row: row.key, range: cell.range });
-        }
-      }
-      for (const { cell, row, range } of blanks) {
-        const where = ctx.t(cellWhere(t, row, cell.column));
-        const what = cell.raw ? ctx.t({ zh: `为“${cell.raw}”`, en: ` is "${cell.raw}"` }) : ctx.t({ zh: '为空', en: ' is blank' });
-        const f: RawFinding = {
-          range,
-          message: ctx.t({ zh: `${where}${what}，未填写数值（没有发生应填 0）`, en: `${where}${what}: no figure written (write 0 when there were none)` }),
-          fix: { title: ctx.t({ zh: `在${where}填入 0（确无此类情况时；请核实）`, en: `Write 0 in ${where} (if there were none; verify)` }), kind: 'suggestion', edits: [replace(range, zeroFor(ctx.lines, range))] },
-          data: { table: t.key, row, column: cell.column },
-        };
-        out.push(f);
-      }
+    const blanks = cellCensus(ctx.model, ctx.memo).blanks;
+    for (let k = 0; k < blanks.length; k++) {
+      const { at: { table: t, row: { key: row } }, cell } = blanks[k]!;
+      const range = cell.range;
+      const where = ctx.t(cellWhere(t, row, cell.column));
+      const what = cell.raw ? ctx.t({ zh: `为“${cell.raw}”`, en: ` is "${cell.raw}"` }) : ctx.t({ zh: '为空', en: ' is blank' });
+      const f: RawFinding = {
+        range,
+        message: ctx.t({ zh: `${where}${what}，未填写数值（没有发生应填 0）`, en: `${where}${what}: no figure written (write 0 when there were none)` }),
+        fix: { title: ctx.t({ zh: `在${where}填入 0（确无此类情况时；请核实）`, en: `Write 0 in ${where} (if there were none; verify)` }), kind: 'suggestion', edits: [replace(range, zeroFor(ctx.lines, range))] },
+        data: { table: t.key, row, column: cell.column },
+      };
+      out.push(f);
     }
     return out;
   },

@@ -1,6 +1,6 @@
 import { rowName, tableName } from '../names';
 import type { Check, RawFinding } from '../types';
-import { confidentRows } from '../util';
+import { cellCensus, confidentRows } from '../util';
 
 export const tableCellCount: Check = {
   meta: {
@@ -19,10 +19,12 @@ export const tableCellCount: Check = {
   },
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const { table: t, row, cells } of confidentRows(ctx.model, ctx.memo)) {
+    const rows = confidentRows(ctx.model, ctx.memo);
+    const missing = cellCensus(ctx.model, ctx.memo).missing;
+    for (let r = 0; r < rows.length; r++) {
+      const { table: t, row, cells } = rows[r]!;
       const want = cells.length;
-      let have = want + row.extra.length;
-      for (const c of cells) if (c.state === 'missing') have--;
+      const have = want + row.extra.length - missing[r]!;
       if (have === want) continue;
       const name = rowName(t.key, row.key, ctx.locale, t.edition);
       out.push({

@@ -1,7 +1,7 @@
 import { type ColumnSpec, PROACTIVE, VALUE_UNITS, type ValueKind } from '../../format/spec';
 import type { Cell, Table } from '../../model';
 import type { Bilingual, Check, RawFinding } from '../types';
-import { cellWhere, confidentRows } from '../util';
+import { cellCensus, cellWhere } from '../util';
 
 function columnOf(t: Table, column: string): ColumnSpec | undefined {
   if (t.key !== 'proactive') return undefined;
@@ -38,12 +38,6 @@ function problem(cell: Cell, kind: ValueKind): Bilingual | null {
   return null;
 }
 
-/** A number no column can fault: whole, not negative, no percent sign, no unit (problem and unitProblem pass it). */
-function plainCount(cell: Cell): boolean {
-  const v = cell.value;
-  return cell.state === 'number' && v !== null && v >= 0 && Number.isInteger(v) && !cell.percent && !cell.unit && (cell.decimals ?? 0) <= 4;
-}
-
 export const tableCellInvalid: Check = {
   meta: {
     code: 'table-cell-invalid',
@@ -64,26 +58,24 @@ export const tableCellInvalid: Check = {
   },
   run(ctx) {
     const out: RawFinding[] = [];
-    for (const { table: t, row, cells } of confidentRows(ctx.model, ctx.memo)) {
-      for (const cell of cells) {
-        // Only a number or a cell that is not one can be at fault; the cell's name is built for a finding only.
-        if (cell.state !== 'invalid' && cell.state !== 'number') continue;
-        // A whole number, not negative, written without a unit, suits every kind of column: most cells.
-        if (plainCount(cell)) continue;
-        const spec = columnOf(t, cell.column);
-        const kind = spec?.kind ?? 'count';
-        const p = problem(cell, kind);
-        const u = p ? null : unitProblem(cell, kind, spec);
-        if (!p && !u) continue;
-        const where = cellWhere(t, row.key, cell.column);
-        const f: RawFinding = {
-          range: cell.range,
-          message: ctx.t(p ? { zh: `${where.zh}：${p.zh}`, en: `${where.en}: ${p.en}` } : { zh: `${where.zh}${u!.zh}`, en: `${where.en} ${u!.en}` }),
-          data: { table: t.key, row: row.key, column: cell.column, ...(u ? { unit: cell.unit } : {}) },
-        };
-        if (u) f.soften = 'hint';
-        out.push(f);
-      }
+    // Only a number or a cell that is not one can be at fault, and a plain count suits every kind of column
+    // (most cells): the census holds the others. The cell's name is built for a finding only.
+    const suspects = cellCensus(ctx.model, ctx.memo).suspects;
+    for (let k = 0; k < suspects.length; k++) {
+      const { at: { table: t, row }, cell } = suspects[k]!;
+      const spec = columnOf(t, cell.column);
+      const kind = spec?.kind ?? 'count';
+      const p = problem(cell, kind);
+      const u = p ? null : unitProblem(cell, kind, spec);
+      if (!p && !u) continue;
+      const where = cellWhere(t, row.key, cell.column);
+      const f: RawFinding = {
+        range: cell.range,
+        message: ctx.t(p ? { zh: `${where.zh}：${p.zh}`, en: `${where.en}: ${p.en}` } : { zh: `${where.zh}${u!.zh}`, en: `${where.en} ${u!.en}` }),
+        data: { table: t.key, row: row.key, column: cell.column, ...(u ? { unit: cell.unit } : {}) },
+      };
+      if (u) f.soften = 'hint';
+      out.push(f);
     }
     return out;
   },

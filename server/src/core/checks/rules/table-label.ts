@@ -12,7 +12,9 @@ import type { Check, CheckContext, RawFinding } from '../types';
 function withoutDebris(debris: readonly Debris[], line: string, r: Range): { text: string; range: Range } {
   let s = r.start.character;
   let e = r.end.character;
-  const here = debris.filter((d) => d.range.start.line === r.start.line).sort((a, b) => a.range.start.character - b.range.start.character);
+  const here: Debris[] = [];
+  for (let k = 0; k < debris.length; k++) if (debris[k]!.range.start.line === r.start.line) here.push(debris[k]!);
+  if (here.length > 1) here.sort((a, b) => a.range.start.character - b.range.start.character);
   for (const d of here) {
     if (d.range.start.character < s || d.range.end.character > e) continue;
     if (line.slice(s, d.range.start.character).trim() !== '') break;
