@@ -59,29 +59,34 @@ export function readMarkers(raw: string): Marked {
   return { text: lines.join(''), diagnostics, messages };
 }
 
-export function loadFixtures(dir = FIXTURES): Fixture[] {
-  const out: Fixture[] = [];
+/** The report files under a folder (.txt and .md, not README.md), depth first, in name order. */
+export function reportFiles(dir: string): string[] {
+  const out: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d).sort()) {
       const p = path.join(d, e);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(txt|md)$/.test(e) && e !== 'README.md') {
-        const exp = p.replace(/\.(txt|md)$/, '.expected.json');
-        const side = existsSync(exp) ? JSON.parse(readFileSync(exp, 'utf8')) as Partial<Expected> & { messages?: Record<string, string> } : {};
-        const marked = readMarkers(readFileSync(p, 'utf8').replace(/^\uFEFF/, ''));
-        const inline = marked.diagnostics.length > 0 || !side.diagnostics;
-        if (inline && side.diagnostics) throw new Error(`${p}: findings both inline and in ${path.basename(exp)}`);
-        const expected = {
-          ...side,
-          diagnostics: inline ? marked.diagnostics : side.diagnostics!,
-          ...(inline && Object.keys(marked.messages).length ? { messages: { ...(side.messages ?? {}), ...marked.messages } } : {}),
-        } as Expected;
-        out.push({ name: path.relative(dir, p), file: p, text: marked.text, expected });
-      }
+      else if (/\.(txt|md)$/.test(e) && e !== 'README.md') out.push(p);
     }
   };
   walk(dir);
   return out;
+}
+
+export function loadFixtures(dir = FIXTURES): Fixture[] {
+  return reportFiles(dir).map((p) => {
+    const exp = p.replace(/\.(txt|md)$/, '.expected.json');
+    const side = existsSync(exp) ? JSON.parse(readFileSync(exp, 'utf8')) as Partial<Expected> & { messages?: Record<string, string> } : {};
+    const marked = readMarkers(readFileSync(p, 'utf8').replace(/^\uFEFF/, ''));
+    const inline = marked.diagnostics.length > 0 || !side.diagnostics;
+    if (inline && side.diagnostics) throw new Error(`${p}: findings both inline and in ${path.basename(exp)}`);
+    const expected = {
+      ...side,
+      diagnostics: inline ? marked.diagnostics : side.diagnostics!,
+      ...(inline && Object.keys(marked.messages).length ? { messages: { ...(side.messages ?? {}), ...marked.messages } } : {}),
+    } as Expected;
+    return { name: path.relative(dir, p), file: p, text: marked.text, expected };
+  });
 }
 
 /** Differences between an expected subset and the actual value, as readable paths. */

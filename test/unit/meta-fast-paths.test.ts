@@ -7,12 +7,12 @@
  * - the cell census (checks/util.ts) holds exactly the cells the cell checks used to pick out one walk each.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { cellCensus, confidentRows, plainCount } from '../../server/src/core/checks/util';
 import { parseReport } from '../../server/src/core/parse/index';
-import { FIXTURES } from '../helpers/fixtures';
+import { FIXTURES, reportFiles } from '../helpers/fixtures';
 
 const PERIOD = '统计期限自2022年1月1日起至2022年12月31日止';
 
@@ -57,22 +57,13 @@ describe('the title', () => {
   });
 });
 
-function reports(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...reports(p));
-    else if (/\.(txt|md)$/.test(e.name) && e.name !== 'README.md') out.push(p);
-  }
-  return out;
-}
 
 describe('the cell census', () => {
   it('holds the missing counts, blanks and suspect cells a walk of each row finds, in order', () => {
     let blanks = 0;
     let suspects = 0;
     let missing = 0;
-    for (const f of reports(path.join(FIXTURES, 'checks'))) {
+    for (const f of reportFiles(path.join(FIXTURES, 'checks'))) {
       const model = parseReport(readFileSync(f, 'utf8'));
       const memo = new Map<string, unknown>();
       const census = cellCensus(model, memo);

@@ -5,23 +5,14 @@
  * and the memo of plans stays within its bound however many layouts it sees.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { anyFails, equationsOf, type Equation, MAX_SUM_PLANS, sumPlanCount } from '../../server/src/core/checks/sums';
 import type { Cell, Table } from '../../server/src/core/model';
 import { parseReport } from '../../server/src/core/parse/index';
-import { FIXTURES, ROOT } from '../helpers/fixtures';
+import { FIXTURES, reportFiles, ROOT } from '../helpers/fixtures';
 
-function reports(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...reports(p));
-    else if (/\.(txt|md)$/.test(e.name) && e.name !== 'README.md') out.push(p);
-  }
-  return out;
-}
 
 function countOf(c: Cell): number | null {
   const v = c.value;
@@ -48,7 +39,7 @@ const CHANGED_TABLES = 40;
 const reference = (t: Table) => equationsOf(t).some(fails);
 
 function summedTables(): Table[] {
-  const files = [...reports(path.join(FIXTURES, 'checks')), ...reports(path.join(ROOT, 'eval', 'reports')).slice(0, EVAL_REPORTS)];
+  const files = [...reportFiles(path.join(FIXTURES, 'checks')), ...reportFiles(path.join(ROOT, 'eval', 'reports')).slice(0, EVAL_REPORTS)];
   const tables: Table[] = [];
   for (const f of files) {
     const model = parseReport(readFileSync(f, 'utf8'));
