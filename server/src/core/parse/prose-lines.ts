@@ -107,16 +107,53 @@ export function tableLines(lines: readonly Line[], infos: readonly LineInfo[], r
   // What each table used; a table in doubt keeps its whole extent.
   const used = tables.map((t) => (t.confident ? usedExtent(t) : [t.range.start.line, t.range.end.line] as [number, number]))
     .filter((x): x is [number, number] => x !== null);
-  const isUsed = (line: number) => used.some(([a, b]) => line >= a && line <= b);
-  const byLine = new Array<LineInfo | undefined>(lines.length);
-  for (const info of infos) if (info.from === undefined) byLine[info.line.index] = info;
-  const mark = (line: number) => {
-    if (inTable[line]) return;
-    const info = byLine[line];
-    if (isUsed(line) || !info || !readsAsText(info, tables)) inTable[line] = true;
-  };
-  for (const t of tables) for (let i = t.range.start.line; i <= Math.min(t.range.end.line, lines.length - 1); i++) mark(i);
-  for (const r of regions) for (let i = r.first; i <= r.last; i++) if (infos[i]!.from === undefined) mark(infos[i]!.line.index);
+  const whole = wholeReadings(lines, infos);
+  for (const t of tables) {
+    for (let i = t.range.start.line; i <= Math.min(t.range.end.line, lines.length - 1); i++) mark(inTable, i, whole, used, tables);
+  }
+  for (const r of regions) {
+    for (let i = r.first; i <= r.last; i++) if (infos[i]!.from === undefined) mark(inTable, infos[i]!.line.index, whole, used, tables);
+  }
   for (const [a, b] of spans) for (let i = a; i <= b; i++) inTable[i] = true;
   return inTable;
+}
+
+/**
+ * Each line's reading of the whole line, by line number (undefined for a line read as pieces). A text that
+ * lost its layout nowhere (most) has one reading a line, in line order: those readings themselves, with no
+ * pass over every line to place them (a loop over every line of every report, run in V8's baseline code, is
+ * what makes a function hot enough to be compiled, and compiling this one cost more than it saved). Exported
+ * for the test that it is the reading placed by line number.
+ */
+export function wholeReadings(lines: readonly Line[], infos: readonly LineInfo[]): readonly (LineInfo | undefined)[] {
+  if (infos.length === lines.length && !anyPiece(infos)) return infos;
+  const byLine = new Array<LineInfo | undefined>(lines.length);
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!;
+    if (info.from === undefined) byLine[info.line.index] = info;
+  }
+  return byLine;
+}
+
+/** Whether a reading is a piece of a line (read by lost.ts: searched natively, most texts have none). */
+function anyPiece(infos: readonly LineInfo[]): boolean {
+  return infos.findIndex(isPiece) >= 0;
+}
+
+function isPiece(info: LineInfo): boolean {
+  return info.from !== undefined;
+}
+
+/** Marks a line the table's when a table reader used it, or it has no whole reading, or it does not read as text. */
+function mark(inTable: boolean[], line: number, whole: readonly (LineInfo | undefined)[], used: readonly [number, number][],
+  tables: readonly Table[]): void {
+  if (inTable[line]) return;
+  const info = whole[line];
+  if (isUsed(used, line) || !info || !readsAsText(info, tables)) inTable[line] = true;
+}
+
+/** Whether `line` is within one of the extents the table readers used. */
+function isUsed(used: readonly [number, number][], line: number): boolean {
+  for (let k = 0; k < used.length; k++) if (line >= used[k]![0] && line <= used[k]![1]) return true;
+  return false;
 }
