@@ -593,8 +593,24 @@ function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: Lab
     const col = slot.columns[k]!;
     cells.push(makeCell(slot.key, col, p < columns.length && columns[p] === col ? rec.slots[p++] ?? null : null, at));
   }
-  return makeRow(slot.key, label, choice ? Math.min(1, choice.score) : 0, cells, rec.extra.map((t) => makeCell(slot.key, 'extra', t, at)),
-    rec.count, rec.doubled.map((t) => tokenRange(t)), rowRange);
+  return makeRow(slot.key, label, choice ? Math.min(1, choice.score) : 0, cells, extraCells(slot.key, rec.extra, at), rec.count,
+    doubledRanges(rec.doubled), rowRange);
+}
+
+/**
+ * A row's cells beyond its columns, and its doubled values' ranges: mostly none. (Loops of their own, not
+ * Array map calls in buildRow: TurboFan compiled each map into buildRow, which every cold run compiles.)
+ */
+function extraCells(row: string, extra: readonly Token[], at: Range): Cell[] {
+  const out: Cell[] = [];
+  for (let i = 0; i < extra.length; i++) out.push(makeCell(row, 'extra', extra[i]!, at));
+  return out;
+}
+
+function doubledRanges(doubled: readonly Token[]): Range[] {
+  const out: Range[] = [];
+  for (let i = 0; i < doubled.length; i++) out.push(tokenRange(doubled[i]!));
+  return out;
 }
 
 /** A row of a table (every row is made here, in one shape: see the row made first, below). */
@@ -758,7 +774,7 @@ function readUnlabelled(seg: Segment, layout: Layout): Table {
     const rowRange = tokenRange(real[0]!, real[real.length - 1]!);
     const at = endOf(real, rowRange);
     rows.set(slot.key, makeRow(slot.key, null, 1, slot.columns.map((col, i) => makeCell(slot.key, col, rec.slots[i] ?? null, at)),
-      rec.extra.map((t) => makeCell(slot.key, 'extra', t, at)), rec.count, rec.doubled.map((t) => tokenRange(t)), rowRange));
+      extraCells(slot.key, rec.extra, at), rec.count, doubledRanges(rec.doubled), rowRange));
     const piece = layout.piece ?? ncols;
     doubt = judge({
       layoutRows: 1, valueRows: withValues.length, matched: 1, exact: rec.exact ? 1 : 0, positional: 0, stray: 0,
