@@ -4,7 +4,7 @@
  * it holds plain data only (and the slim model, see core/desk/slim.ts).
  */
 import type { Finding, Level, Locale } from '../../core/checks/types';
-import { slimModel } from '../../core/desk/slim';
+import { slimFacts, slimModel, slimTables } from '../../core/desk/slim';
 import type { ReportModel } from '../../core/model';
 import { parseLines } from '../../core/parse/index';
 import { readLimit } from '../../core/options';
@@ -58,8 +58,14 @@ export function isFailed(o: Outcome): o is Failed {
   return 'error' in o;
 }
 
-/** Checks a file already read. */
-export function analyseSource(file: string, src: Source, options: PlainOptions): Checked {
+/**
+ * Whether a text report's outcome keeps its tables (true), or has them parsed again from its text when read
+ * (false, see tablesFromText); asked once per report as it is checked, with its slim model still without tables.
+ */
+export type KeepTables = (facts: ReportModel) => boolean;
+
+/** Checks a file already read. Without `keep`, every outcome keeps its tables. */
+export function analyseSource(file: string, src: Source, options: PlainOptions, keep?: KeepTables): Checked {
   const { text, format, view } = src;
   if (view) {
     const { model, findings } = checkView(view, options);
@@ -72,7 +78,38 @@ export function analyseSource(file: string, src: Source, options: PlainOptions):
   const lines = splitLines(text);
   const model = parseLines(text, lines);
   const findings = runChecks(model, lines, options);
-  return { path: file, text, format, model: slimModel(model), findings };
+  return { path: file, text, format, model: keep ? keptOrOnDemand(model, text, keep) : slimModel(model), findings };
+}
+
+function keptOrOnDemand(model: ReportModel, text: string, keep: KeepTables): ReportModel {
+  const facts = slimFacts(model);
+  if (!keep(facts)) return tablesFromText(facts, text);
+  facts.tables = slimTables(model.tables);
+  return facts;
+}
+
+/**
+ * A text report's slim model whose tables are parsed again from its text on first read, then kept.
+ *
+ * Why: a folder's outcomes stay in memory to the end of the run, and a report's tables are most of what one
+ * weighs (≈ 70 KB of cell, row and range objects, against 5 KB of text), while few are read again (the pairs
+ * across years; a roster's reports and the HTML and CSV pages keep them all, see PoolOptions.tablesFor).
+ * Keeping them all made V8 copy and mark them again and again: on 2,000 reports a tenth of the run's CPU.
+ * Parsing is a pure function of the text, so the tables read later are the ones the check saw; a parse again
+ * costs a third of a (cold) check, which is why the run keeps at once the tables it expects to read (KeepTables).
+ */
+export function tablesFromText(model: ReportModel, text: string): ReportModel {
+  const settle = (tables: ReportModel['tables']) => {
+    Object.defineProperty(model, 'tables', { value: tables, enumerable: true, configurable: true, writable: true });
+    return tables;
+  };
+  Object.defineProperty(model, 'tables', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(slimTables(parseLines(text, splitLines(text)).tables)),
+    set: settle,
+  });
+  return model;
 }
 
 export function failure(file: string, e: unknown): Failed {
@@ -101,7 +138,7 @@ function asError(e: unknown): Error {
 }
 
 /** What checking a job gives, from what reading it gave; never throws. */
-export function outcomeOf(job: Job, read: Source | Error, options: readonly PlainOptions[]): Outcome {
+export function outcomeOf(job: Job, read: Source | Error, options: readonly PlainOptions[], keep?: KeepTables): Outcome {
   const o = options[job.options]!;
   if (read instanceof FileTooLarge) {
     const { model, findings } = fileTooLarge(read.size, read.limit, !sourceKind(job.path), o);
@@ -109,7 +146,7 @@ export function outcomeOf(job: Job, read: Source | Error, options: readonly Plai
   }
   if (read instanceof Error) return failure(job.path, read);
   try {
-    return analyseSource(job.path, read, o);
+    return analyseSource(job.path, read, o, keep);
   } catch (e) {
     return failure(job.path, e);
   }

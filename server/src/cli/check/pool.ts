@@ -15,7 +15,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { unpackTables } from '../../core/desk/slim';
 import { sourceKind } from '../../node/sources';
-import { type Checked, isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob, readJobSync } from './analyse';
+import { type Checked, isFailed, type Job, type KeepTables, type Outcome, outcomeOf, type PlainOptions, readJob, readJobSync } from './analyse';
 import type { Source } from './source';
 import type { BatchMessage, DoneMessage, TablesReply, TablesRequest } from './worker';
 
@@ -45,6 +45,11 @@ export interface PoolOptions {
    * the worker that read them and are never copied: see worker.ts). Without it, every outcome has its tables.
    */
   tablesFor?: (outcomes: readonly Outcome[]) => Iterable<number>;
+  /**
+   * For the reports checked in this thread: which keep their tables in memory; the others' are parsed again
+   * from their text if read (analyse.ts, tablesFromText). Without it, all keep them.
+   */
+  keepTables?: KeepTables;
 }
 
 function cores(): number {
@@ -88,7 +93,7 @@ async function inThread(jobs: Job[], options: PlainOptions[], opts: PoolOptions)
   const out: Outcome[] = [];
   for (let i = 0; i < jobs.length; i++) {
     start(i + READ_AHEAD);
-    out.push(await checkHere(jobs[i]!, options, reads[i]));
+    out.push(await checkHere(jobs[i]!, options, reads[i], opts.keepTables));
     delete reads[i];
     opts.progress?.(i + 1, jobs.length);
   }
@@ -96,9 +101,9 @@ async function inThread(jobs: Job[], options: PlainOptions[], opts: PoolOptions)
 }
 
 /** One job checked in this thread: a text file read at once, an original through its (started) read. */
-async function checkHere(job: Job, options: PlainOptions[], read?: Promise<Source | Error>): Promise<Outcome> {
+async function checkHere(job: Job, options: PlainOptions[], read?: Promise<Source | Error>, keep?: KeepTables): Promise<Outcome> {
   const src = read ? await read : readJobSync(job, options) ?? await readJob(job, options);
-  return outcomeOf(job, src, options);
+  return outcomeOf(job, src, options, keep);
 }
 
 function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: string, opts: PoolOptions): Promise<Outcome[]> {
@@ -207,7 +212,7 @@ function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: 
     void (async () => {
       while (!settled && next < jobs.length) {
         const i = next++;
-        const o = await checkHere(jobs[i]!, options);
+        const o = await checkHere(jobs[i]!, options, undefined, opts.keepTables);
         if (settled) return; // a worker died meanwhile: fallBack checks what is left, this one included
         out[i] = o;
         counted(1);

@@ -20,6 +20,7 @@ import { toCsv } from '../report/csv';
 import { deskData } from '../report/desk-data';
 import { toHtml } from '../report/html';
 import { type Checked, isFailed, type Job, type Outcome, type PlainOptions } from '../check/analyse';
+import { keepPairedSoFar } from '../check/keep';
 import { checkFiles } from '../check/pool';
 import { progressLine } from '../check/progress';
 import { tuneTiering } from '../check/tiering';
@@ -72,6 +73,8 @@ export async function check(args: Args, version: string): Promise<number> {
     progress: (d, t) => progress.update(d, t),
     ...(args.jobs !== undefined ? { workers: args.jobs } : {}),
     ...(allTables ? {} : { tablesFor: (o: readonly Outcome[]) => pairedIndices(o, files.length) }),
+    // --previous is there to be paired with: its reports' and the inputs' tables are kept, all of them.
+    ...(allTables || previousFiles.length ? {} : { keepTables: keepPairedSoFar() }),
   });
   progress.end();
   const optionsOf = new Map<Checked, PlainOptions>();

@@ -18,16 +18,29 @@ function slimTable(t: Table): Table {
   };
 }
 
-export function slimModel(m: ReportModel): ReportModel {
+/** The three tables' rows and cells, without what only the report's own checks read. */
+export function slimTables(all: ReportModel['tables']): ReportModel['tables'] {
   const tables: ReportModel['tables'] = {};
   for (const key of ['proactive', 'requests', 'appeals'] as const) {
-    const t = m.tables[key];
+    const t = all[key];
     if (t) tables[key] = slimTable(t);
   }
+  return tables;
+}
+
+export function slimModel(m: ReportModel): ReportModel {
+  return { ...slimFacts(m), tables: slimTables(m.tables) };
+}
+
+/**
+ * The slim model with no tables yet (`tables` is `{}`, in its place among the keys): for a caller that gives
+ * them back later (the CLI's in-thread check, cli/check/analyse.ts, derives them again only when read).
+ */
+export function slimFacts(m: ReportModel): ReportModel {
   return {
     ...m,
     sections: m.sections.map((s) => ({ ...s, subheadings: s.subheadings.map((h) => ({ ...h })) })),
-    tables,
+    tables: {},
     prose: [],
     debris: [],
   };

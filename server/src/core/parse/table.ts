@@ -7,7 +7,7 @@
  */
 import type { Edition, TableKey } from '../format/spec';
 import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
-import { type Line, range } from '../text/lines';
+import { type Line, type Range, range } from '../text/lines';
 import { align, type Alignment, chooseRows, MAX_CHOICE_SCORE, scoreTable, rowChoices, columnDeviations, labelOf, type LabelChoice, namedGroup } from './align';
 import { endAfter, endOf, Extent, makeCell, reconcile, tokenRange } from './cells';
 import { pairBlocks, streamRows } from './blocks';
@@ -593,17 +593,40 @@ function buildRow(c: Candidate, slot: RowSlot, present: Set<string>, choice: Lab
     const col = slot.columns[k]!;
     cells.push(makeCell(slot.key, col, p < columns.length && columns[p] === col ? rec.slots[p++] ?? null : null, at));
   }
-  return {
-    key: slot.key,
-    label,
-    labelScore: choice ? Math.min(1, choice.score) : 0,
-    cells,
-    extra: rec.extra.map((t) => makeCell(slot.key, 'extra', t, at)),
-    valueCount: rec.count,
-    doubled: rec.doubled.map((t) => tokenRange(t)),
-    range: rowRange,
-  };
+  return makeRow(slot.key, label, choice ? Math.min(1, choice.score) : 0, cells, extraCells(slot.key, rec.extra, at), rec.count,
+    doubledRanges(rec.doubled), rowRange);
 }
+
+/**
+ * A row's cells beyond its columns, and its doubled values' ranges: mostly none. (Loops of their own, not
+ * Array map calls in buildRow: TurboFan compiled each map into buildRow, which every cold run compiles.)
+ */
+function extraCells(row: string, extra: readonly Token[], at: Range): Cell[] {
+  const out: Cell[] = [];
+  for (let i = 0; i < extra.length; i++) out.push(makeCell(row, 'extra', extra[i]!, at));
+  return out;
+}
+
+function doubledRanges(doubled: readonly Token[]): Range[] {
+  const out: Range[] = [];
+  for (let i = 0; i < doubled.length; i++) out.push(tokenRange(doubled[i]!));
+  return out;
+}
+
+/** A row of a table (every row is made here, in one shape: see the row made first, below). */
+function makeRow(key: string, label: TextSpan | null, labelScore: number, cells: Cell[], extra: Cell[], valueCount: number,
+  doubled: Range[], rowRange: Range): Row {
+  return { key, label, labelScore, cells, extra, valueCount, doubled, range: rowRange };
+}
+
+/**
+ * The row made before any other, with a fractional label score. V8 keeps a number field as a small integer until
+ * it first holds a fraction; the first rows read score 1 (or 0), and the first 0.95 then changed the shape of
+ * every row and threw the optimised buildRow away ("lost precision", 20 reports after it was compiled, which
+ * on a run of 200 left it unoptimised from there on). Made first, this row gives the field its lasting form
+ * (and kept: a shape no live object has may be dropped and made afresh).
+ */
+export const SHAPED_ROW: Readonly<Row> = makeRow('', null, 0.5, [], [], 0, [], { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
 
 /** One row's extent, widened while buildRow walks its tokens (buildRow is not re-entered: one is enough). */
 const ROW_EXTENT = new Extent();
@@ -750,16 +773,8 @@ function readUnlabelled(seg: Segment, layout: Layout): Table {
     const real = values.filter((v) => v.kind !== 'blank');
     const rowRange = tokenRange(real[0]!, real[real.length - 1]!);
     const at = endOf(real, rowRange);
-    rows.set(slot.key, {
-      key: slot.key,
-      label: null,
-      labelScore: 1,
-      cells: slot.columns.map((col, i) => makeCell(slot.key, col, rec.slots[i] ?? null, at)),
-      extra: rec.extra.map((t) => makeCell(slot.key, 'extra', t, at)),
-      valueCount: rec.count,
-      doubled: rec.doubled.map((t) => tokenRange(t)),
-      range: rowRange,
-    });
+    rows.set(slot.key, makeRow(slot.key, null, 1, slot.columns.map((col, i) => makeCell(slot.key, col, rec.slots[i] ?? null, at)),
+      extraCells(slot.key, rec.extra, at), rec.count, doubledRanges(rec.doubled), rowRange));
     const piece = layout.piece ?? ncols;
     doubt = judge({
       layoutRows: 1, valueRows: withValues.length, matched: 1, exact: rec.exact ? 1 : 0, positional: 0, stray: 0,
