@@ -73,6 +73,11 @@ export function reportFiles(dir: string): string[] {
   return out;
 }
 
+/** Every line of the fixture reports (a sample of real text for tests of the line scans and readers). */
+export function fixtureLines(dir = FIXTURES): string[] {
+  return reportFiles(dir).flatMap((p) => readFileSync(p, 'utf8').split(/\r\n|\r|\n/));
+}
+
 export function loadFixtures(dir = FIXTURES): Fixture[] {
   return reportFiles(dir).map((p) => {
     const exp = p.replace(/\.(txt|md)$/, '.expected.json');

@@ -4,17 +4,15 @@
  * texts built from the characters the scans look at and on the fixtures' and seeds' lines.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { fixtureLines } from '../helpers/fixtures';
 import { mayBeLost } from '../../server/src/core/parse/lost';
 import { pageNumberRow, readLine, splitOn, splitOnGaps } from '../../server/src/core/parse/tokens';
 import { isWhiteSpace, type Line, skipWhite, skipWhiteBack, splitLines } from '../../server/src/core/text/lines';
 import { normalize, normalizeWithMap } from '../../server/src/core/text/normalize';
 
 const SEED = Number(process.env.GOVREPORT_PROPERTY_SEED ?? 20261202);
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** Characters the scans treat apart, and a few ordinary ones. */
 const ALPHABET = [
@@ -24,20 +22,7 @@ const ALPHABET = [
 const texts = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((a) => a.join(''));
 const RUNS = { numRuns: 3000, seed: SEED };
 
-/** The lines of the fixtures and seeds (a sample of real text for the scans). */
-function realLines(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(txt|md)$/.test(name)) out.push(...readFileSync(p, 'utf8').split(/\r\n|\r|\n/));
-    }
-  };
-  walk(path.join(ROOT, 'fixtures'));
-  return out;
-}
-const REAL = realLines();
+const REAL = fixtureLines();
 
 const lineOf = (text: string): Line => ({ index: 3, text, offset: 0 });
 const spans = (tokens: { start: number; end: number; text: string }[] | null) => tokens && tokens.map((t) => [t.start, t.end, t.text]);

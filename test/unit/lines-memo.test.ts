@@ -4,29 +4,14 @@
  * number, and each line gets tokens of its own (a reader that changes one token changes no other line's).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { fixtureLines } from '../helpers/fixtures';
 import { type LineInfo, readLine, readText } from '../../server/src/core/parse/tokens';
 import type { Line } from '../../server/src/core/text/lines';
 
 const SEED = Number(process.env.GOVREPORT_PROPERTY_SEED ?? 20261202);
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** The lines of the fixtures and seeds. */
-function realLines(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(txt|md)$/.test(name)) out.push(...readFileSync(p, 'utf8').split(/\r\n|\r|\n/));
-    }
-  };
-  walk(path.join(ROOT, 'fixtures'));
-  return out;
-}
 
 /** Pieces of table lines and prose: labels, counts, placeholders, numbers written wrongly, separators. */
 const PIECES = [
@@ -50,7 +35,7 @@ function agree(text: string): void {
 
 describe('lines read through the memo read as afresh', () => {
   it('every line of the fixtures and seeds', () => {
-    const real = realLines();
+    const real = fixtureLines();
     assert.ok(real.length > 10000, 'the fixtures were found');
     for (const text of real) agree(text);
   });
