@@ -75,25 +75,12 @@ function token(line: number, start: number, end: number, text: string, kind: Tok
   return { line, start, end, text, kind, value, key, numbering, indented, spaced: undefined, cell: undefined, reading };
 }
 
-/** A copy of a token placed on line `line` (every field, in token's order: the same hidden class). */
-function tokenOn(line: number, t: Token): Token {
-  return {
-    line, start: t.start, end: t.end, text: t.text, kind: t.kind, value: t.value, key: t.key, numbering: t.numbering,
-    indented: t.indented, spaced: t.spaced, cell: t.cell, reading: t.reading,
-  };
-}
-
 /**
  * A line's reading as the readers of this module make it: every field set, in the same order (see token),
  * `heading` (set later, by the section reader) and the piece's columns included.
  */
 export function lineInfo(line: Line, kind: LineKind, multi: boolean, from?: number, to?: number): LineInfo {
   return { line, kind, tokens: [], multi, vocab: [], heading: undefined, from, to };
-}
-
-/** A whole line's reading with its tokens and matches given (lineInfo's shape, none of its empty lists made). */
-function lineInfoOf(line: Line, kind: LineKind, multi: boolean, tokens: Token[], vocab: (VocabMatch[] | undefined)[]): LineInfo {
-  return { line, kind, tokens, multi, vocab, heading: undefined, from: undefined, to: undefined };
 }
 
 /** A pipe-table row whose one filled cell is a page number (`| - 2 - |  |  |`): a converter's page break. */
@@ -406,40 +393,8 @@ function asciiDigits(t: string, from: number, to: number): boolean {
   return true;
 }
 
-/**
- * Lines read, remembered by their text: reports are written to one template, and most of their lines (the
- * tables' labels and header rows, lone counts, the standard sentences) come back report after report — 81 %
- * of the 200's non-blank lines were met before, in an earlier report. A line's reading depends on its text
- * alone but for the line number its tokens carry, so it is kept once, read from a copy of the text on line 0,
- * and each line with that text gets its own copies of the tokens (the readers after may change a token)
- * placed on it. Distinct texts remembered at most (the memo starts again when full), and the longest text
- * remembered (longer lines are prose, and rarely come back).
- */
-const LINE_MEMO_LIMIT = 10000;
-const LINE_MEMO_TEXT = 200;
-const lineMemo = new TextMemo((text: string) => readText({ index: 0, text, offset: 0 }), LINE_MEMO_LIMIT, LINE_MEMO_TEXT);
-
-/** Reads one line (its reading remembered by its text, see lineMemo). */
+/** Reads one line. */
 export function readLine(line: Line): LineInfo {
-  const t = line.text;
-  // An empty line has nothing to remember, and a long one is read afresh (the memo keeps no long texts).
-  if (t.length === 0 || t.length > LINE_MEMO_TEXT) return readText(line);
-  return placeOn(line, lineMemo.get(t));
-}
-
-/**
- * A remembered reading placed on `line`: its tokens copied onto the line's number; the vocabulary matches
- * shared (read, never changed, as a parse cache's copies of a reading share them).
- */
-function placeOn(line: Line, read: LineInfo): LineInfo {
-  // A list of the reading's length (copied, then each token replaced by its copy), not one grown by pushes.
-  const tokens = read.tokens.slice();
-  for (let k = 0; k < tokens.length; k++) tokens[k] = tokenOn(line.index, tokens[k]!);
-  return lineInfoOf(line, read.kind, read.multi, tokens, read.vocab);
-}
-
-/** Reads one line from its text, afresh (readLine's long way, exported for the test that they agree). */
-export function readText(line: Line): LineInfo {
   const t = line.text;
   const first = skipWhite(t);
   const info = lineInfo(line, 'blank', false);
