@@ -33,7 +33,7 @@ const LAZY = [
   // zod takes longer to load (≈ 50 ms) than the CLI takes to check a small folder, and is needed only when a
   // govreport.json is found: its own bundle, for the CLI only (the server validates the editor's settings at
   // once, so it keeps zod inside).
-  { module: 'server/src/core/settings-schema.ts', outfile: 'dist/settings-schema.js', for: ['dist/cli.js'] },
+  { module: 'server/src/core/settings-schema.ts', outfile: 'dist/settings-schema.js', for: ['dist/cli-main.js'] },
 ];
 const lazyBundles = (self) => ({
   name: 'lazy-bundles',
@@ -63,9 +63,13 @@ function copyCMaps() {
 const entries = ([
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The `govreport` command is a small launcher (dist/cli.js) that loads the CLI (dist/cli-main.js) through
+  // V8's code cache (server/src/node/compile-cache.ts); its worker threads likewise.
+  { entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' },
   // The CLI's worker threads: the core and file reading only, so a worker starts faster than the whole CLI.
-  { entryPoints: ['server/src/cli/check/worker.ts'], outfile: 'dist/check-worker.js' },
+  { entryPoints: ['server/src/cli/check/worker-launch.ts'], outfile: 'dist/check-worker.js' },
+  { entryPoints: ['server/src/cli/check/worker.ts'], outfile: 'dist/check-worker-main.js' },
   // The language server's reader of originals, in a worker thread (the readers themselves stay lazy bundles).
   { entryPoints: ['server/src/node/read-worker.ts'], outfile: 'dist/read-worker.js' },
   ...LAZY.map((l) => ({ entryPoints: [l.module], outfile: l.outfile })),
@@ -79,4 +83,18 @@ if (watch) {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
   copyCMaps();
   for (const f of ['dist/server.js', 'dist/cli.js']) if (existsSync(f)) chmodSync(f, 0o755);
+  checkCachedBundles();
+}
+
+/**
+ * A bundle loaded through the code cache must not use `import()` (V8 drops its callback in a script made from
+ * a cache: see compile-cache.ts); esbuild leaves one only for a module kept outside the bundle. Fails the build.
+ */
+function checkCachedBundles() {
+  for (const f of ['dist/cli-main.js', 'dist/check-worker-main.js']) {
+    if (existsSync(f) && /\bimport\(/.test(readFileSync(f, 'utf8').replace(/\/\/.*$/gm, ''))) {
+      console.error(`${f}: a dynamic import() in a bundle loaded through the code cache; use require() (server/src/node/compile-cache.ts)`);
+      process.exit(1);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { CACHE_DIR } from '../helpers/cli';
 import { FIXTURES, ROOT } from '../helpers/fixtures';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -19,7 +20,7 @@ const seed = (prefix: string) => path.join(SEEDS, readdirSync(SEEDS).find((f) =>
 function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; bin?: string } = {}) {
   const cmd = opts.bin ?? process.execPath;
   const r = spawnSync(cmd, opts.bin ? args : [CLI, ...args], {
-    cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', ...opts.env },
+    cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', GOVREPORT_CACHE_DIR: CACHE_DIR, ...opts.env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }

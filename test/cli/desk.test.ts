@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
+import { CACHE_DIR } from '../helpers/cli';
 import { FIXTURES, ROOT } from '../helpers/fixtures';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '1', GOVREPORT_CACHE_DIR: CACHE_DIR } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { CACHE_DIR } from '../helpers/cli';
 import { FIXTURES, ROOT } from '../helpers/fixtures';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const ORIGINALS = path.join(FIXTURES, 'originals');
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '1', GOVREPORT_CACHE_DIR: CACHE_DIR } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -18,9 +18,9 @@ function runtimeFiles(): string[] {
   const cmaps = existsSync(path.join(DIST, 'cmaps')) ? readdirSync(path.join(DIST, 'cmaps')).map((f) => `dist/cmaps/${f}`) : [];
   return [...top, ...cmaps];
 }
-/** Only the editor runs the client; only the CLI runs its check workers and its own bundle of the settings schema. */
+/** Only the editor runs the client; only the CLI runs its launcher, itself, its check workers and its own bundle of the settings schema. */
 const EDITOR_ONLY = new Set(['dist/client.js']);
-const CLI_ONLY = new Set(['dist/cli.js', 'dist/check-worker.js', 'dist/settings-schema.js']);
+const CLI_ONLY = new Set(['dist/cli.js', 'dist/cli-main.js', 'dist/check-worker.js', 'dist/check-worker-main.js', 'dist/settings-schema.js']);
 
 describe('packaging: every runtime file in dist/ is packed where it runs', () => {
   it('the build made the bundles, the reading worker and the CMaps', () => {

@@ -7,10 +7,16 @@ import { ROOT } from './fixtures';
 
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 
+/**
+ * The CLI's code cache (server/src/node/compile-cache.ts) for this test process: runs after the first start
+ * from the cache, as a user's do, without writing to the home folder.
+ */
+export const CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'govreport-cache-'));
+
 /** Runs `govreport ARGS` to its end, in a Chinese-neutral environment without colour. */
 export function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '1', ...opts.env },
+    cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '1', GOVREPORT_CACHE_DIR: CACHE_DIR, ...opts.env },
     ...(opts.timeout ? { timeout: opts.timeout, killSignal: 'SIGKILL' as const } : {}),
   });
   return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
@@ -21,7 +27,7 @@ export function run(args: string[], opts: { cwd?: string; env?: Record<string, s
  * `govreport rules | head -0` does): the exit status and standard error.
  */
 export function runClosedStdout(args: string[]): Promise<{ code: number | null; err: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C.UTF-8', NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C.UTF-8', NO_COLOR: '1', GOVREPORT_CACHE_DIR: CACHE_DIR } });
   child.stdout!.destroy();
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));

@@ -19,9 +19,13 @@ export function sourceKind(file: string): SourceKind | undefined {
 type Readers = typeof import('../core/source/index.js');
 let readers: Promise<Readers> | undefined;
 
-/** The source readers, loaded once. */
+/**
+ * The source readers, loaded once. A require, not an import(): the CLI's bundles run from V8's code cache,
+ * where import() is not available (node/compile-cache.ts); the build makes this require a load of
+ * dist/sources.js.
+ */
 export function loadReaders(): Promise<Readers> {
-  return (readers ??= import('../core/source/index.js'));
+  return (readers ??= Promise.resolve().then(() => require('../core/source/index.js') as Readers));
 }
 
 /**

@@ -11,6 +11,7 @@
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { packTables } from '../../core/desk/slim';
 import type { ReportModel } from '../../core/model';
+import { saveCompileCaches } from '../../node/compile-cache';
 import { sourceKind } from '../../node/sources';
 import { type Checked, isFailed, type Job, type Outcome, outcomeOf, type PlainOptions, readJob, readJobSync } from './analyse';
 import type { Source } from './source';
@@ -86,7 +87,11 @@ export function startWorker(): void {
       return;
     }
     const read = msg.jobs.map((j) => (sourceKind(j.path) ? readJob(j, msg.options) : undefined));
-    chain = chain.then(() => runBatch(msg, read)).then((done) => port.postMessage(done));
+    chain = chain.then(() => runBatch(msg, read)).then((done) => {
+      port.postMessage(done);
+      // After the first batch, the code it compiled is kept for the next run's workers (node/compile-cache.ts).
+      saveCompileCaches();
+    });
   });
 }
 

@@ -24,6 +24,7 @@ import { keepPairedSoFar } from '../check/keep';
 import { checkFiles } from '../check/pool';
 import { progressLine } from '../check/progress';
 import { tuneTiering } from '../check/tiering';
+import { saveCompileCaches } from '../../node/compile-cache';
 import { err, out } from '../io';
 import { type LoadedSettings, readConfigOption, settingsFor } from '../load';
 import { toSarif } from '../sarif';
@@ -163,6 +164,8 @@ export async function check(args: Args, version: string): Promise<number> {
       throw new UsageError(`cannot write --output ${args.output}: ${(e as Error).message}`);
     }
   } else out(text);
+  // The code this run compiled, kept for the next run's start (once per version: node/compile-cache.ts).
+  if (checked.length > 0) saveCompileCaches();
   if (unreadable.length > 0) return 2;
   return all.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
