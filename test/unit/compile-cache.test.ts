@@ -5,8 +5,8 @@
  * run of the CLI does: V8 keeps compiled scripts within a process, which would hide what the cache does.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -22,8 +22,8 @@ const r = c.loadWithCompileCache(${JSON.stringify(file)});
 c.saveCompileCaches();
 process.stdout.write(JSON.stringify({ state: r.state, value: r.exports.value, main: r.exports.main }));`;
   const { GOVREPORT_CACHE_DIR: _d, GOVREPORT_NO_COMPILE_CACHE: _n, ...rest } = process.env;
-  const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', env: { ...rest, ...env } });
-  assert.equal(r.status, 0, r.stderr);
+  const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', env: { ...rest, ...env }, timeout: 30_000, killSignal: 'SIGKILL' });
+  assert.equal(r.status, 0, r.signal ? `killed (${r.signal}): it hung` : r.stderr);
   return JSON.parse(r.stdout);
 }
 
@@ -80,6 +80,21 @@ describe('compile cache', () => {
     const bad = load(file, { GOVREPORT_CACHE_DIR: dir });
     assert.equal(bad.state, 'rejected');
     assert.deepEqual(bad.value, [10, path.basename(src), 'object']);
+    assert.equal(load(file, { GOVREPORT_CACHE_DIR: dir }).state, 'hit');
+  });
+
+  it('a FIFO in the cache\'s place is not waited on: the bundle runs, and a cache replaces it', { skip: process.platform === 'win32' }, () => {
+    const src = mkdtempSync(path.join(tmpdir(), 'govreport-cc-src-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'govreport-cc-'));
+    const file = bundle(src, 'b', '7');
+    load(file, { GOVREPORT_CACHE_DIR: dir });
+    const cache = path.join(dir, caches(dir)[0]!);
+    unlinkSync(cache);
+    execFileSync('mkfifo', [cache]);
+    const r = load(file, { GOVREPORT_CACHE_DIR: dir });
+    assert.equal(r.state, 'miss');
+    assert.deepEqual(r.value, [14, path.basename(src), 'object']);
+    assert.ok(statSync(cache).isFile());
     assert.equal(load(file, { GOVREPORT_CACHE_DIR: dir }).state, 'hit');
   });
 

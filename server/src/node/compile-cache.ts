@@ -15,7 +15,7 @@
  * cache (scripts/build.mjs checks that the bundles loaded this way have none).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
@@ -48,6 +48,26 @@ function pending(): Pending[] {
   return (g[PENDING] ??= []);
 }
 
+/** A bundle's cache is ≈ 0.6 MB; a file in its place much larger than this is not one, and is not read. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The cache file's bytes, if it is a regular file of a plausible size: opened without blocking and checked
+ * before it is read, so that a FIFO or a device put in its place is never waited on.
+ */
+function readCache(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    return st.isFile() && st.size <= MAX_CACHE_BYTES ? readFileSync(fd) : undefined;
+  } catch {
+    return undefined; // no cache yet: this run makes it
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** The cache folder: GOVREPORT_CACHE_DIR, else the platform's per-user cache folder; undefined when off. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.GOVREPORT_NO_COMPILE_CACHE === '1') return undefined;
@@ -75,12 +95,7 @@ export function loadWithCompileCache(file: string, env: NodeJS.ProcessEnv = proc
   const prefix = `${base}-`;
   const key = createHash('sha256').update(source).update(`\0${process.version}\0${process.platform}\0${process.arch}`).digest('hex').slice(0, 32);
   const cacheFile = path.join(dir, `${prefix}${key}.v8cache`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // No cache yet: this run makes it.
-  }
+  const cachedData = readCache(cacheFile);
   const script = new Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const state: CacheState = !cachedData ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
   if (state !== 'hit') pending().push({ script, file: cacheFile, dir, prefix });
