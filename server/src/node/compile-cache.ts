@@ -117,17 +117,23 @@ export function saveCompileCaches(): void {
   const list = pending();
   while (list.length > 0) {
     const p = list.pop()!;
+    const tmp = `${p.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       const data = p.script.createCachedData();
       mkdirSync(p.dir, { recursive: true, mode: 0o700 });
-      const tmp = `${p.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(tmp, data, { mode: 0o600 });
       renameSync(tmp, p.file);
       for (const f of readdirSync(p.dir)) {
         if (f.startsWith(p.prefix) && f !== path.basename(p.file) && /\.v8cache$/.test(f)) unlinkSync(path.join(p.dir, f));
       }
     } catch {
-      // A cache folder that cannot be written: the next run compiles as this one did.
+      // A cache folder that cannot be written (or a full disk): the next run compiles as this one did, and
+      // no partly written file is left behind.
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // Never made.
+      }
     }
   }
 }
