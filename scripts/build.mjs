@@ -1,10 +1,12 @@
 // Bundles the extension client, the language server and the CLI into dist/ with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
+const BUILD_ID = 'dist/build-id';
 const minify = process.argv.includes('--minify') || process.env.GOVREPORT_MINIFY === '1';
 
 /** @type {import('esbuild').BuildOptions} */
@@ -76,6 +78,8 @@ const entries = ([
 ]).filter((e) => existsSync(e.entryPoints[0])).map((e) => ({ ...e, plugins: [lazyBundles(e.outfile)] }));
 
 if (watch) {
+  // Bundles rebuilt as they are edited have no fixed build to name: no result cache while watching.
+  rmSync(BUILD_ID, { force: true });
   copyCMaps();
   for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();
   console.log('watching…');
@@ -84,6 +88,21 @@ if (watch) {
   copyCMaps();
   for (const f of ['dist/server.js', 'dist/cli.js']) if (existsSync(f)) chmodSync(f, 0o755);
   checkCachedBundles();
+  writeBuildId();
+}
+
+/**
+ * dist/build-id: a hash of the bundles whose code decides what `govreport check` finds (the CLI, its worker,
+ * the readers of originals), naming the result cache's store (server/src/cli/check/cached.ts), so that a
+ * store is used only by the build that wrote it. Without the file, the CLI keeps no result cache.
+ */
+function writeBuildId() {
+  const h = createHash('sha256');
+  for (const f of ['dist/cli-main.js', 'dist/check-worker-main.js', 'dist/sources.js', 'dist/pdfjs.js']) {
+    h.update(`${f}\0`);
+    if (existsSync(f)) h.update(readFileSync(f));
+  }
+  writeFileSync(BUILD_ID, `${h.digest('hex').slice(0, 32)}\n`);
 }
 
 /**

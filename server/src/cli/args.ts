@@ -30,6 +30,8 @@ const HELP_ZH = `govreport — 政府信息公开工作年度报告检查器
   --config    指定一个 govreport.json，代替从各报告所在文件夹向上查找到的那个
   --previous 文件夹  上一年度的报告，用于对比（R9、R10、text-copied），本身不检查
   --jobs N    另用 N 个工作线程与主线程一起检查（默认：24 个文件以上且机器有空闲核心时为核心数减一；0 表示只用主线程）
+  --no-cache  不用结果缓存：每个文件都重新检查（默认：内容、设置和版本都未变的文件沿用上次的结果；
+              缓存在 ~/.cache/govreport，GOVREPORT_CACHE_DIR 可另指定，GOVREPORT_NO_CACHE=1 也可关闭）
   --no-color  不用颜色输出
   -h, --help  显示本帮助；  -v, --version  显示版本
 `;
@@ -64,6 +66,9 @@ Options:
   --config    a govreport.json to use instead of the one found upward from each report
   --previous DIR  last year's reports, to compare with (R9, R10, text-copied); not checked themselves
   --jobs N    check with N worker threads beside the main thread (default: one less than the cores for 24 files or more when the machine has a core to spare; 0: in one thread)
+  --no-cache  check every file again (default: a file whose bytes, settings and govreport version are the same
+              as last time keeps last time's outcome; kept in ~/.cache/govreport, or GOVREPORT_CACHE_DIR; also off
+              with GOVREPORT_NO_CACHE=1)
   --no-color  plain text output
   -h, --help  this help;  -v, --version  the version
 `;
@@ -94,6 +99,8 @@ export interface Args {
   locale: Locale;
   config?: string;
   color: boolean;
+  /** check: use the result cache (off with --no-cache). */
+  cache: boolean;
   write: boolean;
   /** fix: also apply skeleton fixes. */
   skeletons: boolean;
@@ -131,7 +138,7 @@ export function argsLocale(argv: readonly string[]): Locale {
 export function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.length === 0) return 'help';
   const args: Args = {
-    command: '', format: 'text', locale: argsLocale(argv), color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    command: '', format: 'text', locale: argsLocale(argv), color: !!process.stdout.isTTY && !process.env.NO_COLOR, cache: true,
     write: false, skeletons: false, suggestions: [], paths: [], previous: [],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -159,6 +166,7 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (a === '--output' || a.startsWith('--output=') || a === '-o') args.output = value('--output');
     else if (a === '--baseline' || a.startsWith('--baseline=')) args.baseline = value('--baseline');
     else if (a === '--no-color') args.color = false;
+    else if (a === '--no-cache') args.cache = false;
     else if (a === '--write') args.write = true;
     else if (a === '--skeletons') args.skeletons = true;
     else if (a === '--suggestions' || a.startsWith('--suggestions=')) args.suggestions.push(...suggestionCodes(value('--suggestions')));

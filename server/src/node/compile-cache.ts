@@ -52,15 +52,16 @@ function pending(): Pending[] {
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
- * The cache file's bytes, if it is a regular file of a plausible size: opened without blocking and checked
- * before it is read, so that a FIFO or a device put in its place is never waited on.
+ * A cache file's bytes, if it is a regular file of at most `maxBytes`: opened without blocking and checked
+ * before it is read, so that a FIFO or a device put in its place is never waited on. Undefined otherwise
+ * (no such file yet, or not one to read).
  */
-function readCache(file: string): Buffer | undefined {
+export function readCacheFile(file: string, maxBytes: number): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const st = fstatSync(fd);
-    return st.isFile() && st.size <= MAX_CACHE_BYTES ? readFileSync(fd) : undefined;
+    return st.isFile() && st.size <= maxBytes ? readFileSync(fd) : undefined;
   } catch {
     return undefined; // no cache yet: this run makes it
   } finally {
@@ -68,14 +69,42 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** The cache folder: GOVREPORT_CACHE_DIR, else the platform's per-user cache folder; undefined when off. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.GOVREPORT_NO_COMPILE_CACHE === '1') return undefined;
+/**
+ * Writes a cache file whole or not at all: to a file of its own in the folder (made if need be, the user's
+ * only), then renamed into place; then removes the other files of the folder that `stale` names (older
+ * versions). A folder that cannot be written, or a full disk, leaves no partly written file; false then.
+ */
+export function writeCacheFile(dir: string, file: string, data: Uint8Array, stale: (name: string) => boolean = () => false): boolean {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, file);
+    for (const f of readdirSync(dir)) if (f !== path.basename(file) && stale(f)) unlinkSync(path.join(dir, f));
+    return true;
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Never made.
+    }
+    return false;
+  }
+}
+
+/** The user's cache folder: GOVREPORT_CACHE_DIR, else the platform's per-user cache folder. */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.GOVREPORT_CACHE_DIR) return path.resolve(env.GOVREPORT_CACHE_DIR);
   const home = homedir();
   if (process.platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'govreport', 'cache');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'govreport');
   return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'govreport');
+}
+
+/** The code cache's folder: the user's cache folder; undefined when off (GOVREPORT_NO_COMPILE_CACHE=1). */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.GOVREPORT_NO_COMPILE_CACHE === '1') return undefined;
+  return userCacheDir(env);
 }
 
 /** Node's CommonJS wrapper, so that the bundle sees what a required module sees. */
@@ -95,7 +124,7 @@ export function loadWithCompileCache(file: string, env: NodeJS.ProcessEnv = proc
   const prefix = `${base}-`;
   const key = createHash('sha256').update(source).update(`\0${process.version}\0${process.platform}\0${process.arch}`).digest('hex').slice(0, 32);
   const cacheFile = path.join(dir, `${prefix}${key}.v8cache`);
-  const cachedData = readCache(cacheFile);
+  const cachedData = readCacheFile(cacheFile, MAX_CACHE_BYTES);
   const script = new Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const state: CacheState = !cachedData ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
   if (state !== 'hit') pending().push({ script, file: cacheFile, dir, prefix });
@@ -117,23 +146,12 @@ export function saveCompileCaches(): void {
   const list = pending();
   while (list.length > 0) {
     const p = list.pop()!;
-    const tmp = `${p.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    let data: Buffer;
     try {
-      const data = p.script.createCachedData();
-      mkdirSync(p.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(tmp, data, { mode: 0o600 });
-      renameSync(tmp, p.file);
-      for (const f of readdirSync(p.dir)) {
-        if (f.startsWith(p.prefix) && f !== path.basename(p.file) && /\.v8cache$/.test(f)) unlinkSync(path.join(p.dir, f));
-      }
+      data = p.script.createCachedData();
     } catch {
-      // A cache folder that cannot be written (or a full disk): the next run compiles as this one did, and
-      // no partly written file is left behind.
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // Never made.
-      }
+      continue;
     }
+    writeCacheFile(p.dir, p.file, data, (f) => f.startsWith(p.prefix) && /\.v8cache$/.test(f));
   }
 }

@@ -13,6 +13,7 @@ import type { SourceView } from '../../core/source/types';
 import { splitLines } from '../../core/text/lines';
 import { FileTooLarge, UnreadableFile } from '../../node/files';
 import { sourceKind } from '../../node/sources';
+import { encodeEntry, entryKey } from './cached';
 import { readSource, readTextSourceSync, type Source } from './source';
 
 /** The check options of a folder's settings, as plain data that can be sent to a worker. */
@@ -45,6 +46,9 @@ export interface Checked {
    * needs before it ends; reading `model.tables` of one never asked for is a bug, and throws.
    */
   tablesHeld?: boolean;
+  /** Set while the run has it to store (check/cached.ts): the result cache's key and entry of this outcome. */
+  cacheKey?: string;
+  cacheEntry?: Uint8Array;
 }
 
 export interface Failed {
@@ -64,12 +68,20 @@ export function isFailed(o: Outcome): o is Failed {
  */
 export type KeepTables = (facts: ReportModel) => boolean;
 
-/** Checks a file already read. Without `keep`, every outcome keeps its tables. */
-export function analyseSource(file: string, src: Source, options: PlainOptions, keep?: KeepTables): Checked {
+/**
+ * Checks a file already read. Without `keep`, every outcome keeps its tables. With `cache`, a source read with
+ * its digest gives its outcome's entry for the result cache too (check/cached.ts).
+ */
+export function analyseSource(file: string, src: Source, options: PlainOptions, keep?: KeepTables, cache = false): Checked {
   const { text, format, view } = src;
+  const entry = (model: ReportModel, findings: Finding[]): Pick<Checked, 'cacheKey' | 'cacheEntry'> => {
+    if (!cache || src.digest === undefined) return {};
+    const bytes = encodeEntry(format, model, findings, text, options, view);
+    return bytes ? { cacheKey: entryKey(src.digest, file, options), cacheEntry: bytes } : {};
+  };
   if (view) {
     const { model, findings } = checkView(view, options);
-    return { path: file, text: overLimit(text, options.maxSize) ? '' : text, format, model: slimModel(model), findings, view };
+    return { path: file, text: overLimit(text, options.maxSize) ? '' : text, format, model: slimModel(model), findings, view, ...entry(model, findings) };
   }
   if (overLimit(text, options.maxSize)) {
     const { model, findings } = checkText(text, options);
@@ -78,7 +90,7 @@ export function analyseSource(file: string, src: Source, options: PlainOptions, 
   const lines = splitLines(text);
   const model = parseLines(text, lines);
   const findings = runChecks(model, lines, options);
-  return { path: file, text, format, model: keep ? keptOrOnDemand(model, text, keep) : slimModel(model), findings };
+  return { path: file, text, format, model: keep ? keptOrOnDemand(model, text, keep) : slimModel(model), findings, ...entry(model, findings) };
 }
 
 function keptOrOnDemand(model: ReportModel, text: string, keep: KeepTables): ReportModel {
@@ -120,14 +132,14 @@ export function failure(file: string, e: unknown): Failed {
  * Reads a job's file within its size limit — a stat refuses a file too large before it is read, so it never
  * reaches memory — and never rejects (what went wrong is the value).
  */
-export function readJob(job: Job, options: readonly PlainOptions[]): Promise<Source | Error> {
-  return readSource(job.path, readLimit(options[job.options]!.maxSize)).catch(asError);
+export function readJob(job: Job, options: readonly PlainOptions[], digest = false): Promise<Source | Error> {
+  return readSource(job.path, readLimit(options[job.options]!.maxSize), digest).catch(asError);
 }
 
 /** As readJob, at once for a text file; undefined for an original (read it with readJob). */
-export function readJobSync(job: Job, options: readonly PlainOptions[]): Source | Error | undefined {
+export function readJobSync(job: Job, options: readonly PlainOptions[], digest = false): Source | Error | undefined {
   try {
-    return readTextSourceSync(job.path, readLimit(options[job.options]!.maxSize));
+    return readTextSourceSync(job.path, readLimit(options[job.options]!.maxSize), digest);
   } catch (e) {
     return asError(e);
   }
@@ -138,7 +150,7 @@ function asError(e: unknown): Error {
 }
 
 /** What checking a job gives, from what reading it gave; never throws. */
-export function outcomeOf(job: Job, read: Source | Error, options: readonly PlainOptions[], keep?: KeepTables): Outcome {
+export function outcomeOf(job: Job, read: Source | Error, options: readonly PlainOptions[], keep?: KeepTables, cache = false): Outcome {
   const o = options[job.options]!;
   if (read instanceof FileTooLarge) {
     const { model, findings } = fileTooLarge(read.size, read.limit, !sourceKind(job.path), o);
@@ -146,7 +158,7 @@ export function outcomeOf(job: Job, read: Source | Error, options: readonly Plai
   }
   if (read instanceof Error) return failure(job.path, read);
   try {
-    return analyseSource(job.path, read, o, keep);
+    return analyseSource(job.path, read, o, keep, cache);
   } catch (e) {
     return failure(job.path, e);
   }

@@ -14,9 +14,14 @@ import * as path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { unpackTables } from '../../core/desk/slim';
+import { readLimit } from '../../core/options';
+import { SOURCE_LIMITS } from '../../core/source/types';
+import { readFileBytesSync } from '../../node/files';
+import type { ResultStore } from '../../node/result-cache';
 import { sourceKind } from '../../node/sources';
 import { type Checked, isFailed, type Job, type KeepTables, type Outcome, outcomeOf, type PlainOptions, readJob, readJobSync } from './analyse';
-import type { Source } from './source';
+import { decodeEntry, entryKey } from './cached';
+import { digestOf, type Source } from './source';
 import type { BatchMessage, DoneMessage, TablesReply, TablesRequest } from './worker';
 
 /** Below this many files a worker's start-up (loading the checker again, warming it up) costs more than it saves. */
@@ -50,6 +55,13 @@ export interface PoolOptions {
    * from their text if read (analyse.ts, tablesFromText). Without it, all keep them.
    */
   keepTables?: KeepTables;
+  /**
+   * The result cache (node/result-cache.ts): files whose outcome it holds are not checked again, and the
+   * outcomes of the others are added to it (the caller saves it).
+   */
+  cache?: ResultStore;
+  /** Set by checkFiles for the files it checks: read each with its digest and give its entry for the cache. */
+  entries?: boolean;
 }
 
 function cores(): number {
@@ -79,6 +91,63 @@ export function workersFor(files: number, requested?: number, load = loadavg()[0
 }
 
 export async function checkFiles(jobs: Job[], options: PlainOptions[], opts: PoolOptions = {}): Promise<Outcome[]> {
+  const store = opts.cache;
+  if (!store) return checkAll(jobs, options, opts);
+  // The files the cache has the outcome of: read here (a text file is read and hashed in a few microseconds),
+  // so only the others go to the threads; none when the cache is empty (a first run pays nothing for it).
+  const found = store.size > 0 ? fromCache(jobs, options, store) : new Map<number, Checked>();
+  const rest: number[] = [];
+  for (let i = 0; i < jobs.length; i++) if (!found.has(i)) rest.push(i);
+  const whole = (part: readonly Outcome[]): Outcome[] => {
+    const all: Outcome[] = new Array(jobs.length);
+    for (const [i, o] of found) all[i] = o;
+    rest.forEach((i, k) => {
+      all[i] = part[k]!;
+    });
+    return all;
+  };
+  const { tablesFor } = opts;
+  const checked = rest.length === 0 ? [] : await checkAll(rest.map((i) => jobs[i]!), options, {
+    ...opts,
+    entries: true,
+    progress: opts.progress && ((d) => opts.progress!(found.size + d, jobs.length)),
+    // Which tables the run needs is asked of the whole run's outcomes, and answered for the part checked here.
+    ...(tablesFor ? {
+      tablesFor: (part: readonly Outcome[]) => {
+        const at = new Map(rest.map((i, k) => [i, k]));
+        return [...tablesFor(whole(part))].map((i) => at.get(i)).filter((k): k is number => k !== undefined);
+      },
+    } : {}),
+  });
+  if (rest.length === 0) opts.progress?.(jobs.length, jobs.length);
+  for (const o of checked) {
+    if (isFailed(o)) continue;
+    if (o.cacheKey !== undefined && o.cacheEntry !== undefined) store.set(o.cacheKey, o.cacheEntry);
+    delete o.cacheKey;
+    delete o.cacheEntry;
+  }
+  return whole(checked);
+}
+
+/** The outcomes the cache holds for these files, by job index; a file that cannot be read now is left to the check. */
+function fromCache(jobs: readonly Job[], options: readonly PlainOptions[], store: ResultStore): Map<number, Checked> {
+  const found = new Map<number, Checked>();
+  jobs.forEach((job, i) => {
+    const o = options[job.options]!;
+    let bytes: Buffer;
+    try {
+      bytes = readFileBytesSync(job.path, sourceKind(job.path) ? SOURCE_LIMITS.maxFileBytes : readLimit(o.maxSize));
+    } catch {
+      return;
+    }
+    const entry = store.get(entryKey(digestOf(bytes), job.path, o));
+    const hit = entry && decodeEntry(job.path, bytes, entry);
+    if (hit) found.set(i, hit);
+  });
+  return found;
+}
+
+async function checkAll(jobs: Job[], options: PlainOptions[], opts: PoolOptions): Promise<Outcome[]> {
   const n = workersFor(jobs.length, opts.workers);
   const script = n > 0 ? opts.script ?? workerScript() : undefined;
   return script ? inWorkers(jobs, options, n, script, opts) : inThread(jobs, options, opts);
@@ -87,13 +156,13 @@ export async function checkFiles(jobs: Job[], options: PlainOptions[], opts: Poo
 async function inThread(jobs: Job[], options: PlainOptions[], opts: PoolOptions): Promise<Outcome[]> {
   const reads: (Promise<Source | Error> | undefined)[] = [];
   const start = (i: number) => {
-    if (i < jobs.length && !reads[i] && sourceKind(jobs[i]!.path)) reads[i] = readJob(jobs[i]!, options);
+    if (i < jobs.length && !reads[i] && sourceKind(jobs[i]!.path)) reads[i] = readJob(jobs[i]!, options, opts.entries);
   };
   for (let i = 0; i < READ_AHEAD; i++) start(i);
   const out: Outcome[] = [];
   for (let i = 0; i < jobs.length; i++) {
     start(i + READ_AHEAD);
-    out.push(await checkHere(jobs[i]!, options, reads[i], opts.keepTables));
+    out.push(await checkHere(jobs[i]!, options, reads[i], opts.keepTables, opts.entries));
     delete reads[i];
     opts.progress?.(i + 1, jobs.length);
   }
@@ -101,9 +170,9 @@ async function inThread(jobs: Job[], options: PlainOptions[], opts: PoolOptions)
 }
 
 /** One job checked in this thread: a text file read at once, an original through its (started) read. */
-async function checkHere(job: Job, options: PlainOptions[], read?: Promise<Source | Error>, keep?: KeepTables): Promise<Outcome> {
-  const src = read ? await read : readJobSync(job, options) ?? await readJob(job, options);
-  return outcomeOf(job, src, options, keep);
+async function checkHere(job: Job, options: PlainOptions[], read?: Promise<Source | Error>, keep?: KeepTables, entries = false): Promise<Outcome> {
+  const src = read ? await read : readJobSync(job, options, entries) ?? await readJob(job, options, entries);
+  return outcomeOf(job, src, options, keep, entries);
 }
 
 function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: string, opts: PoolOptions): Promise<Outcome[]> {
@@ -154,7 +223,7 @@ function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: 
         const o = out[i];
         return !o || (!isFailed(o) && o.tablesHeld === true);
       });
-      void inThread(left.map((x) => x.j), options, {}).then((rest) => {
+      void inThread(left.map((x) => x.j), options, { entries: opts.entries }).then((rest) => {
         rest.forEach((o, k) => {
           out[left[k]!.i] = o;
         });
@@ -172,7 +241,7 @@ function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: 
       const share = Math.floor((jobs.length - next) / ((count + 1) * TAIL_SHARES));
       next = Math.min(jobs.length, next + Math.max(1, Math.min(BATCH_FILES, share)));
       starts[batchId] = from;
-      const msg: BatchMessage = { kind: 'batch', id: batchId++, options, jobs: jobs.slice(from, next), first: from, hold };
+      const msg: BatchMessage = { kind: 'batch', id: batchId++, options, jobs: jobs.slice(from, next), first: from, hold, entries: opts.entries === true };
       w.postMessage(msg);
     };
     for (let i = 0; i < count; i++) {
@@ -212,7 +281,7 @@ function inWorkers(jobs: Job[], options: PlainOptions[], count: number, script: 
     void (async () => {
       while (!settled && next < jobs.length) {
         const i = next++;
-        const o = await checkHere(jobs[i]!, options, undefined, opts.keepTables);
+        const o = await checkHere(jobs[i]!, options, undefined, opts.keepTables, opts.entries);
         if (settled) return; // a worker died meanwhile: fallBack checks what is left, this one included
         out[i] = o;
         counted(1);

@@ -3,9 +3,11 @@
  * .pdf, .html) as its text view with its tables' grids (node/sources.ts, whose readers load on first use). The
  * folder pipeline, the workers and the in-process path all read through here.
  */
+import { createHash } from 'node:crypto';
 import type { SourceView } from '../../core/source/types';
-import { decode, readFileBytesSync } from '../../node/files';
-import { readReport, sourceKind } from '../../node/sources';
+import { SOURCE_LIMITS } from '../../core/source/types';
+import { decode, readFileBytes, readFileBytesSync } from '../../node/files';
+import { sourceKind, viewOf } from '../../node/sources';
 
 export interface Source {
   text: string;
@@ -13,11 +15,25 @@ export interface Source {
   format: string;
   /** The original's text view, for a .docx, .pdf or .html. */
   view?: SourceView;
+  /** A hash of the bytes read (with `digest`): what the result cache (check/cached.ts) knows the file by. */
+  digest?: string;
 }
 
-export async function readSource(file: string, maxBytes?: number): Promise<Source> {
-  const r = await readReport(file, maxBytes);
-  return { text: r.text, format: r.view ? r.view.kind : r.encoding ?? 'utf-8', ...(r.view ? { view: r.view } : {}) };
+/** The hash of a file's bytes that the result cache keys its outcome by. */
+export function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+export async function readSource(file: string, maxBytes?: number, digest = false): Promise<Source> {
+  const kind = sourceKind(file);
+  const bytes = await readFileBytes(file, kind ? SOURCE_LIMITS.maxFileBytes : maxBytes);
+  const hash = digest ? { digest: digestOf(bytes) } : {};
+  if (!kind) {
+    const r = decode(bytes, file);
+    return { text: r.text, format: r.encoding, ...hash };
+  }
+  const view = await viewOf(bytes, kind);
+  return { text: view.text, format: view.kind, view, ...hash };
 }
 
 /**
@@ -26,8 +42,9 @@ export async function readSource(file: string, maxBytes?: number): Promise<Sourc
  * and close without a promise for each — and the same checks apply: a file that is not regular is refused
  * before it is opened, one over `maxBytes` before it is read.
  */
-export function readTextSourceSync(file: string, maxBytes?: number): Source | undefined {
+export function readTextSourceSync(file: string, maxBytes?: number, digest = false): Source | undefined {
   if (sourceKind(file)) return undefined;
-  const r = decode(readFileBytesSync(file, maxBytes), file);
-  return { text: r.text, format: r.encoding ?? 'utf-8' };
+  const bytes = readFileBytesSync(file, maxBytes);
+  const r = decode(bytes, file);
+  return { text: r.text, format: r.encoding, ...(digest ? { digest: digestOf(bytes) } : {}) };
 }

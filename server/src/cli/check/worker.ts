@@ -25,6 +25,8 @@ export interface BatchMessage {
   first: number;
   /** Keep the reports' tables here (each outcome says `tablesHeld`) instead of packing them into the outcome. */
   hold: boolean;
+  /** Read each file with its digest and give its outcome's entry for the result cache (check/cached.ts). */
+  entries: boolean;
 }
 
 export interface DoneMessage {
@@ -52,7 +54,7 @@ async function runBatch(msg: BatchMessage, read: (Promise<Source | Error> | unde
   const outcomes: Outcome[] = [];
   for (let i = 0; i < msg.jobs.length; i++) {
     const job = msg.jobs[i]!;
-    outcomes.push(outcomeOf(job, read[i] ? await read[i]! : readJobSync(job, msg.options)!, msg.options));
+    outcomes.push(outcomeOf(job, read[i] ? await read[i]! : readJobSync(job, msg.options, msg.entries)!, msg.options, undefined, msg.entries));
   }
   return { kind: 'done', id: msg.id, outcomes: outcomes.map((o, i) => (isFailed(o) ? o : msg.hold ? hold(o, msg.first + i) : pack(o))) };
 }
@@ -86,7 +88,7 @@ export function startWorker(): void {
       chain = chain.then(() => port.postMessage(tablesOf(msg.indices)));
       return;
     }
-    const read = msg.jobs.map((j) => (sourceKind(j.path) ? readJob(j, msg.options) : undefined));
+    const read = msg.jobs.map((j) => (sourceKind(j.path) ? readJob(j, msg.options, msg.entries) : undefined));
     chain = chain.then(() => runBatch(msg, read)).then((done) => {
       port.postMessage(done);
       // After the first batch, the code it compiled is kept for the next run's workers (node/compile-cache.ts).

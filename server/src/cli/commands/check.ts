@@ -24,7 +24,9 @@ import { keepPairedSoFar } from '../check/keep';
 import { checkFiles } from '../check/pool';
 import { progressLine } from '../check/progress';
 import { tuneTiering } from '../check/tiering';
-import { saveCompileCaches } from '../../node/compile-cache';
+import { saveCompileCaches, userCacheDir } from '../../node/compile-cache';
+import { ResultStore } from '../../node/result-cache';
+import { buildKey } from '../check/cached';
 import { err, out } from '../io';
 import { type LoadedSettings, readConfigOption, settingsFor } from '../load';
 import { toSarif } from '../sarif';
@@ -70,7 +72,9 @@ export async function check(args: Args, version: string): Promise<number> {
   // report's totals and a roster compares its reports' figures, so then all; else only the pairs across years.
   const allTables = args.format === 'html' || args.format === 'csv' || loadedOfJob.some((l) => l.settings.roster.length > 0);
   const progress = progressLine(process.stderr, args.locale);
+  const cache = resultCache(args);
   const outcomes = await checkFiles(jobs, optionSets, {
+    ...(cache ? { cache } : {}),
     progress: (d, t) => progress.update(d, t),
     ...(args.jobs !== undefined ? { workers: args.jobs } : {}),
     ...(allTables ? {} : { tablesFor: (o: readonly Outcome[]) => pairedIndices(o, files.length) }),
@@ -164,10 +168,22 @@ export async function check(args: Args, version: string): Promise<number> {
       throw new UsageError(`cannot write --output ${args.output}: ${(e as Error).message}`);
     }
   } else out(text);
-  // The code this run compiled, kept for the next run's start (once per version: node/compile-cache.ts).
+  // The code this run compiled, kept for the next run's start (once per version: node/compile-cache.ts), and
+  // the outcomes it checked, for the next run over the same files (node/result-cache.ts).
   if (checked.length > 0) saveCompileCaches();
+  cache?.save();
   if (unreadable.length > 0) return 2;
   return all.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/**
+ * The result cache of this build, unless turned off (--no-cache, GOVREPORT_NO_CACHE=1) or not run from the
+ * bundles (check/cached.ts, buildKey).
+ */
+function resultCache(args: Args): ResultStore | undefined {
+  if (!args.cache || process.env.GOVREPORT_NO_CACHE === '1') return undefined;
+  const build = buildKey();
+  return build ? ResultStore.open(userCacheDir(), build) : undefined;
 }
 
 function diagnosticJson(f: Finding, view: SourceView | undefined): Record<string, unknown> {
