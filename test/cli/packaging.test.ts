@@ -43,5 +43,6 @@ describe('packaging: every runtime file in dist/ is packed where it runs', () =>
     const listed = new Set<string>(JSON.parse(packed)[0].files.map((f: { path: string }) => f.path));
     const missing = runtimeFiles().filter((f) => !EDITOR_ONLY.has(f) && !listed.has(f));
     assert.deepEqual(missing, [], 'add these to .npmignore');
+    assert.ok(listed.has('dist/build-id'), 'the build id names the result cache (cli/check/cached.ts): without it an installed CLI keeps none');
   });
 });
