@@ -95,7 +95,7 @@ export async function checkFiles(jobs: Job[], options: PlainOptions[], opts: Poo
   if (!store) return checkAll(jobs, options, opts);
   // The files the cache has the outcome of: read here (a text file is read and hashed in a few microseconds),
   // so only the others go to the threads; none when the cache is empty (a first run pays nothing for it).
-  const found = store.size > 0 ? fromCache(jobs, options, store) : new Map<number, Checked>();
+  const found = store.size > 0 ? fromCache(jobs, options, store, opts.progress) : new Map<number, Checked>();
   const rest: number[] = [];
   for (let i = 0; i < jobs.length; i++) if (!found.has(i)) rest.push(i);
   const whole = (part: readonly Outcome[]): Outcome[] => {
@@ -129,10 +129,14 @@ export async function checkFiles(jobs: Job[], options: PlainOptions[], opts: Poo
   return whole(checked);
 }
 
+/** Files looked up in the cache between two calls of the progress callback (a folder of large originals takes a while). */
+const LOOKUPS_PER_PROGRESS = 50;
+
 /** The outcomes the cache holds for these files, by job index; a file that cannot be read now is left to the check. */
-function fromCache(jobs: readonly Job[], options: readonly PlainOptions[], store: ResultStore): Map<number, Checked> {
+function fromCache(jobs: readonly Job[], options: readonly PlainOptions[], store: ResultStore, progress?: PoolOptions['progress']): Map<number, Checked> {
   const found = new Map<number, Checked>();
   jobs.forEach((job, i) => {
+    if (progress && i % LOOKUPS_PER_PROGRESS === 0 && found.size > 0) progress(found.size, jobs.length);
     const o = options[job.options]!;
     let bytes: Buffer;
     try {
