@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { SourceView } from '../core/source/types';
 import { SOURCE_LIMITS, type SourceEnv, type SourceKind } from '../core/source/types';
-import { readFileBytes, readReportFile, type ReadResult } from './files';
+import { decode, readFileBytes, type ReadResult } from './files';
 
 /** File name endings of originals (kept here as well as in the readers, so that listing files loads nothing). */
 export const SOURCE_EXT: Readonly<Record<string, SourceKind>> = {
@@ -64,11 +64,20 @@ export interface ReportText {
   view?: SourceView;
 }
 
-/** Reads a report file: a text file as text, an original into its text view. */
-export async function readReport(file: string, maxBytes?: number): Promise<ReportText> {
+/** The bytes of a report file read at most: for an original, its readers' own limit; else `maxBytes`. */
+export function reportBytesLimit(file: string, maxBytes?: number): number | undefined {
+  return sourceKind(file) ? SOURCE_LIMITS.maxFileBytes : maxBytes;
+}
+
+/** A report from its file's bytes: a text file's decoded, an original's read into its text view. */
+export async function reportOf(bytes: Uint8Array, file: string): Promise<ReportText> {
   const kind = sourceKind(file);
-  if (!kind) return readReportFile(file, maxBytes);
-  const bytes = await readFileBytes(file, SOURCE_LIMITS.maxFileBytes);
+  if (!kind) return decode(bytes, file);
   const view = await viewOf(bytes, kind);
   return { text: view.text, view };
+}
+
+/** Reads a report file: a text file as text, an original into its text view. */
+export async function readReport(file: string, maxBytes?: number): Promise<ReportText> {
+  return reportOf(await readFileBytes(file, reportBytesLimit(file, maxBytes)), file);
 }

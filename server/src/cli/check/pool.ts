@@ -15,10 +15,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { unpackTables } from '../../core/desk/slim';
 import { readLimit } from '../../core/options';
-import { SOURCE_LIMITS } from '../../core/source/types';
 import { readFileBytesSync } from '../../node/files';
 import type { ResultStore } from '../../node/result-cache';
-import { sourceKind } from '../../node/sources';
+import { reportBytesLimit, sourceKind } from '../../node/sources';
 import { type Checked, isFailed, type Job, type KeepTables, type Outcome, outcomeOf, type PlainOptions, readJob, readJobSync } from './analyse';
 import { decodeEntry, entryKey } from './cached';
 import { digestOf, type Source } from './source';
@@ -140,7 +139,7 @@ function fromCache(jobs: readonly Job[], options: readonly PlainOptions[], store
     const o = options[job.options]!;
     let bytes: Buffer;
     try {
-      bytes = readFileBytesSync(job.path, sourceKind(job.path) ? SOURCE_LIMITS.maxFileBytes : readLimit(o.maxSize));
+      bytes = readFileBytesSync(job.path, reportBytesLimit(job.path, readLimit(o.maxSize)));
     } catch {
       return;
     }

@@ -5,9 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { SourceView } from '../../core/source/types';
-import { SOURCE_LIMITS } from '../../core/source/types';
 import { decode, readFileBytes, readFileBytesSync } from '../../node/files';
-import { sourceKind, viewOf } from '../../node/sources';
+import { reportBytesLimit, reportOf, sourceKind } from '../../node/sources';
 
 export interface Source {
   text: string;
@@ -25,15 +24,9 @@ export function digestOf(bytes: Uint8Array): string {
 }
 
 export async function readSource(file: string, maxBytes?: number, digest = false): Promise<Source> {
-  const kind = sourceKind(file);
-  const bytes = await readFileBytes(file, kind ? SOURCE_LIMITS.maxFileBytes : maxBytes);
-  const hash = digest ? { digest: digestOf(bytes) } : {};
-  if (!kind) {
-    const r = decode(bytes, file);
-    return { text: r.text, format: r.encoding, ...hash };
-  }
-  const view = await viewOf(bytes, kind);
-  return { text: view.text, format: view.kind, view, ...hash };
+  const bytes = await readFileBytes(file, reportBytesLimit(file, maxBytes));
+  const r = await reportOf(bytes, file);
+  return { text: r.text, format: r.view ? r.view.kind : r.encoding ?? 'utf-8', ...(r.view ? { view: r.view } : {}), ...(digest ? { digest: digestOf(bytes) } : {}) };
 }
 
 /**
