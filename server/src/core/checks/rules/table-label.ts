@@ -31,14 +31,18 @@ function withoutDebris(debris: readonly Debris[], line: string, r: Range): { tex
 }
 
 /**
- * Whether the written label holds the canonical one whole, as its own words beside other words: then the other
- * words are cells run into the label by a copy that kept one space between cells (a header cell such as
- * 信息内容, the group's label such as （三）不予公开) — the label itself is right, and rewriting it would delete
- * what the clerk wrote.
+ * Whether the written label holds the canonical one whole beside other words: then the other words are cells
+ * or lines run into the label by a copy (a header cell such as 信息内容 or the group's label such as
+ * （三）不予公开 one space apart, the next block's caption with no space at all) — the label itself is right,
+ * and rewriting it would delete what the clerk wrote.
  */
 function holdsCanonical(written: string, canonical: string): boolean {
-  const parts = written.trim().split(/\s+/);
   const want = keyOf(canonical);
+  // Run in without a space (a PDF page break that put the next block's caption on this row's line:
+  // `行政强制第二十条第（八）项`): the canonical label is still there whole, and a fix would delete the rest.
+  const have = bareKey(written);
+  if (want.length > 0 && have.length > want.length && have.includes(want)) return true;
+  const parts = written.trim().split(/\s+/);
   for (let i = 0; i < parts.length; i++) {
     for (let j = i + 1; j <= parts.length; j++) {
       if (j - i < parts.length && keyOf(parts.slice(i, j).join(' ')) === want) return true;
