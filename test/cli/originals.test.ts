@@ -47,4 +47,15 @@ describe('govreport on originals', () => {
     assert.equal(json.source.kind, 'html');
     assert.deepEqual(json.tables.requests.rows.partial, [0, null, 0, 0, 0, 0, 0]);
   });
+
+  it('fix leaves an original as it is and says so in Chinese: an error when named, passed over in a folder', () => {
+    const named = run(['fix', path.join(ORIGINALS, 'clean.docx')]);
+    assert.equal(named.code, 2, named.err);
+    assert.equal(named.out, '');
+    assert.match(named.err, /clean\.docx：未修复（原件（\.docx、\.pdf、\.html 等）不改写；请先用 govreport text 另存为文本再修复）/);
+    const folder = run(['fix', ORIGINALS]);
+    assert.equal(folder.code, 0, folder.err);
+    assert.match(folder.err, /clean\.docx：未修复/);
+    assert.match(run(['fix', '--locale', 'en', path.join(ORIGINALS, 'clean.docx')]).err, /clean\.docx: not fixed \(an original is not rewritten/);
+  });
 });

@@ -4,6 +4,7 @@
  * (per code) and what it left for a person: the skeletons and suggestions not applied, with their lines.
  */
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { FIX_KIND_NAMES, type Finding, type Fix, type Locale } from '../../core/checks/types';
 import { checkOptions, readLimit } from '../../core/options';
 import { type FixChoice, type FixResult, fixesOf, fixText, overLimit } from '../../core/service';
@@ -72,12 +73,17 @@ export async function fix(args: Args): Promise<number> {
     err(`govreport: ${m.path}: ${reasonIn(m.message, args.locale)}\n`);
     status = 2;
   }
+  const named = new Set(args.paths.map((p) => path.resolve(p)));
   const choice: FixChoice = { skeletons: args.skeletons, suggestions: args.suggestions };
   for (const file of files) {
     try {
       const { settings } = settingsFor(file, override);
       if (sourceKind(file)) {
-        err(`govreport: ${file}: not fixed (an original is not rewritten; save it as text with "govreport text" first)\n`);
+        err(args.locale === 'en'
+          ? `govreport: ${file}: not fixed (an original is not rewritten; save it as text with "govreport text" first)\n`
+          : `govreport: ${file}：未修复（原件（.docx、.pdf、.html 等）不改写；请先用 govreport text 另存为文本再修复）\n`);
+        // Named on the command line, it is a request that could not be met; met in a folder, it is passed over.
+        if (named.has(path.resolve(file))) status = 2;
         continue;
       }
       // A stat refuses a file too large before it is read; a text over maxFileSize is not checked, so not fixed.
