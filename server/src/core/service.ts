@@ -52,11 +52,14 @@ function disabledAt(model: ReportModel, code: string, line: number): boolean {
   return off;
 }
 
-/** The one check that speaks even when nothing readable came out of an original. */
+/**
+ * The one check that speaks even when nothing readable came out of an original: one it could not read, or one
+ * with pictures and no report in its words (a scan pasted into Word).
+ */
 const SOURCE_CHECK = 'source-unreadable';
 
 export function runChecks(model: ReportModel, lines: readonly Line[], options: CheckOptions = {}): Finding[] {
-  const unreadable = (options.source?.problems.length ?? 0) > 0;
+  const unreadable = (options.source?.problems.length ?? 0) > 0 || (!model.isReport && (options.source?.images?.length ?? 0) > 0);
   if (!model.isReport && !unreadable) return [];
   if (options.expectFormat) model = { ...model, expectedFormat: options.expectFormat };
   const locale = options.locale ?? 'zh';
@@ -122,8 +125,13 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 }
 
 /** Parse and check a report read from an original: its text view, with its tables' grids. */
-export function checkView(view: Pick<SourceView, 'text' | 'grids' | 'kind' | 'problems'>, options: CheckOptions = {}): CheckResult & { lines: Line[] } {
-  const source: SourceInfo = { kind: view.kind, problems: view.problems };
+/** What the checks are told of the original a text view was read from. */
+export function sourceInfo(view: Pick<SourceView, 'kind' | 'problems' | 'images'>): SourceInfo {
+  return { kind: view.kind, problems: view.problems, ...(view.images ? { images: view.images } : {}) };
+}
+
+export function checkView(view: Pick<SourceView, 'text' | 'grids' | 'kind' | 'problems' | 'images'>, options: CheckOptions = {}): CheckResult & { lines: Line[] } {
+  const source = sourceInfo(view);
   if (options.maxSize !== undefined && overLimit(view.text, options.maxSize)) return { ...tooLarge(view.text, options), lines: [] };
   const lines = splitLines(view.text);
   const model = parseLines(view.text, lines, undefined, view.grids);

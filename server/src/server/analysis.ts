@@ -9,7 +9,7 @@ import type { Finding, Locale } from '../core/checks/types';
 import type { ReportModel } from '../core/model';
 import { checkOptions } from '../core/options';
 import { type ParseCache, parseLines } from '../core/parse/index';
-import { type CheckOptions, checkText, overLimit, runChecks } from '../core/service';
+import { type CheckOptions, checkText, overLimit, runChecks, sourceInfo } from '../core/service';
 import { resolveLocale, type Settings } from '../core/settings';
 import { type Line, type Range, splitLines } from '../core/text/lines';
 import type { SourceView } from '../core/source/types';
@@ -84,7 +84,7 @@ export class Analyzer {
     const text = doc.getText();
     const locale = resolveLocale(settings.locale, this.clientLocale());
     const options: CheckOptions = checkOptions(settings, { locale });
-    if (view) options.source = { kind: view.kind, problems: view.problems };
+    if (view) options.source = sourceInfo(view);
     const edited = this.edited(doc.uri);
     if (edited.length > 0) options.edited = edited;
     let model: ReportModel;

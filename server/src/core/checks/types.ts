@@ -114,6 +114,8 @@ export interface PreviousReport {
 export interface SourceInfo {
   kind: string;
   problems: readonly SourceProblem[];
+  /** Lines of the text view where the original has a picture (SourceView.images). */
+  images?: readonly number[];
 }
 
 export interface CheckContext {

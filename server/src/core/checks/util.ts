@@ -5,7 +5,7 @@ import type { Line, Range } from '../text/lines';
 import { span } from '../text/lines';
 import { formatNumber } from '../text/values';
 import { columnName, rowName } from './names';
-import type { Bilingual, Locale } from './types';
+import type { Bilingual, Locale, SourceInfo } from './types';
 
 /** A table the checks may reason about: present and read with confidence. */
 export function confident(model: ReportModel, key: TableKey): Table | undefined {
@@ -146,4 +146,22 @@ export function cellWhere(t: Table, rowKey: string, column: string): Bilingual {
     zh: `“${rowName(t.key, rowKey, 'zh', t.edition)}”的“${columnName(t.key, column, 'zh', t.edition)}”`,
     en: `"${rowName(t.key, rowKey, 'en', t.edition)}" / ${columnName(t.key, column, 'en', t.edition)}`,
   };
+}
+
+/**
+ * The first picture of the original inside a section (after its heading, up to the next section's heading:
+ * a picture written last in the section stands at that heading's line), or undefined. A section whose table
+ * is a picture has it there, not missing: the checker cannot read it, and says so (table-unreadable).
+ */
+export function pictureIn(source: SourceInfo | undefined, model: ReportModel, s: Section): number | undefined {
+  const images = source?.images;
+  if (!images || images.length === 0) return undefined;
+  const from = s.heading.range.start.line;
+  let to = model.lineCount;
+  for (const o of model.sections) {
+    const at = o.heading.range.start.line;
+    if (at > from && at < to) to = at;
+  }
+  for (const line of images) if (line > from && line <= to) return line;
+  return undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { type RawTable, joinPieces, type ViewBuilder } from './view';
 
-export type Block = { kind: 'para'; text: string } | { kind: 'table'; table: TableNode };
+export type Block = { kind: 'para'; text: string } | { kind: 'table'; table: TableNode } | { kind: 'image' };
 export interface CellNode {
   rowSpan: number;
   colSpan: number;
@@ -44,6 +44,7 @@ export function emitTable(view: ViewBuilder, t: TableNode): void {
 export function emitBlocks(view: ViewBuilder, blocks: Block[]): void {
   for (const b of blocks) {
     if (b.kind === 'table') emitTable(view, b.table);
+    else if (b.kind === 'image') view.image();
     else if (b.text.trim()) view.paragraph(b.text);
     else view.blank();
   }

@@ -124,6 +124,7 @@ export async function readDocumentXml(xml: string, limits: SourceLimits, parts: 
       return;
     }
     if (block.kind === 'table') emitTable(view, block.table);
+    else if (block.kind === 'image') view.image();
     else if (block.text.trim()) view.paragraph(block.text);
     else view.blank();
   };
@@ -183,6 +184,10 @@ export async function readDocumentXml(xml: string, limits: SourceLimits, parts: 
           return;
         case 'w:noBreakHyphen':
           add('-');
+          return;
+        // A picture (DrawingML's image, or VML's in an old file; the VML copy of a drawing is mc:Fallback).
+        case 'a:blip': case 'v:imagedata':
+          if (!hidden) put({ kind: 'image' });
           return;
         case 'w:sdt':
           controls.push({ unfilled: false });

@@ -23,6 +23,10 @@ const BLOCK = new Set([
 const HIDDEN_STYLE = /(?:^|;)\s*display\s*:\s*none\b/i;
 const isHidden = (a: Record<string, string>): boolean => 'hidden' in a || (a.style !== undefined && HIDDEN_STYLE.test(a.style));
 
+/** Pixels under which a picture is an icon, a bullet or a tracking pixel, not a table or a page. */
+const ICON_PX = 48;
+const isIcon = (a: Record<string, string>): boolean => [a.width, a.height].some((v) => v !== undefined && parseInt(v, 10) < ICON_PX);
+
 /** Which decoder label a declared charset means. */
 function decoderLabel(declared: string): string | undefined {
   const c = declared.toLowerCase();
@@ -95,6 +99,7 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
   const emit = (block: Block) => {
     if (tables.length > 0) (cell() ?? outside()).blocks.push(block);
     else if (block.kind === 'para') view.paragraph(block.text);
+    else if (block.kind === 'image') view.image();
     else emitTable(view, block.table);
   };
 
@@ -130,6 +135,13 @@ export async function readHtml(bytes: Uint8Array, limits: SourceLimits): Promise
       }
       if (name === 'br') {
         flush();
+        return;
+      }
+      if (name === 'img') {
+        if (!isIcon(a)) {
+          flush();
+          emit({ kind: 'image' });
+        }
         return;
       }
       if (BLOCK.has(name)) flush();

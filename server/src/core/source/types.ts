@@ -58,7 +58,9 @@ export interface Grid {
 /** Why an original could not be read (or not all of it). */
 export type SourceProblemKind = 'scanned' | 'encrypted' | 'damaged' | 'legacy' | 'too-large' | 'too-many-pages' | 'timeout' | 'empty'
   /** A PDF's text does not decode to characters (a font not embedded, without the character maps it needs). */
-  | 'undecodable';
+  | 'undecodable'
+  /** No report in the text, but pictures: a scan or screenshots pasted into Word or a web page (said by the checks). */
+  | 'images';
 
 export interface SourceProblem {
   kind: SourceProblemKind;
@@ -88,6 +90,12 @@ export interface SourceView {
   problems: SourceProblem[];
   /** PDF page count, when known. */
   pages?: number;
+  /**
+   * Pictures of a .docx or .html (a table or a page pasted as an image), each as the view line it stands at:
+   * the line of the paragraph it is in, or the next line written after it. Not in the text: the view holds
+   * only what the original says in words.
+   */
+  images?: number[];
   /** Detected character set of an HTML page. */
   charset?: string;
 }

@@ -48,6 +48,7 @@ export class ViewBuilder {
   private readonly out: string[] = [];
   private readonly places: Place[] = [];
   private readonly grids: Grid[] = [];
+  private readonly images: number[] = [];
   private paragraphs = 0;
   private chars = 0;
   readonly problems: SourceProblem[] = [];
@@ -71,6 +72,11 @@ export class ViewBuilder {
     const parts = text.replace(/\r\n?/g, '\n').split('\n');
     this.paragraphs++;
     for (const p of parts) this.push(p.replace(/\s+$/, ''), { paragraph: this.paragraphs, ...(page ? { page } : {}) });
+  }
+
+  /** A picture, at the line written next (SourceView.images). */
+  image(): void {
+    if (!this.full) this.images.push(this.out.length);
   }
 
   /** An empty line (an empty paragraph of the original). */
@@ -147,6 +153,9 @@ export class ViewBuilder {
   }
 
   finish(extra: Partial<SourceView> = {}): SourceView {
-    return { kind: this.kind, text: this.out.join('\n'), grids: this.grids, lines: this.places, problems: this.problems, ...extra };
+    return {
+      kind: this.kind, text: this.out.join('\n'), grids: this.grids, lines: this.places, problems: this.problems,
+      ...(this.images.length > 0 ? { images: this.images } : {}), ...extra,
+    };
   }
 }

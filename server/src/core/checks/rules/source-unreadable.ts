@@ -39,6 +39,10 @@ export function problemMessage(p: SourceProblem): Bilingual {
       en: `Cannot read: the PDF's text does not decode to characters (fonts not embedded${p.detail ? `, without their character maps ${p.detail}` : ', an unknown encoding'}). Check a PDF with embedded fonts, or the original .docx`,
     };
     case 'empty': return { zh: '无法读取：文件是空的', en: 'Cannot read: the file is empty' };
+    case 'images': return {
+      zh: `无法读取：文件中没有年度报告的文字，只有 ${p.count ?? '?'} 张图片（可能是扫描件或截图）。请用含文字的原件检查`,
+      en: `Cannot read: the file holds no report text, only ${p.count ?? '?'} picture${p.count === 1 ? '' : 's'} (a scan or screenshots). Check an original with the text in it`,
+    };
     case 'damaged': return {
       zh: `无法读取：文件已损坏或不是它的扩展名所说的格式${p.detail ? `（${p.detail}）` : ''}`,
       en: `Cannot read: the file is damaged or not what its name says${p.detail ? ` (${p.detail})` : ''}`,
@@ -51,7 +55,7 @@ export const sourceUnreadable: Check = {
     code: 'source-unreadable',
     defaultSeverity: 'warning',
     fixes: [],
-    description: { zh: '原件（.docx/.pdf/.html）无法读取：扫描件、文字无法解码、加密、损坏或旧版 .doc/.wps', en: 'The original (.docx/.pdf/.html) cannot be read: scanned, text that does not decode, encrypted, damaged, or a legacy .doc/.wps' },
+    description: { zh: '原件（.docx/.pdf/.html）无法读取：扫描件或只有图片、文字无法解码、加密、损坏或旧版 .doc/.wps', en: 'The original (.docx/.pdf/.html) cannot be read: scanned or pictures only, text that does not decode, encrypted, damaged, or a legacy .doc/.wps' },
     docs: {
       why: {
         zh: '检查器直接读取 Word、PDF 和网页原件中的表格结构。扫描的 PDF 没有文字，字体未嵌入且编码无从识别的 PDF 只能读出乱码，加密或损坏的文件打不开，旧版 .doc/.wps 的格式无法可靠读取：此时给出一条提示，而不是一份空白或乱码的检查结果。',
@@ -67,7 +71,10 @@ export const sourceUnreadable: Check = {
   run(ctx) {
     const out: RawFinding[] = [];
     const first = ctx.lines[0]?.text ?? '';
-    for (const p of ctx.source?.problems ?? []) {
+    const problems: SourceProblem[] = [...(ctx.source?.problems ?? [])];
+    const images = ctx.source?.images?.length ?? 0;
+    if (problems.length === 0 && images > 0 && !ctx.model.isReport) problems.push({ kind: 'images', count: images });
+    for (const p of problems) {
       out.push({ range: span(0, 0, first.length), message: ctx.t(problemMessage(p)), data: { problem: p.kind, ...(p.count !== undefined ? { count: p.count } : {}) } });
     }
     return out;

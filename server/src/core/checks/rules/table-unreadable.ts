@@ -1,6 +1,8 @@
 import { reasonOf } from '../../parse/doubt';
 import { span } from '../../text/lines';
-import { tableName } from '../names';
+import { SECTIONS } from '../../format/spec';
+import { sectionName, tableName } from '../names';
+import { pictureIn } from '../util';
 import type { Check, RawFinding } from '../types';
 
 export const tableUnreadable: Check = {
@@ -8,7 +10,7 @@ export const tableUnreadable: Check = {
     code: 'table-unreadable',
     defaultSeverity: 'warning',
     fixes: [],
-    description: { zh: '表格存在，但无法可靠地把数值与行列对应', en: "A table is there but its cells cannot be paired with rows with confidence" },
+    description: { zh: '表格存在，但无法可靠地把数值与行列对应，或表格是图片', en: "A table is there but its cells cannot be paired with rows with confidence, or it is a picture" },
     docs: {
       why: {
         zh: '从 PDF 或网页复制的表格常常错位：行名断开、数值串行。此时任何合计检查都建立在猜测上，所以检查器不做合计检查，只提示这张表读不准。',
@@ -33,6 +35,19 @@ export const tableUnreadable: Check = {
         range: span(line, text.length - text.trimStart().length, text.trimEnd().length),
         message: ctx.t({ zh: `无法可靠读取${tableName(t.key, 'zh')}：${reason}；未检查其合计`, en: `Cannot read the ${tableName(t.key, 'en')} reliably: ${reason}; its sums were not checked` }),
         data: { table: t.key, doubt: t.doubt.kind },
+      });
+    }
+    // A section whose table is a picture (a .docx or a page with the table pasted as an image).
+    for (const s of ctx.model.sections) {
+      const key = SECTIONS.find((x) => x.number === s.number)?.table;
+      if (!key || ctx.model.tables[key] || pictureIn(ctx.source, ctx.model, s) === undefined) continue;
+      out.push({
+        range: s.heading.range,
+        message: ctx.t({
+          zh: `“${sectionName(s.number, 'zh')}”的表格是图片，无法读取，未检查其数据；请在原件中以表格而非图片填写`,
+          en: `The ${tableName(key, 'en')} of ${sectionName(s.number, 'en')} is a picture and cannot be read; its figures were not checked. Write it in the original as a table, not an image`,
+        }),
+        data: { table: key, doubt: 'picture' },
       });
     }
     return out;
