@@ -73,8 +73,33 @@ function computeTitleScore(title: string): { number: SectionNumber; score: numbe
   return bestN === null ? null : { number: bestN, score: bestS };
 }
 
-/** Lines longer than this are never a section heading. */
+/** Lines longer than this are a section heading only when they begin with one and go on with its text. */
 const MAX_HEADING_LINE = 120;
+
+/** Titles a heading may be followed by its section's text on the same line; longest first. */
+const OWN_TITLES = SECTIONS.flatMap((s) => [{ text: s.title, canonical: true }, ...s.variants.map((v) => ({ text: v, canonical: false }))])
+  .sort((a, b) => b.text.length - a.text.length);
+/** A sentence's end: what tells text run on after a canonical title from a longer, home-made title. */
+const SENTENCE_END = /[。；;！!]/;
+/** What may stand between a title and its section's text on the heading's line. */
+const AFTER_TITLE = /^\s*[：:，,。]|^\s+\S/;
+
+/**
+ * Where the title ends in a heading whose section's text follows on the same line
+ * (`六、其他需要报告的事项：本年度未收取信息处理费。`, `五、存在的主要问题及改进情况 一是…`), or undefined when the
+ * line holds nothing but its title. After a colon, comma, full stop or space any known title may be; with
+ * nothing between, only a canonical one followed by a sentence (`…事项本年度未收取信息处理费。`), since a title
+ * may go on (`…改进情况和下一步工作打算` is a longer title, not text) and a short variant (概述, 基本情况) may begin one.
+ */
+function ownTitleEnd(t: string, titleStart: number, titleEnd: number): number | undefined {
+  for (const o of OWN_TITLES) {
+    const end = titleStart + o.text.length;
+    if (end >= titleEnd || !t.startsWith(o.text, titleStart)) continue;
+    if (AFTER_TITLE.test(t.slice(end, end + 2))) return end;
+    if (o.canonical && /[\u4e00-\u9fff（(“"0-9]/.test(t[end]!) && SENTENCE_END.test(t.slice(end))) return end;
+  }
+  return undefined;
+}
 
 /** A heading as read from a line's text alone: its columns, without the line's number. */
 interface HeadingColumns {
@@ -90,6 +115,8 @@ interface HeadingColumns {
   score: number;
   leadEnd: number;
   markdown: boolean;
+  /** The section's text follows the title on the line. */
+  inline: boolean;
 }
 
 /**
@@ -105,9 +132,11 @@ const headingMemo = new TextMemo(headingColumns, HEADING_MEMO_LIMIT, MAX_HEADING
  */
 export function readHeading(line: Line): (Heading & { leadEnd: number; markdown: boolean }) | null {
   const t = line.text;
-  if (t.length === 0 || t.length > MAX_HEADING_LINE || !KEYWORD_CHARS.test(t)) return null;
-  const h = headingMemo.get(t);
-  if (!h) return null;
+  if (t.length === 0 || !KEYWORD_CHARS.test(t)) return null;
+  // A long line is a heading only with its section's text after the title (read from the line's start).
+  const long = t.length > MAX_HEADING_LINE;
+  const h = headingMemo.get(long ? t.slice(0, MAX_HEADING_LINE) : t);
+  if (!h || (long && !h.inline)) return null;
   const i = line.index;
   return {
     number: h.number,
@@ -138,6 +167,8 @@ function headingColumns(t: string): HeadingColumns | null {
   while (titleEnd > titleStart && /[*_#。：:]/.test(t[titleEnd - 1]!)) titleEnd--;
   titleEnd = skipWhiteBack(t, titleEnd);
   if (titleEnd <= titleStart) return null;
+  const own = numeral ? ownTitleEnd(t, titleStart, titleEnd) : undefined;
+  if (own !== undefined) titleEnd = own;
   const title = t.slice(titleStart, titleEnd);
   if (/[。；;]/.test(title)) return null;
   const scored = scoreTitle(title);
@@ -162,6 +193,7 @@ function headingColumns(t: string): HeadingColumns | null {
     score: scored.score,
     leadEnd,
     markdown,
+    inline: own !== undefined,
   };
 }
 
