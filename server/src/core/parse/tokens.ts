@@ -656,7 +656,8 @@ function numberedBefore(infos: LineInfo[], i: number): boolean {
 
 /**
  * Page numbers printed as a bare number by PDF extraction: a lone small integer at a page break (a form feed
- * on it or on the next line with text), or far indented (centred) between blank lines. Marked as page numbers,
+ * on it or on the next line with text) standing apart from the values above it, or far indented (centred)
+ * between blank lines. Marked as page numbers,
  * so that a table broken by a page keeps its rows.
  */
 export function markBarePageNumbers(infos: LineInfo[]): void {
@@ -676,6 +677,9 @@ export function markBarePageNumbers(infos: LineInfo[]): void {
       if (infos[j]!.kind !== 'blank') break;
     }
     const centred = tok.start >= 20 && blankAt(i - 1) && blankAt(i + 1);
+    // A number right below a value, no blank between, goes on the column of values (the last cell of a table
+    // that ends a page, `…0 1 1` then the form feed): a page's number is a block of its own, apart.
+    if (pageBreak && !centred && i > 0 && infos[i - 1]!.kind === 'value' && ff < 0) pageBreak = false;
     // Replaced, not changed: the line's own reading stays as it was, for reuse by the next parse.
     if (pageBreak || centred) infos[i] = { ...info, kind: 'page-number', tokens: [] };
   }
