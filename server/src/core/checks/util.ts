@@ -1,5 +1,5 @@
 /** Small helpers shared by the check modules. */
-import type { TableKey } from '../format/spec';
+import { SECTIONS, TABLE_HEADER_SIGNS, TABLE_SIGNS_NEEDED, type TableKey } from '../format/spec';
 import type { Cell, ReportModel, Row, Section, Table, TableShape } from '../model';
 import type { Line, Range } from '../text/lines';
 import { span } from '../text/lines';
@@ -164,4 +164,25 @@ export function pictureIn(source: SourceInfo | undefined, model: ReportModel, s:
   }
   for (const line of images) if (line > from && line <= to) return line;
   return undefined;
+}
+
+/**
+ * Tables whose section holds their header in words (TABLE_HEADER_SIGNS) though the reader found no table
+ * there: a table run together or cut up past reading, not a missing one. Said once — by layout-lost in a
+ * text that lost its layout, else by table-unreadable — never as table-missing.
+ */
+export function tablesInWordsOnly(model: ReportModel, lines: readonly Line[]): { key: TableKey; section: Section }[] {
+  const out: { key: TableKey; section: Section }[] = [];
+  for (const s of model.sections) {
+    const key = SECTIONS.find((x) => x.number === s.number)?.table;
+    if (!key || model.tables[key]) continue;
+    let text = '';
+    for (let i = s.body.start.line; i <= s.body.end.line && i < lines.length; i++) {
+      const l = lines[i]!.text;
+      text += l.slice(i === s.body.start.line ? s.body.start.character : 0, i === s.body.end.line ? s.body.end.character : undefined);
+    }
+    const compact = text.replace(/\s+/g, '');
+    if (TABLE_HEADER_SIGNS[key].filter((w) => compact.includes(w)).length >= TABLE_SIGNS_NEEDED) out.push({ key, section: s });
+  }
+  return out;
 }

@@ -409,6 +409,18 @@ export const TABLE_NAMES: Record<TableKey, Names & { section: SectionNumber }> =
   appeals: { zh: '行政复议、行政诉讼情况表', en: 'reviews and lawsuits table', section: 4 },
 };
 
+/**
+ * Column names only a table's header holds (no generic 总计/其他): two of them in a section whose table the
+ * reader did not find mean the table is there in words — run together, or cut up past reading — not absent.
+ */
+export const TABLE_HEADER_SIGNS: Record<TableKey, readonly string[]> = {
+  proactive: ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'],
+  requests: ['商业企业', '科研机构', '社会公益组织', '法律服务机构'],
+  appeals: ['结果维持', '结果纠正', '其他结果', '尚未审结'],
+};
+/** How many of a table's header signs show it is there. */
+export const TABLE_SIGNS_NEEDED = 2;
+
 /** 信息处理费 wording for R12. */
 export const FEE_WORDS = ['信息处理费', '处理费'];
 

@@ -2,7 +2,7 @@ import type { TableKey } from '../../format/spec';
 import { reasonOf } from '../../parse/doubt';
 import { tableName } from '../names';
 import type { Check, RawFinding } from '../types';
-import { list } from '../util';
+import { list, tablesInWordsOnly } from '../util';
 
 export const layoutLost: Check = {
   meta: {
@@ -27,6 +27,8 @@ export const layoutLost: Check = {
     if (!lost) return [];
     const tables = Object.values(ctx.model.tables).filter((t) => t.lost);
     const declined = tables.filter((t) => !t.confident);
+    // Tables there in words only: run together past finding at all.
+    const unfound = tablesInWordsOnly(ctx.model, ctx.lines).map((x) => x.key);
     const first = tables.length ? tables.reduce((a, b) => (a.range.start.line < b.range.start.line
       || (a.range.start.line === b.range.start.line && a.range.start.character <= b.range.start.character) ? a : b)) : undefined;
     const line = ctx.lines[first ? first.range.start.line : lost.range.start.line]!;
@@ -44,6 +46,12 @@ export const layoutLost: Check = {
         en: `; the ${names(declined.map((t) => t.key), 'en')} could not be read reliably and ${declined.length > 1 ? 'their' : 'its'} sums were not checked`,
       };
     } else if (tables.length) tail = { zh: '；表格数值已按合计关系拆分读取', en: '; the table values were split where their sums allow one split only' };
+    if (unfound.length) {
+      tail = {
+        zh: `${tail.zh}；${names(unfound, 'zh')}的行和数值连在一起，无法识别，未检查其合计`,
+        en: `${tail.en}; the ${names(unfound, 'en')}'s rows and values run together past reading, ${unfound.length > 1 ? 'their' : 'its'} sums not checked`,
+      };
+    }
     const what = whole
       ? {
         zh: `文本丢失了换行和表格分隔：全文挤在${lost.lines > 1 ? ` ${lost.lines} ` : '一'}行里，表格的行名和数值连在一起`,
@@ -56,7 +64,7 @@ export const layoutLost: Check = {
     const f: RawFinding = {
       range: { start: { line: line.index, character: at }, end: { line: line.index, character: end } },
       message: ctx.t({ zh: what.zh + tail.zh, en: what.en + tail.en }),
-      data: { lines: lost.lines, tables: tables.map((t) => t.key), declined: declined.map((t) => t.key) },
+      data: { lines: lost.lines, tables: tables.map((t) => t.key), declined: [...declined.map((t) => t.key), ...unfound] },
     };
     return [f];
   },

@@ -6,7 +6,7 @@ import type { Check, RawFinding } from '../types';
 
 /** Capitalised, for a name that begins an English sentence. */
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-import { pictureIn, shapeFor } from '../util';
+import { pictureIn, shapeFor, tablesInWordsOnly } from '../util';
 
 export const tableMissing: Check = {
   meta: {
@@ -26,11 +26,14 @@ export const tableMissing: Check = {
   run(ctx) {
     const { model, lines } = ctx;
     const out: RawFinding[] = [];
+    const inWords = new Set(tablesInWordsOnly(model, lines).map((x) => x.key));
     for (const s of model.sections) {
       const spec = SECTIONS.find((x) => x.number === s.number)!;
       if (!spec.table || model.tables[spec.table]) continue;
       // A picture where the table belongs: the table is there, as an image (table-unreadable says so).
       if (pictureIn(ctx.source, model, s) !== undefined) continue;
+      // Its header is there in words: not missing, unreadable (layout-lost or table-unreadable says so).
+      if (inWords.has(spec.table)) continue;
       const name = tableName(spec.table, ctx.locale);
       out.push({
         range: s.heading.range,

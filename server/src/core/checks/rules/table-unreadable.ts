@@ -2,7 +2,7 @@ import { reasonOf } from '../../parse/doubt';
 import { span } from '../../text/lines';
 import { SECTIONS } from '../../format/spec';
 import { sectionName, tableName } from '../names';
-import { pictureIn } from '../util';
+import { pictureIn, tablesInWordsOnly } from '../util';
 import type { Check, RawFinding } from '../types';
 
 export const tableUnreadable: Check = {
@@ -36,6 +36,20 @@ export const tableUnreadable: Check = {
         message: ctx.t({ zh: `无法可靠读取${tableName(t.key, 'zh')}：${reason}；未检查其合计`, en: `Cannot read the ${tableName(t.key, 'en')} reliably: ${reason}; its sums were not checked` }),
         data: { table: t.key, doubt: t.doubt.kind },
       });
+    }
+    // A table there in words only (its header, no rows the reader could find); in a text that lost its layout
+    // layout-lost names it.
+    if (!ctx.model.layoutLost) {
+      for (const { key, section } of tablesInWordsOnly(ctx.model, ctx.lines)) {
+        out.push({
+          range: section.heading.range,
+          message: ctx.t({
+            zh: `无法读取“${sectionName(section.number, 'zh')}”的表格：有${tableName(key, 'zh')}的表头，但找不到可以与之对应的行和数值；未检查其合计`,
+            en: `Cannot read the table of ${sectionName(section.number, 'en')}: the ${tableName(key, 'en')}'s header is there, but no rows and values that go with it; its sums were not checked`,
+          }),
+          data: { table: key, doubt: 'header-only' },
+        });
+      }
     }
     // A section whose table is a picture (a .docx or a page with the table pasted as an image).
     for (const s of ctx.model.sections) {
