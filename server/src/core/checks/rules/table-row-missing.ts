@@ -28,7 +28,8 @@ export const tableRowMissing: Check = {
   run(ctx) {
     const out: RawFinding[] = [];
     for (const t of Object.values(ctx.model.tables)) {
-      if (!t.confident || t.rows.size === 0 || t.missingRows.length === 0) continue;
+      // A table of its header alone (its rows deleted, or cut off right after it) lacks every row: said too.
+      if (!t.confident || t.missingRows.length === 0) continue;
       out.push(...missingRuns(ctx, t));
     }
     return out;
@@ -69,8 +70,9 @@ function missingRuns(ctx: CheckContext, t: Table): RawFinding[] {
     for (let i = idx - 1; i >= 0 && !before; i--) before = t.rows.get(order[i]!);
     let after: Row | undefined;
     for (let i = order.indexOf(run[run.length - 1]!) + 1; i < order.length && !after; i++) after = t.rows.get(order[i]!);
-    const anchor = before ?? after!;
-    const at = before ? before.range.end.line + 1 : after!.range.start.line;
+    // No row at all: after the table's header.
+    const anchor = before ?? after ?? { range: span(t.range.end.line, 0, 0) };
+    const at = before ? before.range.end.line + 1 : after ? after.range.start.line : t.range.end.line + 1;
     const names = rowList(t.key, run, ctx.locale, t.edition);
     let rows: string[][];
     if (t.key === 'requests') {
