@@ -168,6 +168,12 @@ function nextText(infos: LineInfo[], i: number, last: number): LineInfo | undefi
   return undefined;
 }
 
+/** Whether the next reading with text after `i` is a value alone on its line (a row's values going on). */
+function valueNext(infos: LineInfo[], i: number, last: number): boolean {
+  const next = nextText(infos, i, last);
+  return !!next && next.kind === 'value' && !next.multi;
+}
+
 /**
  * Whether a region writes one cell a line packed, without blank lines between cells (HTML, each <p> a line):
  * there an empty line is a blank cell. Word's one-cell shape puts a blank line after every cell instead.
@@ -332,7 +338,9 @@ export function segmentRegion(infos: LineInfo[], region: Region): Segment[] {
       } else {
         // Word's one-cell text ends each row with an empty line: an empty cell right after one is the next
         // row's empty label cell (a group label merged over rows), not a blank value of the row before.
-        if (tok.kind === 'blank' && !tok.cell && !info.multi && i > region.first && infos[i - 1]!.kind === 'blank') {
+        // Unless values go on right after it, with no label between: then it is a blank value amid the row's.
+        if (tok.kind === 'blank' && !tok.cell && !info.multi && i > region.first && infos[i - 1]!.kind === 'blank'
+          && !(candValued && valueNext(infos, i, region.last))) {
           if (candValued) closeCandidate();
           continue;
         }
