@@ -243,7 +243,7 @@ function cut(src: string, k: Keyed): Piece[] {
 export function lostPieces(line: Line, labelsToo = false): LineInfo[] | null {
   const src = line.text;
   if (src.length > LOST_MAX_LENGTH || src.includes('\t') || src.includes('|')) return null;
-  if (!mayBeLost(src) && !(labelsToo && WORDS_ONLY.test(src.trim()))) return null;
+  if (!mayBeLost(src) && !(labelsToo && (WORDS_ONLY.test(src.trim()) || NUMERAL_AFTER_SENTENCE.test(src)))) return null;
   const k = keyed(src);
   const pieces = cut(src, k);
   const headings = pieces.filter((x) => x.kind === 'heading').length;
@@ -258,7 +258,9 @@ export function lostPieces(line: Line, labelsToo = false): LineInfo[] | null {
   // A row or header run together on a line of its own: nothing but table labels and digits, touching.
   const tableOnly = pieces.length >= 2 && pieces.every((x, i) => (x.kind === 'label' || x.kind === 'digits') && (i === 0 || touching(src, k, pieces[i - 1]!, x)))
     && pieces.some((x) => x.kind === 'label');
-  const manyInline = src.length >= LOST_MIN_LENGTH && (headings >= LOST_MIN_HEADINGS || glued >= LOST_MIN_GLUED);
+  // In a text that lost its layout elsewhere, one heading inline is enough (the intro line that runs on into
+  // 一、总体情况2023年，… of web text on two or three lines).
+  const manyInline = src.length >= LOST_MIN_LENGTH && (headings >= (labelsToo ? 1 : LOST_MIN_HEADINGS) || glued >= LOST_MIN_GLUED);
   if (!manyInline && !tableOnly) return null;
   return toInfos(line, k, pieces, tableOnly);
 }
@@ -283,6 +285,8 @@ const WHITE = ' \\t\\u3000\\u00a0\\ufeff\\u200b\\u2000-\\u200a\\v\\f';
 const GLUED_DIGITS = new RegExp(`[\\u4e00-\\u9fff）)”][0-9０-９]+(?![0-9０-９]|[${AFTER_NUMBER}${WHITE}])`);
 /** Two section numerals (一、) inline. */
 const TWO_NUMERALS = /[一二三四五六][、．.][^]*[一二三四五六][、．.]/;
+/** A section numeral right after a sentence's end (`…联系。一、总体情况`): maybe a heading inline. */
+const NUMERAL_AFTER_SENTENCE = /[。；！？][一二三四五六][、．.]/;
 /** A line of words with neither white space nor sentence punctuation: maybe table labels run together. */
 const WORDS_ONLY = /^[^\s。，；;,！？!?]{4,200}$/;
 
