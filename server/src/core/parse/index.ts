@@ -223,7 +223,8 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
     }
   }
   const title = readTitle(titleLines(lines, infos, headings[0]), headings[0] ? headings[0].line + 1 : -1);
-  const period = readPeriod(text, lines, map, headings.find((h) => h.number >= 2)?.line ?? lines.length);
+  const second = headings.find((h) => h.number >= 2);
+  const period = readPeriod(text, lines, map, second ? { line: second.line, character: second.range.start.character } : undefined);
   const year = title.year ?? period?.start.year ?? null;
   const expected = editionForYear(year ?? undefined);
   const tables: Partial<Record<TableKey, Table>> = {};

@@ -96,22 +96,26 @@ export function readSignature(lines: Line[]): string | null {
   return n.length > 0 && n.length <= 40 && !/[。；，,：:]/.test(n) ? n : null;
 }
 
-const PERIOD = /统计(?:期限|时限|期间|区间|时间|周期)[为是:]?(?:自|从)?(?<y1>(?:19|20)\d{2})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日(?:起)?(?:至|到|-|—|~|－)(?<y2>(?:19|20)\d{2})年(?<m2>\d{1,2})月(?<d2>\d{1,2})日/d;
+/** 统计期限自2022年1月1日起至2022年12月31日 — the end's year may be left out (至12月31日: the start's). */
+const PERIOD = /统计(?:期限|时限|期间|区间|时间|周期)[为是:]?(?:自|从)?(?<y1>(?:19|20)\d{2})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日(?:起)?(?:至|到|-|—|~|－)(?:(?<y2>(?:19|20)\d{2})年)?(?<m2>\d{1,2})月(?<d2>\d{1,2})日/d;
+/** 统计期限为2022年度 (2022年, 2022年全年): a whole year named by its number alone. */
+const PERIOD_YEAR = /统计(?:期限|时限|期间|区间|时间|周期)[为是:]?(?<y1>(?:19|20)\d{2})(?:年度|年全年|全年|年(?![\d月]))/d;
 
 /**
  * The statistics period (R11): the paragraphs holding 统计 in the first part of the report, each read once
  * (one forward search through the text, so a long report costs no more than its length).
  */
-export function readPeriod(text: string, lines: Line[], map: LineMap, untilLine: number): PeriodInfo | null {
-  const end = untilLine > 0 ? Math.min(lines.length, untilLine) : lines.length;
-  const limit = end < lines.length ? lines[end]!.offset : text.length;
+export function readPeriod(text: string, lines: Line[], map: LineMap, until?: { line: number; character: number }): PeriodInfo | null {
+  // Up to where section 二 starts: on its line too when it is inline (web text on one line).
+  const end = until && until.line >= 0 && until.line < lines.length ? until.line + 1 : lines.length;
+  const limit = end < lines.length || until ? lines[end - 1]!.offset + (until ? until.character : lines[end - 1]!.text.length) : text.length;
   let at = text.indexOf('统计');
   while (at >= 0 && at < limit) {
     // The sentence starts at 统计 and may wrap onto the next lines of its paragraph, never beyond it.
     const line = map.positionAt(at).line;
     let j = line + 1;
     while (j < end && j < line + 20 && !isBlank(lines[j]!.text)) j++;
-    const to = Math.min(lines[j - 1]!.offset + lines[j - 1]!.text.length, at + 200);
+    const to = Math.min(lines[j - 1]!.offset + lines[j - 1]!.text.length, at + 200, limit);
     const found = matchPeriod(text, at, to, map);
     if (found) return found;
     at = text.indexOf('统计', at + 2);
@@ -143,7 +147,7 @@ function periodIn(text: string, from: number, to: number): { n: Normalized; m: R
     if (m && m.index + PERIOD_MAX <= part.text.length) return { n: part, m };
   }
   const n = normalizeWithMap(text, from, to);
-  const m = PERIOD.exec(n.text);
+  const m = PERIOD.exec(n.text) ?? PERIOD_YEAR.exec(n.text);
   return m ? { n, m } : null;
 }
 
@@ -160,10 +164,16 @@ function matchPeriod(text: string, from: number, to: number, map: LineMap): Peri
     return map.rangeOf(s, e);
   };
   const v = (k: string) => Number(m.groups![k]);
+  const range = rangeOf(m.index, m.index + m[0].length);
+  const startYear = rangeOf(g.y1![0], g.y1![1]);
+  // A whole year by its number (2022年度): from its first day to its last, both at the year written.
+  if (!g.m1) return { range, start: { year: v('y1'), month: 1, day: 1, range: startYear, yearRange: startYear }, end: { year: v('y1'), month: 12, day: 31, range: startYear, yearRange: startYear } };
+  // The end's year left out (至12月31日): the start's, written once — its range is the start's year.
+  const endYear = g.y2 ? rangeOf(g.y2[0], g.y2[1]) : startYear;
   return {
-    range: rangeOf(m.index, m.index + m[0].length),
-    start: { year: v('y1'), month: v('m1'), day: v('d1'), range: rangeOf(g.y1![0], g.d1![1] + 1), yearRange: rangeOf(g.y1![0], g.y1![1]) },
-    end: { year: v('y2'), month: v('m2'), day: v('d2'), range: rangeOf(g.y2![0], g.d2![1] + 1), yearRange: rangeOf(g.y2![0], g.y2![1]) },
+    range,
+    start: { year: v('y1'), month: v('m1'), day: v('d1'), range: rangeOf(g.y1![0], g.d1![1] + 1), yearRange: startYear },
+    end: { year: g.y2 ? v('y2') : v('y1'), month: v('m2'), day: v('d2'), range: rangeOf((g.y2 ?? g.m2!)[0], g.d2![1] + 1), yearRange: endYear },
   };
 }
 

@@ -39,7 +39,9 @@ export const periodYear: Check = {
     if (yearsWrong) {
       const edits: TextEdit[] = [];
       if (p.start.year !== year) edits.push(replace(p.start.yearRange, String(year)));
-      if (p.end.year !== year) edits.push(replace(p.end.yearRange, String(year)));
+      // (A year written once — 2022年度, or 至12月31日 with no year — is one edit.)
+      const once = p.end.yearRange.start.line === p.start.yearRange.start.line && p.end.yearRange.start.character === p.start.yearRange.start.character;
+      if (p.end.year !== year && !(once && p.start.year !== year)) edits.push(replace(p.end.yearRange, String(year)));
       f.fix = { title: ctx.t({ zh: `把统计期限的年份改为 ${year}（与标题一致，请核实）`, en: `Set the period's years to ${year}, the title's year (verify)` }), kind: 'suggestion', edits };
     }
     out.push(f);
