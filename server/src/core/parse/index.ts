@@ -370,7 +370,9 @@ function buildSection(lines: Line[], infos: LineInfo[], h: Placed, next: Placed 
     heading,
     range: { start: { line: h.line, character: startChar }, end },
     subheadings,
-    bodyLines: [h.line + 1, startChar > 0 || (next?.line === h.line) ? Math.min(last, h.line) : last],
+    // A heading inline (web text) has its body on its line, and on the lines after it unless the next heading
+    // is on the same line too.
+    bodyLines: [h.line + 1, next?.line === h.line ? Math.min(last, h.line) : last],
     body: { start: h.range.end, end },
   };
 }
