@@ -236,7 +236,7 @@ function readFrame(frame: { h: Seg[]; v: Seg[] }, runs: Run[], page: number): Pa
   const ordered = [...boxes.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   for (const b of ordered) {
     const lines = toLines(runsOf(b.runs));
-    const cell: PdfCell = { text: joinPieces(lines.map((l) => l.text)), rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, x0: xs[b.c0]!, x1: xs[b.c1 + 1]! };
+    const cell: PdfCell = { text: joinPieces(lines.map((l) => l.text)), rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, column: b.c0, x0: xs[b.c0]!, x1: xs[b.c1 + 1]! };
     rows[b.r0]!.cells.push(cell);
   }
   // Rows that only continue merged cells have no cells of their own; keep them (the grid needs them).

@@ -12,6 +12,8 @@ export interface RawCell {
   text: string;
   rowSpan: number;
   colSpan: number;
+  /** Its grid column, when the reader knows it from the original's geometry (a PDF's rules). */
+  column?: number;
 }
 
 /** A table as rows of raw cells (continuations not listed: the builder lays the grid out). */
@@ -114,7 +116,7 @@ export class ViewBuilder {
         const text = cellText(c.text);
         const colSpan = Math.max(1, Math.min(c.colSpan | 0, 1000));
         const rowSpan = Math.max(1, Math.min(c.rowSpan | 0, raw.rows.length - r));
-        const cell: GridCell = { text, line: -1, start: 0, end: 0, row: index, column: col, rowSpan, colSpan, valueLike: isValueText(text) };
+        const cell: GridCell = { text, line: -1, start: 0, end: 0, row: index, column: c.column ?? col, rowSpan, colSpan, valueLike: isValueText(text) };
         cells.push(cell);
         if (rowSpan > 1) for (let j = 0; j < colSpan; j++) down[col + j] = j === 0 ? { cell, left: rowSpan - 1 } : undefined;
         col += colSpan;
