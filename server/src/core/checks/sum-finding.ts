@@ -36,7 +36,7 @@ function termsText(eq: Equation, locale: Locale, values?: Map<Cell, number>): st
 }
 
 /** Where an equation's total is, in words: “本年新收”行的“总计”, “自然人”列的“（七）总计”, 行政复议“总计”. */
-function targetWhere(eq: Equation, locale: Locale): string {
+export function targetWhere(eq: Equation, locale: Locale): string {
   const { table } = eq.spec;
   const cell = eq.target;
   if (table === 'appeals') return columnName('appeals', cell.column, locale);
