@@ -22,7 +22,7 @@ function cellName(table: SumSpec['table'], cell: Cell, locale: Locale): string {
 }
 
 /** The other side of an equation in words: 自然人 8 + 商业企业 1 (zero terms left out). */
-function termsText(eq: Equation, locale: Locale, values?: Map<Cell, number>): string {
+export function termsText(eq: Equation, locale: Locale, values?: Map<Cell, number>): string {
   const parts: string[] = [];
   for (const t of eq.terms) {
     const v = values?.get(t.cell) ?? t.cell.value ?? 0;

@@ -4,7 +4,7 @@ import { isWhiteSpace, type Line, type Range } from '../../text/lines';
 import { replace } from '../edits';
 import { tableName } from '../names';
 import type { Check, RawFinding, TextEdit } from '../types';
-import { targetWhere } from '../sum-finding';
+import { targetWhere, termsText } from '../sum-finding';
 import { type Equation, equationsOf } from '../sums';
 import { cellCensus, cellWhere, n, plainCount } from '../util';
 
@@ -117,7 +117,12 @@ export const tableCellBlank: Check = {
         };
       } else {
         // The report's own figures say the cell is not 0: offering 0 would contradict them.
-        const by = { zh: targetWhere(implied.by, 'zh'), en: targetWhere(implied.by, 'en') };
+        // What the value comes from: the parts it is the total of, or the total it is a part of (and its figure).
+        const eq = implied.by;
+        const by =
+          eq.target === cell
+            ? { zh: `其各项之和（${termsText(eq, 'zh')}）`, en: `the sum of its parts (${termsText(eq, 'en')})` }
+            : { zh: `${targetWhere(eq, 'zh')}（${n(eq.target.value!)}）`, en: `${targetWhere(eq, 'en')} (${n(eq.target.value!)})` };
         const v = implied.value;
         f =
           v === undefined
