@@ -413,8 +413,9 @@ function splitAppeals(segments: Segment[], infos: LineInfo[]): Segment[] {
       continue;
     }
     const idx = seg.candidates.findIndex((c) => c.labels.length === 0 && countValues(c) >= 10);
-    // More values than T4 has are T3's own, come apart from their labels (plain pdftotext), not T4's row.
-    if (idx < 0 || seg.candidates.slice(idx).reduce((n, c) => n + countValues(c), 0) > APPEALS_COLUMNS.length) {
+    // More values than T4 has are T3's own, come apart from their labels (plain pdftotext), not T4's row; so
+    // are values that T3's row labels follow (a block of values, then the labels of the rows they belong to).
+    if (idx < 0 || seg.candidates.slice(idx).reduce((n, c) => n + countValues(c), 0) > APPEALS_COLUMNS.length || labelsFollow(seg.candidates, idx)) {
       out.push(seg);
       continue;
     }
@@ -432,6 +433,20 @@ function splitAppeals(segments: Segment[], infos: LineInfo[]): Segment[] {
     seg.lastChar = Number.MAX_SAFE_INTEGER;
   }
   return out;
+}
+
+/**
+ * Whether T3 row labels come after the candidate at `idx`: the values from there on are T3's rows printed
+ * before their labels (plain pdftotext), not T4's row, however few of them there are.
+ */
+function labelsFollow(candidates: Candidate[], idx: number): boolean {
+  for (let k = idx + 1; k < candidates.length; k++) {
+    for (const l of candidates[k]!.labels) {
+      const e = l.matches[0]?.entry;
+      if (e && e.table === 'requests' && (e.role === 'row' || e.role === 'group')) return true;
+    }
+  }
+  return false;
 }
 
 /**
