@@ -315,14 +315,18 @@ function toInfos(line: Line, k: Keyed, pieces: Piece[], tableOnly: boolean): Lin
     for (let j = i - 1; j >= 0 && pieces[j]!.kind === 'label'; j--) role[j] = 'table';
   }
   // T4 printed without its header is a run of digits alone after its section's sentences (`…均未被纠错。
-  // 001010000000000五、`): at least a digit per cell, ended by the next heading or the line. The table reader
-  // splits it where its sums allow one split, or declines it.
+  // 001010000000000五、`) or right after its heading (`…提起行政诉讼情况7112114001501001五、`): at least a
+  // digit per cell, ended by the next heading or the line. The table reader splits it where its sums allow
+  // one split, or declines it.
   let section: number | undefined;
   pieces.forEach((x, i) => {
     if (x.kind === 'heading') section = x.section;
+    const prev = pieces[i - 1];
     const next = pieces[i + 1];
-    if (x.kind === 'digits' && section === APPEALS_SECTION && pieces[i - 1]?.kind === 'text' && (!next || next.kind === 'heading')
-      && x.b - x.a >= APPEALS_COLUMNS.length && src[k.map[x.a]! - 1] === '。') role[i] = 'table';
+    const afterSentence = prev?.kind === 'text' && src[k.map[x.a]! - 1] === '。';
+    const afterHeading = prev?.kind === 'heading' && prev.section === APPEALS_SECTION;
+    if (x.kind === 'digits' && section === APPEALS_SECTION && (afterSentence || afterHeading) && (!next || next.kind === 'heading')
+      && x.b - x.a >= APPEALS_COLUMNS.length) role[i] = 'table';
   });
   const out: LineInfo[] = [];
   let prose: [number, number] | null = null;
