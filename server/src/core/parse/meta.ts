@@ -26,6 +26,26 @@ function cleanTitleLine(line: Line): { start: number; end: number } {
   return { start: s, end: skipWhiteBack(t, e) };
 }
 
+/** A title's lines as one: a break between two Chinese characters was the layout's, not a space. */
+function joinTitle(parts: string[]): string {
+  let out = '';
+  for (const p of parts) out += out && !(/[\u4e00-\u9fff]$/.test(out) && /^[\u4e00-\u9fff]/.test(p)) ? ` ${p}` : p;
+  return out;
+}
+
+/**
+ * Whether the title's words are broken over this line and the one before it (…政府信息公开工作年度 / 报告,
+ * as a PDF's layout wraps a long title): the line is short and starts with the rest of the words.
+ */
+function brokenInTitleWords(lines: Line[], i: number, text: string): boolean {
+  if (i === 0 || text.length > 6) return false;
+  const before = lines[i - 1]!.text.trim();
+  if (before.length === 0 || before.length > 60) return false;
+  const tail = normalize(before).slice(-4);
+  const m = TITLE_WORDS.exec(tail + text);
+  return m !== null && m.index < tail.length && m.index + m[0].length > tail.length;
+}
+
 /** Reads the title from the lines before the first heading. */
 export function readTitle(lines: Line[], firstHeadingLine: number): TitleInfo {
   const limit = Math.min(lines.length, firstHeadingLine >= 0 ? firstHeadingLine : 30, 30);
@@ -36,7 +56,7 @@ export function readTitle(lines: Line[], firstHeadingLine: number): TitleInfo {
     const { start, end } = cleanTitleLine(line);
     if (end <= start) continue;
     const n = normalizeWithMap(line.text, start, end);
-    if (!TITLE_WORDS.test(n.text) || /[。；]/.test(n.text)) continue;
+    if (!(TITLE_WORDS.test(n.text) || brokenInTitleWords(lines, i, n.text)) || /[。；]/.test(n.text)) continue;
     let ym = YEAR.exec(n.text);
     /** The line the year is on, and its normalised text. */
     let yearLine = i;
@@ -73,7 +93,7 @@ export function readTitle(lines: Line[], firstHeadingLine: number): TitleInfo {
       yearRange = span(yearLine, a, b);
     }
     return {
-      title: { text: lines.slice(titleStart.line, i + 1).map((l) => l.text.trim()).join(' ').replace(/^#+\s*/, ''), range: { start: titleStart, end: { line: i, character: end } } },
+      title: { text: joinTitle(lines.slice(titleStart.line, i + 1).map((l) => l.text.trim())).replace(/^#+\s*/, ''), range: { start: titleStart, end: { line: i, character: end } } },
       agency: agency && agency.length > 0 ? agency : null,
       year,
       yearRange,
