@@ -104,6 +104,11 @@ export function pageNumberRow(t: string): boolean {
   return from >= 0 && PAGE_NUMBER.test(t.slice(from, to));
 }
 
+/** Whether a whole line is a page number as PDF extraction prints one (-4-, 第 4 页, 4/10, · 4 ·). */
+export function isPageNumberLine(t: string): boolean {
+  return PAGE_NUMBER.test(t);
+}
+
 const PAGE_NUMBER = /^\s*(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|·\s*\d{1,3}\s*·)\s*$/;
 /**
  * Whether a line's first character after white space may begin PAGE_NUMBER: a dash, 第, a digit or a middle

@@ -1,5 +1,6 @@
 import { SECTIONS } from '../../format/spec';
 import { normalize } from '../../text/normalize';
+import { isPageNumberLine } from '../../parse/tokens';
 import { sectionName } from '../names';
 import type { Check, RawFinding } from '../types';
 import { inlineBody } from '../util';
@@ -50,6 +51,8 @@ export const sectionEmpty: Check = {
       let placeholder = hasPlaceholder(inline);
       for (let i = s.bodyLines[0]; i <= s.bodyLines[1] && body.length < 40; i++) {
         let text = ctx.lines[i]!.text;
+        // A page's number printed inside the section (a PDF's -4-) is not what the section says.
+        if (isPageNumberLine(text)) continue;
         // A placeholder （待填写：…） left by a fix or the template: placeholder-unfilled reports it, once.
         if (hasPlaceholder(text)) placeholder = true;
         const sub = s.subheadings.find((h) => h.range.start.line === i);
