@@ -104,6 +104,15 @@ function message(ctx: CheckContext, f: SumFinding): string {
       en: `${sumStatement(eq, 'en')}. You just entered ${actual} in ${name}: if it is right, check ${othersToCheck(eq, f.cell, 'en')}; if not, it should be ${n(f.expected)}${also}`,
     });
   }
+  if (f.cell === eq.target && spec.id !== 'R1' && f.corroborated?.length) {
+    // The total agrees with another sum: saying it should be the parts' sum would blame the likelier-right cell.
+    const agrees = f.corroborated.map((e) => `“${e.spec.names.zh}”`).join('、');
+    const agreesEn = f.corroborated.map((e) => `"${e.spec.names.en}"`).join(', ');
+    return ctx.t({
+      zh: `${sumStatement(eq, 'zh')}；此合计数符合${agrees}，错处更可能在各项之中，请逐项核对`,
+      en: `${sumStatement(eq, 'en')}; the total agrees with ${agreesEn}, so the wrong figure is more likely one of its parts: check each`,
+    });
+  }
   if (f.cell === eq.target && spec.id !== 'R1') {
     const where = spec.over === 'columns'
       ? (spec.table === 'appeals'

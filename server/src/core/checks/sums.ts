@@ -36,6 +36,11 @@ export interface SumFinding {
   /** Whether setting the cell to `expected` breaks no equation that holds now. */
   safe: boolean;
   /**
+   * The sums that hold now with the cell as written and would fail with `expected` (the cell is a total
+   * another sum agrees with): the fault is then more likely among its parts, which the figures do not name.
+   */
+  corroborated?: Equation[];
+  /**
    * Placed on this cell because the user just edited it and it is one of the cells that could be at fault
    * (the default placement would be a cell the user never touched).
    */
@@ -497,8 +502,12 @@ export function analyseSums(model: ReportModel, edited: readonly Range[] = []): 
     const expected = termSum(eq, values);
     if (expected === null) continue;
     const trial = new Map(values).set(eq.target, expected);
-    const safe = validCount(expected) && !(byCell.get(eq.target) ?? []).some((e) => e !== eq && holds(e, values) === true && holds(e, trial) === false);
-    findings.push({ cell: eq.target, expected, primary: eq, also: [], safe });
+    const broken = (byCell.get(eq.target) ?? []).filter((e) => e !== eq && holds(e, values) === true && holds(e, trial) === false);
+    // A sum that agrees with the total vouches for it only when none of its other cells is under suspicion
+    // itself (two wrong row totals that cancel out in their column's total prove nothing).
+    const corroborated = broken.filter((e) => cellsOf(e).every((c) => c === eq.target || !violated.some((v) => v !== eq && cellsOf(v).includes(c))));
+    const safe = validCount(expected) && broken.length === 0;
+    findings.push({ cell: eq.target, expected, primary: eq, also: [], safe, ...(corroborated.length > 0 ? { corroborated } : {}) });
   }
   return { findings };
 }
