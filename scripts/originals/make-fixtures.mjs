@@ -169,6 +169,15 @@ const MAKERS = {
     writeFileSync(path.join(OUT, 'not-embedded-ucs2.pdf'), cjkPdf(text, { encoding: 'UniGB-UCS2-H' }));
     writeFileSync(path.join(OUT, 'not-embedded-gbk.pdf'), cjkPdf(text, { encoding: 'GBK-EUC-H', rules: false }));
   },
+  // Rows broken by a page, as Word and LibreOffice let a row break: a report of the eval generator
+  // (held-out seed 4242, report 8) whose T3 row （一）予以公开 and T4's data row straddle page breaks, each
+  // with a number wrapped in its narrow cell (２ | １ on two pages: 21; １ | ２: 12), T4's header repeated.
+  'row-broken-by-page'() {
+    const dir = path.join(work, 'eval');
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/eval/make.mjs'), '--out', dir, '--held-out', '8', '--seed', '4242'], { stdio: 'ignore' });
+    const report = readdirSync(dir).find((d) => d.startsWith('4242008-'));
+    put(path.join(dir, report, 'original.pdf'), 'row-broken-by-page.pdf');
+  },
 };
 
 const SUM_ERROR = { new: [3, 1, 0, 0, 0, 0, 5], granted: [2, 1, 0, 0, 0, 0, 3], total: [2, 1, 0, 0, 0, 0, 3], carriedOut: [1, 0, 0, 0, 0, 0, 1] };

@@ -31,6 +31,8 @@ const EXPECTED: Record<string, string[]> = {
   'blank-cell.pdf': ['table-cell-blank@27'],
   'split-table.pdf': [],
   'repeated-header.pdf': ['sum-row-total@48'],
+  // Its planted errors only (a result cell, the prose's count of reviews): no sum built on a number cut in two.
+  'row-broken-by-page.pdf': ['sum-row-total@38', 'text-table-mismatch@61'],
   'scanned.pdf': ['source-unreadable@1'],
   'encrypted.pdf': ['source-unreadable@1'],
   'legacy.doc': ['source-unreadable@1'],
@@ -80,6 +82,22 @@ describe('originals fixtures', () => {
     // (three label columns, then 自然人 … 总计: 总计 is the tenth), not one pushed right by a label cell the
     // rules merge down past its rows.
     assert.deepEqual(placeOf(v, findings[0]!.range), { page: 4, table: 2, row: 28, column: 10 });
+  });
+
+  it('joins a row broken by a page to the row it continues, a number wrapped in its cell whole again', async () => {
+    const v = await read('row-broken-by-page.pdf');
+    const { model } = checkView(v);
+    const cell = (table: 'requests' | 'appeals', row: string, column: string) =>
+      model.tables[table]!.rows.get(row)!.cells.find((c) => c.column === column)!;
+    assert.equal(model.tables.requests!.confident, true);
+    // （一）予以公开's 总计 is ２ at the foot of page 2 and １ at the head of page 3, where the rest of its
+    // group label (三、本年 | 度办理结果) is too.
+    assert.equal(cell('requests', 'granted', 'total').value, 21);
+    assert.match(v.text, /^三、本年度办理结果\t（一）予以公开(\t[０-９]+){6}\t２１$/m);
+    // T4's one data row: 行政复议 总计 １ on page 4, ２ below its header repeated on page 5.
+    assert.equal(model.tables.appeals!.confident, true);
+    assert.equal(cell('appeals', 'values', 'review.total').value, 12);
+    assert.equal(model.tables.appeals!.rows.size, 1);
   });
 
   it('decodes a GBK page by its meta charset', async () => {

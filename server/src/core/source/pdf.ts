@@ -476,13 +476,38 @@ function sameColumns(a: number[], b: number[]): boolean {
 }
 
 const rowKey = (r: RawTable['rows'][number]) => r.cells.map((c) => c.text).join('\t');
-const isValueCell = (t: string) => /^[\d.,%\s/—-]*$/.test(t);
+/** A cell of figures: digits (ASCII or full-width, as Chinese fonts print them), separators, a dash for none. */
+const isValueCell = (t: string) => /^[\d０-９.,%．，％\s/—－-]*$/.test(t);
 
 /** The column of `xs` nearest to `x`. */
 function columnAt(xs: number[], x: number): number {
   let best = 0;
   for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i]! - x) < Math.abs(xs[best]! - x)) best = i;
   return best;
+}
+
+const DIGITS = /^\s*[0-9０-９]+\s*$/;
+/** How a row's own label begins: 一、 （一） 1. — the rest of a label broken by the page does not. */
+const ROW_NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、])/;
+
+/**
+ * Whether the first row on the next page is the rest of the last row on the page before, broken by the page:
+ * every cell of it lies in a column where that row has text, none begins a row's own label, and it holds no
+ * values or only a few (the rest of a number wrapped in its cell), fewer than half the values of the row it
+ * continues — a row of its own has its label and all its values.
+ */
+function continuesRow(first: PdfCell[], last: PdfCell[], xs: number[]): boolean {
+  const lastValues = last.filter((c) => c.text && isValueCell(c.text)).length;
+  if (lastValues === 0) return false;
+  const filled = new Set(last.filter((c) => c.text).map((c) => columnAt(xs, c.x0)));
+  let values = 0;
+  for (const c of first) {
+    if (!c.text) continue;
+    if (!filled.has(columnAt(xs, c.x0))) return false;
+    if (isValueCell(c.text)) values++;
+    else if (ROW_NUMBERING.test(c.text)) return false;
+  }
+  return values === 0 || 2 * values < lastValues;
 }
 
 /**
@@ -505,16 +530,15 @@ function joinTables(prev: PageTable, next: PageTable): void {
   while (k < rows.length && rows[k]!.cells.every((c) => !c.text)) k++;
   const first = rows[k];
   const last = prev.raw.rows[prev.raw.rows.length - 1];
-  if (first && last && first.cells.every((c) => !c.text || !isValueCell(c.text)) && last.cells.some((c) => c.text && isValueCell(c.text))) {
+  if (first && last && continuesRow(first.cells as PdfCell[], last.cells as PdfCell[], prev.xs)) {
     const at = new Map((last.cells as PdfCell[]).map((c) => [columnAt(prev.xs, c.x0), c]));
-    const col = (c: PdfCell) => columnAt(prev.xs, c.x0);
-    if ((first.cells as PdfCell[]).every((c) => !c.text || at.has(col(c)))) {
-      for (const c of first.cells as PdfCell[]) {
-        const into = at.get(col(c));
-        if (c.text && into) into.text = joinPieces([into.text, c.text]);
-      }
-      k++;
+    for (const c of first.cells as PdfCell[]) {
+      const into = at.get(columnAt(prev.xs, c.x0));
+      if (!c.text || !into) continue;
+      // A number wrapped in its narrow cell and broken by the page (２ | １): its digits, joined as they were.
+      into.text = DIGITS.test(into.text) && DIGITS.test(c.text) ? into.text.trim() + c.text.trim() : joinPieces([into.text, c.text]);
     }
+    k++;
   }
   prev.raw.rows.push(...rows.slice(k));
   next.xs = prev.xs;
