@@ -322,9 +322,15 @@ function expectedFindings(truth, plant, damage, planted, invalid, blanks) {
   const add = (code, what, extra = {}) => out.push({ code, what, ...extra });
   // A wrong 总计 planted in a T3 printed without its 总计 column is written nowhere in the table: no sum can
   // catch it. The prose that cites that figure then disagrees with the row's parts, which the checker may say.
-  const unprinted = (p) => p.table === 'requests' && p.column === 'total' && damage.has('no-total-column');
+  // So is an error planted in T4 when section 四 and its table are left out.
+  const unprinted = (p) => (p.table === 'requests' && p.column === 'total' && damage.has('no-total-column'))
+    || (p.table === 'appeals' && damage.has('missing-4'));
   for (const p of planted) {
-    if (!unprinted(p)) add(p.code, `${p.kind}: ${p.table} ${p.row} ${p.column} written ${p.written}, sums to ${p.sum}`, { accept: p.accept, at: p, kind: 'sum' });
+    if (unprinted(p)) continue;
+    // A typo in one result cell of a T3 without its 总计 column breaks only its column's （七）总计: no sum
+    // says which of the results it is, so the finding can only be at that （七）总计.
+    const at = p.kind === 'sum-typo-result' && damage.has('no-total-column') ? { ...p, row: 'total' } : p;
+    add(p.code, `${p.kind}: ${p.table} ${p.row} ${p.column} written ${p.written}, sums to ${p.sum}`, { accept: p.accept, at, kind: 'sum' });
   }
   for (const p of truth.prose.planted) add('text-table-mismatch', `${p.kind}: prose says ${p.says}, table has ${p.table}`, { kind: 'prose', says: p.says, tableValue: p.table });
   if (plant.has('period')) add('period-year', `statistics period says ${truth.year - 1}`, { kind: 'form' });
