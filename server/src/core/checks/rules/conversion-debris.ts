@@ -1,3 +1,5 @@
+import type { Debris } from '../../model';
+import { isBlank, type Line } from '../../text/lines';
 import { deleteLine, replace } from '../edits';
 import type { Check, RawFinding } from '../types';
 
@@ -5,6 +7,21 @@ import type { Check, RawFinding } from '../types';
 function shortRule(text: string): string {
   const first = text.trim().split(/\s+/)[0] ?? '';
   return first.length < text.trim().length ? `${first} …` : first;
+}
+
+/** Separator lines one after another (blank lines between them allowed), in runs, in the order of the text. */
+function separatorRuns(seps: Debris[], lines: readonly Line[]): Debris[][] {
+  const sorted = [...seps].sort((a, b) => a.range.start.line - b.range.start.line);
+  const runs: Debris[][] = [];
+  for (const d of sorted) {
+    const run = runs[runs.length - 1];
+    const prev = run?.[run.length - 1];
+    let joined = prev !== undefined && prev.range.start.line < d.range.start.line;
+    for (let i = (prev?.range.start.line ?? 0) + 1; joined && i < d.range.start.line; i++) if (!isBlank(lines[i]!.text)) joined = false;
+    if (joined) run!.push(d);
+    else runs.push([d]);
+  }
+  return runs;
 }
 
 export const conversionDebris: Check = {
@@ -36,7 +53,26 @@ export const conversionDebris: Check = {
       });
     }
     for (const t of Object.values(model.tables)) {
+      // A rule printed a cell a line (plain pdftotext: --- under each of T4's 15 columns) is one leftover.
+      const rules = separatorRuns(t.debris.filter((d) => d.kind === 'separator'), lines);
+      for (const run of rules) {
+        if (run.length < 2) continue;
+        const first = run[0]!;
+        const edits = run.map((d) => deleteLine(lines, d.range.start.line));
+        out.push({
+          // The lines whole, to the end of what the last removal takes (its line break).
+          range: { start: { line: first.range.start.line, character: 0 }, end: edits[edits.length - 1]!.range.end },
+          message: ctx.t({
+            zh: `表格中的分隔线“${shortRule(first.text)}”（共 ${run.length} 行，转换遗留）`,
+            en: `Rule "${shortRule(first.text)}" inside a table, on ${run.length} lines (conversion leftover)`,
+          }),
+          fix: { title: ctx.t({ zh: `删除这 ${run.length} 行`, en: `Remove the ${run.length} lines` }), kind: 'safe', edits },
+          data: { kind: 'separator', lines: run.length },
+        });
+      }
+      const grouped = new Set(rules.filter((r) => r.length >= 2).flat());
       for (const d of t.debris) {
+        if (grouped.has(d)) continue;
         out.push({
           range: d.range,
           message: d.kind === 'page-number'
