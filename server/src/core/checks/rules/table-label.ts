@@ -64,11 +64,24 @@ function wrappedOnward(lines: readonly { text: string }[], line: number, written
   const want = keyOf(canonical);
   if (have.length === 0 || have.length >= want.length || !want.startsWith(have)) return false;
   const rest = want.slice(have.length);
+  // The rest on one line, or over several with the row's values between (PDF layout text wraps a label in
+  // its narrow cell above and below the line its values are on: `(区分处理的, 只` / values / `计这一情形, 不` /
+  // `计其他情形)`).
+  let pieces = '';
   for (let i = line + 1; i <= line + MAX_WRAP_LINES && i < lines.length; i++) {
-    if (keyOf(lines[i]!.text).includes(rest)) return true;
+    const key = keyOf(lines[i]!.text);
+    if (key.includes(rest)) return true;
+    const piece = keyOf(lines[i]!.text.replace(FIGURES, ' '));
+    pieces += piece;
+    if (pieces.startsWith(rest)) return true;
+    // Not the rest's next piece: the rest may begin again further on (past a page break and a header).
+    if (!rest.startsWith(pieces)) pieces = rest.startsWith(piece) ? piece : '';
   }
   return false;
 }
+
+/** Runs of figures (the row's values) between the pieces of a wrapped label. */
+const FIGURES = /[0-9０-９]+/g;
 
 /**
  * In a table not read with confidence the reader's labels may be pieces of labels (one wrapped over lines, a
