@@ -45,6 +45,21 @@ const titleKeys = SECTIONS.map((s) => ({
 /** A first character of some section keyword: a line with none of them cannot be a heading. */
 const KEYWORD_CHARS = new RegExp(`[${[...new Set(SECTIONS.flatMap((s) => s.keywords.map((k) => k[0])))].join('')}]`);
 
+/**
+ * Whether a section title goes on onto the next line (a PDF's layout wrapped it: 四、政府信息公开行政复议、行政诉 /
+ * 讼情况): the line before holds the start of a known title and this short line its rest, exactly.
+ */
+export function titleGoesOn(title: string, next: string): boolean {
+  const rest = next.trim();
+  if (rest.length === 0 || rest.length > MAX_TITLE_REST || /[。；;！!？?，,：:]/.test(rest)) return false;
+  const have = labelKey(normalize(title)).key;
+  const more = labelKey(normalize(rest)).key;
+  if (have.length === 0 || more.length === 0) return false;
+  return titleKeys.some(({ keys }) => keys.some((k) => k.length > have.length && k.startsWith(have) && k === have + more));
+}
+/** The rest of a wrapped title on its own line is short: a few characters of it. */
+const MAX_TITLE_REST = 16;
+
 /** Titles scored before (at most this many, none longer than MEMO_TITLE). */
 const TITLE_MEMO_LIMIT = 5000;
 const MEMO_TITLE = 200;

@@ -6,7 +6,7 @@ import { type Edition, editionForYear, type SectionNumber, type TableKey } from 
 import type { Heading, ReportModel, Section, SubHeading, Table } from '../model';
 import { isBlank, type Line, LineMap, type Range, range, skipWhite, skipWhiteBack, span, splitLines } from '../text/lines';
 import { normalize } from '../text/normalize';
-import { readHeading, readSubHeading } from './headings';
+import { readHeading, readSubHeading, titleGoesOn } from './headings';
 import { type HtmlRows, htmlRows } from './html-rows';
 import { lostPieces } from './lost';
 import { readDebris, readDirectives, readPeriod, readSignature, readTitle } from './meta';
@@ -128,7 +128,8 @@ function headingIn(info: LineInfo): Found | null {
   return { ...h, numeral: { ...h.numeral, range: move(h.numeral.range) }, title: { ...h.title, range: move(h.title.range) }, range: move(h.range), leadEnd: h.leadEnd + from };
 }
 
-type Placed = Heading & { line: number; at: number };
+/** A heading found, with its line and reading; `cont`: the reading its title goes on to, when it is wrapped. */
+type Placed = Heading & { line: number; at: number; cont?: number };
 
 function hasValue(info: LineInfo): boolean {
   const tokens = info.tokens;
@@ -148,9 +149,28 @@ function findHeadings(infos: LineInfo[]): Placed[] {
     const h = headingOf(info);
     if (!h) continue;
     if (h.score < 0.9 && found.some((f) => f.number === h.number)) continue;
-    found.push({ number: h.number, numeral: h.numeral, writtenNumber: h.writtenNumber, title: h.title, range: h.range, score: h.score, line: info.line.index, at: i });
+    const placed: Placed = { number: h.number, numeral: h.numeral, writtenNumber: h.writtenNumber, title: h.title, range: h.range, score: h.score, line: info.line.index, at: i };
+    const goesOn = info.from === undefined ? wrappedTitle(infos, i, h) : undefined;
+    if (goesOn) {
+      const end = { line: goesOn.line.index, character: skipWhiteBack(goesOn.line.text) };
+      placed.title = { text: h.title.text + goesOn.line.text.trim(), range: { start: h.title.range.start, end } };
+      placed.range = { start: h.range.start, end };
+      placed.score = 1;
+      placed.cont = i + 1;
+    }
+    found.push(placed);
+    if (goesOn) i++;
   }
   return found;
+}
+
+/** The next line when it is the rest of the heading's title, wrapped by a PDF's layout (headings.ts titleGoesOn). */
+function wrappedTitle(infos: LineInfo[], i: number, h: Found): LineInfo | undefined {
+  const next = infos[i + 1];
+  if (!next || next.from !== undefined || next.line.index !== infos[i]!.line.index + 1 || next.kind === 'blank' || hasValue(next)) return undefined;
+  // Nothing after the title on the heading's line: a title that ends its line.
+  if (skipWhiteBack(infos[i]!.line.text) > h.title.range.end.character) return undefined;
+  return titleGoesOn(h.title.text, next.line.text) ? next : undefined;
 }
 
 /**
@@ -300,7 +320,11 @@ export function parseLines(text: string, lines: Line[], cache?: ParseCache, grid
  */
 function headingMarks(headings: Placed[], n: number): boolean[] {
   const isHeading = new Array<boolean>(n).fill(false);
-  for (let k = 0; k < headings.length; k++) isHeading[headings[k]!.at] = true;
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k]!;
+    isHeading[h.at] = true;
+    if (h.cont !== undefined) isHeading[h.cont] = true;
+  }
   return isHeading;
 }
 
@@ -348,11 +372,11 @@ function buildSection(lines: Line[], infos: LineInfo[], h: Placed, next: Placed 
   } else {
     last = (next?.line ?? lines.length) - 1;
     if (next && next.line === h.line) last = h.line;
-    while (last > h.line && isBlank(lines[last]!.text)) last--;
+    while (last > h.range.end.line && isBlank(lines[last]!.text)) last--;
     endChar = last === h.line && next?.line === h.line ? h.range.end.character : lines[last]!.text.length;
   }
   const subheadings: SubHeading[] = [];
-  for (let i = h.line + 1; i <= last; i++) {
+  for (let i = h.range.end.line + 1; i <= last; i++) {
     if (inTable[i]) continue;
     const sub = readSubHeading(lines[i]!);
     if (sub) subheadings.push({ numeral: sub.numeral, title: sub.title, range: span(i, sub.start, sub.end), fullRange: range(i, 0, i, 0) });
@@ -372,7 +396,7 @@ function buildSection(lines: Line[], infos: LineInfo[], h: Placed, next: Placed 
     subheadings,
     // A heading inline (web text) has its body on its line, and on the lines after it unless the next heading
     // is on the same line too.
-    bodyLines: [h.line + 1, next?.line === h.line ? Math.min(last, h.line) : last],
+    bodyLines: [h.range.end.line + 1, next?.line === h.line ? Math.min(last, h.line) : last],
     body: { start: h.range.end, end },
   };
 }
