@@ -2,6 +2,7 @@ import { APPEALS_COLUMNS, PROACTIVE, REQUEST_COLUMNS, REQUEST_ROWS } from '../..
 import type { Row, Table } from '../../model';
 import { BLANK_CELL, proactiveRowsFor, renderRows, requestRow } from '../../template';
 import { span } from '../../text/lines';
+import { keyOf } from '../../text/normalize';
 import { insertLines } from '../edits';
 import { rowList, tableName } from '../names';
 import type { Check, CheckContext, RawFinding } from '../types';
@@ -47,6 +48,24 @@ function canonicalOrder(t: Table): string[] {
   return ['values'];
 }
 
+/** The missing rows whose canonical label is written within the table's text. */
+function writtenUnread(ctx: CheckContext, t: Table): string[] {
+  const { start, end } = t.range;
+  let text = '';
+  for (let i = start.line; i <= end.line && i < ctx.lines.length; i++) {
+    const l = ctx.lines[i]!.text;
+    text += l.slice(i === start.line ? start.character : 0, i === end.line ? end.character : l.length);
+  }
+  const written = keyOf(text);
+  const labels = new Map<string, string>(t.key === 'requests'
+    ? REQUEST_ROWS[t.edition].map((r) => [r.key, r.label])
+    : t.key === 'proactive' ? PROACTIVE[t.edition].flatMap((b) => b.rows.map((r) => [r.key, r.label] as [string, string])) : []);
+  return t.missingRows.filter((k) => {
+    const label = labels.get(k);
+    return label !== undefined && written.includes(keyOf(label));
+  });
+}
+
 function missingRuns(ctx: CheckContext, t: Table): RawFinding[] {
   const { model, lines } = ctx;
   const order = canonicalOrder(t);
@@ -57,6 +76,9 @@ function missingRuns(ctx: CheckContext, t: Table): RawFinding[] {
   }
   const runs: string[][] = [];
   let cur: string[] | null = null;
+  // In a text that lost its layout, a row whose label is written in the table but whose values could not be
+  // cut from the run (行政许可00%0) is there: layout-lost says the text could not be read whole, not that it lacks it.
+  if (t.lost) for (const key of writtenUnread(ctx, t)) skip.add(key);
   for (const key of order) {
     if (t.missingRows.includes(key) && !skip.has(key)) {
       if (!cur) runs.push((cur = []));
