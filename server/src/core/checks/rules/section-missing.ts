@@ -65,7 +65,13 @@ export const sectionMissing: Check = {
         at = next ? next.range.start.line : sig >= 0 ? sig : lines.length;
         body = sectionSkeleton(num, shapeFor(model));
       }
-      const range = shownAt < lines.length ? lineSpan(lines, shownAt) : lineSpan(lines, lastTextLine(lines, lines.length - 1));
+      // The next heading inline, after text on its line (web text that lost its line breaks): the section goes
+      // right before it, on lines of its own, and the finding is shown on that heading, not on the whole line.
+      const inline = next && !(orphan && orphanOutside) && lines[next.range.start.line]!.text.slice(0, next.range.start.character).trim() !== '';
+      const range = inline ? next.heading.range : shownAt < lines.length ? lineSpan(lines, shownAt) : lineSpan(lines, lastTextLine(lines, lines.length - 1));
+      const edit = inline
+        ? { range: { start: next.range.start, end: next.range.start }, newText: model.eol + body.join(model.eol) + model.eol }
+        : insertLines(lines, at, body, model.eol);
       const name = sectionName(num, ctx.locale);
       const where = next && !orphanOutside
         ? ctx.t({ zh: `，应在“${sectionName(next.number, 'zh')}”之前`, en: `; it belongs before ${sectionName(next.number, 'en')}` })
@@ -80,7 +86,7 @@ export const sectionMissing: Check = {
               ? ctx.t({ zh: `插入“${name}”及其表格（空白待填写）`, en: `Insert ${name} with its table (blank, to fill in)` })
               : ctx.t({ zh: `插入“${name}”（内容待填写）`, en: `Insert ${name} (its text to fill in)` }),
           kind: 'skeleton',
-          edits: [insertLines(lines, at, body, model.eol)],
+          edits: [edit],
         },
         data: { section: num },
       };
