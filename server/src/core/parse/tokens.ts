@@ -653,12 +653,6 @@ function smallDigits(t: string): boolean {
   return true;
 }
 
-/** Whether the last line with text before line `i` is a page number. */
-function numberedBefore(infos: LineInfo[], i: number): boolean {
-  for (let k = i - 1; k >= 0; k--) if (infos[k]!.kind !== 'blank') return infos[k]!.kind === 'page-number';
-  return false;
-}
-
 /**
  * Page numbers printed as a bare number by PDF extraction: a lone small integer at a page break (a form feed
  * on it or on the next line with text) standing apart from the values above it, or far indented (centred)
@@ -672,11 +666,13 @@ export function markBarePageNumbers(infos: LineInfo[]): void {
     const tok = info.tokens[0];
     // Pages are numbered from 1: a lone 0 is a cell.
     if (info.kind !== 'value' || !tok || tok.value?.state !== 'number' || !smallDigits(tok.text) || tok.value.value === 0) continue;
-    // A form feed after the number ends a page with it; one before it starts a page with it, where a page
-    // number stands apart (a blank line after) and a cell does not (`\f7` then the row's next value).
+    // A form feed after the number ends a page with it: a footer's number. A number right after a form feed
+    // (`\f7`) begins the next page: its first cell — plain pdftotext prints a page's number at its foot, and
+    // cells a line with blank lines between, so a blank after it tells nothing. (Taking it for a page number
+    // when no `-1-` came before made a fix that deleted `-1-` turn the 7 into a page number, and the next pass
+    // delete the clerk's 7.)
     const ff = info.line.text.indexOf('\f');
-    // A page's number printed before its form feed already (`-1-`, then `\f7`): the number after it is a cell.
-    let pageBreak = ff >= 0 && (ff > tok.start || (blankAt(i + 1) && !numberedBefore(infos, i)));
+    let pageBreak = ff >= 0 && ff > tok.start;
     for (let j = i + 1; j < infos.length && !pageBreak; j++) {
       if (infos[j]!.line.text.includes('\f')) pageBreak = true;
       if (infos[j]!.kind !== 'blank') break;
