@@ -9,6 +9,9 @@ function shortRule(text: string): string {
   return first.length < text.trim().length ? `${first} …` : first;
 }
 
+/** A page number that is digits alone, which a cell could be. */
+const BARE_NUMBER = /^[0-9０-９]+$/;
+
 /** Separator lines one after another (blank lines between them allowed), in runs, in the order of the text. */
 function separatorRuns(seps: Debris[], lines: readonly Line[]): Debris[][] {
   const sorted = [...seps].sort((a, b) => a.range.start.line - b.range.start.line);
@@ -73,12 +76,17 @@ export const conversionDebris: Check = {
       const grouped = new Set(rules.filter((r) => r.length >= 2).flat());
       for (const d of t.debris) {
         if (grouped.has(d)) continue;
+        // A page number printed as a bare number (5) is told from a cell by where it stands, not by what it
+        // is: a fix that removes it could remove a count (a safe fix never does), so it is the clerk's to delete.
+        const bare = d.kind === 'page-number' && BARE_NUMBER.test(d.text);
         out.push({
           range: d.range,
           message: d.kind === 'page-number'
-            ? ctx.t({ zh: `表格中的页码“${d.text}”（转换遗留）`, en: `Page number "${d.text}" inside a table (conversion leftover)` })
+            ? bare
+              ? ctx.t({ zh: `表格中的页码“${d.text}”（转换遗留；读取时未作为数值，如确为页码请删除）`, en: `Page number "${d.text}" inside a table (conversion leftover; not read as a value: delete it if it is the page's number)` })
+              : ctx.t({ zh: `表格中的页码“${d.text}”（转换遗留）`, en: `Page number "${d.text}" inside a table (conversion leftover)` })
             : ctx.t({ zh: `表格中的分隔线“${shortRule(d.text)}”（转换遗留）`, en: `Rule "${shortRule(d.text)}" inside a table (conversion leftover)` }),
-          fix: { title: ctx.t({ zh: '删除这一行', en: 'Remove the line' }), kind: 'safe', edits: [deleteLine(lines, d.range.start.line)] },
+          ...(bare ? {} : { fix: { title: ctx.t({ zh: '删除这一行', en: 'Remove the line' }), kind: 'safe' as const, edits: [deleteLine(lines, d.range.start.line)] } }),
           data: { kind: d.kind },
         });
       }
