@@ -37,11 +37,16 @@ export function sentenceCount(text: string): number {
  * (of a table read with confidence before) changed or gone, a cell that was not a number now one, a number
  * the text did not have, or a new sentence.
  */
-export function madeUp(before: string, after: string): string | null {
+export function madeUp(before: string, after: string, { keepReadable = false } = {}): string | null {
   const a = tableNumbers(before);
   const b = tableNumbers(after);
   for (const [k, v] of a) {
-    if (!b.has(k)) continue; // a table that was readable and no longer is: reported by the checks themselves
+    // A table that was readable and no longer is: a safe fix (keepReadable) must not do that — removing a page
+    // number once made the value after it a page number, which the next pass deleted; a skeleton may.
+    if (!b.has(k)) {
+      if (keepReadable) return `table cell ${k} was read as ${v}, and is not read after the fix`;
+      continue;
+    }
     const w = b.get(k)!;
     if (v !== w) return `table cell ${k} was ${v}, now ${w}`;
   }

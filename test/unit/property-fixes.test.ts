@@ -78,7 +78,7 @@ describe('property: quick fixes', () => {
         const label = `seed ${seed}, damage ${JSON.stringify(damages)}`;
         const before = checkText(text).findings;
         const r = fixText(text);
-        const why = madeUp(text, r.text);
+        const why = madeUp(text, r.text, { keepReadable: true });
         assert.equal(why, null, `${label}: fix-all made up content: ${why}`);
         for (const code of Object.keys(r.applied)) assert.ok(metaOf(code)!.fixes.includes('safe'), `${label}: fix-all applied ${code}`);
         const structural = before.some((f) => f.severity === 'error' && STRUCTURAL_OR_SUM.has(f.code));
