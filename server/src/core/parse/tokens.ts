@@ -653,6 +653,13 @@ function smallDigits(t: string): boolean {
   return true;
 }
 
+/** The form feeds of a line's text. */
+function countFormFeeds(t: string): number {
+  let n = 0;
+  for (let i = t.indexOf('\f'); i >= 0; i = t.indexOf('\f', i + 1)) n++;
+  return n;
+}
+
 /**
  * Page numbers printed as a bare number by PDF extraction: a lone small integer at a page break (a form feed
  * on it or on the next line with text) standing apart from the values above it, or far indented (centred)
@@ -661,19 +668,30 @@ function smallDigits(t: string): boolean {
  */
 export function markBarePageNumbers(infos: LineInfo[]): void {
   const blankAt = (k: number) => k < 0 || k >= infos.length || infos[k]!.kind === 'blank';
+  /** Form feeds before the current line: its page is this many plus one. */
+  let breaks = 0;
+  let lastLine = -1;
   for (let i = 0; i < infos.length; i++) {
     const info = infos[i]!;
+    if (info.line.index !== lastLine) {
+      if (lastLine >= 0) breaks += countFormFeeds(infos[i - 1]!.line.text);
+      lastLine = info.line.index;
+    }
     const tok = info.tokens[0];
     // Pages are numbered from 1: a lone 0 is a cell.
     if (info.kind !== 'value' || !tok || tok.value?.state !== 'number' || !smallDigits(tok.text) || tok.value.value === 0) continue;
+    // A page's number is the page's own: the page it ends. A bare number at a page's foot that is not is the
+    // page's last cell (deleting the -4- printed under it must not make the 3 above it a page number). A report
+    // whose pages are numbered from a cover page on keeps such numbers as cells, and its table in doubt.
+    const numbersPage = tok.value.value === breaks + 1;
     // A form feed after the number ends a page with it: a footer's number. A number right after a form feed
     // (`\f7`) begins the next page: its first cell — plain pdftotext prints a page's number at its foot, and
     // cells a line with blank lines between, so a blank after it tells nothing. (Taking it for a page number
     // when no `-1-` came before made a fix that deleted `-1-` turn the 7 into a page number, and the next pass
     // delete the clerk's 7.)
     const ff = info.line.text.indexOf('\f');
-    let pageBreak = ff >= 0 && ff > tok.start;
-    for (let j = i + 1; j < infos.length && !pageBreak; j++) {
+    let pageBreak = ff >= 0 && ff > tok.start && numbersPage;
+    for (let j = i + 1; j < infos.length && !pageBreak && numbersPage; j++) {
       if (infos[j]!.line.text.includes('\f')) pageBreak = true;
       if (infos[j]!.kind !== 'blank') break;
     }
