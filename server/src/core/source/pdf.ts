@@ -10,6 +10,7 @@ import type { PdfJs } from './pdfjs';
 import type { SourceEnv, SourceLimits, SourceView } from './types';
 import { baselines, GEOMETRY, type PageTable, type PdfCell, type Run, VALUE } from './pdf-parts';
 import { positionalTables } from './pdf-positions';
+import { labelKey, normalize } from '../text/normalize';
 import { joinPieces, type RawTable, ViewBuilder } from './view';
 
 const PAGE_NUMBER = /^\s*(?:[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*\/\s*\d{1,4})?|·\s*\d{1,4}\s*·|[-—]?\s*[ivxlc]{1,6}\s*[-—]?)\s*$/i;
@@ -487,8 +488,8 @@ function columnAt(xs: number[], x: number): number {
 }
 
 const DIGITS = /^\s*[0-9０-９]+\s*$/;
-/** How a row's own label begins: 一、 （一） 1. — the rest of a label broken by the page does not. */
-const ROW_NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、])/;
+/** Whether a cell begins a row's own label, with its numbering (一、 （一） 1.); the rest of one broken by a page does not. */
+const numbered = (text: string) => labelKey(normalize(text.trim())).numbering !== '';
 
 /**
  * Whether the first row on the next page is the rest of the last row on the page before, broken by the page:
@@ -505,7 +506,7 @@ function continuesRow(first: PdfCell[], last: PdfCell[], xs: number[]): boolean 
     if (!c.text) continue;
     if (!filled.has(columnAt(xs, c.x0))) return false;
     if (isValueCell(c.text)) values++;
-    else if (ROW_NUMBERING.test(c.text)) return false;
+    else if (numbered(c.text)) return false;
   }
   return values === 0 || 2 * values < lastValues;
 }
