@@ -58,6 +58,13 @@ export function reconcile(values: Token[], ncols: number): Reconciled {
     const noBlanks = list.filter((t) => t.kind !== 'blank');
     if (noBlanks.length >= ncols) list = noBlanks;
   }
+  // Empty cells past the row's last column hold nothing to count: written one cell a line, they are the next
+  // row's merged label cell (a group's label column left empty), not a cell too many. No value moves.
+  if (list.length > ncols && list[list.length - 1]!.kind === 'blank') {
+    let e = list.length;
+    while (e > ncols && list[e - 1]!.kind === 'blank') e--;
+    list = list.slice(0, e);
+  }
   if (list.length === 2 * ncols && ncols > 1) {
     let pairs = true;
     for (let i = 0; i < ncols && pairs; i++) pairs = list[2 * i]!.text === list[2 * i + 1]!.text;
