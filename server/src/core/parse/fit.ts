@@ -5,6 +5,7 @@
  * gives the row its columns and keeps its sums; otherwise the row is left undecided and the table in doubt.
  */
 import { SUMS, type TableKey } from '../format/spec';
+import type { ParsedValue } from '../text/values';
 import type { Token } from './tokens';
 
 /** A count never has more digits than this (ten and more are cells run together, values.ts JOINED_DIGITS). */
@@ -92,10 +93,10 @@ function fitCore(values: Token[], ncols: number, sums: readonly RowSum[]): Fitte
   /** Before atom i: whether a cut there is optional (else required). */
   const optional: boolean[] = [];
   const spare = values.filter((v) => v.kind !== 'blank').length > ncols;
+  if (values.some((v) => v.value?.joined && !/^\d+$/.test(v.text))) return charCells(values, ncols);
   for (let k = 0; k < values.length; k++) {
     const v = values[k]!;
     if (v.value?.joined) {
-      if (!/^\d+$/.test(v.text)) return { values, undecided: true };
       for (let i = 0; i < v.text.length; i++) {
         atoms.push({ text: v.text[i]!, token: v, at: i, digits: true });
         optional.push(i > 0);
@@ -191,6 +192,31 @@ function fitCore(values: Token[], ncols: number, sums: readonly RowSum[]): Fitte
   if (found.length === 1 && budget >= 0) return { values: tokensOf(found[0]!), undecided: false };
   if (found.length > 1 && found.length <= MAX_ALTERNATIVES && budget >= 0) return { values, undecided: true, alternatives: found.map(tokensOf) };
   return { values, undecided: true };
+}
+
+/**
+ * A run of digits with a letter written for one (`l000001`): which characters make a cell is known only when
+ * the row has one character per column — each is a cell, the letter a value that is not a number — since the
+ * sums cannot cut at a cell they cannot add. Else undecided.
+ */
+function charCells(values: Token[], ncols: number): Fitted {
+  let n = 0;
+  for (const v of values) n += v.value?.joined ? v.text.length : 1;
+  if (n !== ncols) return { values, undecided: true };
+  const out: Token[] = [];
+  for (const v of values) {
+    if (!v.value?.joined) {
+      out.push(v);
+      continue;
+    }
+    for (let i = 0; i < v.text.length; i++) {
+      const ch = v.text[i]!;
+      const d = ch.normalize('NFKC');
+      const value: ParsedValue = d >= '0' && d <= '9' ? { state: 'number', value: Number(d), decimals: 0 } : { state: 'invalid', value: null };
+      out.push({ ...v, start: v.start + i, end: v.start + i + 1, text: ch, value });
+    }
+  }
+  return { values: out, undecided: false };
 }
 
 /**

@@ -9,6 +9,7 @@
 import { APPEALS_COLUMNS, REQUESTS_CORNER, SECTIONS } from '../format/spec';
 import { isWhiteSpace, type Line } from '../text/lines';
 import { normalize } from '../text/normalize';
+import { DAMAGED_DIGITS } from '../text/values';
 import { type LineInfo, lineInfo, readPiece } from './tokens';
 import { VOCABULARY } from './vocab';
 
@@ -99,8 +100,8 @@ function keyed(src: string): Keyed {
   return { text, map };
 }
 
-/** Letters that stand for a 0 in a run of digits. */
-const DAMAGED_DIGIT = /[Oo〇]/;
+/** A letter that stands for a digit in a run of digits (text/values.ts). */
+const DAMAGED_DIGIT = new RegExp(`[${DAMAGED_DIGITS}]`);
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 
 type Kind = 'heading' | 'label' | 'digits' | 'text';
@@ -192,10 +193,14 @@ function cut(src: string, k: Keyed): Piece[] {
         continue;
       }
     }
-    if (isDigit(ch)) {
+    // A run's first cell written wrongly right after its label (`权益l000001`: l for 1) opens the run too.
+    const last = out[out.length - 1];
+    const damagedFirst = !isDigit(ch) && DAMAGED_DIGIT.test(ch) && isDigit(t[p + 1]) && last?.kind === 'label' && last.b === p
+      && k.map[p + 1]! === at + 1;
+    if (isDigit(ch) || damagedFirst) {
       let q = p;
-      // A digit written wrongly inside the run (`00O0000`: O or 〇 for 0) stays in it: a cell that is not a number.
-      while (q < t.length && (isDigit(t[q]) || (q > p && DAMAGED_DIGIT.test(t[q]!) && isDigit(t[q + 1]))) && (q === p || k.map[q]! === k.map[q - 1]! + 1)) {
+      // A digit written wrongly inside the run (`00O0000`: O or 〇 for 0, `1l0`: l for 1) stays in it: a cell that is not a number.
+      while (q < t.length && (isDigit(t[q]) || ((q > p || damagedFirst) && DAMAGED_DIGIT.test(t[q]!) && isDigit(t[q + 1]))) && (q === p || k.map[q]! === k.map[q - 1]! + 1)) {
         // The last digit before a 、 or . and a label is the next label's numbering (2.其他法律…).
         if (q > p && /[、.．]/.test(src[k.map[q]! + 1] ?? '') && (labelAt(t, q + 1) > 0 || arabicHeadingAt(src, k, q) > 0)) break;
         q++;

@@ -6,7 +6,7 @@ import type { Line } from '../text/lines';
 import { isWhiteSpace, skipWhite, skipWhiteBack } from '../text/lines';
 import { TextMemo } from '../text/memo';
 import { type LabelKey, labelKey, normalize, normalizedLength } from '../text/normalize';
-import { isDashRun, JOINED_DIGITS, mayBeginValue, type ParsedValue, parseValue } from '../text/values';
+import { DAMAGED_DIGITS, isDashRun, JOINED_DIGITS, mayBeginValue, type ParsedValue, parseValue } from '../text/values';
 import { lookup, type VocabMatch } from './vocab';
 
 export type TokenKind = 'value' | 'label' | 'blank';
@@ -256,8 +256,8 @@ export function splitOnGaps(line: Line, from: number, to: number): Token[] | nul
   return out;
 }
 
-/** Digits with an O, o or 〇 for a 0 (`O`, `1O`): a count written wrongly, when values stand on both sides of it. */
-const DAMAGED_NUMBER = /^(?=.*[Oo〇])[0-9０-９Oo〇]{1,9}$/;
+/** Digits with a letter for a digit (`O`, `1O`, `1l`): a count written wrongly, when values stand on both sides of it. */
+const DAMAGED_NUMBER = new RegExp(`^(?=.*[${DAMAGED_DIGITS}])[0-9０-９${DAMAGED_DIGITS}]{1,9}$`);
 
 /** Whether the piece of `line` ending right before `end` (white space between) is a value. */
 function valueBefore(line: Line, from: number, end: number): boolean {
@@ -487,7 +487,7 @@ export function readLine(line: Line): LineInfo {
  * Reads a piece of a line as one cell (a line that lost its layout, cut by lost.ts): a label, or digits of
  * cells run together (`joined`, split by the table reader when the row's sums allow).
  */
-const RUN_WITH_DAMAGED_DIGIT = /^[0-9０-９Oo〇]+$/;
+const RUN_WITH_DAMAGED_DIGIT = new RegExp(`^[0-9０-９${DAMAGED_DIGITS}]+$`);
 
 export function readPiece(line: Line, from: number, to: number, joined: boolean): LineInfo {
   const info = lineInfo(line, 'blank', false, from, to);

@@ -25,6 +25,12 @@ export interface ParsedValue {
 /** An integer of this many digits or more is never one count: it is cells run together. */
 export const JOINED_DIGITS = 10;
 
+/**
+ * Letters typed or recognised for a digit in a count — O, o or 〇 for 0, l or I for 1 — as the inside of a
+ * character class: a cell written so is a value that is not a number (table-cell-invalid), not a label.
+ */
+export const DAMAGED_DIGITS = 'Oo〇lI';
+
 const PLACEHOLDERS = new Set(['/', '／', '-', '－', '—', '——', '–', '―', '─', '--', '－－', '无']);
 /** The first characters of the placeholders. */
 const PLACEHOLDER_STARTS = new Set([...PLACEHOLDERS].map((p) => p.charCodeAt(0)));
