@@ -76,4 +76,25 @@ describe('prose and report recognition', () => {
     const m = parseReport(['某局2021年政府信息公开工作年度报告', '', '一、总体情况', '', '略。'].join('\n'));
     assert.equal(m.isReport, true);
   });
+
+  it('takes a bare number alone between two whole rows for a page number, and not one after a row short of a cell', () => {
+    const sp = (v: number) => [v, 0, 0, 0, 0, 0, v].join(' ');
+    const rowsAround = (mid: string[]) => ['三、收到和处理政府信息公开申请情况', '', '自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计',
+      `一、本年新收政府信息公开申请数量 ${sp(5)}`, `二、上年结转政府信息公开申请数量 ${sp(1)}`, `（一）予以公开 ${sp(4)}`,
+      `（二）部分公开（区分处理的，只计这一情形，不计其他情形） ${sp(0)}`, `1.属于国家秘密 ${sp(0)}`, ...mid,
+      `3.危及“三安全一稳定” ${sp(0)}`, `4.保护第三方合法权益 ${sp(0)}`, `5.属于三类内部事务信息 ${sp(0)}`].join('\n');
+    const pages = (m: ReportModel) => m.tables.requests!.debris.filter((d) => d.kind === 'page-number').map((d) => [d.text, d.range.start.line]);
+    const between = parseReport(rowsAround([`2.其他法律行政法规禁止公开 ${sp(0)}`, '', '2', '']));
+    assert.equal(between.tables.requests!.confident, true);
+    assert.deepEqual(pages(between), [['2', 10]]);
+    // A value that could be the last cell of the row above (tabs show its cells: the row has six) is no page number.
+    const tb = (v: number) => [v, 0, 0, 0, 0, 0, v].join(T);
+    const after = parseReport(['三、收到和处理政府信息公开申请情况', '', ['', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'].join(T),
+      `一、本年新收政府信息公开申请数量${T}${tb(5)}`, `二、上年结转政府信息公开申请数量${T}${tb(1)}`, `（一）予以公开${T}${tb(4)}`,
+      `（二）部分公开（区分处理的，只计这一情形，不计其他情形）${T}${tb(0)}`, `1.属于国家秘密${T}${tb(0)}`, `2.其他法律行政法规禁止公开${T}0${T}0${T}0${T}0${T}0${T}0`, '0',
+      `3.危及“三安全一稳定”${T}${tb(0)}`, `4.保护第三方合法权益${T}${tb(0)}`, `5.属于三类内部事务信息${T}${tb(0)}`].join('\n'));
+    assert.equal(after.tables.requests!.confident, true);
+    assert.equal(after.tables.requests!.strayRows.length, 1);
+    assert.deepEqual(pages(after), []);
+  });
 });

@@ -11,6 +11,7 @@ import { type Line, type Range, range } from '../text/lines';
 import { align, type Alignment, chooseRows, MAX_CHOICE_SCORE, scoreTable, rowChoices, columnDeviations, labelOf, type LabelChoice, namedGroup } from './align';
 import { endAfter, endOf, Extent, makeCell, reconcile, tokenRange } from './cells';
 import { pairBlocks, streamRows } from './blocks';
+import { pageNumbersAmongRows } from './page-numbers';
 import { placeByPosition } from './positions';
 import { blankTotals, canHold, isShort, shortPlacements } from './short';
 import { DOUBT_THRESHOLDS, judge } from './doubt';
@@ -162,7 +163,8 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
     strayRows,
     confident: !doubt,
     labels: deviations,
-    debris: seg.debris,
+    // (One cell a line, a number alone on its line is any cell: told from a page number elsewhere, regions.ts.)
+    debris: doubt || seg.shape === 'cells' ? seg.debris : [...seg.debris, ...pageNumbersAmongRows(strayRows, rows.values(), fit.present, lines)],
     groups: groupLabels,
     unknownLabels: unknown,
   };
