@@ -35,7 +35,7 @@ function joinTitle(parts: string[]): string {
 
 /**
  * Whether the title's words are broken over this line and the one before it (…政府信息公开工作年度 / 报告,
- * as a PDF's layout wraps a long title): the line is short and starts with the rest of the words.
+ * …工作年度报 / 告, as a PDF's layout wraps a long title): the line is short and starts with the rest of the words.
  */
 function brokenInTitleWords(lines: Line[], i: number, text: string): boolean {
   if (i === 0 || text.length > 6) return false;
@@ -51,8 +51,9 @@ export function readTitle(lines: Line[], firstHeadingLine: number): TitleInfo {
   const limit = Math.min(lines.length, firstHeadingLine >= 0 ? firstHeadingLine : 30, 30);
   for (let i = 0; i < limit; i++) {
     const line = lines[i]!;
-    // Every title word holds 报, and no other character normalises to it: a line without it is no title.
-    if (line.text.length > 200 || line.text.indexOf('报') < 0) continue;
+    // Every title word holds 报, and no other character normalises to it: a line without it is no title —
+    // unless it is the rest of a title the line before broke after its 报 (…工作年度报 / 告).
+    if (line.text.length > 200 || (line.text.indexOf('报') < 0 && !(i > 0 && lines[i - 1]!.text.includes('报')))) continue;
     const { start, end } = cleanTitleLine(line);
     if (end <= start) continue;
     const n = normalizeWithMap(line.text, start, end);
