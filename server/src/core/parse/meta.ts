@@ -46,6 +46,32 @@ function brokenInTitleWords(lines: Line[], i: number, text: string): boolean {
   return m !== null && m.index < tail.length && m.index + m[0].length > tail.length;
 }
 
+/** How far into a line a title run on into the text is looked for. */
+const RUN_ON_MAX = 120;
+/**
+ * A title at the start of a line that runs on into the text (web text that lost its line breaks:
+ * 沅川市人民政府2023年政府信息公开工作年度报告本报告根据…): the agency's words, the year, and the title's words,
+ * with no punctuation among them.
+ */
+const RUN_ON_TITLE = /^[^。；，,：:《》〔〕\s]{0,40}?((?:19|20)\d{2})\s*年[^。；，,：:《》〔〕]{0,30}?(?:年度报告|年报|工作报告)/;
+
+function runOnTitle(line: Line, i: number): TitleInfo | null {
+  const { start, end } = cleanTitleLine(line);
+  if (end <= start) return null;
+  const n = normalizeWithMap(line.text, start, Math.min(end, start + RUN_ON_MAX));
+  const m = RUN_ON_TITLE.exec(n.text);
+  if (!m) return null;
+  const yearAt = m[0].indexOf(m[1]!);
+  const [, titleEnd] = sourceSpan(n, 0, m[0].length);
+  const [a, b] = sourceSpan(n, yearAt, yearAt + 4);
+  return {
+    title: { text: line.text.slice(start, titleEnd), range: { start: { line: i, character: start }, end: { line: i, character: titleEnd } } },
+    agency: yearAt > 0 ? n.text.slice(0, yearAt) : null,
+    year: Number(m[1]),
+    yearRange: span(i, a, b),
+  };
+}
+
 /** Reads the title from the lines before the first heading. */
 export function readTitle(lines: Line[], firstHeadingLine: number): TitleInfo {
   const limit = Math.min(lines.length, firstHeadingLine >= 0 ? firstHeadingLine : 30, 30);
@@ -53,11 +79,20 @@ export function readTitle(lines: Line[], firstHeadingLine: number): TitleInfo {
     const line = lines[i]!;
     // Every title word holds 报, and no other character normalises to it: a line without it is no title —
     // unless it is the rest of a title the line before broke after its 报 (…工作年度报 / 告).
-    if (line.text.length > 200 || (line.text.indexOf('报') < 0 && !(i > 0 && lines[i - 1]!.text.includes('报')))) continue;
+    if (line.text.length > 200) {
+      const runOn = runOnTitle(line, i);
+      if (runOn) return runOn;
+      continue;
+    }
+    if (line.text.indexOf('报') < 0 && !(i > 0 && lines[i - 1]!.text.includes('报'))) continue;
     const { start, end } = cleanTitleLine(line);
     if (end <= start) continue;
     const n = normalizeWithMap(line.text, start, end);
-    if (!(TITLE_WORDS.test(n.text) || brokenInTitleWords(lines, i, n.text)) || /[。；]/.test(n.text)) continue;
+    if (!(TITLE_WORDS.test(n.text) || brokenInTitleWords(lines, i, n.text)) || /[。；]/.test(n.text)) {
+      const runOn = runOnTitle(line, i);
+      if (runOn) return runOn;
+      continue;
+    }
     let ym = YEAR.exec(n.text);
     /** The line the year is on, and its normalised text. */
     let yearLine = i;
