@@ -60,6 +60,11 @@ export interface Evidence {
   /** Single-row tables: values found, and the row's columns. */
   values?: number;
   columns?: number;
+  /**
+   * Single-row tables written one cell a line: some cells have neither a value nor a blank written (one cell
+   * a line shows no empty cell, and plain text from a PDF may print the rest of the row elsewhere).
+   */
+  cellsUnwritten?: boolean;
   /** Single-row tables: the values came in this many pieces, and whether they were whole column groups. */
   pieces?: number;
   wholePieces?: boolean;
@@ -74,7 +79,7 @@ export function judge(e: Evidence): Doubt | undefined {
   if ((e.wrapped ?? 0) > T.maxWrapped) return { kind: 'wrapped' };
   if (e.layoutRows === 1) {
     if (e.pieces !== undefined && e.pieces > T.maxPieces && !e.wholePieces) return { kind: 'spread' };
-    if (e.values !== undefined && e.columns !== undefined && e.values !== e.columns && e.values < e.columns * T.minValueShare) {
+    if (e.values !== undefined && e.columns !== undefined && e.values !== e.columns && (e.values < e.columns * T.minValueShare || e.cellsUnwritten)) {
       return { kind: 'few-values', values: e.values, columns: e.columns };
     }
     // More values than the row has cells (and no unique way to merge them): which are its cells is a guess.

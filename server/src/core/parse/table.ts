@@ -781,6 +781,7 @@ function readUnlabelled(seg: Segment, layout: Layout): Table {
     doubt = judge({
       layoutRows: 1, valueRows: withValues.length, matched: 1, exact: rec.exact ? 1 : 0, positional: 0, stray: 0,
       values: rec.count, columns: ncols, pieces: withValues.length, undecided: fitted.undecided ? 1 : 0,
+      cellsUnwritten: seg.shape === 'cells' && rec.slots.some((t) => t === null),
       wholePieces: withValues.every((c) => dedupedCount(c) % piece === 0),
     });
   }
