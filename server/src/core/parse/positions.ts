@@ -70,14 +70,18 @@ export function placeByPosition(cands: Candidate[], ncols: number, lines: readon
     return vs.map(center);
   });
   if (!places.some((p) => p)) return cands;
-  // The nearest reference row above and below each row, found in one pass each way.
+  // The page of each candidate: pdftotext begins each page with a form feed, and a page's columns are its own.
+  const pages = pagesOf(cands, lines);
+  // The nearest reference row above and below each row on its page, found in one pass each way.
   const above: (number[] | null)[] = [];
   const below: (number[] | null)[] = new Array(places.length).fill(null);
   for (let k = 0, last: number[] | null = null; k < places.length; k++) {
+    if (k > 0 && pages[k] !== pages[k - 1]) last = null;
     above.push(last);
     if (places[k]) last = places[k]!;
   }
   for (let k = places.length - 1, last: number[] | null = null; k >= 0; k--) {
+    if (k < places.length - 1 && pages[k] !== pages[k + 1]) last = null;
     below[k] = last;
     if (places[k]) last = places[k]!;
   }
@@ -99,6 +103,20 @@ export function placeByPosition(cands: Candidate[], ncols: number, lines: readon
     return { ...c, values: withBlanks(vs, decided, ncols, lines[vs[0]!.line]?.text ?? '') };
   });
   return changed ? out : cands;
+}
+
+/** For each candidate, how many form feeds (page starts) stand from the first candidate's line to its own. */
+function pagesOf(cands: readonly Candidate[], lines: readonly Line[]): number[] {
+  const lineOf = (c: Candidate) => c.firstLine;
+  const out: number[] = [];
+  let page = 0;
+  let at = lineOf(cands[0]!);
+  for (const c of cands) {
+    const line = lineOf(c);
+    for (; at < line; at++) if (at >= 0 && lines[at + 1]?.text.includes('\f')) page++;
+    out.push(page);
+  }
+  return out;
 }
 
 /** Where a row's values go: the column of each, and where the columns stand on its line. */
