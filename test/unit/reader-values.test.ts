@@ -44,6 +44,13 @@ describe('digits run together', () => {
     assert.deepEqual(f.values.map((v) => v.value?.value), [0, 0, 6, 0, 0, 0, 6]);
   });
 
+  it('with the sign of a change among them (0%0, 26+210) are never cut a character a cell', () => {
+    // 本年增/减 of the 2019 T1 written as 0% or +2: which digits the sign goes with is unknown (no sums here).
+    const signed = (text: string): Token => ({ ...run(text), value: { state: 'invalid', value: null, joined: true } });
+    assert.equal(fitValues([signed('0%0')], 3, []).undecided, true);
+    assert.equal(fitValues([signed('2+1')], 3, []).undecided, true);
+  });
+
   it('stay bounded on long runs', () => {
     const f = fitValues([run('9'.repeat(400))], 7, rowSums('requests', T3));
     assert.equal(f.undecided, true);

@@ -145,8 +145,11 @@ export type Doubt =
   | { kind: 'few-values'; values: number; columns?: number }
   /** A table of one row (T4) with more values than cells, none of them run together. */
   | { kind: 'many-values'; values: number; columns: number }
-  /** Values run together (web text) that the row's sums do not split in one way only. */
-  | { kind: 'joined'; rows: number }
+  /**
+   * Values run together (web text) that the row's sums do not split in one way only; `sums: false` when the
+   * table's rows have no sums to split them by (T1).
+   */
+  | { kind: 'joined'; rows: number; sums?: false }
   /** Space-separated cells: rows short of values whose blank cells neither positions nor sums place. */
   | { kind: 'short'; rows: number }
   /** Numbers wrapped in narrow columns (PDF layout): pieces of them on the lines above and below a row. */

@@ -47,6 +47,8 @@ export interface Evidence {
   stray: number;
   /** Rows whose values ran together and could not be split in one way only. */
   undecided?: number;
+  /** Whether the table's rows have sums that could split values run together (T1's have none); default true. */
+  rowSums?: boolean;
   /** Rows short of values, their blank cells unseen and not placed in one way only. */
   short?: number;
   /** Rows carrying at least DOUBT_THRESHOLDS.crowdedMultiple times their cells. */
@@ -74,7 +76,7 @@ export interface Evidence {
 export function judge(e: Evidence): Doubt | undefined {
   const T = DOUBT_THRESHOLDS;
   if (e.unfitCount !== undefined) return { kind: 'columns', values: e.unfitCount };
-  if ((e.undecided ?? 0) > T.maxUndecided) return { kind: 'joined', rows: e.undecided! };
+  if ((e.undecided ?? 0) > T.maxUndecided) return e.rowSums === false ? { kind: 'joined', rows: e.undecided!, sums: false } : { kind: 'joined', rows: e.undecided! };
   if ((e.short ?? 0) > T.maxShort) return { kind: 'short', rows: e.short! };
   if ((e.wrapped ?? 0) > T.maxWrapped) return { kind: 'wrapped' };
   if (e.layoutRows === 1) {
@@ -100,9 +102,9 @@ export function judge(e: Evidence): Doubt | undefined {
   return undefined;
 }
 
-const joinedReason = (rows: number): Bilingual => ({
-  zh: `${rows > 1 ? `有 ${rows} 行` : '有一行'}的数值连在一起，按合计关系无法唯一地拆分`,
-  en: `the values of ${rows > 1 ? `${rows} rows` : 'a row'} run together, and their sums do not decide how to split them`,
+const joinedReason = (rows: number, sums: boolean): Bilingual => ({
+  zh: `${rows > 1 ? `有 ${rows} 行` : '有一行'}的数值连在一起，${sums ? '按合计关系无法唯一地拆分' : '无从确定各格的分界'}`,
+  en: `the values of ${rows > 1 ? `${rows} rows` : 'a row'} run together, and ${sums ? 'their sums do not decide how to split them' : 'nothing tells where one cell ends and the next begins'}`,
 });
 
 /** Why a table is in doubt, in words a clerk understands. */
@@ -118,7 +120,7 @@ export function reasonOf(d: Doubt): Bilingual {
     case 'unlabelled': return { zh: `有 ${d.rows} 行没有可辨认的行名`, en: `${d.rows} rows have no recognisable label` };
     case 'stray': return { zh: `有 ${d.rows} 行与格式中的任何一行都对不上`, en: `${d.rows} rows match no row of the form` };
     case 'spread': return { zh: '数值分散在多行中', en: 'the values are spread over several rows' };
-    case 'joined': return joinedReason(d.rows);
+    case 'joined': return joinedReason(d.rows, d.sums !== false);
     case 'short': return {
       zh: `${d.rows > 1 ? `有 ${d.rows} 行` : '有一行'}的数值少于列数，而以空格分隔的文本看不出哪几格是空的（位置和合计关系都无法唯一确定）`,
       en: `${d.rows > 1 ? `${d.rows} rows have` : 'a row has'} fewer values than columns, and text separated by spaces does not show which cells are blank (neither the positions nor the sums decide it)`,

@@ -8,6 +8,8 @@ import { SUMS, type TableKey } from '../format/spec';
 import type { ParsedValue } from '../text/values';
 import type { Token } from './tokens';
 
+/** The sign of a change (本年增/减) in a run of digits: lost.ts keeps it there, and the run's cells are unknown. */
+const SIGN = /[%％+＋]/;
 /** A count never has more digits than this (ten and more are cells run together, values.ts JOINED_DIGITS). */
 const MAX_CELL_DIGITS = 9;
 /** Ways of cutting tried per row before giving up: long runs have too many to be decided. */
@@ -202,7 +204,8 @@ function fitCore(values: Token[], ncols: number, sums: readonly RowSum[]): Fitte
 function charCells(values: Token[], ncols: number): Fitted {
   let n = 0;
   for (const v of values) n += v.value?.joined ? v.text.length : 1;
-  if (n !== ncols) return { values, undecided: true };
+  // A sign (`0%0`) belongs to the digits before or after it: its characters are not each a cell.
+  if (n !== ncols || values.some((v) => v.value?.joined && SIGN.test(v.text))) return { values, undecided: true };
   const out: Token[] = [];
   for (const v of values) {
     if (!v.value?.joined) {

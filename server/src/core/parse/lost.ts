@@ -103,6 +103,8 @@ function keyed(src: string): Keyed {
 /** A letter that stands for a digit in a run of digits (text/values.ts). */
 const DAMAGED_DIGIT = new RegExp(`[${DAMAGED_DIGITS}]`);
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+/** A percent sign after a digit, or a plus sign between two, inside a run of digits (keyed text is NFKC: ％ is %). */
+const signInRun = (t: string, q: number) => (t[q] === '%' && isDigit(t[q - 1])) || (t[q] === '+' && isDigit(t[q - 1]) && isDigit(t[q + 1]));
 
 type Kind = 'heading' | 'label' | 'digits' | 'text';
 
@@ -200,7 +202,10 @@ function cut(src: string, k: Keyed): Piece[] {
     if (isDigit(ch) || damagedFirst) {
       let q = p;
       // A digit written wrongly inside the run (`00O0000`: O or 〇 for 0, `1l0`: l for 1) stays in it: a cell that is not a number.
-      while (q < t.length && (isDigit(t[q]) || ((q > p || damagedFirst) && DAMAGED_DIGIT.test(t[q]!) && isDigit(t[q + 1]))) && (q === p || k.map[q]! === k.map[q - 1]! + 1)) {
+      // So does a percent sign or plus sign of the 2019 T1's 本年增/减 (`行政许可260%10`: 26, 0% and 10, or 2, 60% and
+      // 10): the run is a row's cells, which cut unknown (fit.ts), not prose between two numbers.
+      while (q < t.length && (isDigit(t[q]) || ((q > p || damagedFirst) && DAMAGED_DIGIT.test(t[q]!) && isDigit(t[q + 1])) || (q > p && signInRun(t, q)))
+        && (q === p || k.map[q]! === k.map[q - 1]! + 1)) {
         // The last digit before a 、 or . and a label is the next label's numbering (2.其他法律…).
         if (q > p && /[、.．]/.test(src[k.map[q]! + 1] ?? '') && (labelAt(t, q + 1) > 0 || arabicHeadingAt(src, k, q) > 0)) break;
         q++;

@@ -5,7 +5,7 @@
  * which value is which cell; the better layout is kept, and the doubt rules (doubt.ts) say whether the
  * result can be trusted.
  */
-import type { Edition, TableKey } from '../format/spec';
+import { type Edition, SUMS, type TableKey } from '../format/spec';
 import type { Cell, Doubt, LabelDeviation, ProactiveBlock, Row, Table, TextSpan } from '../model';
 import { type Line, type Range, range } from '../text/lines';
 import { align, type Alignment, chooseRows, MAX_CHOICE_SCORE, scoreTable, rowChoices, columnDeviations, labelOf, type LabelChoice, namedGroup } from './align';
@@ -146,6 +146,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
     positional,
     stray: strayRows.length,
     undecided: undecided.size - shortLeft,
+    rowSums: SUMS.some((s) => s.table === seg.table && s.over === 'columns'),
     short: shortLeft,
     crowded,
     wrapped: wrappedPieces(seg),

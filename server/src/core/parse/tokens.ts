@@ -488,13 +488,19 @@ export function readLine(line: Line): LineInfo {
  * cells run together (`joined`, split by the table reader when the row's sums allow).
  */
 const RUN_WITH_DAMAGED_DIGIT = new RegExp(`^[0-9０-９${DAMAGED_DIGITS}]+$`);
+/** Digits run together with a percent or plus sign among them (lost.ts keeps those in a run). */
+const RUN_WITH_SIGN = /^[0-9０-９]+[%％+＋][0-9０-９%％+＋]*$/;
 
 export function readPiece(line: Line, from: number, to: number, joined: boolean): LineInfo {
   const info = lineInfo(line, 'blank', false, from, to);
   const tok = makeToken(line, from, to);
   if (tok.kind === 'blank') return info;
-  if (joined && tok.kind === 'value' && tok.value) tok.value = { ...tok.value, joined: true };
-  // Digits run together with one written wrongly (`00O0000`): cells, one of them not a number.
+  // Digits run together with the sign of a change (`260%10`, `20%`: 2 and 0%, or 20%), or with one written
+  // wrongly (`00O0000`): cells, one of them not a plain count.
+  if (joined && RUN_WITH_SIGN.test(tok.text)) {
+    tok.kind = 'value';
+    tok.value = { state: 'invalid', value: null, joined: true };
+  } else if (joined && tok.kind === 'value' && tok.value) tok.value = { ...tok.value, joined: true };
   else if (joined && tok.kind === 'label' && RUN_WITH_DAMAGED_DIGIT.test(tok.text)) {
     tok.kind = 'value';
     tok.value = { state: 'invalid', value: null, joined: true };
