@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ReportModel } from '../../server/src/core/model';
 import { parseReport } from '../../server/src/core/parse/index';
+import { markBarePageNumbers, readLine } from '../../server/src/core/parse/tokens';
+import { splitLines } from '../../server/src/core/text/lines';
 
 const T = '\t';
 const seven = (v: number) => [v, 0, 0, 0, 0, 0, v].join(T);
@@ -96,5 +98,22 @@ describe('prose and report recognition', () => {
     assert.equal(after.tables.requests!.confident, true);
     assert.equal(after.tables.requests!.strayRows.length, 1);
     assert.deepEqual(pages(after), []);
+  });
+});
+
+describe('bare page numbers at a page\'s foot (plain pdftotext: one cell a line, a form feed begins each page)', () => {
+  const kinds = (lines: string[]) => {
+    const infos = splitLines(lines.join('\n')).map(readLine);
+    markBarePageNumbers(infos);
+    return infos.map((i) => i.kind);
+  };
+  it('are page numbers when the pages are numbered in sequence', () => {
+    const k = kinds(['四、结转下年度继续办理', '', '7', '', '1', '', '\f（一）予以公开', '', '3', '', '2', '', '\f1.属于国家秘密']);
+    assert.equal(k[4], 'page-number');
+    assert.equal(k[10], 'page-number');
+  });
+  it('is the page\'s last cell when no other page shows its number (the -1- and -2- deleted, a 2 left on page 2)', () => {
+    const k = kinds(['四、结转下年度继续办理', '', '7', '', '\f（一）予以公开', '', '3', '', '2', '', '\f1.属于国家秘密']);
+    assert.equal(k[8], 'value');
   });
 });

@@ -676,6 +676,8 @@ export function markBarePageNumbers(infos: LineInfo[]): void {
   const blankAt = (k: number) => k < 0 || k >= infos.length || infos[k]!.kind === 'blank';
   /** Form feeds before the current line: its page is this many plus one. */
   let breaks = 0;
+  /** Bare numbers at a page's foot, each its page's own: [line info, number]. */
+  const atFoot: [number, number][] = [];
   let lastLine = -1;
   for (let i = 0; i < infos.length; i++) {
     const info = infos[i]!;
@@ -705,7 +707,17 @@ export function markBarePageNumbers(infos: LineInfo[]): void {
     // A number right below a value, no blank between, goes on the column of values (the last cell of a table
     // that ends a page, `…0 1 1` then the form feed): a page's number is a block of its own, apart.
     if (pageBreak && !centred && i > 0 && infos[i - 1]!.kind === 'value' && ff < 0) pageBreak = false;
-    // Replaced, not changed: the line's own reading stays as it was, for reuse by the next parse.
-    if (pageBreak || centred) infos[i] = { ...info, kind: 'page-number', tokens: [] };
+    if (centred) pageNumber(infos, i);
+    else if (pageBreak) atFoot.push([i, tok.value.value!]);
   }
+  // A number at a page's foot that is the page's own may still be the page's last cell (the -2- printed under
+  // the 2 deleted, the other pages' numbers too): it is the page's number when another page's foot shows its
+  // own number as well, the pages numbered in sequence.
+  const numbered = new Set(atFoot.map(([, n]) => n));
+  for (const [i, n] of atFoot) if (numbered.has(n - 1) || numbered.has(n + 1)) pageNumber(infos, i);
+}
+
+/** Replaced, not changed: the line's own reading stays as it was, for reuse by the next parse. */
+function pageNumber(infos: LineInfo[], i: number): void {
+  infos[i] = { ...infos[i]!, kind: 'page-number', tokens: [] };
 }
