@@ -50,8 +50,9 @@ export function reconcile(values: Token[], ncols: number): Reconciled {
       if (isDouble(list[i - 1], list[i]!) && !doubled.includes(list[i - 1]!)) doubled.push(list[i]!);
       else kept.push(list[i]!);
     }
-    // Dropped only when the row keeps its cells without them (its empty cells written after it among them).
-    if (doubled.length > 0 && kept.length + trailing >= ncols) list = kept;
+    // Dropped only when the row keeps its cells without them (its empty cells written after it among them, or
+    // before it: a row that opens on an empty cell, one cell a line, has it trimmed above as a label column's).
+    if (doubled.length > 0 && kept.length + trailing + a >= ncols) list = kept;
     else doubled.length = 0;
   }
   if (list.length > ncols) {
