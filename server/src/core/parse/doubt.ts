@@ -76,7 +76,7 @@ export interface Evidence {
 export function judge(e: Evidence): Doubt | undefined {
   const T = DOUBT_THRESHOLDS;
   if (e.unfitCount !== undefined) return { kind: 'columns', values: e.unfitCount };
-  if ((e.undecided ?? 0) > T.maxUndecided) return e.rowSums === false ? { kind: 'joined', rows: e.undecided!, sums: false } : { kind: 'joined', rows: e.undecided! };
+  if ((e.undecided ?? 0) > T.maxUndecided) return { kind: 'joined', rows: e.undecided!, ...(e.rowSums === false ? { sums: false as const } : {}) };
   if ((e.short ?? 0) > T.maxShort) return { kind: 'short', rows: e.short! };
   if ((e.wrapped ?? 0) > T.maxWrapped) return { kind: 'wrapped' };
   if (e.layoutRows === 1) {

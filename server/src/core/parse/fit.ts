@@ -5,11 +5,11 @@
  * gives the row its columns and keeps its sums; otherwise the row is left undecided and the table in doubt.
  */
 import { SUMS, type TableKey } from '../format/spec';
-import type { ParsedValue } from '../text/values';
+import { CHANGE_SIGNS, type ParsedValue } from '../text/values';
 import type { Token } from './tokens';
 
 /** The sign of a change (本年增/减) in a run of digits: lost.ts keeps it there, and the run's cells are unknown. */
-const SIGN = /[%％+＋]/;
+const SIGN = new RegExp(`[${CHANGE_SIGNS}]`);
 /** A count never has more digits than this (ten and more are cells run together, values.ts JOINED_DIGITS). */
 const MAX_CELL_DIGITS = 9;
 /** Ways of cutting tried per row before giving up: long runs have too many to be decided. */

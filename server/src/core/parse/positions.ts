@@ -107,13 +107,11 @@ export function placeByPosition(cands: Candidate[], ncols: number, lines: readon
 
 /** For each candidate, how many form feeds (page starts) stand from the first candidate's line to its own. */
 function pagesOf(cands: readonly Candidate[], lines: readonly Line[]): number[] {
-  const lineOf = (c: Candidate) => c.firstLine;
   const out: number[] = [];
   let page = 0;
-  let at = lineOf(cands[0]!);
+  let at = cands[0]!.firstLine;
   for (const c of cands) {
-    const line = lineOf(c);
-    for (; at < line; at++) if (at >= 0 && lines[at + 1]?.text.includes('\f')) page++;
+    for (; at < c.firstLine; at++) if (lines[at + 1]?.text.includes('\f')) page++;
     out.push(page);
   }
   return out;

@@ -38,6 +38,9 @@ const PREFERRED_BONUS = 0.01;
 /** Rounding in a sum of row scores stays far below this. */
 const SCORE_SLACK = 1e-6;
 
+/** The tables whose rows have sums of their own (T3's R3, T4's R5–R7), which can split values run together. */
+const WITH_ROW_SUMS = new Set(SUMS.filter((s) => s.over === 'columns').map((s) => s.table));
+
 /** A segment fitted to one layout: its value rows, their label choices, the alignment and the columns. */
 interface Fitting {
   layout: Layout;
@@ -146,7 +149,7 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
     positional,
     stray: strayRows.length,
     undecided: undecided.size - shortLeft,
-    rowSums: SUMS.some((s) => s.table === seg.table && s.over === 'columns'),
+    rowSums: WITH_ROW_SUMS.has(seg.table),
     short: shortLeft,
     crowded,
     wrapped: wrappedPieces(seg),

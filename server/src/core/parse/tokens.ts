@@ -6,7 +6,7 @@ import type { Line } from '../text/lines';
 import { isWhiteSpace, skipWhite, skipWhiteBack } from '../text/lines';
 import { TextMemo } from '../text/memo';
 import { type LabelKey, labelKey, normalize, normalizedLength } from '../text/normalize';
-import { DAMAGED_DIGITS, isDashRun, JOINED_DIGITS, mayBeginValue, type ParsedValue, parseValue } from '../text/values';
+import { CHANGE_SIGNS, DAMAGED_DIGITS, isDashRun, JOINED_DIGITS, mayBeginValue, type ParsedValue, parseValue } from '../text/values';
 import { lookup, type VocabMatch } from './vocab';
 
 export type TokenKind = 'value' | 'label' | 'blank';
@@ -489,7 +489,7 @@ export function readLine(line: Line): LineInfo {
  */
 const RUN_WITH_DAMAGED_DIGIT = new RegExp(`^[0-9０-９${DAMAGED_DIGITS}]+$`);
 /** Digits run together with a percent or plus sign among them (lost.ts keeps those in a run). */
-const RUN_WITH_SIGN = /^[0-9０-９]+[%％+＋][0-9０-９%％+＋]*$/;
+const RUN_WITH_SIGN = new RegExp(`^[0-9０-９]+[${CHANGE_SIGNS}][0-9０-９${CHANGE_SIGNS}]*$`);
 
 export function readPiece(line: Line, from: number, to: number, joined: boolean): LineInfo {
   const info = lineInfo(line, 'blank', false, from, to);

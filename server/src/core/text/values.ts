@@ -31,6 +31,12 @@ export const JOINED_DIGITS = 10;
  */
 export const DAMAGED_DIGITS = 'Oo〇lI';
 
+/**
+ * The signs of a change (the 2019 T1's 本年增/减, `0%`, `+2`), either width, as the inside of a character class:
+ * kept inside a run of digits cells ran together (parse/lost.ts), where they make the run's cells unknown.
+ */
+export const CHANGE_SIGNS = '%％+＋';
+
 const PLACEHOLDERS = new Set(['/', '／', '-', '－', '—', '——', '–', '―', '─', '--', '－－', '无']);
 /** The first characters of the placeholders. */
 const PLACEHOLDER_STARTS = new Set([...PLACEHOLDERS].map((p) => p.charCodeAt(0)));
