@@ -11,6 +11,8 @@
  */
 import { type ColumnSum, columnSums, type Layout, presentOf, sumsOver } from './layout';
 import type { Candidate, Segment } from './regions';
+import type { RowSum } from './fit';
+import { leadStreamReadings } from './lead-stream';
 import type { Token } from './tokens';
 
 /** A label names a row when it matches it this well. */
@@ -84,13 +86,7 @@ function share(values: Token[], rows: number[], layout: Layout, present: Readonl
       const v = values[k++]!;
       if (v.kind !== 'blank') part.push(v);
     }
-    const sums = sumsOver(layout.table, cols[i]!);
-    for (let sAt = 0; sAt < sums.length; sAt++) {
-      const s = sums[sAt]!;
-      let sum = 0;
-      for (let tAt = 0; tAt < s.terms.length; tAt++) sum += countOf(part[s.terms[tAt]!]!);
-      if (!(sum === countOf(part[s.target]!))) return null;
-    }
+    if (!holdsOwn(part, sumsOver(layout.table, cols[i]!))) return null;
     out.push(part);
   }
   return out;
@@ -119,9 +115,11 @@ const STREAM_MIN_NAMED = 0.8;
  * (plain pdftotext puts the labels of rows under a merged group label at the table's end, and a value on the
  * line of a wrapped label). When the values are exactly as many as the form's rows have cells, the rows are
  * named by labels somewhere in the table, and every sum holds — each row's own (R3) and down the columns (R1,
- * R2) — the values are those rows', in order. Null when any of that fails.
+ * R2) — the values are those rows', in order. Failing that, and only when asked (`merged`: the table was
+ * declined for its order), the values may be two streams, the first column beside the labels and the rest
+ * apart (lead-stream.ts): taken when exactly one merging keeps every sum. Null when any of that fails.
  */
-export function streamRows(seg: Segment, layout: Layout, presents: readonly ReadonlySet<string>[]): Candidate[] | null {
+export function streamRows(seg: Segment, layout: Layout, presents: readonly ReadonlySet<string>[], merged = false): Candidate[] | null {
   const sums = columnSums(layout);
   if (sums.length === 0) return null;
   const named = new Map<number, LabelItem[]>();
@@ -140,9 +138,21 @@ export function streamRows(seg: Segment, layout: Layout, presents: readonly Read
   // (Whatever the columns: the labels are read once, and the values gathered only when enough rows are named.)
   if (named.size < layout.rows.length * STREAM_MIN_NAMED) return null;
   const values: Token[] = [];
+  /** Values on the line of a label naming a row: that row's, its first cell (lead-stream.ts). */
+  const anchored = new Map<Token, number>();
   for (let cAt2 = 0; cAt2 < seg.candidates.length; cAt2++) {
     const c = seg.candidates[cAt2]!;
-    for (let vAt = 0; vAt < c.values.length; vAt++) { const v = c.values[vAt]!; if (v.kind === 'value') values.push(v); }
+    for (let vAt = 0; vAt < c.values.length; vAt++) {
+      const v = c.values[vAt]!;
+      if (v.kind !== 'value') continue;
+      values.push(v);
+      // (The first value after a label naming a row, on its line: that row's first cell.)
+      if (vAt === 0) {
+        const l = c.labels.find((x) => x.token.line === v.line && x.token.end <= v.start);
+        const r = l ? rowOf(l, layout) : -1;
+        if (r >= 0) anchored.set(v, r);
+      }
+    }
     for (let lAt2 = 0; lAt2 < c.labels.length; lAt2++) {
       const l = c.labels[lAt2]!;
       // A value printed on the line of a wrapped label (`…政府信息公开申 6`) is a value in its place.
@@ -150,7 +160,10 @@ export function streamRows(seg: Segment, layout: Layout, presents: readonly Read
       if (m) {
         const end = l.token.end;
         const start = end - m[1]!.length;
-        values.push({ ...l.token, start, end, text: m[1]!, kind: 'value', value: { state: 'number', value: Number(m[1]), decimals: 0 }, key: '', numbering: '' });
+        const v: Token = { ...l.token, start, end, text: m[1]!, kind: 'value', value: { state: 'number', value: Number(m[1]), decimals: 0 }, key: '', numbering: '' };
+        values.push(v);
+        const r = rowOf(l, layout);
+        if (r >= 0) anchored.set(v, r);
       }
     }
   }
@@ -160,7 +173,33 @@ export function streamRows(seg: Segment, layout: Layout, presents: readonly Read
     const parts = share(values, rows, layout, present);
     if (parts && sumsDown(parts, layout, sums, present)) return parts.map((p, i) => made(named.get(i) ?? [], p));
   }
+  if (!merged) return null;
+  // The first column beside the labels, the rest apart: the one merging of the two that keeps every sum.
+  const anchors = new Map<number, number>();
+  values.forEach((v, i) => { const r = anchored.get(v); if (r !== undefined) anchors.set(i, r); });
+  for (const present of presents) {
+    const cols = layout.rows.map((r) => presentOf(r.columns, present));
+    const readings = leadStreamReadings({
+      values, widths: cols.map((c) => c.length), anchors,
+      holds: (r, cells) => holdsOwn(cells, sumsOver(layout.table, cols[r]!)),
+    });
+    if (!readings) continue;
+    const kept = readings.filter((p) => sumsDown(p, layout, sums, present));
+    if (kept.length > 1) return null;
+    if (kept.length === 1) return kept[0]!.map((p, i) => made(named.get(i) ?? [], p));
+  }
   return null;
+}
+
+/** Whether a row's own sums (R3) hold on its cells. */
+function holdsOwn(part: readonly Token[], sums: readonly RowSum[]): boolean {
+  for (let sAt = 0; sAt < sums.length; sAt++) {
+    const s = sums[sAt]!;
+    let sum = 0;
+    for (let tAt = 0; tAt < s.terms.length; tAt++) sum += countOf(part[s.terms[tAt]!]!);
+    if (!(sum === countOf(part[s.target]!))) return false;
+  }
+  return true;
 }
 
 /** Down the columns: R1 and R2 hold in every column the rows have. */

@@ -51,6 +51,8 @@ interface Fitting {
   al: Alignment;
   fit: ColumnFit;
   total: number;
+  /** The values were read as one stream in the rows' order (blocks.ts streamRows). */
+  streamed: boolean;
 }
 
 export function readTable(seg: Segment, preferred: Edition | undefined, lines: readonly Line[] = []): Table {
@@ -89,6 +91,18 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
       best = b.total > a.total + 1e-9 ? b : a;
     }
   }
+  const table = assemble(seg, best, lines);
+  // Written one cell a line with its values astray from their labels: plain text from a PDF may print the
+  // first column beside the labels and the rest apart (lead-stream.ts). Read so only when the sums decide.
+  if (table.doubt?.kind !== 'order') return table;
+  const again = fitLayout(seg, best.layout, lines, shared, true);
+  if (!again.streamed) return table;
+  const read = assemble(seg, again, lines);
+  return read.confident ? read : table;
+}
+
+/** The table a fitting makes: its rows, cells, labels and doubt. */
+function assemble(seg: Segment, best: Fitting, lines: readonly Line[]): Table {
   const { layout, al, fit, withValues, choices, valued } = best;
   const ed = layout.edition;
   const deviations: LabelDeviation[] = [];
@@ -106,7 +120,8 @@ export function readTable(seg: Segment, preferred: Edition | undefined, lines: r
       return;
     }
     const choice = choices[ci]!.get(slot.key);
-    if (!choice) positional++;
+    // (A row of a stream read whole is placed by its place in the form, which every sum confirmed.)
+    if (!choice && !(best.streamed && ci === j)) positional++;
     rows.set(slot.key, buildRow(withValues[ci]!, slot, fit.present, choice, layout, deviations, undecided, undefined, short));
   });
   // Rows whose run-together values split several ways: the sums down the columns may pick one.
@@ -250,7 +265,7 @@ function viewOf(shared: Shared, cands: Candidate[], table: TableKey): CandView {
  * Fits a segment to a layout: value blocks paired with their labels where that is certain (blocks.ts), the
  * columns present, and the order-keeping alignment of the value rows with the layout's rows.
  */
-function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared: Shared): Fitting {
+function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared: Shared, merged = false): Fitting {
   // Space-aligned T3: a blank cell is a gap in its column (every row of T3 has the same columns, in both editions).
   let cands = seg.candidates;
   if (seg.shape === 'spaces' && layout.table === 'requests') cands = shared.placed ??= placeByPosition(seg.candidates, layout.columns.length, lines);
@@ -260,7 +275,7 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
   let view = viewOf(shared, cands, seg.table);
   let fit = presentColumns(layout, view, seg.header, shared);
   // One cell a line: the values in the rows' order, confirmed by every sum, whatever became of the labels.
-  const stream = seg.shape === 'cells' ? streamRows(seg, layout, fit.present.size === layout.columns.length ? [fit.present] : [fit.present, allColumns(layout)]) : null;
+  const stream = seg.shape === 'cells' ? streamRows(seg, layout, fit.present.size === layout.columns.length ? [fit.present] : [fit.present, allColumns(layout)], merged) : null;
   const paired = stream ?? pairBlocks(seg, layout, fit.present);
   if (paired !== cands) {
     cands = paired;
@@ -297,7 +312,7 @@ function fitLayout(seg: Segment, layout: Layout, lines: readonly Line[], shared:
     }
   }
   const al = align(n, m, scores);
-  return { layout, cands, withValues, choices: view.choices, valued, al, fit, total: al.score };
+  return { layout, cands, withValues, choices: view.choices, valued, al, fit, total: al.score, streamed: stream !== null };
 }
 
 /** Whether a row's label choices name one of the keys (a row of the layout) well enough. */
