@@ -90,12 +90,14 @@ describe('in a report', () => {
     assert.ok(f[0]!.message.includes('为 7'), f[0]!.message);
   });
 
-  it('a sum broken leaves it declined, said once', () => {
-    // The new applications' 总计 7 → 8: no merging keeps every sum; the table is not read.
+  it('a sum broken leaves it declined, said once, with no doubled value to delete', () => {
+    // The new applications' 总计 7 → 8: no merging keeps every sum; the table is not read, and the reader's
+    // guesses about its zeros (doubled values) are not offered for deletion.
     const broken = breakNewTotal(text);
     const { findings, model } = checkText(broken);
     assert.equal(model.tables.requests!.confident, false);
     assert.equal(findings.filter((x) => x.code === 'table-unreadable').length, 1);
+    assert.equal(findings.filter((x) => x.code === 'conversion-debris' && (x.data as { kind?: string } | undefined)?.kind === 'doubled').length, 0);
     assert.equal(findings.filter((x) => x.code.startsWith('sum-')).length, 0);
   });
 });

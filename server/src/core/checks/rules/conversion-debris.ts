@@ -90,6 +90,9 @@ export const conversionDebris: Check = {
           data: { kind: d.kind },
         });
       }
+      // A value is doubled only in a row read with confidence: in a table in doubt, which values are whose is
+      // not known (plain PDF text puts two rows' zeros after one label), and the fix would delete a count.
+      if (!t.confident) continue;
       for (const row of t.rows.values()) {
         for (const r of row.doubled) {
           const text = lines[r.start.line]!.text;
