@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { LAYOUTS } from '../../server/src/core/parse/layout';
 import { LEAD_STREAM, leadStreamReadings } from '../../server/src/core/parse/lead-stream';
+import { oneSlip } from '../../server/src/core/parse/slip';
 import type { Token } from '../../server/src/core/parse/tokens';
 import { checkText, parseReport } from '../../server/src/core/service';
 import { parseValue } from '../../server/src/core/text/values';
@@ -76,6 +78,40 @@ describe('the first column beside the labels, the rest apart', () => {
   });
 });
 
+describe('one slip: the only reading whose broken sums a single cell explains', () => {
+  const layout = LAYOUTS.requests.find((l) => l.edition === '2021')!;
+  const present = new Set(layout.columns);
+  /** A T3 whose sums all hold: 7 new, 1 carried in, 5 + 1 + 1 handled, 1 carried out. */
+  const rows = (): number[][] => layout.rows.map((r) => ({
+    new: [5, 1, 0, 0, 0, 1, 7], carriedIn: [1, 0, 0, 0, 0, 0, 1], granted: [3, 1, 0, 0, 0, 1, 5], partial: [1, 0, 0, 0, 0, 0, 1],
+    'unable.1': [1, 0, 0, 0, 0, 0, 1], total: [5, 1, 0, 0, 0, 1, 7], carriedOut: [1, 0, 0, 0, 0, 0, 1],
+  } as Record<string, number[]>)[r.key] ?? [0, 0, 0, 0, 0, 0, 0]);
+  const slip = (g: number[][]) => oneSlip(g.map((row) => tokens(row)), layout, present);
+  const at = (key: string) => layout.rowIndex.get(key)!;
+
+  it('a table whose sums all hold has no slip; one wrong cell is one', () => {
+    assert.equal(slip(rows()), false);
+    const g = rows();
+    g[at('granted')]![0] = 4; // 3 → 4: its row's 总计 and the column's results total both break
+    assert.equal(slip(g), true);
+    const t = rows();
+    t[at('new')]![6] = 8; // a 总计 written wrong: its row and R1 in the 总计 column
+    assert.equal(slip(t), true);
+  });
+
+  it('two wrong cells, or values swapped within a row, are no slip', () => {
+    const g = rows();
+    g[at('granted')]![0] = 4;
+    g[at('partial')]![0] = 2;
+    assert.equal(slip(g), false);
+    // Swapped 3 and 1 in 予以公开: its own sum holds, the columns' do not: a misreading, not a slip.
+    const s = rows();
+    s[at('granted')]![0] = 1;
+    s[at('granted')]![1] = 3;
+    assert.equal(slip(s), false);
+  });
+});
+
 describe('in a report', () => {
   const text = readMarkers(readFileSync(path.join(FIXTURES, 'shapes', 'pdf-plain-first-column-beside-labels.txt'), 'utf8')).text;
 
@@ -90,11 +126,24 @@ describe('in a report', () => {
     assert.ok(f[0]!.message.includes('为 7'), f[0]!.message);
   });
 
-  it('a sum broken leaves it declined, said once, with no doubled value to delete', () => {
-    // The new applications' 总计 7 → 8: no merging keeps every sum; the table is not read, and the reader's
-    // guesses about its zeros (doubled values) are not offered for deletion.
-    const broken = breakNewTotal(text);
+  it('one sum the clerk broke: the one merging a single wrong cell explains is read, the slip reported at its cell', () => {
+    // The new applications' 总计 7 → 8: no merging keeps every sum; one breaks only what that 8 breaks.
+    const { text: broken, line } = breakNewTotal(text);
     const { findings, model } = checkText(broken);
+    assert.equal(model.tables.requests!.confident, true);
+    const sums = findings.filter((x) => x.code.startsWith('sum-'));
+    assert.deepEqual(sums.map((x) => [x.code, x.range.start.line]), [['sum-row-total', line]]);
+    assert.ok(sums[0]!.message.includes('应为 7'), sums[0]!.message);
+  });
+
+  it('two sums broken leave it declined, said once, with no doubled value to delete', () => {
+    // And 上年结转's 商业企业 0 → 1: two slips explain no merging; the reader's guesses about its zeros
+    // (doubled values) are not offered for deletion either.
+    const lines = breakNewTotal(text).text.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('二、上年结转'));
+    const second = lines.findIndex((l, k) => k > from && /^\d+$/.test(l.trim()) && lines.slice(from + 1, k).filter((x) => /^\d+$/.test(x.trim())).length === 1);
+    lines[second] = '1';
+    const { findings, model } = checkText(lines.join('\n'));
     assert.equal(model.tables.requests!.confident, false);
     assert.equal(findings.filter((x) => x.code === 'table-unreadable').length, 1);
     assert.equal(findings.filter((x) => x.code === 'conversion-debris' && (x.data as { kind?: string } | undefined)?.kind === 'doubled').length, 0);
@@ -103,11 +152,11 @@ describe('in a report', () => {
 });
 
 /** The 总计 of 一、本年新收 (the first 7 alone on its line after that label): made 8. */
-function breakNewTotal(text: string): string {
+function breakNewTotal(text: string): { text: string; line: number } {
   const lines = text.split('\n');
   const from = lines.findIndex((l) => l.startsWith('一、本年新收'));
   const i = lines.findIndex((l, k) => k > from && l.trim() === '7');
   assert.ok(from >= 0 && i > from);
   lines[i] = '8';
-  return lines.join('\n');
+  return { text: lines.join('\n'), line: i };
 }

@@ -13,6 +13,7 @@ import { type ColumnSum, columnSums, type Layout, presentOf, sumsOver } from './
 import type { Candidate, Segment } from './regions';
 import type { RowSum } from './fit';
 import { leadStreamReadings } from './lead-stream';
+import { oneSlip } from './slip';
 import type { Token } from './tokens';
 
 /** A label names a row when it matches it this well. */
@@ -177,14 +178,22 @@ export function streamRows(seg: Segment, layout: Layout, presents: readonly Read
   // The first column beside the labels, the rest apart: the one merging of the two that keeps every sum.
   const anchors = new Map<number, number>();
   values.forEach((v, i) => { const r = anchored.get(v); if (r !== undefined) anchors.set(i, r); });
-  for (const present of presents) {
+  const readingsOf = (present: ReadonlySet<string>, broken: number) => {
     const cols = layout.rows.map((r) => presentOf(r.columns, present));
-    const readings = leadStreamReadings({
-      values, widths: cols.map((c) => c.length), anchors,
+    return leadStreamReadings({
+      values, widths: cols.map((c) => c.length), anchors, broken,
       holds: (r, cells) => holdsOwn(cells, sumsOver(layout.table, cols[r]!)),
     });
-    if (!readings) continue;
-    const kept = readings.filter((p) => sumsDown(p, layout, sums, present));
+  };
+  for (const present of presents) {
+    const kept = readingsOf(present, 0)?.filter((p) => sumsDown(p, layout, sums, present)) ?? [];
+    if (kept.length > 1) return null;
+    if (kept.length === 1) return kept[0]!.map((p, i) => made(named.get(i) ?? [], p));
+  }
+  // None keeps them all: the one merging whose broken sums a single wrong cell explains (a clerk's slip,
+  // which the sum checks then report), when it is the only one (slip.ts).
+  for (const present of presents) {
+    const kept = readingsOf(present, 1)?.filter((p) => oneSlip(p, layout, present)) ?? [];
     if (kept.length > 1) return null;
     if (kept.length === 1) return kept[0]!.map((p, i) => made(named.get(i) ?? [], p));
   }

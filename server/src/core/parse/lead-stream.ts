@@ -34,6 +34,8 @@ export interface LeadStreamInput {
   anchors: ReadonlyMap<number, number>;
   /** Whether a row's own sums hold on its cells, in its columns' order. */
   holds: (row: number, cells: readonly Token[]) => boolean;
+  /** Rows whose own sums may fail (a clerk's slip, for the caller to explain by one cell); 0 when not given. */
+  broken?: number;
 }
 
 /** One step of a way: which value went to which stream (a list shared by the ways that branch from it). */
@@ -51,6 +53,8 @@ interface Way {
   firstId: number;
   restId: number;
   last: Step | null;
+  /** Rows read whole whose own sums fail. */
+  broken: number;
 }
 
 /**
@@ -59,6 +63,7 @@ interface Way {
  */
 export function leadStreamReadings(input: LeadStreamInput): Token[][][] | null {
   const { values, widths, anchors, holds } = input;
+  const maxBroken = input.broken ?? 0;
   const rows = widths.length;
   // Where each row's rest begins among the rest's values, and whose rest each of them is.
   const restStart: number[] = [0];
@@ -82,7 +87,7 @@ export function leadStreamReadings(input: LeadStreamInput): Token[][][] | null {
   };
   const text = values.map((v) => (v.value?.state === 'number' ? String(v.value.value) : `?${v.text}`));
 
-  let ways = new Map<string, Way>([['0,0', { a: 0, b: 0, firstId: 0, restId: 0, last: null }]]);
+  let ways = new Map<string, Way>([['0,0', { a: 0, b: 0, firstId: 0, restId: 0, last: null, broken: 0 }]]);
   for (let i = 0; i < values.length; i++) {
     const next = new Map<string, Way>();
     const anchor = anchors.get(i);
@@ -96,18 +101,18 @@ export function leadStreamReadings(input: LeadStreamInput): Token[][][] | null {
       if (w.a < rows && w.a <= rr + LEAD_STREAM.ahead && (anchor === undefined || anchor === w.a)) {
         const last: Step = { value: i, first: true, prev: w.last };
         // (Its row's rest read before it, the row is whole now: it keeps its own sums, or the way ends.)
-        const whole = w.b >= restStart[w.a + 1]!;
-        if (!whole || holds(w.a, rowCells(last, w.a, w.a + 1, w.b, restStart, values))) {
-          add({ a: w.a + 1, b: w.b, firstId: intern(w.firstId, text[i]!), restId: w.restId, last });
-        }
+        const fails = w.b >= restStart[w.a + 1]! && !holds(w.a, rowCells(last, w.a, w.a + 1, w.b, restStart, values));
+        const broken = w.broken + (fails ? 1 : 0);
+        if (broken <= maxBroken) add({ a: w.a + 1, b: w.b, firstId: intern(w.firstId, text[i]!), restId: w.restId, last, broken });
       }
       // … or as the next of the rest: once its row's first cell is read, or before it when that cell is
       // written on its label's line (pinned to its row wherever it comes).
       if (w.b < restCount && (w.a > rr || (w.a === rr && pinned.has(rr))) && anchor === undefined) {
         const last: Step = { value: i, first: false, prev: w.last };
         // A row whose cells are all read keeps its own sums, or the way ends.
-        if (w.b + 1 === restStart[rr + 1] && w.a > rr && !holds(rr, rowCells(last, rr, w.a, w.b + 1, restStart, values))) continue;
-        add({ a: w.a, b: w.b + 1, firstId: w.firstId, restId: intern(w.restId, text[i]!), last });
+        const fails = w.b + 1 === restStart[rr + 1] && w.a > rr && !holds(rr, rowCells(last, rr, w.a, w.b + 1, restStart, values));
+        const broken = w.broken + (fails ? 1 : 0);
+        if (broken <= maxBroken) add({ a: w.a, b: w.b + 1, firstId: w.firstId, restId: intern(w.restId, text[i]!), last, broken });
       }
     }
     if (next.size === 0 || next.size > LEAD_STREAM.maxWays) return null;
