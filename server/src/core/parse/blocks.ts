@@ -110,6 +110,8 @@ const TRAILING_VALUE = /[^\s\d]\s(\d{1,9})$/;
 
 /** Of the form's rows, at least this share must be named by some label for a stream of values to be theirs. */
 const STREAM_MIN_NAMED = 0.8;
+/** Values after the rows' last that a merged reading may leave out (the next table's: a column group of T4). */
+const STREAM_MAX_TAIL = 5;
 
 /**
  * Text written one cell a line keeps its values in the order of the rows even where its labels went astray
@@ -180,9 +182,17 @@ export function streamRows(seg: Segment, layout: Layout, presents: readonly Read
   values.forEach((v, i) => { const r = anchored.get(v); if (r !== undefined) anchors.set(i, r); });
   const readingsOf = (present: ReadonlySet<string>, broken: number) => {
     const cols = layout.rows.map((r) => presentOf(r.columns, present));
+    const widths = cols.map((c) => c.length);
+    // A few values more than the rows have cells, after the last of them: the next table's, printed before
+    // its heading (plain pdftotext puts T4's last cells there); left out, as the reading is the rows' own.
+    const cells = widths.reduce((n, w) => n + w, 0);
+    const over = values.length - cells;
+    if (over < 0 || over > STREAM_MAX_TAIL) return null;
+    const own = over ? values.slice(0, cells) : values;
+    const pins = over ? new Map([...anchors].filter(([i]) => i < cells)) : anchors;
     return leadStreamReadings({
-      values, widths: cols.map((c) => c.length), anchors, broken,
-      holds: (r, cells) => holdsOwn(cells, sumsOver(layout.table, cols[r]!)),
+      values: own, widths, anchors: pins, broken,
+      holds: (r, rowCells) => holdsOwn(rowCells, sumsOver(layout.table, cols[r]!)),
     });
   };
   for (const present of presents) {
