@@ -78,7 +78,7 @@ describe('the first column beside the labels, the rest apart', () => {
   });
 });
 
-describe('one slip: the only reading whose broken sums a single cell explains', () => {
+describe('one slip: the only reading whose broken sums one slip of a clerk explains', () => {
   const layout = LAYOUTS.requests.find((l) => l.edition === '2021')!;
   const present = new Set(layout.columns);
   /** A T3 whose sums all hold: 7 new, 1 carried in, 5 + 1 + 1 handled, 1 carried out. */
@@ -97,6 +97,18 @@ describe('one slip: the only reading whose broken sums a single cell explains', 
     const t = rows();
     t[at('new')]![6] = 8; // a 总计 written wrong: its row and R1 in the 总计 column
     assert.equal(slip(t), true);
+  });
+
+  it('a cell and the row’s 总计 added up from it, off together, are one slip', () => {
+    // 结转下年度 copied from last year: 自然人 1 → 3 and 总计 1 → 3 agree with each other, not with R1.
+    const g = rows();
+    g[at('carriedOut')]![0] = 3;
+    g[at('carriedOut')]![6] = 3;
+    assert.equal(slip(g), true);
+    // And the same in 予以公开 (商业企业 1 → 2, 总计 5 → 6): two slips.
+    g[at('granted')]![1] = 2;
+    g[at('granted')]![6] = 6;
+    assert.equal(slip(g), false);
   });
 
   it('two wrong cells, or values swapped within a row, are no slip', () => {
